@@ -1,0 +1,133 @@
+"""Normalise decoded report text for analysis while remembering where every character came from.
+
+Reports arrive in traditional or simplified script, with full-width digits, web-page debris
+(pinyin glosses, mirror-site spam) and layout breaks from page and line wrapping. Every later
+stage works on the normalised text, but every offset we publish must point into the original
+decoded text, so each normalised character carries the offset of the character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+from pipeline.datafiles import read_lines
+
+# Closing characters after which a line break ends a sentence or a heading.
+_TERMINATORS = set("。！？!?；;：:…”’」』）)】>》")
+# Characters that cannot begin a line of their own: a break before them is a layout break.
+_NO_LINE_START = set("，,、。；;：:）)%％”’」』》") | set("起件家名人个次份条项元万亿千百多余场批期篇座处支册")
+# A line at least this long that does not end a sentence was wrapped by layout, not by the author.
+_WRAPPED_LINE_MIN_CHARS = 25
+
+_FULL_WIDTH_ASCII = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_FULL_WIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_FULL_WIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_FULL_WIDTH_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "～": "~", "\u3000": " ", "\xa0": " "})
+
+_PINYIN_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b\ufeff]+")
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Normalised text plus `origin`: origin[i] is the original offset of text[i]."""
+
+    text: str
+    origin: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the normalised text onto the original text."""
+        if end <= start:
+            point = self.origin[start] if start < len(self.origin) else self.original_length
+            return point, point
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _spam_terms() -> re.Pattern[str] | None:
+    terms = sorted(read_lines("spam_terms.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms))) if terms else None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with OpenCC t2s, which maps character for character."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_t2s().convert(ch) if len(_t2s().convert(ch)) == 1 else ch for ch in text)
+
+
+def _delete_spans(chars: list[str], origin: list[int], spans: list[tuple[int, int]]) -> tuple[list[str], list[int]]:
+    if not spans:
+        return chars, origin
+    keep = [True] * len(chars)
+    for start, end in spans:
+        for i in range(start, end):
+            keep[i] = False
+    return [c for c, k in zip(chars, keep) if k], [o for o, k in zip(origin, keep) if k]
+
+
+def _space_spans(text: str) -> list[tuple[int, int]]:
+    """Spaces inside Chinese text are layout (`2022 年`, `44980 元`); spaces between Latin words are not."""
+    spans = []
+    for m in _HORIZONTAL_SPACE.finditer(text):
+        before = text[m.start() - 1] if m.start() else "\n"
+        after = text[m.end()] if m.end() < len(text) else "\n"
+        between_latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        if not between_latin:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _line_break_spans(text: str) -> list[tuple[int, int]]:
+    """Decide for each run of line breaks whether it is a layout break (delete) or a real one (keep one \\n)."""
+    deletions: list[tuple[int, int]] = []
+    for m in re.finditer(r"\n+", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        previous_line = text[line_start : m.start()]
+        next_char = text[m.end()] if m.end() < len(text) else ""
+        if not previous_line or not next_char:
+            deletions.append((m.start() + 1, m.end()))
+            continue
+        last = previous_line[-1]
+        wrapped = len(previous_line) >= _WRAPPED_LINE_MIN_CHARS and last not in _TERMINATORS
+        continues = next_char in _NO_LINE_START and last not in _TERMINATORS
+        if wrapped or continues:
+            deletions.append((m.start(), m.end()))
+        else:
+            deletions.append((m.start() + 1, m.end()))
+    return deletions
+
+
+def normalise_text(raw: str) -> NormalisedText:
+    """Simplify script, unify full-width forms, drop glosses, spam and layout breaks."""
+    chars = [_FULL_WIDTH_ASCII.get(ch, ch) for ch in to_simplified(raw)]
+    origin = list(range(len(raw)))
+    carriage_returns = [(i, i + 1) for i, ch in enumerate(chars) if ch == "\r" and raw[i + 1 : i + 2] == "\n"]
+    chars, origin = _delete_spans(chars, origin, carriage_returns)
+    chars = ["\n" if ch == "\r" else ch for ch in chars]
+
+    current = "".join(chars)
+    spans = [m.span() for m in _PINYIN_GLOSS.finditer(current)]
+    spam = _spam_terms()
+    if spam is not None:
+        spans += [m.span() for m in spam.finditer(current)]
+    chars, origin = _delete_spans(chars, origin, spans)
+
+    current = "".join(chars)
+    chars, origin = _delete_spans(chars, origin, _space_spans(current))
+
+    current = "".join(chars)
+    chars, origin = _delete_spans(chars, origin, _line_break_spans(current))
+
+    return NormalisedText(text="".join(chars), origin=tuple(origin), original_length=len(raw))
