@@ -131,3 +131,13 @@ def normalise_text(raw: str) -> NormalisedText:
     chars, origin = _delete_spans(chars, origin, _line_break_spans(current))
 
     return NormalisedText(text="".join(chars), origin=tuple(origin), original_length=len(raw))
+
+
+def detect_script(text: str) -> str:
+    """'traditional' when t2s changes more than 1 % of the CJK characters, else 'simplified'."""
+    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    if not cjk:
+        return "simplified"
+    sample = "".join(cjk)
+    changed = sum(a != b for a, b in zip(sample, to_simplified(sample)))
+    return "traditional" if changed > 0.01 * len(sample) else "simplified"

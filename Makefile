@@ -1,0 +1,36 @@
+# Quick start: `make run` (set up .venv, build the warehouse from raw/), `make test`, `make dev` (the UI).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+DAGSTER_HOME := $(CURDIR)/.dagster_home
+UI_HOST ?= 127.0.0.1
+UI_PORT ?= 3000
+
+.PHONY: run test dev lock clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(INSTALLED)
+
+run: $(INSTALLED)
+	$(PY) -m pipeline run
+
+test: $(INSTALLED)
+	$(PY) -m pytest -q
+
+dev: $(INSTALLED)
+	mkdir -p $(DAGSTER_HOME)
+	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster dev -w workspace.yaml -h $(UI_HOST) -p $(UI_PORT)
+
+# Re-pin every dependency after changing pyproject.toml: writes constraints.txt from a fresh venv.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -e '.[test]'
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^rule-of-law-indicators' > constraints.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/*.duckdb* warehouse/reports

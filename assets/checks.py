@@ -1,0 +1,56 @@
+"""Asset checks: each runs one query of pipeline/sql/checks and fails (or warns) on any row it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dagster import AssetCheckResult, AssetCheckSeverity, AssetChecksDefinition, MetadataValue, asset_check
+from dagster_duckdb import DuckDBResource
+
+from pipeline.warehouse import find_problems
+
+LISTED_ROWS = 50
+
+
+@dataclass(frozen=True)
+class QualityCheck:
+    query: str
+    asset: str
+    description: str
+    severity: AssetCheckSeverity = AssetCheckSeverity.ERROR
+
+
+QUALITY_CHECKS = (
+    QualityCheck("documents_without_year_or_type", "documents",
+                 "Every document has the year it covers and a known type."),
+    QualityCheck("implausible_values", "indicators",
+                 "No negative counts, money or durations; ratios within 0-1000 %; no fall beyond 100 %."),
+    QualityCheck("duplicated_mentions", "indicators", "No span of a document is extracted twice."),
+    QualityCheck("documents_without_indicators", "indicators",
+                 "Every document yields at least one indicator.", AssetCheckSeverity.WARN),
+    QualityCheck("listed_rejected_files", "rejected_files",
+                 "No file was rejected (a warning: the files and reasons are listed).", AssetCheckSeverity.WARN),
+    QualityCheck("yoy_disagrees_with_indicators", "yoy_comparison",
+                 "Every comparison value is a mention of that region, indicator and year."),
+)
+
+
+def _build_check(spec: QualityCheck) -> AssetChecksDefinition:
+    @asset_check(name=spec.query, asset=spec.asset, description=spec.description, blocking=False)
+    def _check(warehouse: DuckDBResource) -> AssetCheckResult:
+        with warehouse.get_connection() as con:
+            problems = find_problems(con, spec.query)
+        listed = problems.head(LISTED_ROWS)
+        return AssetCheckResult(
+            passed=problems.empty,
+            severity=spec.severity,
+            metadata={
+                "failing_rows": len(problems),
+                "rows": MetadataValue.md(listed.to_markdown(index=False) if len(listed) else "_(none)_"),
+            },
+        )
+
+    return _check
+
+
+quality_checks = [_build_check(spec) for spec in QUALITY_CHECKS]

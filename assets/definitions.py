@@ -1,0 +1,29 @@
+"""The one Definitions object that workspace.yaml loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dagster import Definitions
+
+from assets.automation import daily_refresh, raw_folder_sensor, refresh_warehouse
+from assets.checks import quality_checks
+from assets.reports import documents, indicators, ingest, sentences, tokens, yoy_comparison
+from assets.resources import build_resources
+from pipeline.settings import configured_raw_dir, configured_warehouse
+
+report_assets = [ingest, documents, sentences, tokens, indicators, yoy_comparison]
+
+
+def build_definitions(raw_dir: Path, warehouse: Path) -> Definitions:
+    return Definitions(
+        assets=report_assets,
+        asset_checks=quality_checks,
+        jobs=[refresh_warehouse],
+        schedules=[daily_refresh],
+        sensors=[raw_folder_sensor],
+        resources=build_resources(raw_dir, warehouse),
+    )
+
+
+defs = build_definitions(configured_raw_dir(), configured_warehouse())

@@ -1,0 +1,104 @@
+"""Command line: `python -m pipeline run` materializes every asset through Dagster, in process.
+
+This is the only module of pipeline/ that imports Dagster (lazily, inside the command), so
+the domain library stays usable without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import duckdb
+
+from pipeline.settings import RAW_DIR_VARIABLE, WAREHOUSE_VARIABLE, configured_raw_dir, configured_warehouse
+from pipeline.warehouse import find_problems, table_counts
+
+def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
+    """Materialize all assets and their checks in this process; return failure messages (empty = success)."""
+    from dagster import DagsterInstance, materialize
+
+    from assets.checks import quality_checks
+    from assets.definitions import report_assets
+    from assets.resources import build_resources
+
+    with DagsterInstance.ephemeral() as instance:
+        result = materialize(
+            [*report_assets, *quality_checks],
+            resources=build_resources(raw_dir, warehouse),
+            instance=instance,
+            raise_on_error=False,
+        )
+    failures = []
+    for event in result.all_events:
+        if event.is_step_failure and event.step_failure_data is not None:
+            error = event.step_failure_data.error
+            failures.append(f"{event.step_key}: {error.message.strip() if error else 'failed'}")
+    if not result.success and not failures:
+        failures.append("the run failed; see the log above")
+    return failures
+
+
+def failed_checks(warehouse: Path) -> list[tuple[str, int]]:
+    """(check, failing rows) for every data-quality check that finds problems."""
+    from assets.checks import QUALITY_CHECKS
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return [(c.query, n) for c in QUALITY_CHECKS if (n := len(find_problems(con, c.query)))]
+
+
+def summary(warehouse: Path) -> str:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        counts = table_counts(con)
+        rejected = con.execute("SELECT source_path, reason FROM rejected_files ORDER BY 1").fetchall()
+    lines = [
+        f"documents        {counts.get('documents', 0):>9,}",
+        f"sentences        {counts.get('sentences', 0):>9,}",
+        f"tokens           {counts.get('tokens', 0):>9,}",
+        f"indicators       {counts.get('indicators', 0):>9,}",
+        f"comparison rows  {counts.get('yoy_comparison', 0):>9,}",
+        f"rejected files   {len(rejected):>9,}",
+    ]
+    lines += [f"  - {path}: {reason}" for path, reason in rejected]
+    lines += [
+        "",
+        f"warehouse: {warehouse}",
+        f"query it:  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
+        ".sql('SELECT * FROM yoy_comparison'))\"",
+        "open the UI: make dev   (then http://127.0.0.1:3000)",
+    ]
+    return "\n".join(lines)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    raw_dir, warehouse = Path(args.raw).resolve(), Path(args.warehouse).resolve()
+    if not raw_dir.is_dir():
+        print(f"error: raw folder {raw_dir} does not exist", file=sys.stderr)
+        return 2
+    failures = run_pipeline(raw_dir, warehouse)
+    if failures:
+        print("error: the pipeline run failed:", file=sys.stderr)
+        for failure in failures:
+            print(f"  {failure}", file=sys.stderr)
+        return 1
+    print(summary(warehouse))
+    for check, rows in failed_checks(warehouse):
+        print(f"check {check}: {rows} row(s) flagged (see the Dagster UI or pipeline/sql/checks/{check}.sql)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="materialize every asset over the raw folder into the warehouse")
+    run.add_argument("--raw", default=str(configured_raw_dir()), help=f"report folder (default raw/, or ${RAW_DIR_VARIABLE})")
+    run.add_argument("--warehouse", default=str(configured_warehouse()),
+                     help=f"DuckDB file (default warehouse/reports.duckdb, or ${WAREHOUSE_VARIABLE})")
+    run.set_defaults(handler=_run_command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)

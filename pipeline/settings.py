@@ -1,0 +1,20 @@
+"""Where reports are read from and the warehouse is written to: defaults and environment overrides."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+RAW_DIR_VARIABLE = "REPORTS_RAW_DIR"
+WAREHOUSE_VARIABLE = "REPORTS_WAREHOUSE"
+
+
+def configured_raw_dir() -> Path:
+    """$REPORTS_RAW_DIR, else raw/ in the project."""
+    return Path(os.environ.get(RAW_DIR_VARIABLE) or PROJECT_ROOT / "raw")
+
+
+def configured_warehouse() -> Path:
+    """$REPORTS_WAREHOUSE, else warehouse/reports.duckdb in the project."""
+    return Path(os.environ.get(WAREHOUSE_VARIABLE) or PROJECT_ROOT / "warehouse" / "reports.duckdb")

@@ -1,0 +1,83 @@
+-- The warehouse schema. Every table is rebuilt by its asset in one transaction, so a run
+-- either replaces a table completely or leaves the previous contents untouched.
+
+CREATE TABLE IF NOT EXISTS document_texts (
+    doc_id      VARCHAR PRIMARY KEY,  -- first 16 hex digits of sha256 of the decoded text
+    source_path VARCHAR NOT NULL,     -- path relative to the raw folder
+    sha256      VARCHAR NOT NULL,     -- sha256 of the file's bytes
+    encoding    VARCHAR NOT NULL,
+    text        VARCHAR NOT NULL      -- decoded text, unchanged: all offsets point into it
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id       VARCHAR PRIMARY KEY,
+    source_path  VARCHAR NOT NULL,
+    sha256       VARCHAR NOT NULL,    -- sha256 of the file's bytes
+    encoding     VARCHAR NOT NULL,    -- encoding the bytes were decoded with
+    script       VARCHAR NOT NULL,    -- 'traditional' or 'simplified', as found in the file
+    chars        INTEGER NOT NULL,    -- length of the decoded text in characters
+    region       VARCHAR,             -- most specific division of the issuing agency; NULL when unknown
+    region_code  VARCHAR,             -- GB/T 2260 code of region
+    report_year  INTEGER,             -- the year the report covers
+    doc_type     VARCHAR NOT NULL,    -- annual_report | work_summary | work_plan | other
+    agency       VARCHAR,
+    published_on DATE
+);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id       VARCHAR NOT NULL,
+    sentence_id  INTEGER NOT NULL,    -- 0-based order in the document
+    "start"      INTEGER NOT NULL,    -- offsets into document_texts.text
+    "end"        INTEGER NOT NULL,
+    text         VARCHAR NOT NULL,    -- normalised (simplified, layout breaks removed)
+    norm_start   INTEGER NOT NULL,    -- offsets into the normalised document text
+    PRIMARY KEY (doc_id, sentence_id)
+);
+
+CREATE TABLE IF NOT EXISTS tokens (
+    doc_id      VARCHAR NOT NULL,
+    sentence_id INTEGER NOT NULL,
+    position    INTEGER NOT NULL,     -- 0-based token index in the sentence
+    token       VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS indicators (
+    doc_id         VARCHAR NOT NULL,
+    mention_id     INTEGER NOT NULL,  -- 0-based order in the document
+    sentence_id    INTEGER NOT NULL,
+    "start"        INTEGER NOT NULL,  -- document_texts.text[start:end] is the mention as written
+    "end"          INTEGER NOT NULL,
+    mention        VARCHAR NOT NULL,  -- that text
+    value          DOUBLE NOT NULL,   -- in base units: 元, persons, percent points...
+    unit           VARCHAR NOT NULL,
+    unit_implicit  BOOLEAN NOT NULL,
+    qualifier      VARCHAR,           -- over | approx | at_least | at_most | under
+    metric         VARCHAR,
+    indicator_code VARCHAR,
+    kind           VARCHAR NOT NULL,  -- count | money | ratio | change | duration | target
+    period_year    INTEGER,
+    period         VARCHAR,           -- '2021' or a partial period '2022-01..2022-11'
+    direction      VARCHAR,           -- up | down, for changes
+    basis          VARCHAR,           -- 'yoy' for 同比 / 较上年
+    PRIMARY KEY (doc_id, mention_id)
+);
+
+CREATE TABLE IF NOT EXISTS yoy_comparison (
+    region          VARCHAR,
+    region_code     VARCHAR,
+    indicator_code  VARCHAR NOT NULL,
+    year            INTEGER NOT NULL,
+    value           DOUBLE NOT NULL,
+    prev_year       INTEGER NOT NULL,
+    prev_value      DOUBLE NOT NULL,
+    abs_change      DOUBLE NOT NULL,
+    pct_change      DOUBLE,           -- percent; NULL when prev_value is 0
+    unit            VARCHAR,
+    doc_id          VARCHAR NOT NULL, -- document behind value
+    prev_doc_id     VARCHAR NOT NULL  -- document behind prev_value
+);
+
+CREATE TABLE IF NOT EXISTS rejected_files (
+    source_path VARCHAR NOT NULL,
+    reason      VARCHAR NOT NULL
+);

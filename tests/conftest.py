@@ -1,0 +1,23 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import run_pipeline
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_RAW = PROJECT_ROOT / "raw"
+GOLD = Path(__file__).parent / "data" / "gold"
+
+
+@pytest.fixture(scope="session")
+def built_warehouse(tmp_path_factory):
+    """The bundled reports plus one bad file, materialized once through Dagster into a temporary warehouse."""
+    root = tmp_path_factory.mktemp("e2e")
+    raw = root / "raw"
+    shutil.copytree(BUNDLED_RAW, raw)
+    (raw / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    warehouse = root / "warehouse" / "reports.duckdb"
+    failures = run_pipeline(raw, warehouse)
+    assert failures == []
+    return raw, warehouse

@@ -1,0 +1,67 @@
+import pytest
+
+from pipeline.normalise import _FULL_WIDTH_ASCII, detect_script, normalise_text, to_simplified
+
+LONG_LINE = "全面推进依法行政，严格规范公正文明执法，组织开展执法检查，累计曝光典型案例"  # 36 chars, no terminator
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("應急管理局", "应急管理局"),
+        ("執法檢查企業１４１４家", "执法检查企业1414家"),
+        ("比例达到５５．４４％", "比例达到55.44%"),
+        ("2022 年，全市", "2022年，全市"),
+        ("发放奖励金 44980 元。", "发放奖励金44980元。"),
+        ("直接参演人数约 8.8 万人", "直接参演人数约8.8万人"),
+        ("全市\u3000共有", "全市共有"),
+        ("升级到 Windows 10 系统", "升级到Windows 10系统"),
+        ("應(yīng)急管理", "应急管理"),
+        ("应急（guǎn）管理", "应急管理"),
+        ("应急澳门金沙管理局", "应急管理局"),
+        (LONG_LINE + "\n\n64起。", LONG_LINE + "64起。"),
+        ("曝光全市6批次64\n\n起典型案例", "曝光全市6批次64起典型案例"),
+        ("培训4800\n\n多名负责人", "培训4800多名负责人"),
+        ("（一）依法全面履行政府职能\n\n始终坚持人民至上", "（一）依法全面履行政府职能\n始终坚持人民至上"),
+        ("特此报告。\n\n连云港市应急管理局", "特此报告。\n连云港市应急管理局"),
+        ("第一行。\r\n第二行。", "第一行。\n第二行。"),
+        ("\n\n\n标题", "\n标题"),
+        ("", ""),
+    ],
+)
+def test_normalise_text(raw, expected):
+    assert normalise_text(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "連云港市應急管理局 2022 年度 法治政府工作報告\n\n市政府：",
+        LONG_LINE + "\n\n64起，（yīng）其中１２件。\r\n",
+        "应急澳门金沙管理局发放奖励金 44980 元",
+    ],
+)
+def test_every_normalised_character_comes_from_its_origin(raw):
+    norm = normalise_text(raw)
+    assert len(norm.origin) == len(norm.text)
+    assert list(norm.origin) == sorted(set(norm.origin)), "origins strictly increase"
+    for ch, origin in zip(norm.text, norm.origin):
+        source = raw[origin]
+        assert ch == _FULL_WIDTH_ASCII.get(to_simplified(source), to_simplified(source)) or (ch == "\n" and source == "\r")
+
+
+def test_spans_map_back_to_the_text_as_written():
+    raw = "今年共发放奖励金 44980 元，曝光6批次64\n\n起典型案例。"
+    norm = normalise_text(raw)
+    for mention, written in [("44980元", "44980 元"), ("64起", "64\n\n起")]:
+        start = norm.text.index(mention)
+        a, b = norm.to_original(start, start + len(mention))
+        assert raw[a:b] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("今年是中國共產黨成立100周年，應急管理", "traditional"), ("今年是中国共产党成立100周年", "simplified"), ("2021", "simplified")],
+)
+def test_detect_script(text, script):
+    assert detect_script(text) == script

@@ -1,0 +1,42 @@
+import pytest
+
+from pipeline.segment import is_debris_line, split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("立案查处6517件。经济处罚1.90亿元！", ["立案查处6517件。", "经济处罚1.90亿元！"]),
+        ("事故70起、死亡37人；同比分别下降38.6%和33.9%。", ["事故70起、死亡37人；同比分别下降38.6%和33.9%。"]),
+        ("他说：“已完成。”随后离开。", ["他说：“已完成。”", "随后离开。"]),
+        ("一、基本情况\n（一）组织领导", ["一、基本情况", "（一）组织领导"]),
+        ("正文。\n扫码查看手机版\n返回\n发布时间:2022-03-08 17:11", ["正文。"]),
+        ("没有句号的结尾", ["没有句号的结尾"]),
+        ("  \n  ", []),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_sentence_spans_index_the_text():
+    text = "  第一句。第二句！\n第三句"
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    "line", ["扫码查看手机版", "字号:[ 大 中 小 ]", "发布时间:2022-03-08 17:11  【 下载 】", "索引号：11320500/2022-00123", "关联 文章"]
+)
+def test_debris_lines(line):
+    assert is_debris_line(line)
+
+
+@pytest.mark.parametrize("line", ["武汉市应急管理局", "2022年3月8日", "返回原籍务工人员1200名。"])
+def test_report_lines_are_not_debris(line):
+    assert not is_debris_line(line)
+
+
+@pytest.mark.parametrize("term", ["双随机", "两法衔接", "三项制度", "危险化学品", "重大危险源", "法治政府建设"])
+def test_domain_dictionary_keeps_terms_whole(term):
+    assert term in tokenize(f"全面推进{term}工作")
