@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dagster import AssetCheckResult, AssetCheckSeverity, AssetChecksDefinition, MetadataValue, asset_check
-from dagster_duckdb import DuckDBResource
+from dagster import AssetCheckResult, AssetCheckSeverity, AssetChecksDefinition, asset_check
 
+from assets.metadata import markdown
+from assets.resources import WarehouseResource
 from pipeline.warehouse import find_problems
 
 LISTED_ROWS = 50
@@ -37,17 +38,13 @@ QUALITY_CHECKS = (
 
 def _build_check(spec: QualityCheck) -> AssetChecksDefinition:
     @asset_check(name=spec.query, asset=spec.asset, description=spec.description, blocking=False)
-    def _check(warehouse: DuckDBResource) -> AssetCheckResult:
-        with warehouse.get_connection() as con:
+    def _check(warehouse: WarehouseResource) -> AssetCheckResult:
+        with warehouse.store().connect() as con:
             problems = find_problems(con, spec.query)
-        listed = problems.head(LISTED_ROWS)
         return AssetCheckResult(
             passed=problems.empty,
             severity=spec.severity,
-            metadata={
-                "failing_rows": len(problems),
-                "rows": MetadataValue.md(listed.to_markdown(index=False) if len(listed) else "_(none)_"),
-            },
+            metadata={"failing_rows": len(problems), "rows": markdown(problems.head(LISTED_ROWS))},
         )
 
     return _check

@@ -1,19 +1,34 @@
-"""Metadata that every asset attaches: row counts and a readable preview."""
+"""Metadata that assets attach: row counts, a readable preview, the documents processed."""
 
 from __future__ import annotations
 
 import pandas as pd
 from dagster import MetadataValue
 
+from pipeline.storage import Warehouse
+from pipeline.warehouse import table_preview
+
 PREVIEW_ROWS = 10
+LISTED_DOCUMENTS = 100
 
 
-def table_metadata(frame: pd.DataFrame, **extra: object) -> dict[str, object]:
-    preview = frame.head(PREVIEW_ROWS).copy()
-    for column in preview.select_dtypes(include="object"):
-        preview[column] = preview[column].map(lambda v: v[:60] + "…" if isinstance(v, str) and len(v) > 60 else v)
-    return {
-        "dagster/row_count": len(frame),
-        "preview": MetadataValue.md(preview.to_markdown(index=False) if len(frame) else "_(empty)_"),
-        **extra,
-    }
+def markdown(frame: pd.DataFrame) -> MetadataValue:
+    shown = frame.copy()
+    for column in shown.select_dtypes(include="object"):
+        shown[column] = shown[column].map(lambda v: v[:60] + "…" if isinstance(v, str) and len(v) > 60 else v)
+    return MetadataValue.md(shown.to_markdown(index=False) if len(shown) else "_(none)_")
+
+
+def table_metadata(store: Warehouse, table: str, **extra: object) -> dict[str, object]:
+    """Row count and first rows of a warehouse table, plus anything the asset adds."""
+    with store.connect() as con:
+        rows, preview = table_preview(con, table, PREVIEW_ROWS)
+    return {"dagster/row_count": rows, "preview": markdown(preview), **extra}
+
+
+def listed(items: list[str]) -> MetadataValue:
+    """A markdown list of at most LISTED_DOCUMENTS items, saying how many were left out."""
+    lines = [f"- {item}" for item in items[:LISTED_DOCUMENTS]]
+    if len(items) > LISTED_DOCUMENTS:
+        lines.append(f"- … and {len(items) - LISTED_DOCUMENTS} more")
+    return MetadataValue.md("\n".join(lines) or "_(none)_")

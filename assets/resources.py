@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from dagster import ConfigurableResource
-from dagster_duckdb import DuckDBResource
+
+from pipeline.storage import Warehouse
+
 
 class RawFolder(ConfigurableResource):
     """The folder that report files are dropped into."""
@@ -16,6 +18,18 @@ class RawFolder(ConfigurableResource):
         return Path(self.path).expanduser().resolve()
 
 
+class WarehouseResource(ConfigurableResource):
+    """The published DuckDB file people query; runs write a working copy and publish it atomically.
+
+    Not dagster-duckdb's DuckDBResource: that one opens the published file read-write, so a
+    person's open connection would block the run (it retries for about 100 s, then fails).
+    """
+
+    path: str
+
+    def store(self) -> Warehouse:
+        return Warehouse(Path(self.path).expanduser())
+
+
 def build_resources(raw_dir: Path, warehouse: Path) -> dict[str, object]:
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    return {"raw_folder": RawFolder(path=str(raw_dir)), "warehouse": DuckDBResource(database=str(warehouse))}
+    return {"raw_folder": RawFolder(path=str(raw_dir)), "warehouse": WarehouseResource(path=str(warehouse))}

@@ -1,19 +1,23 @@
-"""Find report files in the raw folder, read and decode them, and decide which land.
+"""Find report files in the raw folder, read and decode the new or changed ones, decide which land.
 
 A file lands as a `SourceDocument`, or is turned away as a `RejectedFile` with a reason a
-person understands; one bad file never stops the others. The same text under two names or in
-two encodings lands once: the document id is a hash of the decoded text.
+person understands; one bad file never stops the others. A file whose size and modification
+time are those recorded last time is not read again. The same text under two names or in two
+encodings lands once: the document id is a hash of the decoded text.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.decode import UndecodableError, decode_bytes
 
 REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html")
+# Reports are well under 1 MB; a file this large is not a report and would cost memory for nothing.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class SourceDocument:
     source_path: str  # relative to the raw folder, with forward slashes
     sha256: str  # of the file's bytes
     encoding: str
+    size: int
+    mtime_ns: int
     text: str
 
 
@@ -29,15 +35,32 @@ class SourceDocument:
 class RejectedFile:
     source_path: str
     reason: str
+    size: int | None = None  # None: retry on the next run whatever the file's state
+    mtime_ns: int | None = None
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    """What the warehouse recorded about a file last time."""
+
+    size: int | None
+    mtime_ns: int | None
+    doc_id: str | None  # None when the file was rejected
+
+
+@dataclass
+class IngestPlan:
+    landed: list[SourceDocument] = field(default_factory=list)
+    rejected: list[RejectedFile] = field(default_factory=list)
+    forgotten: list[str] = field(default_factory=list)  # known paths that are gone
+    unchanged: int = 0
 
 
 def find_report_files(raw_dir: Path) -> list[Path]:
-    """Report files under `raw_dir`, recursively, in a stable order; hidden files are skipped."""
+    """Files under `raw_dir`, recursively, in a stable order; hidden files and folders are skipped."""
     return sorted(
-        p
-        for p in raw_dir.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)
+        p for p in raw_dir.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)
     )
 
 
@@ -48,37 +71,74 @@ def text_id(text: str) -> str:
 def read_report(path: Path, raw_dir: Path) -> SourceDocument | RejectedFile:
     """Read one file; every failure becomes a RejectedFile naming the reason."""
     relative = path.relative_to(raw_dir).as_posix()
-    if path.suffix.lower() not in REPORT_SUFFIXES:
-        return RejectedFile(relative, f"unsupported file type {path.suffix or '(none)'!r}: expected one of {', '.join(REPORT_SUFFIXES)}")
     try:
-        data = path.read_bytes()
+        before = path.stat()
     except OSError as error:
         return RejectedFile(relative, f"cannot read file: {error.strerror or error}")
+    size, mtime_ns = before.st_size, before.st_mtime_ns
+    if path.suffix.lower() not in REPORT_SUFFIXES:
+        return RejectedFile(relative, f"unsupported file type {path.suffix or '(none)'!r}: "
+                                      f"expected one of {', '.join(REPORT_SUFFIXES)}", size, mtime_ns)
+    if size > MAX_FILE_BYTES:
+        return RejectedFile(relative, f"file too large ({size / 2**20:.0f} MB; the limit is "
+                                      f"{MAX_FILE_BYTES // 2**20} MB): not a single report", size, mtime_ns)
+    try:
+        data = path.read_bytes()
+        after = path.stat()
+    except OSError as error:
+        return RejectedFile(relative, f"cannot read file: {error.strerror or error}")
+    if (after.st_size, after.st_mtime_ns) != (size, mtime_ns) or len(data) != size:
+        return RejectedFile(relative, "file changed while it was being read; it will be read again on the next run")
     try:
         decoded = decode_bytes(data)
     except UndecodableError as error:
-        return RejectedFile(relative, str(error))
+        return RejectedFile(relative, str(error), size, mtime_ns)
     return SourceDocument(
         doc_id=text_id(decoded.text),
         source_path=relative,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
+        size=size,
+        mtime_ns=mtime_ns,
         text=decoded.text,
     )
 
 
-def ingest_folder(raw_dir: Path) -> tuple[list[SourceDocument], list[RejectedFile]]:
-    """All landed documents and rejected files of `raw_dir`; duplicates of landed text are rejected."""
+def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None) -> IngestPlan:
+    """What changes in the warehouse for the files now in `raw_dir`, given what it `known`s."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
-    landed: dict[str, SourceDocument] = {}
-    rejected: list[RejectedFile] = []
+    known = known or {}
+    plan = IngestPlan()
+    present: set[str] = set()
+    unchanged: set[str] = set()
+    changed: list[Path] = []
     for path in find_report_files(raw_dir):
-        result = read_report(path, raw_dir)
-        if isinstance(result, RejectedFile):
-            rejected.append(result)
-        elif result.doc_id in landed:
-            rejected.append(RejectedFile(result.source_path, f"duplicate: same text as {landed[result.doc_id].source_path}"))
+        relative = path.relative_to(raw_dir).as_posix()
+        present.add(relative)
+        previous = known.get(relative)
+        try:
+            stat = path.stat()
+        except OSError:
+            changed.append(path)
+            continue
+        if previous is not None and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            unchanged.add(relative)
         else:
-            landed[result.doc_id] = result
-    return list(landed.values()), rejected
+            changed.append(path)
+    plan.unchanged = len(unchanged)
+    plan.forgotten = sorted(set(known) - present)
+
+    kept = {k.doc_id: path for path, k in known.items() if k.doc_id and path in unchanged}
+    landed_by_id: dict[str, str] = {}
+    for path in changed:
+        result = read_report(path, raw_dir)
+        if isinstance(result, SourceDocument):
+            original = landed_by_id.get(result.doc_id) or kept.get(result.doc_id)
+            if original is not None and original != result.source_path:
+                # No size or mtime: a duplicate is looked at again next run, in case its original left.
+                result = RejectedFile(result.source_path, f"duplicate: same text as {original}")
+            else:
+                landed_by_id[result.doc_id] = result.source_path
+        (plan.landed if isinstance(result, SourceDocument) else plan.rejected).append(result)
+    return plan

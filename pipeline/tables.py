@@ -6,7 +6,7 @@ they are what the Dagster assets call, and they can be called without Dagster.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -25,27 +25,29 @@ INDICATOR_COLUMNS = ["doc_id", "mention_id", "sentence_id", "start", "end", "men
 
 
 def document_texts_frame(sources: Sequence[SourceDocument]) -> pd.DataFrame:
-    columns = ["doc_id", "source_path", "sha256", "encoding", "text"]
+    columns = ["doc_id", "source_path", "sha256", "encoding", "size", "mtime_ns", "text"]
     return pd.DataFrame([{c: getattr(s, c) for c in columns} for s in sources], columns=columns)
 
 
 def rejected_files_frame(rejected: Sequence[RejectedFile]) -> pd.DataFrame:
-    return pd.DataFrame([{"source_path": r.source_path, "reason": r.reason} for r in rejected],
-                        columns=["source_path", "reason"])
+    columns = ["source_path", "reason", "size", "mtime_ns"]
+    frame = pd.DataFrame([{c: getattr(r, c) for c in columns} for r in rejected], columns=columns)
+    return frame.astype({"size": "Int64", "mtime_ns": "Int64"})
 
 
-def documents_frame(sources: Iterable[SourceDocument]) -> pd.DataFrame:
-    """One row per document: provenance, script and inferred metadata."""
+def documents_frame(sources: Iterable[Mapping[str, str]]) -> pd.DataFrame:
+    """One row per document (doc_id, source_path, sha256, encoding, text): provenance, script, metadata."""
     rows = []
     for source in sources:
-        meta = infer_metadata(normalise_text(source.text).text)
+        text = source["text"]
+        meta = infer_metadata(normalise_text(text).text)
         rows.append({
-            "doc_id": source.doc_id,
-            "source_path": source.source_path,
-            "sha256": source.sha256,
-            "encoding": source.encoding,
-            "script": detect_script(source.text),
-            "chars": len(source.text),
+            "doc_id": source["doc_id"],
+            "source_path": source["source_path"],
+            "sha256": source["sha256"],
+            "encoding": source["encoding"],
+            "script": detect_script(text),
+            "chars": len(text),
             "region": meta.region,
             "region_code": meta.region_code,
             "report_year": meta.report_year,

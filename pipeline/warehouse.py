@@ -1,19 +1,24 @@
-"""The DuckDB warehouse: schema, bulk table replacement and the comparison query.
+"""The warehouse's SQL: schema, per-document writes, reads for each stage, comparison and checks.
 
-All SQL lives in pipeline/sql/*.sql; this module only runs it. Writers replace a whole table
-inside one transaction from a DataFrame (a bulk Arrow scan, no per-row Python), so a failed
-run leaves the previous contents in place.
+Queries live in pipeline/sql/*.sql; this module runs them. Table names spliced into SQL come
+only from the fixed lists below; every value is a bound parameter. Rows arrive as DataFrames
+that DuckDB scans through Arrow: no per-row Python in a load.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 
 import duckdb
 import pandas as pd
 
-TABLES = ("documents", "document_texts", "sentences", "tokens", "indicators", "yoy_comparison", "rejected_files")
+TABLES = ("document_texts", "document_stages", "documents", "sentences", "tokens", "indicators", "yoy_comparison",
+          "rejected_files")
+# Stages that write rows per document, each into the table of its name.
+DOCUMENT_STAGES = ("documents", "sentences", "tokens", "indicators")
 
 
 @lru_cache(maxsize=None)
@@ -25,23 +30,139 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(read_sql("schema"))
 
 
-def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
-    """Swap the contents of `table` for `frame` atomically; columns are matched by name."""
-    if table not in TABLES:
+def _checked(table: str, allowed: tuple[str, ...] = TABLES) -> str:
+    if table not in allowed:
         raise ValueError(f"unknown warehouse table {table!r}")
-    apply_schema(con)
+    return table
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"DELETE FROM {table}")
-        if len(frame):
-            con.register("incoming_rows", frame)
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming_rows")
-            con.unregister("incoming_rows")
-        con.execute("COMMIT")
-    except Exception:
+        yield
+    except BaseException:
         con.execute("ROLLBACK")
         raise
+    con.execute("COMMIT")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if len(frame):
+        con.register("incoming_rows", frame)
+        try:
+            con.execute(f"INSERT INTO {_checked(table)} BY NAME SELECT * FROM incoming_rows")
+        finally:
+            con.unregister("incoming_rows")
+
+
+def _delete_documents(con: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> None:
+    con.execute(f"DELETE FROM {_checked(table)} WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))", [doc_ids])
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Swap the contents of `table` for `frame` atomically; columns are matched by name."""
+    _checked(table)
+    with transaction(con):
+        con.execute(f"DELETE FROM {table}")
+        _insert(con, table, frame)
     return len(frame)
+
+
+def read_table(con: duckdb.DuckDBPyConnection, table: str, columns: str = "*") -> pd.DataFrame:
+    return con.execute(f"SELECT {columns} FROM {_checked(table)}").df()
+
+
+def table_preview(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> tuple[int, pd.DataFrame]:
+    """Row count and first rows of a table; long text columns are left out of the preview."""
+    count = con.execute(f"SELECT count(*) FROM {_checked(table)}").fetchone()[0]
+    preview = con.execute(f"SELECT * EXCLUDE (text) FROM {table} LIMIT {int(rows)}" if table == "document_texts"
+                          else f"SELECT * FROM {table} LIMIT {int(rows)}").df()
+    return count, preview
+
+
+def known_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """source_path, size, mtime_ns, sha256 and doc_id (NULL when rejected) of every file seen before."""
+    return con.execute(read_sql("known_files")).df()
+
+
+def apply_ingest(
+    con: duckdb.DuckDBPyConnection, forgotten_paths: list[str], landed: pd.DataFrame, rejected: pd.DataFrame
+) -> None:
+    """In one transaction: drop the files that vanished or changed, add what landed or was rejected now."""
+    paths = list(forgotten_paths) + landed["source_path"].tolist() + rejected["source_path"].tolist()
+    with transaction(con):
+        for table in ("document_texts", "rejected_files"):
+            con.execute(f"DELETE FROM {table} WHERE source_path IN (SELECT unnest($1::VARCHAR[]))", [paths])
+        _insert(con, "document_texts", landed)
+        _insert(con, "rejected_files", rejected)
+
+
+def drop_stale_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str) -> int:
+    """Delete a stage's rows for documents that left the raw folder or were made by other code."""
+    _checked(stage, DOCUMENT_STAGES)
+    with transaction(con):
+        stale = [row[0] for row in con.execute(
+            f"""SELECT DISTINCT doc_id FROM {stage} WHERE doc_id NOT IN (SELECT doc_id FROM document_texts)
+                UNION
+                SELECT doc_id FROM document_stages
+                WHERE stage = $1 AND (version <> $2 OR doc_id NOT IN (SELECT doc_id FROM document_texts))""",
+            [stage, version]).fetchall()]
+        _delete_documents(con, stage, stale)
+        con.execute("DELETE FROM document_stages WHERE stage = $1 AND doc_id IN (SELECT unnest($2::VARCHAR[]))",
+                    [stage, stale])
+    return len(stale)
+
+
+def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str, upstream: list[str]) -> list[str]:
+    """Documents the stage still has to process at this code version, whose upstream stages are done."""
+    rows = con.execute(read_sql("pending_documents"), {"stage": stage, "version": version, "upstream": upstream})
+    return [row[0] for row in rows.fetchall()]
+
+
+def write_stage_rows(
+    con: duckdb.DuckDBPyConnection, stage: str, version: str, doc_ids: list[str], frame: pd.DataFrame
+) -> None:
+    """Replace a batch of documents' rows of a stage and record them as processed, in one transaction."""
+    _checked(stage, DOCUMENT_STAGES)
+    counts = frame["doc_id"].value_counts() if len(frame) else pd.Series(dtype="int64")
+    processed = pd.DataFrame({
+        "doc_id": doc_ids,
+        "stage": stage,
+        "version": version,
+        "rows": [int(counts.get(doc_id, 0)) for doc_id in doc_ids],
+        "processed_at": pd.Timestamp.now(tz="UTC").tz_localize(None),
+    })
+    with transaction(con):
+        _delete_documents(con, stage, doc_ids)
+        con.execute("DELETE FROM document_stages WHERE stage = $1 AND doc_id IN (SELECT unnest($2::VARCHAR[]))",
+                    [stage, doc_ids])
+        _insert(con, stage, frame)
+        _insert(con, "document_stages", processed)
+
+
+def document_texts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.DataFrame:
+    """doc_id, source_path, sha256, encoding, text of the given documents."""
+    return con.execute(
+        """SELECT doc_id, source_path, sha256, encoding, text FROM document_texts
+           WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY doc_id""", [doc_ids]).df()
+
+
+def sentences_of(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.DataFrame:
+    """doc_id, sentence_id, text of the sentences of the given documents."""
+    return con.execute(
+        """SELECT doc_id, sentence_id, text FROM sentences
+           WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY doc_id, sentence_id""", [doc_ids]).df()
+
+
+def documents_to_extract(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple[str, str, int | None, str | None]]:
+    """(doc_id, text, report_year, doc_type) of the given documents."""
+    return con.execute(read_sql("documents_to_extract"), [doc_ids]).fetchall()
+
+
+def sentences_with_tokens(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.DataFrame:
+    """doc_id, sentence_id, norm_start, text and the list of tokens of every sentence of the given documents."""
+    return con.execute(read_sql("sentences_with_tokens"), [doc_ids]).df()
 
 
 def rebuild_yoy_comparison(con: duckdb.DuckDBPyConnection) -> int:
@@ -49,26 +170,8 @@ def rebuild_yoy_comparison(con: duckdb.DuckDBPyConnection) -> int:
     return replace_table(con, "yoy_comparison", con.execute(read_sql("yoy_comparison")).df())
 
 
-def read_table(con: duckdb.DuckDBPyConnection, table: str, columns: str = "*") -> pd.DataFrame:
-    if table not in TABLES:
-        raise ValueError(f"unknown warehouse table {table!r}")
-    apply_schema(con)
-    return con.execute(f"SELECT {columns} FROM {table}").df()
-
-
-def documents_to_extract(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int | None, str | None]]:
-    """(doc_id, text, report_year, doc_type) of every document."""
-    return con.execute(read_sql("documents_to_extract")).fetchall()
-
-
-def sentences_with_tokens(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """doc_id, sentence_id, norm_start, text and the list of tokens of every sentence."""
-    return con.execute(read_sql("sentences_with_tokens")).df()
-
-
 def find_problems(con: duckdb.DuckDBPyConnection, check: str) -> pd.DataFrame:
     """Rows that fail the data-quality check pipeline/sql/checks/<check>.sql (empty = passed)."""
-    apply_schema(con)
     return con.execute(read_sql(f"checks/{check}")).df()
 
 

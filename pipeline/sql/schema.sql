@@ -1,12 +1,24 @@
--- The warehouse schema. Every table is rebuilt by its asset in one transaction, so a run
--- either replaces a table completely or leaves the previous contents untouched.
+-- The warehouse schema. Stages write per document: the rows of a batch of documents and
+-- their entries in document_stages are replaced in one transaction, so a run killed half-way
+-- leaves whole documents behind, never half of one, and the next run resumes.
 
 CREATE TABLE IF NOT EXISTS document_texts (
     doc_id      VARCHAR PRIMARY KEY,  -- first 16 hex digits of sha256 of the decoded text
     source_path VARCHAR NOT NULL,     -- path relative to the raw folder
     sha256      VARCHAR NOT NULL,     -- sha256 of the file's bytes
     encoding    VARCHAR NOT NULL,
+    size        BIGINT NOT NULL,      -- file size and modification time when it was read:
+    mtime_ns    BIGINT NOT NULL,      -- an unchanged file is not read again
     text        VARCHAR NOT NULL      -- decoded text, unchanged: all offsets point into it
+);
+
+CREATE TABLE IF NOT EXISTS document_stages (
+    doc_id       VARCHAR NOT NULL,
+    stage        VARCHAR NOT NULL,    -- documents | sentences | tokens | indicators
+    version      VARCHAR NOT NULL,    -- code version that produced the rows; a new version redoes them
+    rows         INTEGER NOT NULL,    -- rows the stage wrote for the document
+    processed_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (doc_id, stage)
 );
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -79,5 +91,7 @@ CREATE TABLE IF NOT EXISTS yoy_comparison (
 
 CREATE TABLE IF NOT EXISTS rejected_files (
     source_path VARCHAR NOT NULL,
-    reason      VARCHAR NOT NULL
+    reason      VARCHAR NOT NULL,
+    size        BIGINT,               -- as for document_texts: an unchanged rejected file is not retried
+    mtime_ns    BIGINT
 );

@@ -1,0 +1,70 @@
+"""Where the warehouse lives: a private working database, one writer at a time, atomic publishing.
+
+DuckDB allows one writing process per file, and a reader's open connection blocks a writer.
+So people never open the file the pipeline writes: runs write `.work/<name>` next to the
+published file, under an exclusive file lock, and `publish()` checkpoints it, copies it and
+`os.replace`s the copy onto the published path. A reader keeps the snapshot it opened; its
+next connection sees the new data. A run killed half-way leaves the published file untouched
+and the working file consistent (every write is one transaction), and the next run resumes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from pipeline.warehouse import apply_schema
+
+
+class Warehouse:
+    """The published warehouse file and the working copy behind it."""
+
+    def __init__(self, published: Path) -> None:
+        self.published = Path(published).resolve()
+        self.work_dir = self.published.parent / ".work"
+        self.working = self.work_dir / self.published.name
+        self._lock_path = self.work_dir / f"{self.published.name}.lock"
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        with open(self._lock_path, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the working database, held only for one read or write.
+
+        Other runs wait for the lock rather than fail on DuckDB's file lock.
+        """
+        with self._locked():
+            if not self.working.exists() and self.published.exists():
+                shutil.copyfile(self.published, self.working)
+            con = duckdb.connect(str(self.working))
+            try:
+                apply_schema(con)
+                yield con
+            finally:
+                con.close()
+
+    def publish(self) -> None:
+        """Replace the published file with a checkpointed copy of the working database, atomically."""
+        with self._locked():
+            with duckdb.connect(str(self.working)) as con:
+                apply_schema(con)
+                con.execute("CHECKPOINT")
+            staging = self.published.parent / f".{self.published.name}.publishing"
+            shutil.copyfile(self.working, staging)
+            with open(staging, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(staging, self.published)
