@@ -1,0 +1,268 @@
+"""Find the number+unit spans of a sentence that can be indicator mentions.
+
+A mention is a written number followed by a measure word from units.tsv (6517件, 1.90亿元,
+2330余篇, 两万六千多人次, 38.6%), a scaled number before a countable noun (24万关注量), or
+一半 / 百分之N. Everything that only looks like a quantity is masked or rejected first, by
+general rules of written Chinese:
+
+* dates and years (2022年1月24日, 3月份, 1-11月份, 2021-2025年), times, versions, anniversaries;
+* numbers inside 《》 titles, inside short quoted names (“五个一”, “6·13”), inside nationwide
+  slogans (named_concepts.txt), document numbers (〔2023〕8号, 第304号), ordinals (第六届);
+* identifiers glued to Latin letters or to + · × (5G, 1+3+5, 7·20);
+* Chinese numerals that are part of a word (统一, 三部门: the numeral or the unit is not a
+  token boundary), a bare 一 (一次办, 一批, 一套: only 发生一起-style counts are kept),
+  a bare 二 (二期工程, 二次: counts use 两), bare scale words (千家万户, 万人);
+* a small Chinese numeral that restates the length of the list before it
+  (全面自查、深化整改、成效巩固三个整治阶段);
+* units that are dates or idioms unless a duration cue is near (24日, 24小时值守, 百日攻坚).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from pipeline import lexicon
+from pipeline.numerals import parse_decimal
+
+MASK = "□"
+
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿"
+_SCALE = "十百千万亿"
+_NUMBER = re.compile(rf"百分之[{_CN}点]+|一半|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
+
+_DASH = "-—–~～至到"
+_DATE_PATTERNS = [
+    rf"\d{{4}}\s*[{_DASH}]\s*\d{{4}}\s*年(?:度)?",
+    rf"\d{{4}}\s*年(?:度)?(?:[上下]半年|第?[一二三四]季度|\d{{1,2}}\s*[{_DASH}]\s*\d{{1,2}}\s*月份?|\d{{1,2}}\s*月份?(?:\d{{1,2}}\s*[日号])?)?",
+    rf"\d{{1,2}}\s*[{_DASH}]\s*\d{{1,2}}\s*月份?",
+    r"\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?(?:\s*[-—–~至到]\s*\d{1,2}\s*[日号])?",
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
+    r"\d{1,2}:\d{2}(?::\d{2})?",
+    r"[〇零一二三四五六七八九]{4}年(?:度)?",
+    r"[一二三四五六七八九十]{1,3}月份?(?:[一二三四五六七八九十]{1,3}[日号])?",
+    r"\d{4}\s*(?:版|届|级)",
+    r"\d+\s*周年",
+    r"\d{1,2}\s*[·•．.]\s*\d{1,2}(?=\s*[”\"’」』]|\s*[重特较一]|\s*事故|\s*事件)",
+    r"\d+\s*·\s*\d+",
+    r"[〔\[（(【]\s*\d{4}\s*[〕\]）)】]\s*\d+\s*号",
+    r"第\s*\d+\s*号",
+    r"\d+\s*号",
+]
+_DATES = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+_TITLE = re.compile(r"《[^《》]*》|<[^<>]*>")
+_QUOTED = re.compile(r"“[^“”]{1,15}”|‘[^‘’]{1,15}’|「[^「」]{1,15}」|『[^『』]{1,15}』|\"[^\"]{1,15}\"")
+_CLAUSE_BREAK = set("，,；;。！？!?：:（）()")
+_ONE_COUNT_CUES = ("发生", "共计", "共", "累计", "仅", "只有", "计")
+_POLICY_VERBS = ("落实", "贯彻", "执行", "出台", "印发")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A number with its unit. `start`/`end` span number+unit; `num_end` ends the number."""
+
+    start: int
+    end: int
+    num_end: int
+    number: str
+    value: Decimal
+    unit: str
+    scale: int
+    family: str
+    unit_implicit: bool
+    internal_qualifier: str | None
+    is_chinese: bool
+
+
+def mask_non_quantities(sentence: str) -> str:
+    """Copy of `sentence` with dates, titles, quoted names and slogans replaced by MASK."""
+    chars = list(sentence)
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if not chars[i].isspace():
+                chars[i] = MASK
+
+    for m in _TITLE.finditer(sentence):
+        blank(m.start(), m.end())
+    for m in _QUOTED.finditer(sentence):
+        blank(m.start(), m.end())
+    for m in _DATES.finditer(sentence):
+        blank(m.start(), m.end())
+    for concept in lexicon.word_list("named_concepts.txt"):
+        start = sentence.find(concept)
+        while start != -1:
+            blank(start, start + len(concept))
+            start = sentence.find(concept, start + 1)
+    return "".join(chars)
+
+
+def token_bounds(sentence: str, tokens: Sequence[str]) -> tuple[set[int], set[int]]:
+    """Start and end offsets of the jieba tokens inside `sentence` (whitespace skipped)."""
+    starts, ends = set(), set()
+    pos = 0
+    for token in tokens:
+        found = sentence.find(token, pos)
+        if found == -1:
+            continue
+        starts.add(found)
+        ends.add(found + len(token))
+        pos = found + len(token)
+    return starts, ends
+
+
+def _clause_before(text: str, pos: int) -> str:
+    start = pos
+    while start > 0 and text[start - 1] not in _CLAUSE_BREAK:
+        start -= 1
+    return text[start:pos]
+
+
+def _restates_list(masked: str, start: int, value: Decimal) -> bool:
+    """全面自查、深化整改、成效巩固三个整治阶段: a small numeral equal to the list length before it."""
+    if value < 2 or value > 10:
+        return False
+    clause = _clause_before(masked, start)
+    if not clause or clause[-1] in "、等":
+        return False
+    return clause.count("、") + 1 == int(value) and clause.count("、") >= 1
+
+
+def _match_unit(sentence: str, pos: int, ends: set[int]) -> lexicon.Unit | None:
+    rest = sentence[pos:]
+    if rest.startswith("％"):
+        rest = "%" + rest[1:]
+    for unit in lexicon.units_longest_first():
+        if not rest.startswith(unit.written):
+            continue
+        after = rest[len(unit.written):]
+        if any(after.startswith(word) for word in unit.not_followed_by):
+            continue
+        end = pos + len(unit.written)
+        if ends and unit.written != "%" and end not in ends and end < len(sentence):
+            # The unit is the first character of a longer word (三部门, 千家万户).
+            nxt = sentence[end]
+            if not (nxt.isspace() or nxt in _CLAUSE_BREAK or nxt in "、”“"):
+                continue
+        return unit
+    return None
+
+
+def _has_duration_cue(sentence: str, start: int, end: int) -> bool:
+    window_before = _clause_before(sentence, start)[-6:]
+    window_after = sentence[end:end + 3]
+    for cue in lexicon.word_list("duration_cues.txt"):
+        if cue in window_before:
+            return True
+        if cue in ("内", "以内", "之内") and window_after.startswith(cue):
+            return True
+    return False
+
+
+def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate]:
+    """Number+unit spans of one normalised sentence, in order, negatives removed."""
+    masked = mask_non_quantities(sentence)
+    starts, ends = token_bounds(sentence, tokens)
+    found: list[Candidate] = []
+    for m in _NUMBER.finditer(masked):
+        number = m.group().rstrip("点")
+        n_start, n_end = m.start(), m.start() + len(number)
+        if not number:
+            continue
+        before = sentence[n_start - 1] if n_start else ""
+        after = sentence[n_end] if n_end < len(sentence) else ""
+        is_chinese = not any(ch.isdigit() for ch in number)
+        # Identifiers and formulas: 5G, A3, 1+3+5, 7×24, 3/4.
+        if before and (before.isascii() and before.isalpha() or before in "+＋×*·/／_#"):
+            continue
+        if after and (after.isascii() and after.isalpha() or after in "+＋×*·/／_#"):
+            continue
+        if before in "-—–~～" and n_start >= 2 and sentence[n_start - 2].isdigit():
+            continue  # the second half of a range 3-5
+        if before == "第" or (before == "前" and not is_chinese):
+            continue
+        if is_chinese and starts and n_start not in starts:
+            continue  # 统一, 进一步: the numeral is inside a word
+        try:
+            value = parse_decimal(number)
+        except ValueError:
+            continue
+        candidate = _with_unit(sentence, masked, n_start, n_end, number, value, is_chinese, ends)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str, value: Decimal,
+               is_chinese: bool, ends: set[int]) -> Candidate | None:
+    pos = n_end
+    internal = None
+    if number.startswith("百分之"):
+        return Candidate(n_start, n_end, n_end, number, value, "%", 1, "ratio", False, None, True)
+    if number == "一半":
+        return Candidate(n_start, n_end, n_end, number, value, "%", 1, "ratio", True, None, True)
+    # Internal qualifier 余 / 多 / 来, possibly followed by a scale (十余万人).
+    for q in lexicon.qualifiers():
+        if q.position == "internal" and sentence.startswith(q.word, pos):
+            internal = q.qualifier
+            pos += len(q.word)
+            break
+    scale_after = 1
+    if internal and pos < len(sentence) and sentence[pos] in "万亿千":
+        scale_after = {"万": 10_000, "亿": 100_000_000, "千": 1000}[sentence[pos]]
+        pos += 1
+    while pos < len(sentence) and sentence[pos] == " ":
+        pos += 1
+    unit = _match_unit(sentence, pos, ends)
+    if unit is None:
+        if internal == "over" and sentence[n_end:n_end + 1] == "多" and not sentence[n_end + 1:n_end + 2]:
+            return None
+        # 24万关注量: a scaled number before a countable noun.
+        if any(ch in "万亿" for ch in number):
+            for noun, implicit_unit in lexicon.implicit_units():
+                if sentence.startswith(noun, pos):
+                    return Candidate(n_start, pos, n_end, number, value * scale_after, implicit_unit, 1,
+                                     "count", True, internal, is_chinese)
+        return None
+    end = pos + len(unit.written)
+    if masked[n_start:end].count(MASK):
+        return None
+    if not _accept(sentence, masked, n_start, n_end, end, number, value, unit, internal, is_chinese):
+        return None
+    scale = unit.scale * scale_after
+    return Candidate(n_start, end, n_end, number, value * scale, unit.base, scale, unit.family, False,
+                     internal, is_chinese)
+
+
+def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, number: str, value: Decimal,
+            unit: lexicon.Unit, internal: str | None, is_chinese: bool) -> bool:
+    if unit.needs_cue and not _has_duration_cue(sentence, n_start, end):
+        return False
+    if is_chinese:
+        digits = [ch for ch in number if ch not in "十拾百佰千仟万亿"]
+        if not digits and number not in ("十", "拾") and internal is None:
+            return False  # 千家万户, 万人
+        if number in ("一", "壹"):
+            clause = _clause_before(sentence, n_start)
+            if not clause.endswith(_ONE_COUNT_CUES):
+                return False
+        if number == "二":
+            return False
+        if unit.written in ("个", "项", "类", "条") and _restates_list(masked, n_start, value):
+            return False
+    # 等7个领域的专家: the number describes a short attribute, not a counted thing.
+    if unit.written == "个" and sentence[n_start - 1:n_start] == "等":
+        tail = sentence[end:end + 4]
+        if re.match(r"^[\u4e00-\u9fff]{1,2}的", tail):
+            return False
+    # 落实企业安全生产20条: a policy known by its number of articles.
+    if unit.written == "条":
+        nxt = sentence[end:end + 1]
+        clause = _clause_before(sentence, n_start)
+        if (not nxt or nxt in _CLAUSE_BREAK or nxt in "、") and any(v in clause for v in _POLICY_VERBS):
+            if not re.search(r"[共计达]$", clause):
+                return False
+    return True

@@ -1,0 +1,176 @@
+"""Extract numeric indicator mentions from one normalised sentence.
+
+Pipeline per sentence: candidates.find_candidates (number + unit, negatives removed) ->
+qualifier (qualifiers.py) -> kind, direction, basis and period (this module) -> metric phrase
+(metric.py) -> sentence structures (分别 distributing values, 占 shares, 由…到 pairs) ->
+indicator code (catalog.py). All word lists live in pipeline/data/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from pipeline import lexicon
+from pipeline.candidates import Candidate, find_candidates
+from pipeline.catalog import assign_code
+from pipeline.metric import MetricFinder, Span
+from pipeline.qualifiers import find_qualifier
+
+# Cheap pre-filter: sentences without any digit or Chinese numeral cannot hold a mention.
+_ANY_NUMBER = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖半]")
+_PARTIAL_PERIOD = re.compile(
+    r"(?:(\d{4})\s*年(?:度)?)?\s*(\d{1,2})\s*(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})\s*月份?"
+)
+_YEAR_ADVERBIAL = re.compile(r"(\d{4})\s*年(?:度)?(?=\s*(?:[，,]|全年|的|上半年|下半年|期间|共|全市|全省|全区|，|我))")
+_PRIOR_YEAR = re.compile(r"(\d{4})\s*年(?:度)?的?\s*$")
+_CHANGE_BASIS_WINDOW = 14
+_TARGET_CUES = ("力争", "确保", "目标", "计划", "预计", "将")
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    report_year: int | None  # year the report covers
+    doc_type: str | None  # annual_report | work_plan | work_summary | other
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    value: float
+    unit: str
+    unit_implicit: bool
+    qualifier: str | None
+    metric: str | None
+    indicator_code: str | None
+    kind: str
+    period_year: int | None
+    period: str | None
+    direction: str | None
+    basis: str | None
+
+
+def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
+    """(direction, basis) when the number is a change: 同比下降38.6%, 较上年增长12起."""
+    window = sentence[max(0, cand.start - _CHANGE_BASIS_WINDOW):cand.start]
+    for ch in "，,；;。":
+        # a change verb must sit in the same clause, except 分别 which points across a comma
+        if ch in window:
+            window = window[window.rindex(ch) + 1:]
+    stripped = re.sub(r"(分别|均|了|约|近|达|为|和|、|\s)+$", "", window)
+    direction = None
+    for word, dirn in lexicon.change_words():
+        if stripped.endswith(word) or re.search(re.escape(word) + r"(分别|均|了)?$", stripped):
+            direction = dirn
+            break
+    if direction is None:
+        # a later value of a 分别 list: 同比分别下降38.6%和33.9%
+        prefix = sentence[max(0, cand.start - 30):cand.start]
+        m = re.search(r"(下降|减少|降低|上升|增长|增加|提高)分别?[^，。；]*?(?:和|、|及)$", prefix)
+        if m:
+            direction = "down" if m.group(1) in ("下降", "减少", "降低") else "up"
+    if direction is None:
+        return None, None
+    basis = None
+    clause = sentence[max(0, cand.start - 30):cand.start]
+    for word in lexicon.word_list("basis_words.txt"):
+        if word in clause:
+            basis = "yoy"
+            break
+    return direction, basis
+
+
+def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[int | None, str | None]:
+    before = sentence[:cand.start]
+    prior = _PRIOR_YEAR.search(before)
+    if prior:
+        year = int(prior.group(1))
+        return year, str(year)
+    year = context.report_year
+    adverbial = None
+    for adverbial in _YEAR_ADVERBIAL.finditer(before):
+        pass
+    if adverbial is not None:
+        year = int(adverbial.group(1))
+    partial = None
+    for partial in _PARTIAL_PERIOD.finditer(before):
+        pass
+    if partial is not None:
+        if partial.group(1):
+            year = int(partial.group(1))
+        first, last = int(partial.group(2)), int(partial.group(3))
+        if year and 1 <= first < last <= 12 and not (first == 1 and last == 12):
+            return year, f"{year}-{first:02d}..{year}-{last:02d}"
+    return year, (str(year) if year else None)
+
+
+def _kind(cand: Candidate, direction: str | None, context: DocumentContext, sentence: str) -> str:
+    if direction is not None or cand.family == "change":
+        return "change"
+    if context.doc_type == "work_plan":
+        return "target"
+    if cand.family == "money":
+        return "money"
+    if cand.family == "ratio":
+        return "ratio"
+    if cand.family == "duration":
+        return "duration"
+    return "count"
+
+
+def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentContext) -> list[Mention]:
+    """All indicator mentions of one normalised sentence, in order."""
+    if not _ANY_NUMBER.search(sentence):
+        return []
+    candidates = find_candidates(sentence, tokens)
+    if not candidates:
+        return []
+    finder = MetricFinder(sentence, tokens, [Span(c.start, c.end) for c in candidates])
+    mentions: list[Mention] = []
+    for i, cand in enumerate(candidates):
+        qualifier = find_qualifier(sentence, cand.start, cand.end, cand.internal_qualifier, cand.family)
+        direction, basis = _change(sentence, cand)
+        kind = _kind(cand, direction, context, sentence)
+        period_year, period = _period(sentence, cand, context)
+        metric = finder.metric(i, "change" if direction else cand.family)
+        mentions.append(Mention(
+            start=cand.start, end=cand.end, value=float(cand.value), unit=cand.unit,
+            unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
+            kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
+        ))
+    mentions = _sentence_structures(sentence, mentions)
+    return [replace(m, indicator_code=assign_code(m.metric, m.unit, m.kind, sentence)) for m in mentions]
+
+
+def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    out = list(mentions)
+    # 分别: 事故70起、死亡37人，同比分别下降38.6%和33.9% -> each change takes the metric of the
+    # count it refers to, in order.
+    for at in [m.start() for m in re.finditer("分别", sentence)]:
+        after = [i for i, m in enumerate(out) if m.start > at and not _crosses_sentence_end(sentence, at, m.start)]
+        before = [i for i, m in enumerate(out) if m.end <= at and m.kind != "change"]
+        if not after or len(before) < len(after):
+            continue
+        sources = before[-len(after):]
+        for src, dst in zip(sources, after):
+            if out[dst].kind == "change" or (out[dst].unit == "%" and out[src].unit != "%"):
+                out[dst] = replace(out[dst], metric=out[src].metric, period=out[src].period,
+                                   period_year=out[src].period_year)
+    for i, m in enumerate(out):
+        if i == 0:
+            continue
+        gap = sentence[out[i - 1].end:m.start]
+        # 其中蓝码2043家，占55.44%: a share takes the metric of the count before it.
+        if m.unit == "%" and re.fullmatch(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*", gap):
+            out[i] = replace(m, metric=out[i - 1].metric)
+        # 由2020年的74%进一步压缩到2021年的52%: the second value of a 由…到 pair.
+        elif m.unit == out[i - 1].unit and re.fullmatch(r"[^，,。；;]{0,8}(?:到|至)\s*(?:\d{4}\s*年(?:度)?的?)?\s*", gap) \
+                and "由" in sentence[max(0, out[i - 1].start - 12):out[i - 1].start]:
+            out[i] = replace(m, metric=out[i - 1].metric)
+    return out
+
+
+def _crosses_sentence_end(sentence: str, start: int, end: int) -> bool:
+    return any(ch in "。；;" for ch in sentence[start:end])

@@ -1,0 +1,82 @@
+"""The word tables of indicator extraction, loaded once from pipeline/data/.
+
+Every list a user may want to extend for another city's reports lives in a data file:
+units.tsv (measure words), qualifiers.tsv, implicit_units.tsv, change_words.tsv,
+basis_words.txt, duration_cues.txt, named_concepts.txt, metric_fillers.txt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.datafiles import read_lines, read_table
+
+
+@dataclass(frozen=True)
+class Unit:
+    written: str
+    base: str
+    scale: int
+    family: str  # count | money | ratio | change | duration
+    needs_cue: bool
+    not_followed_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    word: str
+    qualifier: str
+    position: str  # before | internal | after
+    reach: int
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, Unit]:
+    table = {}
+    for row in read_table("units.tsv"):
+        table[row["unit"]] = Unit(
+            written=row["unit"],
+            base=row["base"],
+            scale=int(row["scale"] or 1),
+            family=row["family"],
+            needs_cue=row.get("needs_cue", "no") == "yes",
+            not_followed_by=_split(row.get("not_followed_by", "")),
+        )
+    return table
+
+
+@lru_cache(maxsize=1)
+def units_longest_first() -> tuple[Unit, ...]:
+    return tuple(sorted(units().values(), key=lambda u: len(u.written), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> tuple[Qualifier, ...]:
+    rows = [
+        Qualifier(r["word"], r["qualifier"], r["position"], int(r.get("reach") or 0))
+        for r in read_table("qualifiers.tsv")
+    ]
+    return tuple(sorted(rows, key=lambda q: len(q.word), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def implicit_units() -> tuple[tuple[str, str], ...]:
+    rows = [(r["noun"], r["unit"]) for r in read_table("implicit_units.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def change_words() -> tuple[tuple[str, str], ...]:
+    rows = [(r["word"], r["direction"]) for r in read_table("change_words.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """Lines of a word-list file, longest first (so that longer words win when stripping)."""
+    return tuple(sorted(set(read_lines(name)), key=len, reverse=True))

@@ -1,0 +1,239 @@
+"""The metric phrase of a mention: the shortest words of the sentence that say what is counted.
+
+Chinese puts the counted thing on either side of the number:
+
+* before it, as a verb or noun phrase: 立案查处6517件, 事故70起, 回填率达100%;
+* after it, as the counted noun: 明确19项重点工作任务, 完成85个建设项目安全审查;
+* on both sides, verb before and noun after: 检查27家化工企业 -> 检查化工企业.
+
+So the metric is built from the `pre` chunk (from the previous clause break or mention to the
+number) and the `post` chunk (from the unit to the next clause break, mention or 分别/均/等),
+cut on jieba token boundaries and stripped of filler words (metric_fillers.txt). Rules:
+
+* ratios name the rate before the number (减时限比例达93.8%);
+* a `pre` that ends in 的, 等 or a preposition, or starts with a preposition (对/向/在...), is a
+  modifier or an example list, not the counted thing: the `post` noun alone is used;
+* a `pre` listing examples with 、 contributes only its head verb (新增A、B、C3家单位 -> 新增单位),
+  or, when nothing follows the number, its last item (推演、演习2091场次 -> 演习);
+* if both chunks are empty (为期三个月，), the end of the previous clause is used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from pipeline import lexicon
+
+CLAUSE_BREAKS = set("，,；;。！？!?：:（）()【】[]")
+_QUOTES = "“”‘’「」『』\""
+_CONJUNCTIONS = ("以及", "和", "及", "与", "、", "并", "或")
+_PREPOSITIONS = ("对", "向", "在", "为", "给", "从", "针对", "按照", "根据", "通过", "由", "将", "把", "并向", "并对", "共对", "并在")
+_POST_STOPS = ("分别", "均", "都", "等", "其中", "已", "共", "累计")
+_YEAR_PREFIX = re.compile(r"(?:由|从)?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?(?:以来)?的?$")
+_DATE_LEAD = re.compile(r"^(?:\d{4}年(?:度)?)?\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|^\d{4}年(?:度)?|^\d{1,2}月份?")
+
+PRE_MAX = 14
+PRE_HEAD_MAX = 6
+POST_MAX = 24
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _token_offsets(sentence: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
+    offsets = []
+    pos = 0
+    for token in tokens:
+        found = sentence.find(token, pos)
+        if found == -1:
+            continue
+        offsets.append((found, found + len(token)))
+        pos = found + len(token)
+    return offsets
+
+
+class MetricFinder:
+    """Metric phrases for the mentions of one sentence."""
+
+    def __init__(self, sentence: str, tokens: Sequence[str], mentions: Sequence[Span]):
+        self.sentence = sentence
+        self.mentions = list(mentions)
+        self.offsets = _token_offsets(sentence, tokens) or [(i, i + 1) for i in range(len(sentence))]
+        self.fillers = set(lexicon.word_list("metric_fillers.txt"))
+        self.after_qualifiers = [q.word for q in lexicon.qualifiers() if q.position == "after"]
+
+    # ---- chunk boundaries -------------------------------------------------------------
+    def pre_bounds(self, index: int) -> tuple[int, int]:
+        m = self.mentions[index]
+        start = m.start
+        floor = self.mentions[index - 1].end if index else 0
+        while start > floor and self.sentence[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        return start, m.start
+
+    def post_bounds(self, index: int) -> tuple[int, int]:
+        m = self.mentions[index]
+        pos = m.end
+        text = self.sentence
+        for word in self.after_qualifiers:
+            if text.startswith(word, pos):
+                pos += len(word)
+                break
+        if text.startswith("的", pos):
+            pos += 1
+        ceiling = self.mentions[index + 1].start if index + 1 < len(self.mentions) else len(text)
+        end = pos
+        while end < ceiling and text[end] not in CLAUSE_BREAKS:
+            if any(text.startswith(stop, end) for stop in _POST_STOPS) and end > pos:
+                break
+            end += 1
+        return pos, end
+
+    # ---- token helpers -----------------------------------------------------------------
+    def _words(self, start: int, end: int) -> list[str]:
+        """Token texts inside [start, end); partial tokens are cut at the edges."""
+        words = []
+        for s, e in self.offsets:
+            if e <= start or s >= end:
+                continue
+            words.append(self.sentence[max(s, start):min(e, end)])
+        return words
+
+    def _strip(self, words: list[str]) -> list[str]:
+        words = [w.strip(_QUOTES) for w in words]
+        words = [w for w in words if w]
+        while words and (words[0] in self.fillers or words[0] in _CONJUNCTIONS or words[0] in CLAUSE_BREAKS):
+            words = words[1:]
+        while words and (words[-1] in self.fillers or words[-1] in _CONJUNCTIONS or words[-1] in CLAUSE_BREAKS):
+            words = words[:-1]
+        return words
+
+    @staticmethod
+    def _tail(words: list[str], limit: int) -> list[str]:
+        out: list[str] = []
+        total = 0
+        for w in reversed(words):
+            if out and total + len(w) > limit:
+                break
+            out.insert(0, w)
+            total += len(w)
+        return out
+
+    @staticmethod
+    def _head(words: list[str], limit: int) -> list[str]:
+        out: list[str] = []
+        total = 0
+        for w in words:
+            if out and total + len(w) > limit:
+                break
+            out.append(w)
+            total += len(w)
+        return out
+
+    # ---- chunks ------------------------------------------------------------------------
+    def pre_chunk(self, index: int) -> tuple[str, str]:
+        """(kind, text) where kind is '' | 'modifier' | 'list' | 'plain'."""
+        start, end = self.pre_bounds(index)
+        raw = self.sentence[start:end]
+        lead = _DATE_LEAD.match(raw)
+        if lead:
+            start += lead.end()
+        words = self._words(start, end)
+        text = "".join(words)
+        year = _YEAR_PREFIX.search(text)
+        if year and year.start() > 0:
+            words = self._words(start, start + year.start())
+        if words and words[-1] in _CONJUNCTIONS:
+            return "", ""  # 纸质案卷评查以及|两次: the words belong to the previous mention
+        ends_with_example_list = bool(self._strip_tail_fillers(words)) and self._strip_tail_fillers(words)[-1] == "等"
+        words = self._strip(words)
+        if not words:
+            return "", ""
+        text = "".join(words)
+        if ends_with_example_list:
+            return "modifier_list", text
+        if text.endswith("的") or words[-1] in _PREPOSITIONS or words[0] in _PREPOSITIONS:
+            return "modifier", text
+        if "、" in text:
+            return "list", text
+        return "plain", text
+
+    def _strip_tail_fillers(self, words: list[str]) -> list[str]:
+        keep = list(words)
+        while keep and keep[-1] in self.fillers and keep[-1] != "等":
+            keep = keep[:-1]
+        return keep
+
+    def post_chunk(self, index: int) -> str:
+        start, end = self.post_bounds(index)
+        words = self._words(start, end)
+        if words and words[0] in ("“", "「", "‘", "\""):
+            # A quoted name right after the number (发生一起“某某案”被行政复议) names an instance.
+            close = self.sentence.find({"“": "”", "「": "」", "‘": "’", "\"": "\""}[words[0]], start + 1)
+            if 0 < close < end:
+                words = self._words(close + 1, end)
+        words = self._strip(words)
+        return "".join(self._head(words, POST_MAX))
+
+    def previous_clause(self, index: int) -> str:
+        start, _ = self.pre_bounds(index)
+        end = start - 1
+        if end <= 0:
+            return ""
+        begin = end
+        while begin > 0 and self.sentence[begin - 1] not in CLAUSE_BREAKS:
+            begin -= 1
+        words = self._strip(self._words(begin, end))
+        text = "".join(words)
+        if "、" in text:
+            text = text.rsplit("、", 1)[1]
+            words = self._strip(self._words(end - len(text), end))
+        return "".join(self._tail(words, 10))
+
+    # ---- the metric --------------------------------------------------------------------
+    def metric(self, index: int, family: str) -> str | None:
+        kind, pre = self.pre_chunk(index)
+        post = self.post_chunk(index)
+        if not post and index + 1 < len(self.mentions) and self.mentions[index + 1].start - self.mentions[index].end <= 1:
+            post = self.post_chunk(index + 1)  # 六期41家企业…检查: adjacent numbers share the noun
+        if family in ("ratio", "change") and pre:
+            return self._trim_pre(kind, pre, alone=True, ratio=True)
+        if not pre:
+            return post or self.previous_clause(index) or None
+        if not post:
+            return self._trim_pre(kind, pre, alone=True)
+        if kind in ("modifier", "modifier_list"):
+            return post
+        if kind == "list":
+            head = pre.split("、", 1)[0]
+            head_words = self._strip(self._head(self._words_of(head), PRE_HEAD_MAX))
+            return "".join(head_words) + post
+        tail = self._tail(self._words_of(pre), PRE_HEAD_MAX)
+        return "".join(tail) + post
+
+    def _words_of(self, text: str) -> list[str]:
+        """Token-split an extracted chunk again (it is a substring of the sentence)."""
+        at = self.sentence.find(text)
+        if at == -1:
+            return [text]
+        return self._words(at, at + len(text))
+
+    def _trim_pre(self, kind: str, pre: str, alone: bool, ratio: bool = False) -> str:
+        text = pre
+        if kind == "modifier_list":
+            text = text[:-1] if text.endswith("等") else text
+        if text.endswith("的"):
+            text = text[:-1]
+        limit = 16 if ratio else PRE_MAX
+        if "、" in text and (not ratio or len(text) > limit):
+            last = text.rsplit("、", 1)[1]
+            if "等" in last and not last.endswith("等") and not ratio:
+                last = last.rsplit("等", 1)[1]
+            text = last
+        words = self._strip(self._words_of(text))
+        return "".join(self._tail(words, limit)) or text
