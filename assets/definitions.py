@@ -8,11 +8,20 @@ from dagster import Definitions
 
 from assets.automation import daily_refresh, raw_folder_sensor, refresh_warehouse
 from assets.checks import quality_checks
-from assets.reports import documents, indicators, ingest, published_warehouse, sentences, tokens, yoy_comparison
+from assets.reports import (
+    audit_pages,
+    documents,
+    indicators,
+    ingest,
+    published_warehouse,
+    sentences,
+    tokens,
+    yoy_comparison,
+)
 from assets.resources import build_resources
 from pipeline.settings import configured_raw_dir, configured_warehouse
 
-report_assets = [ingest, documents, sentences, tokens, indicators, yoy_comparison, published_warehouse]
+report_assets = [ingest, documents, sentences, tokens, indicators, audit_pages, yoy_comparison, published_warehouse]
 
 
 def build_definitions(raw_dir: Path, warehouse: Path) -> Definitions:

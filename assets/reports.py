@@ -10,6 +10,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 
 from assets.metadata import listed, table_metadata
 from assets.resources import RawFolder, WarehouseResource
+from pipeline.audit import audit_dir, refresh_audit_pages
 from pipeline.stages import STAGES, bring_up_to_date, ingest_folder_into
 from pipeline.warehouse import rebuild_yoy_comparison
 
@@ -60,6 +61,21 @@ indicators = _stage_asset("indicators", ["documents", "sentences", "tokens"], "e
                           "period and offsets into the original text.")
 
 
+@asset(deps=["indicators"], group_name="extract", kinds={"html"})
+def audit_pages(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+    """One HTML page per document: every mention highlighted in the original text, beside its reading."""
+    store = warehouse.store()
+    out_dir = audit_dir(store)
+    written, removed = refresh_audit_pages(store, out_dir)
+    context.log.info(f"audit pages: {len(written)} written, {removed} removed, in {out_dir}")
+    return MaterializeResult(metadata={
+        "index": MetadataValue.url((out_dir / "index.html").as_uri()),
+        "folder": MetadataValue.path(str(out_dir)),
+        "pages_written": listed(written),
+        "pages_removed": removed,
+    })
+
+
 @asset(deps=["indicators", "documents"], group_name="compare", kinds={"duckdb"})
 def yoy_comparison(warehouse: WarehouseResource) -> MaterializeResult:
     """Year-over-year change of every coded indicator for every region with two years of values."""
@@ -69,7 +85,7 @@ def yoy_comparison(warehouse: WarehouseResource) -> MaterializeResult:
     return MaterializeResult(metadata=table_metadata(store, "yoy_comparison"))
 
 
-@asset(deps=["yoy_comparison", "rejected_files"], group_name="publish", kinds={"duckdb"})
+@asset(deps=["yoy_comparison", "rejected_files", "audit_pages"], group_name="publish", kinds={"duckdb"})
 def published_warehouse(warehouse: WarehouseResource) -> MaterializeResult:
     """The file people query: an atomic copy of the working database, replaced in one rename."""
     store = warehouse.store()

@@ -13,7 +13,9 @@ from pathlib import Path
 import duckdb
 
 from pipeline.settings import RAW_DIR_VARIABLE, WAREHOUSE_VARIABLE, configured_raw_dir, configured_warehouse
-from pipeline.warehouse import find_problems, table_counts
+from pipeline.audit import AuditMention, audit_dir, explain_text
+from pipeline.storage import Warehouse
+from pipeline.warehouse import audit_mentions, find_document, find_problems, table_counts
 
 def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
     """Materialize all assets and their checks in this process; return failure messages (empty = success)."""
@@ -88,6 +90,27 @@ def _run_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explain_command(args: argparse.Namespace) -> int:
+    warehouse = Path(args.warehouse)
+    if not warehouse.exists():
+        print(f"error: no warehouse at {warehouse}; run `python -m pipeline run` first", file=sys.stderr)
+        return 2
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        found = find_document(con, args.file)
+        if found is None:
+            print(f"error: no document {args.file!r} in {warehouse} (give a file name, its path in raw/ or a doc_id)",
+                  file=sys.stderr)
+            return 2
+        doc_id, source_path, text = found
+        mentions = [AuditMention(*row) for row in audit_mentions(con, doc_id)]
+    print(f"{source_path} ({doc_id}): {len(mentions)} indicator mentions\n")
+    print(explain_text(text, mentions))
+    page = audit_dir(Warehouse(warehouse)) / f"{doc_id}.html"
+    if page.exists():
+        print(f"\nhighlighted page: {page}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -96,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", default=str(configured_warehouse()),
                      help=f"DuckDB file (default warehouse/reports.duckdb, or ${WAREHOUSE_VARIABLE})")
     run.set_defaults(handler=_run_command)
+    explain = commands.add_parser("explain", help="print every indicator of one document with its sentence, marked")
+    explain.add_argument("file", help="file name, path under the raw folder, or doc_id")
+    explain.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
+    explain.set_defaults(handler=_explain_command)
     return parser
 
 

@@ -165,6 +165,29 @@ def sentences_with_tokens(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) ->
     return con.execute(read_sql("sentences_with_tokens"), [doc_ids]).df()
 
 
+def find_document(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, str, str] | None:
+    """(doc_id, source_path, text) of the document whose doc_id, source path or file name is `name`."""
+    return con.execute(
+        """SELECT doc_id, source_path, text FROM document_texts
+           WHERE doc_id = $1 OR source_path = $1 OR regexp_extract(source_path, '[^/]*$') = $1
+           ORDER BY source_path LIMIT 1""", [name]).fetchone()
+
+
+def audit_mentions(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[tuple]:
+    """Mentions of one document with their sentence span, in the field order of audit.AuditMention."""
+    return con.execute(read_sql("audit_mentions"), [doc_id]).fetchall()
+
+
+def audit_pages_due(con: duckdb.DuckDBPyConnection, since: object) -> list[tuple]:
+    """(doc_id, source_path, region, report_year, doc_type) of documents extracted at or after `since`."""
+    return con.execute(read_sql("audit_pages_due"), [since]).fetchall()
+
+
+def audit_index(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """(doc_id, source_path, region, report_year, doc_type, indicators) of every document."""
+    return con.execute(read_sql("audit_index")).fetchall()
+
+
 def rebuild_yoy_comparison(con: duckdb.DuckDBPyConnection) -> int:
     """Recompute the year-over-year table from documents and indicators."""
     return replace_table(con, "yoy_comparison", con.execute(read_sql("yoy_comparison")).df())

@@ -68,5 +68,7 @@ def test_ui_shows_every_asset_with_its_lineage(webserver):
         "sentences": {"document_texts"},
         "tokens": {"sentences"},
         "indicators": {"documents", "sentences", "tokens"},
+        "audit_pages": {"indicators"},
         "yoy_comparison": {"indicators", "documents"},
+        "published_warehouse": {"yoy_comparison", "rejected_files", "audit_pages"},
     }

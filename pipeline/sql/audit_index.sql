@@ -1,0 +1,5 @@
+-- Every document with its metadata and the number of indicators found, for the audit index page.
+SELECT d.doc_id, d.source_path, d.region, d.report_year, d.doc_type,
+       (SELECT count(*) FROM indicators AS i WHERE i.doc_id = d.doc_id) AS indicators
+FROM documents AS d
+ORDER BY d.region NULLS LAST, d.report_year, d.source_path

@@ -1,0 +1,100 @@
+"""A run killed with SIGKILL, two runs at once, and files that come and go: nothing lost, nothing doubled."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.cli import run_pipeline
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+COPIES = 12
+
+
+def _corpus(root: Path) -> Path:
+    """The bundled reports, each in COPIES variants that differ by a closing line (distinct doc_ids)."""
+    raw = root / "raw"
+    raw.mkdir()
+    for source in sorted((PROJECT_ROOT / "raw").glob("*.txt")):
+        text = source.read_text(encoding="utf-8")
+        for copy in range(COPIES):
+            (raw / f"{source.stem}_{copy}.txt").write_text(f"{text}\n附件{copy}\n", encoding="utf-8")
+    return raw
+
+
+def _snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {
+            "documents": con.execute("SELECT * EXCLUDE (published_on) FROM documents ORDER BY doc_id").fetchall(),
+            "sentences": con.execute("SELECT count(*), sum(hash(doc_id, sentence_id, text)) FROM sentences").fetchall(),
+            "tokens": con.execute("SELECT count(*), sum(hash(doc_id, sentence_id, position, token)) FROM tokens").fetchall(),
+            "indicators": con.execute("SELECT * FROM indicators ORDER BY doc_id, mention_id").fetchall(),
+            "yoy": con.execute("SELECT * FROM yoy_comparison ORDER BY ALL").fetchall(),
+        }
+
+
+def _run_in_process(raw: Path, warehouse: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
+                            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reference")
+    raw = _corpus(root)
+    assert run_pipeline(raw, root / "reports.duckdb") == []
+    return raw, _snapshot(root / "reports.duckdb")
+
+
+def test_a_run_killed_half_way_is_completed_by_the_next(tmp_path, reference):
+    raw, expected = reference
+    warehouse = tmp_path / "reports.duckdb"
+    process = _run_in_process(raw, warehouse)
+    working = warehouse.parent / ".work" / warehouse.name
+    deadline = time.monotonic() + 120
+    while not working.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.5)
+    assert process.poll() is None, "the run ended before it could be killed; make the corpus larger"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert run_pipeline(raw, warehouse) == []
+    assert _snapshot(warehouse) == expected
+
+
+def test_two_runs_at_once_do_not_duplicate_rows(tmp_path, reference):
+    raw, expected = reference
+    warehouse = tmp_path / "reports.duckdb"
+    runs = [_run_in_process(raw, warehouse) for _ in range(2)]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    assert _snapshot(warehouse) == expected
+
+
+def test_deleted_and_added_files_leave_and_enter_every_table(tmp_path, reference):
+    raw, expected = reference
+    local = tmp_path / "raw"
+    shutil.copytree(raw, local)
+    warehouse = tmp_path / "reports.duckdb"
+    assert run_pipeline(local, warehouse) == []
+    gone = sorted(local.glob("*.txt"))[0]
+    gone_text = gone.read_text(encoding="utf-8")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(gone_id,)] = con.execute("SELECT doc_id FROM documents WHERE source_path = ?", [gone.name]).fetchall()
+    gone.unlink()
+    assert run_pipeline(local, warehouse) == []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for table in ("document_texts", "documents", "sentences", "tokens", "indicators", "document_stages"):
+            left = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ?", [gone_id]).fetchone()[0]
+            assert left == 0, table
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(expected["documents"]) - 1
+    gone.write_text(gone_text, encoding="utf-8")
+    assert run_pipeline(local, warehouse) == []
+    assert _snapshot(warehouse) == expected
