@@ -1,7 +1,5 @@
 """How the warehouse refreshes unattended: a job over every asset, a daily schedule, a raw-folder sensor."""
 
-from __future__ import annotations
-
 import hashlib
 import os
 

@@ -1,7 +1,5 @@
 """Asset checks: each runs one query of pipeline/sql/checks and fails (or warns) on any row it returns."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetChecksDefinition, asset_check

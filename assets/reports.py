@@ -4,8 +4,6 @@ Each asset is the warehouse table of the same name. Stages work per document and
 what changed (see pipeline.stages); the last asset publishes the working database atomically.
 """
 
-from __future__ import annotations
-
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
 
 from assets.metadata import listed, table_metadata

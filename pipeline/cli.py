@@ -31,6 +31,7 @@ def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
             resources=build_resources(raw_dir, warehouse),
             instance=instance,
             raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
         )
     failures = []
     for event in result.all_events:

@@ -7,6 +7,7 @@ furniture of a web dump (navigation, share buttons) are not sentences.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,6 +53,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(str(data_path("user_dict.txt")))
     return tokenizer
