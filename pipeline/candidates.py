@@ -141,12 +141,6 @@ def _match_unit(sentence: str, pos: int, ends: set[int]) -> lexicon.Unit | None:
         after = rest[len(unit.written):]
         if any(after.startswith(word) for word in unit.not_followed_by):
             continue
-        end = pos + len(unit.written)
-        if ends and unit.written != "%" and end not in ends and end < len(sentence):
-            # The unit is the first character of a longer word (三部门, 千家万户).
-            nxt = sentence[end]
-            if not (nxt.isspace() or nxt in _CLAUSE_BREAK or nxt in "、”“"):
-                continue
         return unit
     return None
 

@@ -68,7 +68,7 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
     if direction is None:
         # a later value of a 分别 list: 同比分别下降38.6%和33.9%
         prefix = sentence[max(0, cand.start - 30):cand.start]
-        m = re.search(r"(下降|减少|降低|上升|增长|增加|提高)分别?[^，。；]*?(?:和|、|及)$", prefix)
+        m = re.search(r"(下降|减少|降低|上升|增长|增加|提高)(?:分别)?[^，。；]*?(?:和|、|及)$", prefix)
         if m:
             direction = "down" if m.group(1) in ("下降", "减少", "降低") else "up"
     if direction is None:

@@ -66,6 +66,7 @@ class MetricFinder:
         self.offsets = _token_offsets(sentence, tokens) or [(i, i + 1) for i in range(len(sentence))]
         self.fillers = set(lexicon.word_list("metric_fillers.txt"))
         self.after_qualifiers = [q.word for q in lexicon.qualifiers() if q.position == "after"]
+        self.before_qualifiers = {q.word for q in lexicon.qualifiers() if q.position == "before"}
 
     # ---- chunk boundaries -------------------------------------------------------------
     def pre_bounds(self, index: int) -> tuple[int, int]:
@@ -74,6 +75,9 @@ class MetricFinder:
         floor = self.mentions[index - 1].end if index else 0
         while start > floor and self.sentence[start - 1] not in CLAUSE_BREAKS:
             start -= 1
+        if index and start == floor and "、" in self.sentence[start:m.start]:
+            # 刊登9个专版、电视台播报7个专集: the words before the first 、 belong to the previous number
+            start += self.sentence[start:m.start].index("、") + 1
         return start, m.start
 
     def post_bounds(self, index: int) -> tuple[int, int]:
@@ -86,12 +90,19 @@ class MetricFinder:
                 break
         if text.startswith("的", pos):
             pos += 1
-        ceiling = self.mentions[index + 1].start if index + 1 < len(self.mentions) else len(text)
+        if text.startswith("、", pos):
+            return pos, pos  # 权力清单18项、公共服务…: a list continues, nothing is said about this number
+        has_next = index + 1 < len(self.mentions)
+        ceiling = self.mentions[index + 1].start if has_next else len(text)
+        token_starts = {s for s, _ in self.offsets}
         end = pos
         while end < ceiling and text[end] not in CLAUSE_BREAKS:
-            if any(text.startswith(stop, end) for stop in _POST_STOPS) and end > pos:
+            if end > pos and end in token_starts and any(text.startswith(stop, end) for stop in _POST_STOPS):
                 break
             end += 1
+        if has_next and end == ceiling and "、" in text[pos:end]:
+            # 740家、危险化学品企业1944家: the words after the last 、 belong to the next number
+            end = pos + text[pos:end].rindex("、")
         return pos, end
 
     # ---- token helpers -----------------------------------------------------------------
@@ -151,14 +162,20 @@ class MetricFinder:
         if words and words[-1] in _CONJUNCTIONS:
             return "", ""  # 纸质案卷评查以及|两次: the words belong to the previous mention
         ends_with_example_list = bool(self._strip_tail_fillers(words)) and self._strip_tail_fillers(words)[-1] == "等"
+        lead = [w for w in words if w not in self.fillers or w in _PREPOSITIONS]
+        prepositional = bool(lead) and lead[0] in _PREPOSITIONS
+        tail_words = self._strip_tail_fillers(words)
+        ends_in_modifier = bool(tail_words) and (tail_words[-1] in _PREPOSITIONS or tail_words[-1] == "的")
         words = self._strip(words)
         if not words:
             return "", ""
         text = "".join(words)
         if ends_with_example_list:
             return "modifier_list", text
-        if text.endswith("的") or words[-1] in _PREPOSITIONS or words[0] in _PREPOSITIONS:
+        if ends_in_modifier or text.endswith("的"):
             return "modifier", text
+        if prepositional:
+            return "prepositional", text
         if "、" in text:
             return "list", text
         return "plain", text
@@ -197,6 +214,31 @@ class MetricFinder:
 
     # ---- the metric --------------------------------------------------------------------
     def metric(self, index: int, family: str) -> str | None:
+        return self._clean(self._metric(index, family))
+
+    def _clean(self, text: str | None) -> str | None:
+        """Drop leftovers at the edges: orphan title marks, digits of a formula, trailing fillers."""
+        if not text:
+            return None
+        safe = {w for w in self.fillers if len(w) > 1} | {"达", "均", "约", "近", "共", "计", "的", "了", "等"}
+        trailing = sorted(safe | self.before_qualifiers | {"一般"}, key=len, reverse=True)
+        changed = True
+        while changed and text:
+            changed = False
+            text = text.strip(" 、，,").rstrip("《“‘")
+            if text.startswith("》"):
+                text = text[1:]
+            if "《" in text and "》" not in text[text.rindex("《"):]:
+                text += "》"
+            text = re.sub(r"[0-9+＋.\-]+$", "", text)
+            for word in trailing:
+                if len(text) > len(word) and text.endswith(word):
+                    text = text[: -len(word)]
+                    changed = True
+                    break
+        return text or None
+
+    def _metric(self, index: int, family: str) -> str | None:
         kind, pre = self.pre_chunk(index)
         post = self.post_chunk(index)
         if not post and index + 1 < len(self.mentions) and self.mentions[index + 1].start - self.mentions[index].end <= 1:
@@ -209,6 +251,11 @@ class MetricFinder:
             return self._trim_pre(kind, pre, alone=True)
         if kind in ("modifier", "modifier_list"):
             return post
+        if kind == "prepositional":
+            # 在公众号、局网站曝光6批次…: the verb follows the prepositional object
+            last = pre.rsplit("、", 1)[-1]
+            tail = self._strip(self._tail(self._words_of(last), PRE_HEAD_MAX))
+            return "".join(tail) + post
         if kind == "list":
             head = pre.split("、", 1)[0]
             head_words = self._strip(self._head(self._words_of(head), PRE_HEAD_MAX))
