@@ -1,0 +1,478 @@
+"""Infer what a report is, whose it is and when: region, year covered, type, agency, publication date.
+
+Reports do not carry metadata fields, so each is read from where an official document puts it:
+the title block at the top (with the 版头 "XX文件" and a document number), the signature (agency
+and date) at the end, the labelled fields of a government web page (发布时间, 发布机构, 索引号
+tables), and the opening paragraph ("现将2021年法治政府建设情况报告如下"). Body text only breaks
+ties. Place names are matched against the full table of divisions (data/regions.tsv), never
+against a list of expected cities, and the evidence is weighed by where it was found:
+
+- the signing or issuing agency's place name counts most; in "深圳市罗湖区司法局" only the last,
+  most specific, division is the issuer;
+- a county-level division beats its prefecture when the evidence for it is comparable
+  (a report of 张家港市 cites 苏州市 rules; a report of 苏州市 rarely names one county often);
+- the way the report refers to itself (我市, 全区, 本县) favours divisions of that kind;
+- an anonymised issuer (xx市) leaves the region unknown, whatever the body mentions.
+
+Cue words and patterns live in data files (doc_type_cues.tsv, agency_suffixes.txt,
+national_agencies.txt, anonymised_places.txt, publication_date_labels.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from pipeline.datafiles import read_lines, read_table
+from pipeline.normalise import to_simplified
+from pipeline.regions import Region, RegionMention, ancestors, by_code, find_regions_in, is_within, national
+
+DOC_TYPES = ("annual_report", "work_summary", "work_plan", "other")
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    region: str | None  # most specific division of the issuing agency; 全国 for a ministry
+    region_code: str | None  # 6-digit GB/T 2260 code
+    report_year: int | None  # the year the report covers
+    doc_type: str  # annual_report | work_summary | work_plan | other
+    agency: str | None
+    published_on: str | None  # ISO date
+
+
+# --- weights of the places where a place name is found -------------------------------------
+_W_SIGNATURE = 10.0
+_W_TITLE = 8.0
+_W_ISSUER_FIELD = 6.0  # 发布机构 / 发文机关 / 来源 fields of a web page
+_W_HEADER = 3.0  # other lines of the title block: site names, 版头
+_W_OPENING_AGENCY = 4.0  # "苏州市应急管理局坚持以…" in the first paragraph
+_W_SECURITY_FILING = 3.0  # 公网安备 number: its first six digits are the site's division code
+_W_BODY_FULL = 1.0
+_W_BODY_SHORT = 0.5
+_W_BODY_CITED = 0.3  # inside 《》: rules of a higher level are cited everywhere
+_BODY_CAP = 8.0  # body mentions corroborate; they cannot outvote a signature
+_MIN_SCORE = 2.0
+_SPECIFIC_SHARE = 0.5  # a division inside the winner takes over at half the winner's score
+
+_HEADER_MAX_LINE = 60
+_TAIL_LINES = 15
+_OPENING_CHARS = 800
+
+_CJK = "\u4e00-\u9fff"
+_YEAR = r"((?:19|20)\d\d|[〇零一二三四五六七八九]{4})"
+_DATE_CN = re.compile(_YEAR + r"年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日")
+_DATE_ISO = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:年)?\s*[-—–~至到]\s*(?:19|20)\d\d")
+_CITED = re.compile(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|<[^<>\n]{0,80}>")
+_DOC_NUMBER = re.compile(r"[" + _CJK + r"]{1,12}[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号")
+_SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
+_ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40})")
+_SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def infer_metadata(text: str) -> DocumentMetadata:
+    """Metadata of one report; `text` is NormalisedText.text (raw decoded text works too)."""
+    text = _tidy(text)
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    header, body_start = _header_block(lines)
+    title = _title(header)
+    opening = _CITED.sub(lambda m: "□" * len(m.group()), "\n".join(lines[body_start:])[:_OPENING_CHARS])
+    tail = lines[max(body_start, len(lines) - _TAIL_LINES) :]
+    signature_agency, signature_date, printed_date = _signature(tail)
+
+    doc_type = _doc_type(title, opening)
+    published_on = _labelled_date(text) or signature_date or printed_date
+    report_year = _report_year(title, opening, doc_type, published_on, text)
+
+    issuer_texts = [t for t in (title, signature_agency, opening[:200], *header) if t]
+    if any(_anonymised().search(t) for t in issuer_texts):
+        return DocumentMetadata(None, None, report_year, doc_type, None, published_on)
+
+    title_agency = _agency_in(title)
+    field_agency = _issuer_field(text)
+    region = _national_region(signature_agency, title_agency, title) or _region(
+        text, header, title, signature_agency, field_agency, opening
+    )
+    agency = _agency(signature_agency, title_agency, field_agency, opening, region)
+    return DocumentMetadata(
+        region=region.name if region else None,
+        region_code=region.code if region else None,
+        report_year=report_year,
+        doc_type=doc_type,
+        agency=agency,
+        published_on=published_on,
+    )
+
+
+# --- text blocks ------------------------------------------------------------------------------
+
+
+def _tidy(text: str) -> str:
+    """Simplified script, ASCII digits and punctuation, no spaces next to Chinese characters."""
+    text = to_simplified(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_FULL_WIDTH)
+    return re.sub(r"(?<=[" + _CJK + r"\d])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[" + _CJK + r"])", "", text)
+
+
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)} | {0xFF1A: ord(":"), 0x3000: ord(" ")}
+
+
+@lru_cache(maxsize=1)
+def _debris() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("web_debris.txt")))
+
+
+def _is_debris(line: str) -> bool:
+    return _debris().fullmatch(line) is not None
+
+
+def _header_block(lines: list[str]) -> tuple[list[str], int]:
+    """Short lines before the first paragraph: site name, 版头, document number, title, addressee."""
+    header = []
+    for i, line in enumerate(lines):
+        if len(line) > _HEADER_MAX_LINE or "。" in line or re.match(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])", line):
+            return header, i
+        header.append(line)
+    return header, len(lines)
+
+
+def _title(header: list[str]) -> str:
+    """The title lines of the header, joined (a title is often broken over two lines)."""
+    parts = []
+    for line in header:
+        if _is_debris(line) or _DOC_NUMBER.fullmatch(line) or re.search(r"文件$|^签发人|^(?:主送|抄送)[:：]|[:：]$", line):
+            continue
+        if _DATE_CN.fullmatch(line) or _DATE_ISO.search(line) and len(line) < 25:
+            continue
+        parts.append(line)
+    # A web page repeats the site name above the title; the title is the part with a year or cue.
+    cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|报告|总结|要点|计划|思路|情况", p)]
+    if cued:
+        parts = parts[cued[0] :]
+        if len(parts) > 1 and not re.search(r"报告|总结|要点|计划|思路|情况|方案", parts[0]):
+            return "".join(parts[:2])
+        return "".join(parts[:2]) if len(parts) > 1 and len(parts[1]) <= 12 else parts[0]
+    return ""
+
+
+def _signature(tail: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(signing agency, signature date, 印发 date) from the last lines of a report."""
+    signature_agency = signature_date = printed_date = None
+    for i in range(len(tail) - 1, -1, -1):
+        line = tail[i]
+        match = _DATE_CN.search(line) or _DATE_ISO.search(line)
+        if not match or len(line) > 40 or _is_debris(line) and not _DATE_CN.search(line):
+            continue
+        iso = _iso(match)
+        if iso is None:
+            continue
+        rest = line[match.end() :].strip()
+        if rest.startswith("印发"):
+            printed_date = printed_date or iso
+            continue
+        if rest and not re.fullmatch(r"[)）]?", rest):
+            continue
+        before = line[: match.start()].strip()
+        if signature_date is None:
+            signature_date = iso
+            agency = before if _looks_like_agency(before) else None
+            j = i - 1
+            while agency is None and j >= 0 and i - j <= 2:
+                if _looks_like_agency(tail[j]):
+                    agency = tail[j]
+                j -= 1
+            signature_agency = agency
+    return signature_agency, signature_date, printed_date
+
+
+@lru_cache(maxsize=1)
+def _agency_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("agency_suffixes.txt"), key=len, reverse=True))
+
+
+def _looks_like_agency(line: str) -> bool:
+    return (
+        2 <= len(line) <= 40
+        and re.fullmatch(r"[" + _CJK + r"()（）]+", line) is not None
+        and line.endswith(_agency_suffixes())
+    )
+
+
+def _agency_in(title: str) -> str | None:
+    """The agency a title starts with: 苏州市应急管理局2021年度… → 苏州市应急管理局."""
+    match = re.match(r"(?:关于)?([" + _CJK + r"]{2,40}?)(?=" + _YEAR + r"年|关于|法治|依法)", title)
+    if match and _looks_like_agency(match.group(1)):
+        return match.group(1)
+    return None
+
+
+def _issuer_field(text: str) -> str | None:
+    for match in _ISSUER_FIELD.finditer(text):
+        if _looks_like_agency(match.group(1)):
+            return match.group(1)
+    return None
+
+
+# --- type, dates, year ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _doc_type_cues() -> list[tuple[str, str, re.Pattern[str]]]:
+    return [(row["scope"], row["doc_type"], re.compile(row["pattern"])) for row in read_table("doc_type_cues.tsv")]
+
+
+def _doc_type(title: str, opening: str) -> str:
+    for scope, text in (("title", title), ("opening", opening)):
+        best: tuple[int, int, str] | None = None
+        for order, (cue_scope, doc_type, pattern) in enumerate(_doc_type_cues()):
+            match = pattern.search(text) if cue_scope == scope else None
+            if match and (best is None or (match.start(), order) < best[:2]):
+                best = (match.start(), order, doc_type)
+        if best:
+            return best[2]
+    return "other"
+
+
+def _number(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    if all(ch in _DIGITS for ch in token) and len(token) == 4:
+        return int("".join(str(_DIGITS[ch]) for ch in token))
+    value = 0  # 十二 / 二十四 / 三十一
+    tens, _, units = token.partition("十")
+    if "十" in token:
+        value = 10 * (_DIGITS.get(tens, 1) if tens else 1) + (_DIGITS.get(units, 0) if units else 0)
+    else:
+        value = _DIGITS.get(token, 0)
+    return value
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    try:
+        return date(_number(match.group(1)), _number(match.group(2)), _number(match.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _date_label() -> re.Pattern[str]:
+    labels = "|".join(map(re.escape, read_lines("publication_date_labels.txt")))
+    return re.compile(r"(?:" + labels + r")[:：]\s*")
+
+
+def _labelled_date(text: str) -> str | None:
+    for label in _date_label().finditer(text):
+        window = text[label.end() : label.end() + 20]
+        match = _DATE_ISO.match(window) or _DATE_CN.match(window)
+        if match and (iso := _iso(match)):
+            return iso
+    return None
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of the years in `text` that are not part of a range like 2021-2025."""
+    masked = _YEAR_RANGE.sub(lambda m: "□" * len(m.group()), text)
+    found = []
+    for match in re.finditer(_YEAR + r"(?:年|年度)", masked):
+        year = _number(match.group(1))
+        if 1990 <= year <= 2100:
+            found.append((match.start(), year))
+    return found
+
+
+def _report_year(title: str, opening: str, doc_type: str, published_on: str | None, text: str) -> int | None:
+    """The year covered: the title's, else the opening's, else derived from the publication date."""
+    title_years = _years(title)
+    if title_years:
+        return title_years[0][1]
+    for pattern in (
+        r"现(?:将|就)[^。]{0,30}?" + _YEAR + r"年",
+        r"(?:制定|提出|印发)[^。]{0,10}?" + _YEAR + r"年",
+        r"(?:^|\n|[\]】:：])" + _YEAR + r"年(?:度)?(?:以来|[,，、上])",
+    ):
+        match = re.search(pattern, opening)
+        if match:
+            year = _number(match.group(1))
+            if 1990 <= year <= 2100:
+                return year
+    opening_years = _years(opening)
+    if published_on:
+        published = date.fromisoformat(published_on)
+        late = published.month >= 11
+        if doc_type == "work_plan":
+            return published.year + (1 if late else 0)
+        return published.year if late else published.year - 1
+    if opening_years:
+        return opening_years[0][1]
+    counts = Counter(year for _, year in _years(_CITED.sub("", text)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- region and agency ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _anonymised() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("anonymised_places.txt")))
+
+
+@lru_cache(maxsize=1)
+def _national_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in read_lines("national_agencies.txt")]
+
+
+def _is_national(agency: str | None) -> bool:
+    if not agency or agency[0] in "省市区县州旗镇乡" or find_regions_in(agency):
+        return False
+    return any(p.fullmatch(agency) for p in _national_patterns())
+
+
+def _national_region(signature_agency: str | None, title_agency: str | None, title: str) -> Region | None:
+    """A ministry's report: signed or titled by a national body with no place name."""
+    if _is_national(signature_agency) or (not signature_agency and _is_national(title_agency)):
+        if not find_regions_in(title):
+            return national()
+    return None
+
+
+def _issuers(text: str | None) -> list[tuple[Region, ...]]:
+    """Divisions named in an agency or title; in a chain (深圳市罗湖区) only the most specific."""
+    if not text:
+        return []
+    text = _CITED.sub(lambda m: "□" * len(m.group()), text)
+    mentions = [m for m in find_regions_in(text) if m.full or len(m.surface) >= 2]
+    chosen: list[tuple[Region, ...]] = []
+    for k, mention in enumerate(mentions):
+        following = mentions[k + 1] if k + 1 < len(mentions) else None
+        if following and following.start == mention.end and _inside_any(following.regions, mention.regions):
+            continue  # 深圳市 in 深圳市罗湖区
+        previous = mentions[k - 1] if k else None
+        regions = mention.regions
+        if previous and previous.end == mention.start:
+            narrowed = tuple(r for r in regions if any(is_within(r, p) for p in previous.regions))
+            regions = narrowed or regions
+        chosen.append(regions)
+    return chosen
+
+
+def _inside_any(inner: tuple[Region, ...], outer: tuple[Region, ...]) -> bool:
+    return any(is_within(i, o) and i.code != o.code for i in inner for o in outer)
+
+
+def _corroborated(mentions: list[RegionMention]) -> list[RegionMention]:
+    """Drop two-character short forms of counties unless the text also names a division above them.
+
+    罗湖 alone is as likely a word fragment (重大安全 → 大安) as a place; with 深圳 nearby it is a place.
+    """
+    named = {r.code for m in mentions if m.full or len(m.surface) >= 3 or m.regions[0].level != "county" for r in m.regions}
+    kept = []
+    for mention in mentions:
+        if mention.full or len(mention.surface) >= 3:
+            kept.append(mention)
+            continue
+        regions = tuple(
+            r for r in mention.regions if r.level != "county" or any(a.code in named for a in ancestors(r)) or r.code in named
+        )
+        if regions:
+            kept.append(RegionMention(mention.start, mention.end, mention.surface, regions, False))
+    return kept
+
+
+def _region(
+    text: str,
+    header: list[str],
+    title: str,
+    signature_agency: str | None,
+    field_agency: str | None,
+    opening: str,
+) -> Region | None:
+    scores: dict[str, float] = defaultdict(float)
+
+    def add(candidates: tuple[Region, ...], weight: float) -> None:
+        for region in candidates:
+            scores[region.code] += weight / len(candidates)
+
+    for regions in _issuers(signature_agency):
+        add(regions, _W_SIGNATURE)
+    for regions in _issuers(title):
+        add(regions, _W_TITLE)
+    for regions in _issuers(field_agency):
+        add(regions, _W_ISSUER_FIELD)
+    for line in header:
+        if line != title and not title.startswith(line):
+            for regions in _issuers(line):
+                add(regions, _W_HEADER)
+    opening_agency = re.search(r"([" + _CJK + r"]{2,30}?(?:" + "|".join(_agency_suffixes()) + r"))", opening[:200])
+    if opening_agency:
+        for regions in _issuers(opening_agency.group(1)):
+            add(regions, _W_OPENING_AGENCY)
+    for match in _SECURITY_FILING.finditer(text):
+        region = by_code(match.group(1))
+        if region:
+            add((region,), _W_SECURITY_FILING)
+
+    self_kind = _self_reference(text)
+    cited = [m.span() for m in _CITED.finditer(text)]
+    body: dict[str, float] = defaultdict(float)
+    for mention in _corroborated(find_regions_in(text)):
+        inside = any(a <= mention.start < b for a, b in cited)
+        weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
+        for region in mention.regions:
+            factor = 1.0
+            if self_kind:
+                factor = 1.5 if region.name.endswith(self_kind) else 0.5
+            body[region.code] += weight * factor / len(mention.regions)
+    for code, value in body.items():
+        scores[code] += min(value, _BODY_CAP)
+
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    best_code, best_score = ranked[0]
+    if best_score < _MIN_SCORE:
+        return None
+    best = by_code(best_code)
+    assert best is not None
+    # Prefer a division inside the winner when its evidence is comparable.
+    for code, score in ranked[1:]:
+        region = by_code(code)
+        if region and score >= _SPECIFIC_SHARE * best_score and is_within(region, best) and code != best_code:
+            best, best_score = region, score
+    return best
+
+
+def _self_reference(text: str) -> str | None:
+    """The kind of division a report calls itself (我市, 全区, 本县), when one kind dominates."""
+    counts = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text))
+    if not counts:
+        return None
+    kind, count = counts.most_common(1)[0]
+    return kind if count >= 2 * (sum(counts.values()) - count) else None
+
+
+def _agency(
+    signature_agency: str | None,
+    title_agency: str | None,
+    field_agency: str | None,
+    opening: str,
+    region: Region | None,
+) -> str | None:
+    """The issuing agency, completed with the region when it says only 市应急管理局."""
+    for candidate in (signature_agency, title_agency, field_agency):
+        if not candidate:
+            continue
+        if find_regions_in(candidate) or region is None or region.level == "country":
+            return candidate
+        if candidate[0] in "省市区县州旗盟" and region.name.endswith(candidate[0]):
+            return region.name + candidate[1:]
+        return candidate
+    if region is not None:
+        match = re.search(re.escape(region.name) + r"[" + _CJK + r"]{1,20}?(?:" + "|".join(_agency_suffixes()) + ")", opening[:300])
+        if match:
+            return match.group()
+    return None

