@@ -116,7 +116,7 @@ def _tidy(text: str) -> str:
     """Simplified script, ASCII digits and punctuation, no spaces next to Chinese characters."""
     text = to_simplified(text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_FULL_WIDTH)
-    return re.sub(r"(?<=[" + _CJK + r"\d])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[" + _CJK + r"])", "", text)
+    return re.sub(r"(?<=[" + _CJK + r"])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[" + _CJK + r"])", "", text)
 
 
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)} | {0xFF1A: ord(":"), 0x3000: ord(" ")}
@@ -266,8 +266,10 @@ def _date_label() -> re.Pattern[str]:
 
 
 def _labelled_date(text: str) -> str | None:
-    for label in _date_label().finditer(text):
-        window = text[label.end() : label.end() + 20]
+    """The first labelled date in the page furniture (top or bottom), not in a table of the body."""
+    edges = text if len(text) <= 3000 else text[:1500] + "\n" + text[-1500:]
+    for label in _date_label().finditer(edges):
+        window = edges[label.end() : label.end() + 20]
         match = _DATE_ISO.match(window) or _DATE_CN.match(window)
         if match and (iso := _iso(match)):
             return iso
@@ -306,6 +308,8 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         late = published.month >= 11
         if doc_type == "work_plan":
             return published.year + (1 if late else 0)
+        if doc_type == "other":
+            return opening_years[0][1] if opening_years else published.year
         return published.year if late else published.year - 1
     if opening_years:
         return opening_years[0][1]
@@ -392,8 +396,14 @@ def _region(
     opening: str,
 ) -> Region | None:
     scores: dict[str, float] = defaultdict(float)
+    mentions = _corroborated(find_regions_in(text))
+    # Names shared by several divisions (鼓楼区) are read as the one inside a division named elsewhere.
+    context = {m.regions[0].code for m in mentions if len(m.regions) == 1}
 
     def add(candidates: tuple[Region, ...], weight: float) -> None:
+        if len(candidates) > 1:
+            narrowed = tuple(r for r in candidates if any(a.code in context for a in ancestors(r)))
+            candidates = narrowed or candidates
         for region in candidates:
             scores[region.code] += weight / len(candidates)
 
@@ -419,14 +429,17 @@ def _region(
     self_kind = _self_reference(text)
     cited = [m.span() for m in _CITED.finditer(text)]
     body: dict[str, float] = defaultdict(float)
-    for mention in _corroborated(find_regions_in(text)):
+    for mention in mentions:
         inside = any(a <= mention.start < b for a, b in cited)
         weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
-        for region in mention.regions:
+        regions = mention.regions
+        if len(regions) > 1:
+            regions = tuple(r for r in regions if any(a.code in context for a in ancestors(r))) or regions
+        for region in regions:
             factor = 1.0
             if self_kind:
                 factor = 1.5 if region.name.endswith(self_kind) else 0.5
-            body[region.code] += weight * factor / len(mention.regions)
+            body[region.code] += weight * factor / len(regions)
     for code, value in body.items():
         scores[code] += min(value, _BODY_CAP)
 

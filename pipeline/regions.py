@@ -170,6 +170,8 @@ def build_rows(adcodes: list[dict[str, str]], nationalities: list[str]) -> list[
     regions = [Region(NATIONAL_CODE, "全国", "全国", "country", None)]
     for code, name in sorted(codes.items()):
         province, prefecture = code[:2] + "0000", code[:4] + "00"
+        if not "11" <= code[:2] <= "82":
+            continue  # e.g. 990000 苏鲁交界 in the source: not a division
         if code[:2] in ("71", "81", "82") and code != province:
             continue  # GB/T 2260 lists Taiwan, Hong Kong and Macao as a whole only
         if code == province:

@@ -1,0 +1,98 @@
+import pytest
+
+from pipeline.regions import all_regions, ancestors, by_code, find_regions_in, is_within, lookup, national, short_name
+
+
+def test_table_covers_every_level_with_a_consistent_hierarchy() -> None:
+    regions = all_regions()
+    levels = {level: sum(r.level == level for r in regions) for level in ("country", "province", "prefecture", "county")}
+    assert levels["country"] == 1
+    assert levels["province"] == 34  # 31, plus Taiwan, Hong Kong and Macao as a whole
+    assert 330 <= levels["prefecture"] <= 345
+    assert 2800 <= levels["county"] <= 2900
+    codes = {r.code for r in regions}
+    assert len(codes) == len(regions)
+    for region in regions:
+        assert len(region.code) == 6 and region.code.isdigit()
+        if region.level in ("country", "province"):
+            assert region.parent_code is None
+        else:
+            parent = by_code(region.parent_code)
+            assert parent is not None and parent.level in ("province", "prefecture")
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "short", "level", "chain"),
+    [
+        ("320582", "张家港市", "张家港", "county", ["苏州市", "江苏省"]),
+        ("320500", "苏州市", "苏州", "prefecture", ["江苏省"]),
+        ("440303", "罗湖区", "罗湖", "county", ["深圳市", "广东省"]),
+        ("500103", "渝中区", "渝中", "county", ["重庆市"]),  # a municipality's districts hang on it directly
+        ("500000", "重庆市", "重庆", "province", []),
+        ("419001", "济源市", "济源", "county", ["河南省"]),  # directly administered county-level city
+        ("222400", "延边朝鲜族自治州", "延边", "prefecture", ["吉林省"]),
+        ("450000", "广西壮族自治区", "广西", "province", []),
+        ("320322", "沛县", "", "county", ["徐州市", "江苏省"]),  # one character left: no short form
+        ("100000", "全国", "全国", "country", []),
+    ],
+)
+def test_rows(code: str, name: str, short: str, level: str, chain: list[str]) -> None:
+    region = by_code(code)
+    assert region is not None
+    assert (region.name, region.short_name, region.level) == (name, short, level)
+    assert [a.name for a in ancestors(region)] == chain
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "expected"),
+    [
+        ("长阳土家族自治县", "county", "长阳"),
+        ("恩施土家族苗族自治州", "prefecture", "恩施"),
+        ("新疆维吾尔自治区", "province", "新疆"),
+        ("香港特别行政区", "province", "香港"),
+        ("神农架林区", "county", "神农架"),
+        ("锡林郭勒盟", "prefecture", "锡林郭勒"),
+        ("城区", "county", ""),
+    ],
+)
+def test_short_name(name: str, level: str, expected: str) -> None:
+    assert short_name(name, level, ["汉族", "土家族", "苗族", "维吾尔族", "蒙古族"]) == expected
+
+
+def test_lookup() -> None:
+    assert [r.code for r in lookup("张家港")] == ["320582"]
+    assert [r.code for r in lookup("张家港市")] == ["320582"]
+    assert [r.code for r in lookup("320500")] == ["320500"]
+    assert [r.code for r in lookup("吉林")] == ["220000", "220200"]  # province and prefecture share it
+    assert len(lookup("鼓楼区")) >= 3
+    assert lookup("全国") == (national(),)
+    assert lookup("不存在市") == ()
+
+
+def test_is_within() -> None:
+    assert is_within(by_code("320582"), by_code("320000"))
+    assert is_within(by_code("320582"), by_code("320582"))
+    assert not is_within(by_code("320500"), by_code("320582"))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("苏州市应急管理局", ["苏州市"]),
+        ("深圳市罗湖区司法局", ["深圳市", "罗湖区"]),
+        ("法治张家港建设", ["张家港"]),
+        ("江苏省安全生产条例", ["江苏省"]),
+        # Short forms that are ordinary words are not places; full names still are.
+        ("公安机关、新安法和平安建设", []),
+        ("公安县人民政府", ["公安县"]),
+        ("全国安全生产", []),  # 全国 is not found in text: only ministries get it
+    ],
+)
+def test_find_regions_in(text: str, found: list[str]) -> None:
+    assert [m.surface for m in find_regions_in(text)] == found
+
+
+def test_mentions_carry_offsets_and_every_division_of_the_name() -> None:
+    [mention] = find_regions_in("位于鼓楼区的")
+    assert (mention.start, mention.end, mention.full) == (2, 5, True)
+    assert {r.parent_code for r in mention.regions} >= {"320100", "350100"}
