@@ -27,9 +27,12 @@ class Entry:
     family: str
     cues: tuple[str, ...]
     units: tuple[str, ...]
+    clause_cues: tuple[str, ...]
+    sentence_cues: tuple[str, ...]
+    override_cues: tuple[str, ...]
     context: tuple[str, ...]
     exclude: tuple[str, ...]
-    sentence_cues: tuple[str, ...]
+    priority: int
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -41,8 +44,10 @@ def catalog() -> tuple[Entry, ...]:
     return tuple(
         Entry(
             code=row["code"], family=row["unit_family"], cues=_split(row.get("cue_terms")),
-            units=_split(row.get("units")), context=_split(row.get("context")),
-            exclude=_split(row.get("exclude")), sentence_cues=_split(row.get("sentence_cues")),
+            units=_split(row.get("units")), clause_cues=_split(row.get("clause_cues")),
+            sentence_cues=_split(row.get("sentence_cues")), override_cues=_split(row.get("override_cues")),
+            context=_split(row.get("context")), exclude=_split(row.get("exclude")),
+            priority=int(row.get("priority") or 0),
         )
         for row in read_table("catalog.tsv")
     )
@@ -58,12 +63,28 @@ def _family(unit: str, kind: str) -> str:
     return "count"
 
 
-def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "") -> str | None:
-    """Catalog code for a mention, or None when cue and unit family do not clearly agree."""
+_CLAUSE_BREAKS = "，,；;。！？!?：:（）()"
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of the sentence that holds [start, end)."""
+    left = max((sentence.rfind(ch, 0, start) for ch in _CLAUSE_BREAKS), default=-1)
+    rights = [i for i in (sentence.find(ch, end) for ch in _CLAUSE_BREAKS) if i != -1]
+    return sentence[left + 1:min(rights) if rights else len(sentence)]
+
+
+def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
+                span: tuple[int, int] | None = None) -> str | None:
+    """Catalog code for a mention, or None when cue and unit family do not clearly agree.
+
+    Tiers: override cue in the sentence (4) > cue in the metric (3) > cue in the clause (2) >
+    cue in the sentence (1); then the entry's priority, then the longest cue.
+    """
     if not metric:
         return None
     family = _family(unit, kind)
-    best: tuple[int, int, str] | None = None
+    clause = clause_around(sentence, *span) if span else ""
+    best: tuple[int, int, int, str] | None = None
     for entry in catalog():
         if entry.family != family:
             continue
@@ -74,13 +95,12 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "") ->
         if any(word in metric for word in entry.exclude):
             continue
         score = None
-        sentence_hits = [c for c in entry.sentence_cues if c in sentence]
-        if sentence_hits:
-            score = (2, max(map(len, sentence_hits)), entry.code)
-        else:
-            hits = [c for c in entry.cues if c in metric]
+        for tier, cues, text in ((4, entry.override_cues, sentence), (3, entry.cues, metric),
+                                 (2, entry.clause_cues, clause), (1, entry.sentence_cues, sentence)):
+            hits = [c for c in cues if c in text]
             if hits:
-                score = (1, max(map(len, hits)), entry.code)
-        if score and (best is None or score[:2] > best[:2]):
+                score = (tier, entry.priority, max(map(len, hits)), entry.code)
+                break
+        if score and (best is None or score[:3] > best[:3]):
             best = score
-    return best[2] if best else None
+    return best[3] if best else None

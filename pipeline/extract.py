@@ -141,7 +141,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
         ))
     mentions = _sentence_structures(sentence, mentions)
-    return [replace(m, indicator_code=assign_code(m.metric, m.unit, m.kind, sentence)) for m in mentions]
+    return [replace(m, indicator_code=assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end))) for m in mentions]
 
 
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
