@@ -58,6 +58,7 @@ _QUOTED = re.compile(r"“[^“”]{1,15}”|‘[^‘’]{1,15}’|「[^「」]{
 _CLAUSE_BREAK = set("，,；;。！？!?：:（）()")
 _ONE_COUNT_CUES = ("发生", "共计", "共", "累计", "仅", "只有", "计")
 _POLICY_VERBS = ("落实", "贯彻", "执行", "出台", "印发")
+_BARE_SCALE_CUES = ("逾", "超", "超过", "近", "将近", "上", "约", "达")
 
 
 @dataclass(frozen=True)
@@ -237,8 +238,9 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
         return False
     if is_chinese:
         digits = [ch for ch in number if ch not in "十拾百佰千仟万亿"]
-        if not digits and number not in ("十", "拾") and internal is None:
-            return False  # 千家万户, 万人
+        if not digits and number not in ("十", "拾") and internal is None \
+                and not sentence[:n_start].endswith(_BARE_SCALE_CUES):
+            return False  # 千家万户, 万人; but 逾千家, 近万人 are quantities
         if number in ("一", "壹"):
             clause = _clause_before(sentence, n_start)
             if not clause.endswith(_ONE_COUNT_CUES):

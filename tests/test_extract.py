@@ -1,0 +1,307 @@
+"""extract_mentions, table-driven from the rules of the annotation guide (tests/data/gold/GUIDE.md).
+
+The sentences are written for these tests (they are not taken from the sample reports).
+"""
+
+import pytest
+
+from pipeline.catalog import assign_code
+from pipeline.extract import DocumentContext, extract_mentions
+from pipeline.segment import tokenize
+
+REPORT = DocumentContext(report_year=2023, doc_type="annual_report")
+PLAN = DocumentContext(report_year=2024, doc_type="work_plan")
+
+
+def run(sentence, context=REPORT):
+    return [(sentence[m.start:m.end], m) for m in extract_mentions(sentence, tokenize(sentence), context)]
+
+
+# ---- numbers, units and values ------------------------------------------------------------
+# (sentence, span text, value, base unit)
+VALUES = [
+    ("全年共查处违法案件812件。", "812件", 812, "件"),
+    ("全市发生火灾事故15起。", "15起", 15, "起"),
+    ("约谈企业负责人36人。", "36人", 36, "人"),
+    ("抽调执法骨干12名。", "12名", 12, "名"),
+    ("检查生产经营单位3210家。", "3210家", 3210, "家"),
+    ("执法检查1,204家次。", "1,204家次", 1204, "家次"),
+    ("培训安全管理人员5600人次。", "5600人次", 5600, "人次"),
+    ("举办专题讲座18场次。", "18场次", 18, "场次"),
+    ("抽查企业3批次。", "3批次", 3, "批次"),
+    ("办理行政许可事项1520件次。", "1520件次", 1520, "件次"),
+    ("编印宣传手册9000册。", "9000册", 9000, "册"),
+    ("组建专业救援队伍14支。", "14支", 14, "支"),
+    ("排查尾矿库6座。", "6座", 6, "座"),
+    ("发现安全隐患235处。", "235处", 235, "处"),
+    ("制定权责清单事项312项。", "312项", 312, "项"),
+    ("印发执法文书模板40份。", "40份", 40, "份"),
+    ("提出整改意见86条。", "86条", 86, "条"),
+    ("开设培训班8期。", "8期", 8, "期"),
+    ("发布典型案例12篇。", "12篇", 12, "篇"),
+    ("罚款金额356万元。", "356万元", 3560000, "元"),
+    ("经济处罚2.35亿元。", "2.35亿元", 235000000, "元"),
+    ("发放举报奖励金12800元。", "12800元", 12800, "元"),
+    ("整改投入资金1528.36万元。", "1528.36万元", 15283600, "元"),
+    ("行政处罚案件同比下降12.5%。", "12.5%", 12.5, "%"),
+    ("网上办理率达到98.76%。", "98.76%", 98.76, "%"),
+    ("全市共处置突发事件两万三千多起。", "两万三千多起", 23000, "起"),
+    ("开展执法检查叁佰伍拾家次。", "叁佰伍拾家次", 350, "家次"),
+    ("新增注册用户12万余人。", "12万余人", 120000, "人"),
+    ("累计受理群众来电十余万件。", "十余万件", 100000, "件"),
+    ("开展联合检查两次。", "两次", 2, "次"),
+    ("组织四期专题轮训。", "四期", 4, "期"),
+    ("公众号粉丝3.2万人。", "3.2万人", 32000, "人"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", VALUES)
+def test_value_and_unit(sentence, text, value, unit):
+    found = {t: m for t, m in run(sentence)}
+    assert text in found, f"{text!r} not in {list(found)}"
+    assert found[text].value == pytest.approx(value)
+    assert found[text].unit == unit
+
+
+@pytest.mark.parametrize("sentence,text,unit,noun", [
+    ("视频号已有15万关注量。", "15万", "人", "关注"),
+    ("专题页面获得30万浏览量。", "30万", "次", "浏览"),
+    ("平台累计2.6万办件量。", "2.6万", "件", "办件"),
+])
+def test_implicit_unit(sentence, text, unit, noun):
+    (t, m), = run(sentence)
+    assert t == text and m.unit == unit and m.unit_implicit and noun in m.metric
+
+
+@pytest.mark.parametrize("sentence,text,value,unit,qualifier", [
+    ("对受理的事项在三个工作日内作出决定。", "三个工作日", 3, "日", "at_most"),
+    ("开展为期两个月的专项整治。", "两个月", 2, "月", None),
+    ("公示期不少于30日。", "30日", 30, "日", "at_least"),
+    ("整改期限一般不超过15天。", "15天", 15, "天", "at_most"),
+    ("接到报告后2小时内到达现场。", "2小时", 2, "小时", "at_most"),
+])
+def test_durations(sentence, text, value, unit, qualifier):
+    (t, m), = run(sentence)
+    assert (t, m.value, m.unit, m.qualifier, m.kind) == (text, value, unit, qualifier, "duration")
+
+
+# ---- qualifiers ---------------------------------------------------------------------------
+QUALIFIERS = [
+    ("全年检查企业1200余家。", "1200余家", "over"),
+    ("培训干部职工300多人。", "300多人", "over"),
+    ("受理投诉举报200件以上。", "200件", "over"),
+    ("参与群众超过5万人次。", "5万人次", "over"),
+    ("覆盖企业逾千家。", "千家", "over"),
+    ("累计发放资料近8万份。", "8万份", "approx"),
+    ("约有120人参加考试。", "120人", "approx"),
+    ("参训人员60人左右。", "60人", "approx"),
+    ("每季度至少开展2次检查。", "2次", "at_least"),
+    ("抽查比例不低于5%。", "5%", "at_least"),
+    ("抽查企业不少于20家。", "20家", "at_least"),
+    ("单次检查人数不超过3人。", "3人", "at_most"),
+    ("办理时限压缩至法定时限的40%以内。", "40%", "at_most"),
+    ("参训率不足60%。", "60%", "under"),
+    ("整改完成率不到一半。", "一半", "under"),
+    ("审批时限压缩一半以上。", "一半", "over"),
+    ("共查处案件56起。", "56起", None),
+    ("实施罚款达1200万元。", "1200万元", None),
+]
+
+
+@pytest.mark.parametrize("sentence,text,qualifier", QUALIFIERS)
+def test_qualifier(sentence, text, qualifier):
+    found = {t: m for t, m in run(sentence)}
+    assert text in found, f"{text!r} not in {list(found)}"
+    assert found[text].qualifier == qualifier
+
+
+# ---- kinds, changes, periods, targets -------------------------------------------------------
+def test_distributed_changes():
+    got = run("全区发生生产安全事故12起、死亡9人，同比分别下降20%和25%。")
+    assert [t for t, _ in got] == ["12起", "9人", "20%", "25%"]
+    assert [m.kind for _, m in got] == ["count", "count", "change", "change"]
+    assert [m.direction for _, m in got[2:]] == ["down", "down"]
+    assert [m.basis for _, m in got[2:]] == ["yoy", "yoy"]
+    assert "事故" in got[2][1].metric and "死亡" in got[3][1].metric
+
+
+@pytest.mark.parametrize("sentence,text,direction,basis", [
+    ("较大事故起数同比下降50%。", "50%", "down", "yoy"),
+    ("网上办件量较上年增长18.2%。", "18.2%", "up", "yoy"),
+    ("受理举报件数比上年增加35件。", "35件", "up", "yoy"),
+    ("事故起数减少3起。", "3起", "down", None),
+    ("满意度提高2.5个百分点。", "2.5个百分点", "up", None),
+])
+def test_changes(sentence, text, direction, basis):
+    found = {t: m for t, m in run(sentence)}
+    assert text in found, f"{text!r} not in {list(found)}"
+    m = found[text]
+    assert (m.kind, m.direction, m.basis) == ("change", direction, basis)
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("立案查处违法行为95件。", "count"),
+    ("收缴罚没款38.5万元。", "money"),
+    ("即办件比例达到70%。", "ratio"),
+    ("开展为期三个月的专项行动。", "duration"),
+])
+def test_kind(sentence, kind):
+    (_, m), = run(sentence)
+    assert m.kind == kind
+
+
+@pytest.mark.parametrize("sentence,text,qualifier", [
+    ("年度至少组织1次应急演练。", "1次", "at_least"),
+    ("每季度开展联合执法检查1次。", "1次", None),
+    ("重大行政决策公开征求意见不少于30日。", "30日", "at_least"),
+])
+def test_targets_in_work_plans(sentence, text, qualifier):
+    found = {t: m for t, m in run(sentence, PLAN)}
+    assert text in found
+    assert found[text].kind == "target" and found[text].qualifier == qualifier
+
+
+def test_prior_and_current_year_values():
+    got = run("承诺办结时限由2022年的70%进一步压缩到2023年的45%。")
+    assert [(t, m.period_year) for t, m in got] == [("70%", 2022), ("45%", 2023)]
+    assert all("承诺办结时限" in m.metric for _, m in got)
+
+
+@pytest.mark.parametrize("sentence,period", [
+    ("1-9月份，全市接报火灾事故31起。", "2023-01..2023-09"),
+    ("2023年1至6月，共受理举报58件。", "2023-01..2023-06"),
+    ("1-12月份共办理热线工单233件。", "2023"),
+    ("全年共办理热线工单233件。", "2023"),
+])
+def test_periods(sentence, period):
+    (_, m), = run(sentence)
+    assert m.period == period and m.period_year == 2023
+
+
+def test_sub_counts_and_shares():
+    got = run("全市开展自评企业5000家，其中绿码3100家，占62%。")
+    assert [t for t, _ in got] == ["5000家", "3100家", "62%"]
+    assert "绿码" in got[1][1].metric and "绿码" in got[2][1].metric
+    assert got[2][1].kind == "ratio"
+
+
+def test_list_under_one_verb():
+    got = run("累计排查建筑施工企业320家、交通运输企业415家，责令整改隐患88处。")
+    assert [t for t, _ in got] == ["320家", "415家", "88处"]
+    assert "建筑施工企业" in got[0][1].metric
+    assert "交通运输企业" in got[1][1].metric
+    assert "隐患" in got[2][1].metric
+
+
+def test_adjacent_numbers_share_the_noun():
+    got = run("完成三批次120家企业双随机抽查。")
+    assert [t for t, _ in got] == ["三批次", "120家"]
+    assert all("双随机" in m.metric for _, m in got)
+
+
+# ---- metric phrases -----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,text,key", [
+    ("全年立案查处非法违法行为1380件。", "1380件", "立案查处"),
+    ("实施行政处罚案件426起。", "426起", "行政处罚"),
+    ("共组织开展200余场宣讲活动。", "200余场", "宣讲"),
+    ("培训人数近3万人次。", "3万人次", "培训"),
+    ("累计编发政务信息560条。", "560条", "信息"),
+    ("执法检查207家粉末加工企业。", "207家", "粉末加工企业"),
+    ("网上可办率达100%。", "100%", "网上可办率"),
+    ("为企业提供法律咨询45次。", "45次", "法律咨询"),
+    ("组织42名执法人员参加轮训。", "42名", "执法人员"),
+    ("发生一起较大道路交通事故。", "一起", "事故"),
+])
+def test_metric(sentence, text, key):
+    found = {t: m for t, m in run(sentence)}
+    assert text in found, f"{text!r} not in {list(found)}"
+    assert key in (found[text].metric or "")
+
+
+# ---- negatives: no mention at all ---------------------------------------------------------
+NEGATIVES = [
+    "2023年1月15日，召开全市安全生产工作会议。",
+    "3月份印发年度执法计划。",
+    "1-11月份执法工作情况通报如下。",
+    "根据《法治政府建设实施纲要（2021-2025年）》要求推进工作。",
+    "谋划“十四五”应急体系规划。",
+    "举办第七届安全知识竞赛。",
+    "深入学习贯彻党的二十大和二十届二中全会精神。",
+    "一是加强组织领导。",
+    "（一）强化责任落实。",
+    "1.完善制度体系。",
+    "严格落实行政执法“三项制度”。",
+    "落实“一岗双责”要求。",
+    "坚决做到“两个维护”。",
+    "推进“五个一”活动开展。",
+    "构建“1+3+N”工作体系。",
+    "按照“双下降”目标推进工作。",
+    "认真贯彻《安全生产法》第三十条规定。",
+    "印发连应急〔2024〕15号文件。",
+    "根据省政府令第138号执行。",
+    "联系电话：0518-85821234。",
+    "畅通12345政务服务热线。",
+    "建设5G智能监测网络。",
+    "苏公网安备32058202010198号。",
+    "深刻吸取“8·12”事故教训。",
+    "组织开展“12.4”国家宪法日宣传。",
+    "推广“365安全工作法”经验。",
+    "至少开展X次专题学习。",
+    "贯彻党的XX届全会精神。",
+    "一些企业主体责任落实不到位。",
+    "进一步统一执法标准，推进一体化平台建设。",
+    "压实第一责任人责任，推行一网通办和一次办。",
+    "建立市、县、乡三级联动机制。",
+    "对两类清单实行动态管理。",
+    "形成一批可复制的经验。",
+    "推动项目二期工程建设。",
+    "实行24小时值班值守。",
+    "开展百日攻坚行动。",
+    "结合近3年执法数据分析。",
+    "庆祝建党100周年。",
+    "通过自查、整改、巩固三个阶段推进。",
+    "召开三部门联席会议。",
+    "走进千家万户宣传安全知识。",
+    "一起研究解决重大问题。",
+    "发布2022版执法手册。",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_negative(sentence):
+    assert run(sentence) == []
+
+
+def test_sentence_without_numbers_is_cheap():
+    assert extract_mentions("全面加强安全生产法治建设。", [], REPORT) == []
+
+
+# ---- indicator codes ----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,text,code", [
+    ("立案查处违法行为95件。", "95件", "enf.cases_filed"),
+    ("实施经济处罚860万元。", "860万元", "enf.fines"),
+    ("检查企业1200家次。", "1200家次", "enf.inspected_entities"),
+    ("排查一般隐患3200条。", "3200条", "haz.hazards_found"),
+    ("排查重大隐患12条。", "12条", "haz.major_hazards_found"),
+    ("发生生产安全事故8起。", "8起", "acc.accidents"),
+    ("组织应急演练320场次。", "320场次", "emg.drills"),
+    ("培训特种作业人员4200名。", "4200名", "train.participants"),
+    ("受理信访举报75件。", "75件", "comp.reports_received"),
+    ("办理12345工单310件。", "310件", "comp.hotline_tickets"),
+    ("承办政协提案6件。", "6件", "comp.proposals"),
+    ("即办件比例达60%。", "60%", "svc.instant_rate"),
+])
+def test_codes(sentence, text, code):
+    found = {t: m for t, m in run(sentence)}
+    assert found[text].indicator_code == code
+
+
+@pytest.mark.parametrize("metric,unit,kind", [
+    ("重点工作任务", "项", "count"),   # no cue
+    ("检查企业", "元", "money"),       # cue fits, unit family does not
+    ("宣讲活动", "个", "count"),       # events are counted in 场/场次/次
+    ("煤气专项治理率", "%", "ratio"),  # a ratio without a catalog code
+    (None, "件", "count"),
+])
+def test_no_code_without_agreement(metric, unit, kind):
+    assert assign_code(metric, unit, kind, "") is None
