@@ -71,6 +71,7 @@ _DOC_NUMBER = re.compile(r"[" + _CJK + r"]{1,12}[〔\[［(（【]\s*(?:19|20)\d\
 _SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
 _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40})")
 _SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
+_SUBJECT_FOLLOWERS = r"[，,]|坚持|深入|认真|全面|紧紧|始终|围绕|以|在|积极|扎实|聚焦|着力|按照|根据|不断|持续|严格|切实|进一步|高度|主动|贯彻|落实"
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -131,11 +132,27 @@ def _is_debris(line: str) -> bool:
     return _debris().fullmatch(line) is not None
 
 
+# A title glued to the paragraph after it (layout repair joins a long title line to the next
+# line): the title ends in a document word and the next part starts like a paragraph or addressee.
+_GLUED_TITLE = re.compile(
+    r"(?!现将|现就|根据|按照|为)([^，,。；;：:\n]{6,70}?(?:报告|总结|要点|计划|思路|安排|方案|通知|意见))"
+    r"(?=(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年|今年|近年|一年来|为|根据|按照|现将|在"
+    r"|[^，,。：:\n]{0,12}(?:政府|局|厅|委|办|部|室|院|单位|部门)[:：])"
+)
+
+
 def _header_block(lines: list[str]) -> tuple[list[str], int]:
-    """Short lines before the first paragraph: site name, 版头, document number, title, addressee."""
+    """Short lines before the first paragraph: site name, 版头, document number, title, addressee.
+
+    Splits a title glued to the first paragraph off it, so `lines` may be changed in place.
+    """
     header = []
     for i, line in enumerate(lines):
         if len(line) > _HEADER_MAX_LINE or "。" in line or re.match(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])", line):
+            glued = _GLUED_TITLE.match(line)
+            if glued:
+                header.append(glued.group(1))
+                lines[i] = line[glued.end() :]
             return header, i
         header.append(line)
     return header, len(lines)
@@ -145,6 +162,8 @@ def _title(header: list[str]) -> str:
     """The title lines of the header, joined (a title is often broken over two lines)."""
     parts = []
     for line in header:
+        glued = _GLUED_TITLE.match(line) if line.endswith((":", "：")) else None
+        line = glued.group(1) if glued else line
         if _is_debris(line) or _DOC_NUMBER.fullmatch(line) or re.search(r"文件$|^签发人|^(?:主送|抄送)[:：]|[:：]$", line):
             continue
         if _DATE_CN.fullmatch(line) or _DATE_ISO.search(line) and len(line) < 25:
@@ -485,7 +504,11 @@ def _agency(
             return region.name + candidate[1:]
         return candidate
     if region is not None:
-        match = re.search(re.escape(region.name) + r"[" + _CJK + r"]{1,20}?(?:" + "|".join(_agency_suffixes()) + ")", opening[:300])
+        # Only as the subject of the opening sentence (…，苏州市应急管理局坚持以…), not 张家港市人民政府网站.
+        match = re.search(
+            re.escape(region.name) + r"[" + _CJK + r"]{1,20}?(?:" + "|".join(_agency_suffixes()) + r")(?=" + _SUBJECT_FOLLOWERS + ")",
+            opening[:300],
+        )
         if match:
             return match.group()
     return None

@@ -1,0 +1,202 @@
+import csv
+from pathlib import Path
+
+import pytest
+
+from pipeline.metadata import DocumentMetadata, infer_metadata
+from pipeline.normalise import normalise_text
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = Path(__file__).parent / "data" / "gold" / "documents.tsv"
+
+# (case, text, region, region_code, report_year, doc_type, agency, published_on)
+CASES = [
+    (
+        "county title and signature, body cites its prefecture",
+        "张家港市应急管理局2021年法治政府建设工作报告\n2021年，我局在苏州市应急管理局指导下，认真贯彻《苏州市安全生产条例》。全市安全形势稳定。\n张家港市应急管理局\n2022年1月10日",
+        "张家港市", "320582", 2021, "annual_report", "张家港市应急管理局", "2022-01-10",
+    ),
+    (
+        "prefecture report listing its counties",
+        "苏州市应急管理局2021年度法治政府建设工作报告\n2021年，全市推进依法行政。张家港市、常熟市、太仓市、昆山市分别开展执法检查。\n苏州市应急管理局\n2022年1月24日",
+        "苏州市", "320500", 2021, "annual_report", "苏州市应急管理局", "2022-01-24",
+    ),
+    (
+        "district named with its city: the district",
+        "深圳市罗湖区司法局关于2022年法治政府建设情况的报告\n2022年，在区委、区政府的领导下，我区法治建设取得成效。全区共办理案件100件。\n深圳市罗湖区司法局\n2023年2月1日",
+        "罗湖区", "440303", 2022, "annual_report", "深圳市罗湖区司法局", "2023-02-01",
+    ),
+    (
+        "municipality",
+        "重庆市应急管理局2022年度法治政府建设情况报告\n2022年，我局坚持依法行政。全市安全生产形势稳定。\n重庆市应急管理局\n2023年1月15日",
+        "重庆市", "500000", 2022, "annual_report", "重庆市应急管理局", "2023-01-15",
+    ),
+    (
+        "district of a municipality",
+        "重庆市渝中区人民政府关于2021年法治政府建设工作情况的报告\n2021年，我区深入推进依法行政。\n重庆市渝中区人民政府\n2022年1月20日",
+        "渝中区", "500103", 2021, "annual_report", "重庆市渝中区人民政府", "2022-01-20",
+    ),
+    (
+        "ministry: national, whatever provinces it mentions",
+        "应急管理部2021年法治政府建设年度报告\n2021年，应急管理部指导各省、自治区、直辖市应急管理部门推进法治建设。江苏省、浙江省等地成效明显。\n应急管理部\n2022年3月1日",
+        "全国", "100000", 2021, "annual_report", "应急管理部", "2022-03-01",
+    ),
+    (
+        "ministry web page with 发布时间 and 来源",
+        "司法部2022年法治政府建设年度报告\n发布时间：2023-03-30 来源：司法部\n2022年，司法部认真贯彻党中央决策部署。",
+        "全国", "100000", 2022, "annual_report", "司法部", "2023-03-30",
+    ),
+    (
+        "province",
+        "江苏省应急管理厅2021年度法治政府建设工作报告\n2021年，全省应急管理系统深入推进依法行政。南京市、苏州市等地积极探索。\n江苏省应急管理厅\n2022年1月28日",
+        "江苏省", "320000", 2021, "annual_report", "江苏省应急管理厅", "2022-01-28",
+    ),
+    (
+        "anonymised work plan: no region even if the body names one",
+        "xx市司法局2022年法治政府建设工作要点\n2022年，全市法治政府建设工作要点如下：一、推进苏州营商环境建设。\n",
+        None, None, 2022, "work_plan", None, None,
+    ),
+    (
+        "anonymised signature",
+        "2022年法治政府建设工作报告\n2022年，我局深入推进依法行政，南京市等地经验值得借鉴。\nXX市应急管理局\n2023年1月5日",
+        None, None, 2022, "annual_report", None, "2023-01-05",
+    ),
+    (
+        "traditional script",
+        "蘇州市應急管理局2021年度法治政府建設工作報告\n2021年，我局認真貫徹依法行政。\n蘇州市應急管理局\n2022年1月24日",
+        "苏州市", "320500", 2021, "annual_report", "苏州市应急管理局", "2022-01-24",
+    ),
+    (
+        "general summary followed by next year's ideas",
+        "苏州市应急管理局2021年工作总结和2022年工作思路\n2021年，我局全力做好安全生产工作。\n",
+        "苏州市", "320500", 2021, "work_summary", "苏州市应急管理局", None,
+    ),
+    (
+        "rule-of-law summary is an annual report",
+        "常州市司法局2021年法治政府建设工作总结\n2021年，我局推进依法行政。\n",
+        "常州市", "320400", 2021, "annual_report", "常州市司法局", None,
+    ),
+    (
+        "work plan",
+        "南京市司法局2023年法治政府建设工作要点\n为深入推进法治政府建设，现制定本要点。\n",
+        "南京市", "320100", 2023, "work_plan", "南京市司法局", None,
+    ),
+    (
+        "report citing a plan is still a report",
+        "无锡市应急管理局2021年度法治政府建设情况报告\n根据《2021年无锡市法治政府建设工作要点》，现将2021年法治政府建设情况报告如下：\n",
+        "无锡市", "320200", 2021, "annual_report", "无锡市应急管理局", None,
+    ),
+    (
+        "web page: navigation, title without city, source field, debris",
+        "首页 > 政务公开 > 法治政府建设\n市司法局2021年法治政府建设年度报告\n发布时间：2022-02-15 10:00 来源：杭州市司法局 浏览次数：123\n2021年，市司法局认真贯彻落实。我市法治建设成效明显。\n扫一扫在手机打开当前页",
+        "杭州市", "330100", 2021, "annual_report", "杭州市司法局", "2022-02-15",
+    ),
+    (
+        "索引号 table with the issuing agency",
+        "索引号：11320500014160424W/2022-00123\n发布机构：常熟市司法局\n发布日期：2022-03-10\n关于2021年度法治政府建设情况的报告\n2021年，我市法治政府建设取得新成效。全市共办理行政复议案件123件。\n",
+        "常熟市", "320581", 2021, "annual_report", "常熟市司法局", "2022-03-10",
+    ),
+    (
+        "site of the prefecture hosting a county's report",
+        "苏州市人民政府\n首页 > 政务公开 > 部门信息\n张家港市应急管理局2021年法治政府建设工作报告\n2021年，我局推进依法行政。《苏州市安全生产条例》得到落实。\n张家港市应急管理局\n2022年1月10日",
+        "张家港市", "320582", 2021, "annual_report", "张家港市应急管理局", "2022-01-10",
+    ),
+    (
+        "date in Chinese numerals",
+        "苏州市司法局2021年法治政府建设年度报告\n2021年，我局依法履职。\n苏州市司法局\n二〇二二年一月二十四日",
+        "苏州市", "320500", 2021, "annual_report", "苏州市司法局", "2022-01-24",
+    ),
+    (
+        "no year in the text: the year before the signature",
+        "法治政府建设年度报告\n今年以来，我局认真履行职责，推进依法行政。全市执法案件数量下降。\n苏州市应急管理局\n2022年2月10日",
+        "苏州市", "320500", 2021, "annual_report", "苏州市应急管理局", "2022-02-10",
+    ),
+    (
+        "signed in December: covers the same year",
+        "昆山市法治政府建设情况报告\n今年以来，我市持续推进依法行政。\n昆山市人民政府\n2022年12月20日",
+        "昆山市", "320583", 2022, "annual_report", "昆山市人民政府", "2022-12-20",
+    ),
+    (
+        "a notice is other",
+        "关于开展安全生产大检查的通知\n各区应急管理局：为做好安全生产工作，现通知如下。\n苏州市应急管理局\n2022年5月6日",
+        "苏州市", "320500", 2022, "other", "苏州市应急管理局", "2022-05-06",
+    ),
+    (
+        "notice issuing a plan is the plan",
+        "关于印发《2022年全市应急管理法治工作要点》的通知\n各市（区）应急管理局：现将《2022年全市应急管理法治工作要点》印发给你们，请认真贯彻落实。\n苏州市应急管理局\n2022年3月1日",
+        "苏州市", "320500", 2022, "work_plan", "苏州市应急管理局", "2022-03-01",
+    ),
+    (
+        "no title; short form in the body; year from the opening",
+        "现将我局2021年法治政府建设情况报告如下：围绕法治张家港目标，在张家港市人民政府网站公开许可信息，我市第一批《张家港市企业合规指导清单》发布。\n",
+        "张家港市", "320582", 2021, "annual_report", None, None,
+    ),
+    (
+        "official document: 版头, document number, addressee, 印发 line",
+        "南京市应急管理局文件\n宁应急〔2022〕5号\n南京市应急管理局关于2021年度法治政府建设情况的报告\n市政府：\n2021年，我局认真履行职责，推进依法行政。\n特此报告。\n南京市应急管理局\n2022年1月25日\n南京市应急管理局办公室 2022年1月26日印发",
+        "南京市", "320100", 2021, "annual_report", "南京市应急管理局", "2022-01-25",
+    ),
+    (
+        "raw text with layout spaces",
+        "连云港市应急管理局 2022 年度 法治政府工作报告\n\n2022 年，市应急管理局推进依法行政。\n\n连云港市应急管理局\n\n2023 年 1 月 9 日",
+        "连云港市", "320700", 2022, "annual_report", "连云港市应急管理局", "2023-01-09",
+    ),
+    (
+        "name shared by several districts, resolved by the city named in the body",
+        "鼓楼区司法局2021年法治政府建设年度报告\n2021年，在南京市委、市政府领导下，我区推进依法行政。全区成效明显。\n鼓楼区司法局\n2022年1月20日",
+        "鼓楼区", "320106", 2021, "annual_report", "鼓楼区司法局", "2022-01-20",
+    ),
+    (
+        "autonomous prefecture",
+        "延边朝鲜族自治州司法局2021年法治政府建设情况报告\n2021年，全州法治政府建设稳步推进。\n延边朝鲜族自治州司法局\n2022年2月1日",
+        "延边朝鲜族自治州", "222400", 2021, "annual_report", "延边朝鲜族自治州司法局", "2022-02-01",
+    ),
+    (
+        "a single passing mention of another city is not enough",
+        "2021年工作总结\n今年以来，我市学习借鉴南京市经验，扎实推进各项工作。\n",
+        None, None, 2021, "work_summary", None, None,
+    ),
+    (
+        "word fragments that look like county short names are ignored",
+        "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
+        None, None, 2021, "work_summary", None, None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "region_code", "report_year", "doc_type", "agency", "published_on"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_infer_metadata(text, region, region_code, report_year, doc_type, agency, published_on) -> None:
+    expected = DocumentMetadata(region, region_code, report_year, doc_type, agency, published_on)
+    assert infer_metadata(normalise_text(text).text) == expected
+
+
+def _gold() -> list[dict[str, str]]:
+    with GOLD.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_sample_corpus_matches_gold() -> None:
+    """region, report_year and doc_type of the 5 bundled reports (15 values), plus code and date."""
+    wrong = []
+    for row in _gold():
+        raw = (ROOT / "raw" / row["file"]).read_text(encoding="utf-8")
+        meta = infer_metadata(normalise_text(raw).text)
+        got = {
+            "region": meta.region or "",
+            "region_code": meta.region_code or "",
+            "report_year": str(meta.report_year or ""),
+            "doc_type": meta.doc_type,
+            "published_on": meta.published_on or "",
+        }
+        wrong += [f"{row['file']} {field}: {got[field]!r} != {row[field]!r}" for field in got if got[field] != row[field]]
+    assert wrong == []
+
+
+def test_raw_and_normalised_text_agree_on_the_sample_corpus() -> None:
+    for row in _gold():
+        raw = (ROOT / "raw" / row["file"]).read_text(encoding="utf-8")
+        assert infer_metadata(raw) == infer_metadata(normalise_text(raw).text)
