@@ -140,8 +140,25 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
         ))
+    mentions = _changes_name_their_subject(mentions)
     mentions = _sentence_structures(sentence, mentions)
     return [replace(m, indicator_code=assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end))) for m in mentions]
+
+
+def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
+    """行政诉讼案件47件，同比上升6.8%: a change whose metric is only 同比上升 is about the count before it."""
+    words = sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
+                   + ["分别", "均", "了"], key=len, reverse=True)
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.kind != "change" or i == 0:
+            continue
+        rest = m.metric or ""
+        for word in words:
+            rest = rest.replace(word, "")
+        if not rest.strip():
+            out[i] = replace(m, metric=out[i - 1].metric)
+    return out
 
 
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:

@@ -32,7 +32,12 @@ _CONJUNCTIONS = ("以及", "和", "及", "与", "、", "并", "或")
 _PREPOSITIONS = ("对", "向", "在", "为", "给", "从", "针对", "按照", "根据", "通过", "由", "将", "把", "并向", "并对", "共对", "并在")
 _POST_STOPS = ("分别", "均", "都", "等", "其中", "已", "共", "累计")
 _YEAR_PREFIX = re.compile(r"(?:由|从)?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?(?:以来)?的?$")
-_DATE_LEAD = re.compile(r"^(?:\d{4}年(?:度)?)?\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|^\d{4}年(?:度)?|^\d{1,2}月份?")
+_DATE_LEAD = re.compile(
+    r"^(?:\d{4}年(?:度)?)?\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|^\d{4}年(?:度)?|^\d{1,2}月份?"
+    r"|^第?[一二三四]季度|^[上下]半年|^年[初底末中]"
+)
+# 由原来的20个工作日, 提升至65%: the words before the number that only say "from" or "to".
+_FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去|去年|上年)?的?|(?:提升|提高|下降|降低|压缩|缩短|增长|增加|减少|上升)(?:至|到))$")
 
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
@@ -159,6 +164,10 @@ class MetricFinder:
         year = _YEAR_PREFIX.search(text)
         if year and year.start() > 0:
             words = self._words(start, start + year.start())
+            text = "".join(words)
+        from_to = _FROM_TO_TAIL.search(text)
+        if from_to and from_to.start() > 0:
+            words = self._words(start, start + from_to.start())
         if words and words[-1] in _CONJUNCTIONS:
             return "", ""  # 纸质案卷评查以及|两次: the words belong to the previous mention
         ends_with_example_list = bool(self._strip_tail_fillers(words)) and self._strip_tail_fillers(words)[-1] == "等"
@@ -195,7 +204,8 @@ class MetricFinder:
             if 0 < close < end:
                 words = self._words(close + 1, end)
         words = self._strip(words)
-        return "".join(self._head(words, POST_MAX))
+        text = "".join(self._head(words, POST_MAX))
+        return "" if _FROM_TO_TAIL.fullmatch(text) or text in ("压缩至", "压缩到") else text
 
     def previous_clause(self, index: int) -> str:
         start, _ = self.pre_bounds(index)

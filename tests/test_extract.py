@@ -305,3 +305,26 @@ def test_codes(sentence, text, code):
 ])
 def test_no_code_without_agreement(metric, unit, kind):
     assert assign_code(metric, unit, kind, "") is None
+
+
+# ---- structures found while probing other cities' phrasing ---------------------------------
+def test_change_names_the_count_before_it():
+    got = run("全年共收到行政诉讼案件47件，同比上升6.8%。")
+    assert [t for t, _ in got] == ["47件", "6.8%"]
+    assert got[1][1].kind == "change" and got[1][1].direction == "up"
+    assert "行政诉讼案件" in got[1][1].metric
+
+
+def test_from_to_durations():
+    got = run("平均办理时间由原来的20个工作日压缩至5个工作日。")
+    assert [(t, m.value, m.unit) for t, m in got] == [("20个工作日", 20, "日"), ("5个工作日", 5, "日")]
+    assert all(m.metric == "平均办理时间" for _, m in got)
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("行政许可事项即办件占比提升至65%。", "行政许可事项即办件占比"),
+    ("第三季度共检查企业260家。", "检查企业"),
+])
+def test_metric_drops_time_and_direction_words(sentence, metric):
+    (_, m), = run(sentence)
+    assert m.metric == metric
