@@ -50,6 +50,13 @@ class Mention:
     period: str | None
     direction: str | None
     basis: str | None
+    subcount: bool = False  # a 其中 part of a total stated before it
+
+
+def _is_subcount(sentence: str, start: int) -> bool:
+    """其中事前立案6462件: the number sits after 其中 in the same clause (up to ； or 。)."""
+    clause = re.split(r"[；;。]", sentence[:start])[-1]
+    return "其中" in clause
 
 
 def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
@@ -139,6 +146,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             start=cand.start, end=cand.end, value=float(cand.value), unit=cand.unit,
             unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
+            subcount=_is_subcount(sentence, cand.start),
         ))
     mentions = _changes_name_their_subject(mentions)
     mentions = _sentence_structures(sentence, mentions)

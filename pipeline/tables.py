@@ -21,7 +21,8 @@ DOCUMENT_COLUMNS = ["doc_id", "source_path", "sha256", "encoding", "script", "ch
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "norm_start"]
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "position", "token"]
 INDICATOR_COLUMNS = ["doc_id", "mention_id", "sentence_id", "start", "end", "mention", "value", "unit", "unit_implicit",
-                     "qualifier", "metric", "indicator_code", "kind", "period_year", "period", "direction", "basis"]
+                     "qualifier", "metric", "indicator_code", "kind", "period_year", "period", "direction", "basis",
+                     "subcount"]
 
 
 def document_texts_frame(sources: Sequence[SourceDocument]) -> pd.DataFrame:
@@ -108,7 +109,7 @@ def document_indicators(
                 "value": mention.value, "unit": mention.unit, "unit_implicit": mention.unit_implicit,
                 "qualifier": mention.qualifier, "metric": mention.metric, "indicator_code": mention.indicator_code,
                 "kind": mention.kind, "period_year": mention.period_year, "period": mention.period,
-                "direction": mention.direction, "basis": mention.basis,
+                "direction": mention.direction, "basis": mention.basis, "subcount": mention.subcount,
             })
     return rows
 

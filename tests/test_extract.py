@@ -328,3 +328,16 @@ def test_from_to_durations():
 def test_metric_drops_time_and_direction_words(sentence, metric):
     (_, m), = run(sentence)
     assert m.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年立案查处6517件，其中事前立案6462件，罚款1.82亿元。", [False, True, True]),
+        ("其中蓝码2043家，占55.44%；红码12家。", [True, True, False]),
+        ("检查企业1414家，排查隐患7481条。", [False, False]),
+    ],
+)
+def test_subcounts_are_the_numbers_of_a_qizhong_clause(sentence, expected):
+    mentions = extract_mentions(sentence, tokenize(sentence), DocumentContext(2022, "annual_report"))
+    assert [m.subcount for m in mentions] == expected

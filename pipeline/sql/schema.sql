@@ -71,6 +71,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     period         VARCHAR,           -- '2021' or a partial period '2022-01..2022-11'
     direction      VARCHAR,           -- up | down, for changes
     basis          VARCHAR,           -- 'yoy' for 同比 / 较上年
+    subcount       BOOLEAN NOT NULL,  -- a 其中 part of a total stated before it
     PRIMARY KEY (doc_id, mention_id)
 );
 
