@@ -152,7 +152,10 @@ def _bomless_utf16(data: bytes) -> DecodedText | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _plausible_share(text) >= 0.95:
+        # Without a BOM, demand plain evidence: common Chinese characters or plain ASCII text.
+        common = _common_hanzi_share(text)
+        ascii_share = sum(1 for ch in text if " " <= ch < "\x7f" or ch in "\t\n\r") / len(text) if text else 0.0
+        if _plausible_share(text) >= 0.95 and ((common is not None and common >= _MIN_COMMON_HANZI_SHARE) or ascii_share >= 0.9):
             return DecodedText(text, codec)
     return None
 

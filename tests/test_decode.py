@@ -30,6 +30,8 @@ def _random_binary(size: int, seed: int, no_nul: bool = False) -> bytes:
         (codecs.BOM_UTF16_BE + SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED, "utf-16"),
         (SIMPLIFIED.encode("utf-32"), SIMPLIFIED, "utf-32"),
         (SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED, "utf-16-le"),  # no BOM, but plainly UTF-16
+        (SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED, "utf-16-be"),
+        (b"plain ASCII\r\n".decode().encode("utf-16-le"), "plain ASCII\r\n", "utf-16-le"),
         ("\r\n  （一）缩进与全角空格\u3000保留\r\n".encode("utf-8"), "\r\n  （一）缩进与全角空格\u3000保留\r\n", "utf-8"),
         (b"plain ASCII report", "plain ASCII report", "utf-8"),
         # Short GBK strings, where detectors are least sure.
@@ -73,6 +75,7 @@ def test_truncated_tail_is_dropped(data: bytes, text: str, encoding: str, droppe
         (b"PK\x03\x04\x14\x00\x06\x00", "binary content (ZIP archive or Office document (docx/xlsx))"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(32), "binary content (legacy Office document (doc/xls/wps))"),
         (_random_binary(4096, seed=1), "binary content (NUL bytes)"),
+        (b"\x00\x01\x02\xff" * 50, "binary content (NUL bytes)"),  # even length, "decodes" as UTF-16
         (_random_binary(4096, seed=2, no_nul=True), "not text in any known encoding"),
         (b"\x01\x02\x03\x04\x05\x06\x07\x08abc" * 20, "binary content"),
         (b"report " + b"\xff\xfe\xfd\xfc" * 3 + LONG.encode("utf-8"), "invalid UTF-8 at byte 7"),
