@@ -53,10 +53,23 @@ class Mention:
     subcount: bool = False  # a 其中 part of a total stated before it
 
 
-def _is_subcount(sentence: str, start: int) -> bool:
-    """其中事前立案6462件: the number sits after 其中 in the same clause (up to ； or 。)."""
-    clause = re.split(r"[；;。]", sentence[:start])[-1]
-    return "其中" in clause
+def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """其中事前立案6462件: a number after 其中 (same clause, up to ； or 。) is part of a total.
+
+    The total is a number in the same unit before 其中, or in the sentence before when 其中
+    opens the sentence; 立案1200件，其中事前立案800件，罚款6000万元 keeps the money whole.
+    """
+    out = list(mentions)
+    for i, m in enumerate(out):
+        clause_start = max(sentence.rfind(ch, 0, m.start) for ch in "；;。") + 1
+        at = sentence.rfind("其中", clause_start, m.start)
+        if at < 0:
+            continue
+        opens_sentence = not sentence[:at].strip(" ，,、：:")
+        has_total = any(p.end <= at and p.unit == m.unit for p in out[:i])
+        if opens_sentence or has_total:
+            out[i] = replace(m, subcount=True)
+    return out
 
 
 def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
@@ -146,10 +159,9 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             start=cand.start, end=cand.end, value=float(cand.value), unit=cand.unit,
             unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
-            subcount=_is_subcount(sentence, cand.start),
         ))
     mentions = _changes_name_their_subject(mentions)
-    mentions = _sentence_structures(sentence, mentions)
+    mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
     return [replace(m, indicator_code=assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end))) for m in mentions]
 
 

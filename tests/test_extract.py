@@ -333,7 +333,8 @@ def test_metric_drops_time_and_direction_words(sentence, metric):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("全年立案查处6517件，其中事前立案6462件，罚款1.82亿元。", [False, True, True]),
+        ("全年立案查处6517件，其中事前立案6462件，罚款1.82亿元。", [False, True, False]),
+        ("立案6517件，罚款1.9亿元，其中事前立案6462件，事前罚款1.82亿元。", [False, False, True, True]),
         ("其中蓝码2043家，占55.44%；红码12家。", [True, True, False]),
         ("检查企业1414家，排查隐患7481条。", [False, False]),
     ],
