@@ -10,10 +10,15 @@ from assets.automation import daily_refresh, raw_folder_sensor, refresh_warehous
 from assets.checks import quality_checks
 from assets.reports import (
     audit_pages,
+    comparison_charts,
     documents,
+    indicator_catalog,
+    indicator_panel,
     indicators,
     ingest,
+    plan_vs_actual,
     published_warehouse,
+    regions,
     sentences,
     tokens,
     yoy_comparison,
@@ -21,7 +26,11 @@ from assets.reports import (
 from assets.resources import build_resources
 from pipeline.settings import configured_raw_dir, configured_warehouse
 
-report_assets = [ingest, documents, sentences, tokens, indicators, audit_pages, yoy_comparison, published_warehouse]
+report_assets = [
+    ingest, documents, sentences, tokens, indicators, audit_pages,
+    regions, indicator_catalog, indicator_panel, yoy_comparison, plan_vs_actual, comparison_charts,
+    published_warehouse,
+]
 
 
 def build_definitions(raw_dir: Path, warehouse: Path) -> Definitions:

@@ -14,7 +14,7 @@ LISTED_DOCUMENTS = 100
 
 def markdown(frame: pd.DataFrame) -> MetadataValue:
     shown = frame.copy()
-    for column in shown.select_dtypes(include="object"):
+    for column in shown.columns:
         shown[column] = shown[column].map(lambda v: v[:60] + "…" if isinstance(v, str) and len(v) > 60 else v)
     return MetadataValue.md(shown.to_markdown(index=False) if len(shown) else "_(none)_")
 

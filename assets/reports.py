@@ -9,8 +9,11 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 from assets.metadata import listed, table_metadata
 from assets.resources import RawFolder, WarehouseResource
 from pipeline.audit import audit_dir, refresh_audit_pages
+from pipeline.charts import refresh_charts, summary_page
 from pipeline.stages import STAGES, bring_up_to_date, ingest_folder_into
-from pipeline.warehouse import rebuild_yoy_comparison
+from pipeline.reference import catalog_frame, regions_frame
+from pipeline.storage import reports_dir
+from pipeline.warehouse import DERIVED_TABLES, read_view, rebuild_derived, replace_table
 
 
 @multi_asset(
@@ -74,16 +77,69 @@ def audit_pages(context: AssetExecutionContext, warehouse: WarehouseResource) ->
     })
 
 
-@asset(deps=["indicators", "documents"], group_name="compare", kinds={"duckdb"})
-def yoy_comparison(warehouse: WarehouseResource) -> MaterializeResult:
-    """Year-over-year change of every coded indicator for every region with two years of values."""
+@asset(group_name="reference", kinds={"duckdb"})
+def regions(warehouse: WarehouseResource) -> MaterializeResult:
+    """China's administrative divisions (GB/T 2260) with parent, prefecture and province, from regions.tsv."""
     store = warehouse.store()
     with store.connect() as con:
-        rebuild_yoy_comparison(con)
-    return MaterializeResult(metadata=table_metadata(store, "yoy_comparison"))
+        replace_table(con, "regions", regions_frame())
+    return MaterializeResult(metadata=table_metadata(store, "regions"))
 
 
-@asset(deps=["yoy_comparison", "rejected_files", "audit_pages"], group_name="publish", kinds={"duckdb"})
+@asset(group_name="reference", kinds={"duckdb"})
+def indicator_catalog(warehouse: WarehouseResource) -> MaterializeResult:
+    """The canonical indicator codes and their Chinese names, from catalog.tsv."""
+    store = warehouse.store()
+    with store.connect() as con:
+        replace_table(con, "indicator_catalog", catalog_frame())
+    return MaterializeResult(metadata=table_metadata(store, "indicator_catalog"))
+
+
+def _derived_asset(name: str, deps: list[str], description: str):
+    @asset(name=name, deps=deps, group_name="compare", kinds={"duckdb"}, description=description)
+    def _derived(warehouse: WarehouseResource) -> MaterializeResult:
+        store = warehouse.store()
+        with store.connect() as con:
+            rebuild_derived(con, name)
+        return MaterializeResult(metadata=table_metadata(store, name, views=", ".join(DERIVED_TABLES[name])))
+
+    return _derived
+
+
+indicator_panel = _derived_asset(
+    "indicator_panel", ["indicators", "documents", "regions", "indicator_catalog"],
+    "One value per region, year and indicator code, with how it was chosen and conflicts flagged.")
+yoy_comparison = _derived_asset(
+    "yoy_comparison", ["indicator_panel"],
+    "Each region's indicator against its closest earlier year, with the change the report states, if any.")
+plan_vs_actual = _derived_asset(
+    "plan_vs_actual", ["indicator_panel"],
+    "Work-plan targets against the same region's reported value for that year.")
+
+
+@asset(deps=["indicator_panel", "yoy_comparison"], group_name="compare", kinds={"html"})
+def comparison_charts(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+    """A PNG per region of its main indicators over the years, and a summary page linking them."""
+    store = warehouse.store()
+    reports = reports_dir(store)
+    with store.connect() as con:
+        profile = read_view(con, "region_profile")
+        changes = read_view(con, "largest_changes")
+    names = dict(zip(profile["region_code"], profile["region"]))
+    redrawn, removed = refresh_charts(profile, names, reports / "charts")
+    summary = reports / "index.html"
+    summary.write_text(summary_page(profile, changes, "charts", "audit/index.html"), encoding="utf-8")
+    context.log.info(f"charts: {len(redrawn)} redrawn, {removed} removed")
+    return MaterializeResult(metadata={
+        "summary": MetadataValue.url(summary.as_uri()),
+        "charts": MetadataValue.path(str(reports / "charts")),
+        "regions_redrawn": listed(redrawn),
+        "charts_removed": removed,
+    })
+
+
+@asset(deps=["yoy_comparison", "plan_vs_actual", "rejected_files", "audit_pages", "comparison_charts"],
+       group_name="publish", kinds={"duckdb"})
 def published_warehouse(warehouse: WarehouseResource) -> MaterializeResult:
     """The file people query: an atomic copy of the working database, replaced in one rename."""
     store = warehouse.store()

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pipeline import warehouse
-from pipeline.storage import Warehouse
+from pipeline.storage import Warehouse, reports_dir
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,13 @@ class AuditMention:
     sentence_end: int
 
 
-def _number(value: float) -> str:
+def format_value(value: float) -> str:
+    """6,517 / 190,000,000 / 55.44: thousands separated, no float noise."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
 
 
 def _describe(m: AuditMention) -> str:
-    parts = [f"{_number(m.value)} {m.unit}", m.kind]
+    parts = [f"{format_value(m.value)} {m.unit}", m.kind]
     parts += [p for p in (m.qualifier, m.direction, m.period and f"period {m.period}") if p]
     parts.append(f"metric {m.metric or '—'}")
     parts.append(f"code {m.indicator_code or '—'}")
@@ -83,7 +84,7 @@ def audit_html(title: str, text: str, mentions: Sequence[AuditMention]) -> str:
     pieces.append(html.escape(text[cursor:]))
     rows = "\n".join(
         f'<tr id="row{m.mention_id}"><td><a href="#m{m.mention_id}">{m.mention_id}</a></td>'
-        f"<td>{html.escape(text[m.start:m.end])}</td><td class=num>{_number(m.value)}</td><td>{html.escape(m.unit)}</td>"
+        f"<td>{html.escape(text[m.start:m.end])}</td><td class=num>{format_value(m.value)}</td><td>{html.escape(m.unit)}</td>"
         f"<td>{m.qualifier or ''}</td><td>{html.escape(m.metric or '')}</td><td>{m.indicator_code or ''}</td>"
         f"<td>{m.kind}{' ' + m.direction if m.direction else ''}</td><td>{m.period or ''}</td></tr>"
         for m in mentions
@@ -115,8 +116,7 @@ body {{ display: block; padding: 1em 2em; }}</style></head><body><h1>Indicator a
 
 
 def audit_dir(store: Warehouse) -> Path:
-    """Audit pages live beside the published warehouse, under reports/audit/."""
-    return store.published.parent / "reports" / "audit"
+    return reports_dir(store) / "audit"
 
 
 def refresh_audit_pages(store: Warehouse, out_dir: Path) -> tuple[list[str], int]:

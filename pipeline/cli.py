@@ -11,11 +11,20 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from pipeline.settings import RAW_DIR_VARIABLE, WAREHOUSE_VARIABLE, configured_raw_dir, configured_warehouse
-from pipeline.audit import AuditMention, audit_dir, explain_text
+from pipeline.audit import AuditMention, audit_dir, explain_text, format_value
+from pipeline.normalise import to_simplified
 from pipeline.storage import Warehouse
-from pipeline.warehouse import audit_mentions, find_document, find_problems, table_counts
+from pipeline.warehouse import (
+    audit_mentions,
+    find_document,
+    find_problems,
+    find_region,
+    region_values,
+    table_counts,
+)
 
 def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
     """Materialize all assets and their checks in this process; return failure messages (empty = success)."""
@@ -37,6 +46,8 @@ def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data is not None:
             error = event.step_failure_data.error
+            while error is not None and error.cause is not None:
+                error = error.cause
             failures.append(f"{event.step_key}: {error.message.strip() if error else 'failed'}")
     if not result.success and not failures:
         failures.append("the run failed; see the log above")
@@ -48,7 +59,7 @@ def failed_checks(warehouse: Path) -> list[tuple[str, int]]:
     from assets.checks import QUALITY_CHECKS
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return [(c.query, n) for c in QUALITY_CHECKS if (n := len(find_problems(con, c.query)))]
+        return [(c.name, n) for c in QUALITY_CHECKS if (n := len(find_problems(con, c.query, c.parameter)))]
 
 
 def summary(warehouse: Path) -> str:
@@ -87,7 +98,7 @@ def _run_command(args: argparse.Namespace) -> int:
         return 1
     print(summary(warehouse))
     for check, rows in failed_checks(warehouse):
-        print(f"check {check}: {rows} row(s) flagged (see the Dagster UI or pipeline/sql/checks/{check}.sql)")
+        print(f"check {check}: {rows} row(s) flagged (details in the Dagster UI, asset checks)")
     return 0
 
 
@@ -112,6 +123,40 @@ def _explain_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format_values(frame: pd.DataFrame) -> str:
+    shown = frame.assign(
+        value=frame["value"].map(format_value),
+        pct_change=frame["pct_change"].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}%"),
+        reported_pct_change=frame["reported_pct_change"].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}%"),
+        prev_year=frame["prev_year"].map(lambda v: "" if pd.isna(v) else str(int(v))),
+    )
+    columns = {"indicator_code": "code", "indicator": "indicator", "year": "year", "value": "value", "unit": "unit",
+               "prev_year": "vs", "pct_change": "change", "reported_pct_change": "stated", "chosen_by": "source"}
+    return shown[list(columns)].rename(columns=columns).to_string(index=False)
+
+
+def _compare_command(args: argparse.Namespace) -> int:
+    warehouse = Path(args.warehouse)
+    if not warehouse.exists():
+        print(f"error: no warehouse at {warehouse}; run `python -m pipeline run` first", file=sys.stderr)
+        return 2
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        matches = find_region(con, to_simplified(args.region))
+        if not matches:
+            print(f"error: no region called {args.region!r} (give a name such as 苏州市, a short name or a code)",
+                  file=sys.stderr)
+            return 2
+        code, name, level = matches[0]
+        values = region_values(con, code, args.indicator, args.year)
+    others = ", ".join(f"{n} ({c})" for c, n, _ in matches[1:])
+    print(f"{name} ({code}, {level})" + (f"; also called so: {others}" if others else ""))
+    if values.empty:
+        print("no indicator values for this region" + (" with these filters" if args.indicator or args.year else ""))
+        return 0
+    print(_format_values(values))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -124,6 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("file", help="file name, path under the raw folder, or doc_id")
     explain.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
     explain.set_defaults(handler=_explain_command)
+    compare = commands.add_parser("compare", help="print a region's indicators over the years with their changes")
+    compare.add_argument("--region", required=True, help="region name (苏州市, 苏州), or GB/T 2260 code")
+    compare.add_argument("--indicator", help="one indicator code, e.g. enf.fines")
+    compare.add_argument("--year", type=int, help="one year")
+    compare.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
+    compare.set_defaults(handler=_compare_command)
     return parser
 
 

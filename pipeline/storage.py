@@ -68,3 +68,8 @@ class Warehouse:
             with open(staging, "rb") as handle:
                 os.fsync(handle.fileno())
             os.replace(staging, self.published)
+
+
+def reports_dir(store: Warehouse) -> Path:
+    """Pages and charts for people live beside the published warehouse, under reports/."""
+    return store.published.parent / "reports"

@@ -15,8 +15,14 @@ from importlib import resources
 import duckdb
 import pandas as pd
 
-TABLES = ("document_texts", "document_stages", "documents", "sentences", "tokens", "indicators", "yoy_comparison",
-          "rejected_files")
+TABLES = ("document_texts", "document_stages", "documents", "sentences", "tokens", "indicators", "rejected_files",
+          "regions", "indicator_catalog", "indicator_panel", "yoy_comparison", "plan_vs_actual")
+# Tables rebuilt whole from a query of pipeline/sql/<name>.sql, and the views (sql/views/) each creates.
+DERIVED_TABLES = {
+    "indicator_panel": ("stated_changes", "region_profile", "region_ranking"),
+    "yoy_comparison": ("largest_changes",),
+    "plan_vs_actual": ("plan_against_result",),
+}
 # Stages that write rows per document, each into the table of its name.
 DOCUMENT_STAGES = ("documents", "sentences", "tokens", "indicators")
 
@@ -188,14 +194,37 @@ def audit_index(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute(read_sql("audit_index")).fetchall()
 
 
-def rebuild_yoy_comparison(con: duckdb.DuckDBPyConnection) -> int:
-    """Recompute the year-over-year table from documents and indicators."""
-    return replace_table(con, "yoy_comparison", con.execute(read_sql("yoy_comparison")).df())
+def rebuild_derived(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Recreate a derived table from its query, then the views built on it, in one transaction."""
+    views = DERIVED_TABLES[_checked(table, tuple(DERIVED_TABLES))]
+    with transaction(con):
+        con.execute(f"CREATE OR REPLACE TABLE {table} AS {read_sql(table)}")
+        for view in views:
+            con.execute(read_sql(f"views/{view}"))
+    return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def find_problems(con: duckdb.DuckDBPyConnection, check: str) -> pd.DataFrame:
+def read_view(con: duckdb.DuckDBPyConnection, view: str) -> pd.DataFrame:
+    """All rows of one of the views that the derived tables create (see DERIVED_TABLES)."""
+    if not any(view in views for views in DERIVED_TABLES.values()):
+        raise ValueError(f"unknown warehouse view {view!r}")
+    return con.execute(f"SELECT * FROM {view}").df()
+
+
+def find_region(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, str, str]]:
+    """(code, name, level) of the divisions called `name` (full, short or code), most general first."""
+    return con.execute(read_sql("find_region"), [name]).fetchall()
+
+
+def region_values(con: duckdb.DuckDBPyConnection, region_code: str, indicator: str | None,
+                  year: int | None) -> pd.DataFrame:
+    """A region's panel values with their year-over-year change, optionally filtered."""
+    return con.execute(read_sql("region_values"), [region_code, indicator, year]).df()
+
+
+def find_problems(con: duckdb.DuckDBPyConnection, check: str, parameter: str | None = None) -> pd.DataFrame:
     """Rows that fail the data-quality check pipeline/sql/checks/<check>.sql (empty = passed)."""
-    return con.execute(read_sql(f"checks/{check}")).df()
+    return con.execute(read_sql(f"checks/{check}"), [parameter] if parameter is not None else []).df()
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -2,7 +2,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.warehouse import TABLES, apply_schema, rebuild_yoy_comparison, replace_table, table_counts
+from pipeline.warehouse import TABLES, apply_schema, rebuild_derived, replace_table, table_counts
 
 
 @pytest.fixture
@@ -13,15 +13,15 @@ def con(tmp_path):
     connection.close()
 
 
-def test_schema_creates_every_table(con):
-    assert set(table_counts(con)) == set(TABLES)
+def test_schema_creates_every_base_table(con):
+    assert set(table_counts(con)) == set(TABLES) - {"indicator_panel", "yoy_comparison", "plan_vs_actual"}
 
 
 def test_replace_table_is_idempotent(con):
     frame = pd.DataFrame({"source_path": ["a.txt"], "reason": ["empty file"]})
     replace_table(con, "rejected_files", frame)
     replace_table(con, "rejected_files", frame)
-    assert con.execute("SELECT * FROM rejected_files").fetchall() == [("a.txt", "empty file")]
+    assert con.execute("SELECT source_path, reason FROM rejected_files").fetchall() == [("a.txt", "empty file")]
 
 
 def test_failed_replacement_keeps_the_previous_rows(con):
@@ -36,41 +36,71 @@ def test_unknown_table_is_refused(con):
         replace_table(con, "users; DROP TABLE documents", pd.DataFrame())
 
 
-def _document(doc_id, region, code, year):
+def _document(doc_id, region, code, year, published_on=None):
     return {"doc_id": doc_id, "source_path": f"{doc_id}.txt", "sha256": doc_id, "encoding": "utf-8",
             "script": "simplified", "chars": 10, "region": region, "region_code": code, "report_year": year,
-            "doc_type": "annual_report", "agency": None, "published_on": None}
+            "doc_type": "annual_report", "agency": None, "published_on": published_on}
 
 
-def _mention(doc_id, mention_id, code, value, unit="件", kind="count", period_year=None, period=None):
+def _mention(doc_id, mention_id, code, value, unit="件", kind="count", period_year=None, period=None, subcount=False):
     return {"doc_id": doc_id, "mention_id": mention_id, "sentence_id": 0, "start": 0, "end": 1, "mention": "x",
             "value": value, "unit": unit, "unit_implicit": False, "qualifier": None, "metric": "m",
             "indicator_code": code, "kind": kind, "period_year": period_year, "period": period,
-            "direction": None, "basis": None}
+            "direction": None, "basis": None, "subcount": subcount}
 
 
-def test_yoy_pairs_headline_values_of_consecutive_and_gapped_years(con):
-    replace_table(con, "documents", pd.DataFrame([
-        _document("a", "苏州市", "320500", 2020), _document("b", "苏州市", "320500", 2021),
-        _document("c", "苏州市", "320500", 2023), _document("d", None, None, 2021),
-    ]))
-    replace_table(con, "indicators", pd.DataFrame([
-        _mention("a", 0, "enf.cases_filed", 100),
-        _mention("a", 1, "enf.cases_filed", 40),            # a 其中 sub-count after its total
-        _mention("b", 0, "enf.cases_filed", 80, period="2021-01..2021-11"),  # partial year: ignored
-        _mention("b", 1, "enf.cases_filed", 90),
-        _mention("b", 2, "svc.time_limit_share", 74, unit="%", kind="ratio", period_year=2020),
-        _mention("b", 3, "svc.time_limit_share", 52, unit="%", kind="ratio"),
-        _mention("b", 4, "acc.accidents_yoy", 13.6, unit="%", kind="change"),
-        _mention("c", 0, "enf.cases_filed", 120),
-        _mention("d", 0, "enf.cases_filed", 5),            # unknown region: never compared
-    ]))
-    rebuild_yoy_comparison(con)
-    rows = con.execute(
-        "SELECT indicator_code, year, value, prev_year, prev_value, abs_change, pct_change, doc_id, prev_doc_id "
-        "FROM yoy_comparison ORDER BY indicator_code, year").fetchall()
-    assert rows == [
-        ("enf.cases_filed", 2021, 90.0, 2020, 100.0, -10.0, -10.0, "b", "a"),
-        ("enf.cases_filed", 2023, 120.0, 2021, 90.0, 30.0, pytest.approx(33.3333), "c", "b"),
-        ("svc.time_limit_share", 2021, 52.0, 2020, 74.0, -22.0, pytest.approx(-29.7297), "b", "b"),
-    ]
+@pytest.mark.parametrize(
+    ("documents", "mentions", "expected"),
+    [
+        pytest.param(
+            [_document("b", "苏州市", "320500", 2021)],
+            [_mention("b", 0, "svc.time_limit_share", 74, "%", "ratio", period_year=2020),
+             _mention("b", 1, "svc.time_limit_share", 52, "%", "ratio")],
+            [(2020, 74.0, "restated in a later report", False), (2021, 52.0, "report of the year", False)],
+            id="a prior-year value fills its year"),
+        pytest.param(
+            [_document("a", "苏州市", "320500", 2020), _document("b", "苏州市", "320500", 2021)],
+            [_mention("a", 0, "enf.cases_filed", 100), _mention("b", 0, "enf.cases_filed", 90, period_year=2020),
+             _mention("b", 1, "enf.cases_filed", 80)],
+            [(2020, 100.0, "report of the year", False), (2021, 80.0, "report of the year", False)],
+            id="the report of the year beats a later restatement"),
+        pytest.param(
+            [_document("a", "苏州市", "320500", 2021)],
+            [_mention("a", 0, "enf.cases_filed", 40, period="2021-01..2021-11"),
+             _mention("a", 1, "enf.cases_filed", 30, subcount=True), _mention("a", 2, "enf.cases_filed", 45)],
+            [(2021, 45.0, "report of the year", False)],
+            id="a whole-year total beats a partial period and a sub-count"),
+        pytest.param(
+            [_document("a", "苏州市", "320500", 2021, "2022-01-10"), _document("b", "苏州市", "320500", 2021, "2022-03-01")],
+            [_mention("a", 0, "enf.cases_filed", 40), _mention("b", 0, "enf.cases_filed", 41)],
+            [(2021, 41.0, "report of the year", True)],
+            id="disagreeing reports of one year are flagged; the latest is shown"),
+        pytest.param(
+            [_document("a", None, None, 2021)],
+            [_mention("a", 0, "enf.cases_filed", 40)],
+            [],
+            id="an unknown region is never in the panel"),
+        pytest.param(
+            [_document("a", "苏州市", "320500", 2021)],
+            [_mention("a", 0, "acc.accidents_yoy", 13.6, "%", "change"), _mention("a", 1, None, 5)],
+            [],
+            id="changes and uncoded mentions are not levels"),
+    ],
+)
+def test_panel_rules(con, documents, mentions, expected):
+    replace_table(con, "documents", pd.DataFrame(documents))
+    replace_table(con, "indicators", pd.DataFrame(mentions))
+    rebuild_derived(con, "indicator_panel")
+    rows = con.execute("SELECT year, value, chosen_by, conflict FROM indicator_panel ORDER BY year").fetchall()
+    assert rows == expected
+
+
+def test_yoy_reports_the_gap_when_a_year_is_missing(con):
+    replace_table(con, "documents", pd.DataFrame([_document("a", "苏州市", "320500", 2019),
+                                                  _document("c", "苏州市", "320500", 2022)]))
+    replace_table(con, "indicators", pd.DataFrame([_mention("a", 0, "enf.cases_filed", 100),
+                                                   _mention("c", 0, "enf.cases_filed", 150)]))
+    rebuild_derived(con, "indicator_panel")
+    rebuild_derived(con, "yoy_comparison")
+    assert con.execute("SELECT prev_year, year, gap_years, abs_change, pct_change, stated_change_agrees "
+                       "FROM yoy_comparison").fetchall() == [(2019, 2022, 3, 50.0, 50.0, None)]

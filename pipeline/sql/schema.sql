@@ -75,24 +75,31 @@ CREATE TABLE IF NOT EXISTS indicators (
     PRIMARY KEY (doc_id, mention_id)
 );
 
-CREATE TABLE IF NOT EXISTS yoy_comparison (
-    region          VARCHAR,
-    region_code     VARCHAR,
-    indicator_code  VARCHAR NOT NULL,
-    year            INTEGER NOT NULL,
-    value           DOUBLE NOT NULL,
-    prev_year       INTEGER NOT NULL,
-    prev_value      DOUBLE NOT NULL,
-    abs_change      DOUBLE NOT NULL,
-    pct_change      DOUBLE,           -- percent; NULL when prev_value is 0
-    unit            VARCHAR,
-    doc_id          VARCHAR NOT NULL, -- document behind value
-    prev_doc_id     VARCHAR NOT NULL  -- document behind prev_value
-);
-
 CREATE TABLE IF NOT EXISTS rejected_files (
     source_path VARCHAR NOT NULL,
     reason      VARCHAR NOT NULL,
     size        BIGINT,               -- as for document_texts: an unchanged rejected file is not retried
     mtime_ns    BIGINT
 );
+
+-- Reference tables, loaded from pipeline/data/regions.tsv and catalog.tsv.
+CREATE TABLE IF NOT EXISTS regions (
+    code            VARCHAR PRIMARY KEY,  -- GB/T 2260; 100000 is 全国 (national ministries)
+    name            VARCHAR NOT NULL,
+    short_name      VARCHAR,
+    level           VARCHAR NOT NULL,     -- country | province | prefecture | county
+    parent_code     VARCHAR,
+    prefecture_code VARCHAR,              -- the division's prefecture (itself for a prefecture)
+    province_code   VARCHAR               -- the division's province (itself for a province)
+);
+
+CREATE TABLE IF NOT EXISTS indicator_catalog (
+    code        VARCHAR PRIMARY KEY,
+    name_zh     VARCHAR NOT NULL,
+    unit_family VARCHAR NOT NULL,         -- count | money | ratio | change | duration
+    cue_terms   VARCHAR
+);
+
+-- Derived tables, rebuilt whole by each run from the tables above (their columns are those of
+-- the queries): indicator_panel (sql/indicator_panel.sql), yoy_comparison
+-- (sql/yoy_comparison.sql), plan_vs_actual (sql/plan_vs_actual.sql); views in sql/views/.

@@ -1,57 +1,52 @@
--- Year-over-year comparison: for each region, indicator and year, the headline value of that
--- year against the headline value of the closest earlier year with one.
---
--- Headline value of (region, indicator, year): among whole-year mentions (period not partial)
--- that are counts, money, ratios or durations (not changes or targets), the first one in document
--- order: reports state the total before its 其中 sub-counts. The report covering that year wins
--- over a later report that restates it (由2020年的74%...); values in different units never pair.
-WITH candidates AS (
+-- Year-over-year comparison from the panel: each region's value of an indicator against its
+-- closest earlier year with a value in the same unit (gap_years > 1 when years are missing).
+-- Where the report also states the change (同比下降13.6%), reported_pct_change holds it and
+-- stated_change_agrees says whether it matches the computed change within 0.5 percentage
+-- points; it is NULL when either side is missing or the years are not consecutive.
+WITH paired AS (
     SELECT
-        d.region,
-        d.region_code,
-        i.indicator_code,
-        coalesce(i.period_year, d.report_year) AS year,
-        i.value,
-        i.unit,
-        i.doc_id,
-        row_number() OVER (
-            PARTITION BY d.region_code, i.indicator_code, i.unit, coalesce(i.period_year, d.report_year)
-            ORDER BY (d.report_year IS NOT DISTINCT FROM coalesce(i.period_year, d.report_year)) DESC,
-                     d.report_year DESC, i.doc_id, i.mention_id
-        ) AS rank_in_year
-    FROM indicators AS i
-    JOIN documents AS d USING (doc_id)
-    WHERE i.indicator_code IS NOT NULL
-      AND d.region_code IS NOT NULL
-      AND coalesce(i.period_year, d.report_year) IS NOT NULL
-      AND i.kind IN ('count', 'money', 'ratio', 'duration')
-      AND (i.period IS NULL OR i.period NOT LIKE '%..%')
+        p.*,
+        lag(p.year) OVER w AS prev_year,
+        lag(p.value) OVER w AS prev_value,
+        lag(p.doc_id) OVER w AS prev_doc_id,
+        lag(p.chosen_by) OVER w AS prev_chosen_by
+    FROM indicator_panel AS p
+    WINDOW w AS (PARTITION BY p.region_code, p.indicator_code, p.unit ORDER BY p.year)
 ),
-headline AS (
-    SELECT * EXCLUDE (rank_in_year) FROM candidates WHERE rank_in_year = 1
+stated AS (
+    SELECT region_code, indicator_code, year, any_value(reported_pct_change) AS reported_pct_change
+    FROM stated_changes
+    WHERE indicator_code IS NOT NULL
+    GROUP BY ALL
 ),
-paired AS (
+computed AS (
     SELECT
-        h.*,
-        lag(h.year) OVER w AS prev_year,
-        lag(h.value) OVER w AS prev_value,
-        lag(h.doc_id) OVER w AS prev_doc_id
-    FROM headline AS h
-    WINDOW w AS (PARTITION BY h.region_code, h.indicator_code, h.unit ORDER BY h.year)
+        pr.region,
+        pr.region_code,
+        pr.indicator_code,
+        pr.year,
+        pr.value,
+        pr.prev_year,
+        pr.prev_value,
+        pr.value - pr.prev_value AS abs_change,
+        CASE WHEN pr.prev_value <> 0 THEN round(100.0 * (pr.value - pr.prev_value) / abs(pr.prev_value), 4) END
+            AS pct_change,
+        pr.year - pr.prev_year AS gap_years,
+        pr.unit,
+        s.reported_pct_change,
+        pr.doc_id,
+        pr.prev_doc_id,
+        pr.chosen_by,
+        pr.prev_chosen_by
+    FROM paired AS pr
+    LEFT JOIN stated AS s USING (region_code, indicator_code, year)
+    WHERE pr.prev_year IS NOT NULL
 )
 SELECT
-    region,
-    region_code,
-    indicator_code,
-    year,
-    value,
-    prev_year,
-    prev_value,
-    value - prev_value AS abs_change,
-    CASE WHEN prev_value <> 0 THEN round(100.0 * (value - prev_value) / abs(prev_value), 4) END AS pct_change,
-    unit,
-    doc_id,
-    prev_doc_id
-FROM paired
-WHERE prev_year IS NOT NULL
+    *,
+    CASE
+        WHEN reported_pct_change IS NULL OR pct_change IS NULL OR gap_years <> 1 THEN NULL
+        ELSE abs(reported_pct_change - pct_change) <= 0.5
+    END AS stated_change_agrees
+FROM computed
 ORDER BY region_code, indicator_code, year

@@ -1,0 +1,82 @@
+-- The panel: one value per region, year and indicator code, and how it was chosen.
+--
+-- Candidates are coded counts, money, ratios and durations of documents with a known region
+-- (targets and changes are not levels; work plans state targets). Within one document the
+-- value for a code and year is its first whole-year mention that is not a 其中 sub-count,
+-- falling back to a sub-count or a partial period (1-11月) only when nothing better exists.
+-- Across documents, in order:
+--   1. the report covering that year beats a later report restating it (由2020年的74%...),
+--      which fills the year only when no report of that year gives the indicator;
+--   2. a whole-year value beats a partial period;
+--   3. the most recently published document, then doc_id, for a stable choice.
+-- Reports of the same year that disagree are flagged (conflict), not merged: value_options
+-- lists what each said.
+WITH candidates AS (
+    SELECT
+        d.region_code,
+        d.region,
+        i.indicator_code,
+        coalesce(i.period_year, d.report_year) AS year,
+        i.value,
+        i.unit,
+        i.kind,
+        i.doc_id,
+        i.mention_id,
+        i.subcount,
+        d.report_year = coalesce(i.period_year, d.report_year) AS same_year_report,
+        coalesce(i.period NOT LIKE '%..%', TRUE) AS whole_year,
+        d.published_on
+    FROM indicators AS i
+    JOIN documents AS d USING (doc_id)
+    WHERE i.indicator_code IS NOT NULL
+      AND d.region_code IS NOT NULL
+      AND d.doc_type <> 'work_plan'
+      AND i.kind IN ('count', 'money', 'ratio', 'duration')
+      AND coalesce(i.period_year, d.report_year) IS NOT NULL
+),
+per_document AS (
+    SELECT * FROM candidates
+    QUALIFY row_number() OVER (
+        PARTITION BY doc_id, indicator_code, year
+        ORDER BY whole_year DESC, subcount, mention_id) = 1
+),
+ranked AS (
+    SELECT
+        *,
+        row_number() OVER w AS pick,
+        count(*) OVER (PARTITION BY region_code, indicator_code, year) AS sources
+    FROM per_document
+    WINDOW w AS (
+        PARTITION BY region_code, indicator_code, year
+        ORDER BY same_year_report DESC, whole_year DESC, published_on DESC NULLS LAST, doc_id)
+),
+same_year_values AS (
+    SELECT region_code, indicator_code, year,
+           list(DISTINCT value ORDER BY value) AS value_options
+    FROM per_document
+    WHERE same_year_report AND whole_year
+    GROUP BY ALL
+)
+SELECT
+    r.region_code,
+    r.region,
+    r.year,
+    r.indicator_code,
+    r.value,
+    r.unit,
+    r.kind,
+    CASE
+        WHEN NOT r.same_year_report THEN 'restated in a later report'
+        WHEN NOT r.whole_year THEN 'partial period only'
+        WHEN r.subcount THEN 'sub-count only'
+        ELSE 'report of the year'
+    END AS chosen_by,
+    r.sources,
+    coalesce(len(s.value_options) > 1, FALSE) AS conflict,
+    s.value_options,
+    r.doc_id,
+    r.mention_id
+FROM ranked AS r
+LEFT JOIN same_year_values AS s USING (region_code, indicator_code, year)
+WHERE r.pick = 1
+ORDER BY r.region_code, r.indicator_code, r.year

@@ -1,0 +1,7 @@
+-- Year-over-year changes, largest relative change first, with names.
+CREATE OR REPLACE VIEW largest_changes AS
+SELECT y.region, y.indicator_code, c.name_zh AS indicator, y.prev_year, y.prev_value, y.year, y.value, y.unit,
+       y.pct_change, y.reported_pct_change, y.stated_change_agrees, y.gap_years
+FROM yoy_comparison AS y
+LEFT JOIN indicator_catalog AS c ON c.code = y.indicator_code
+ORDER BY abs(y.pct_change) DESC NULLS LAST

@@ -1,0 +1,8 @@
+-- A region's indicators over the years, with the indicator's name and the region's level.
+CREATE OR REPLACE VIEW region_profile AS
+SELECT p.region, p.region_code, r.level, p.year, p.indicator_code, c.name_zh AS indicator, p.value, p.unit,
+       p.chosen_by, p.conflict, p.doc_id
+FROM indicator_panel AS p
+LEFT JOIN regions AS r ON r.code = p.region_code
+LEFT JOIN indicator_catalog AS c ON c.code = p.indicator_code
+ORDER BY p.region_code, p.indicator_code, p.year

@@ -1,0 +1,125 @@
+"""Multi-year fixtures (tests/data/multiyear): a city over three years, one of its counties with
+two conflicting reports, a stated change that agrees and one that does not, a sub-count, a
+partial-year figure and a work plan with its year's report, through every asset."""
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.cli import main, run_pipeline
+
+FIXTURES = Path(__file__).parent / "data" / "multiyear"
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    path = tmp_path_factory.mktemp("multiyear") / "reports.duckdb"
+    assert run_pipeline(FIXTURES, path) == []
+    return path
+
+
+@pytest.fixture
+def con(warehouse):
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        yield connection
+
+
+def test_panel_chooses_one_value_per_region_year_and_indicator(con):
+    rows = con.execute(
+        """SELECT region, year, indicator_code, value, chosen_by, sources, conflict FROM indicator_panel
+           WHERE indicator_code IN ('enf.cases_filed', 'enf.fines', 'acc.accidents', 'acc.deaths')
+           ORDER BY region_code, indicator_code, year""").fetchall()
+    assert rows == [
+        ("苏州市", 2021, "acc.accidents", 125.0, "report of the year", 1, False),
+        ("苏州市", 2022, "acc.accidents", 108.0, "report of the year", 1, False),
+        ("苏州市", 2021, "acc.deaths", 20.0, "report of the year", 1, False),
+        ("苏州市", 2022, "acc.deaths", 18.0, "report of the year", 1, False),
+        ("苏州市", 2021, "enf.cases_filed", 1000.0, "report of the year", 1, False),
+        ("苏州市", 2022, "enf.cases_filed", 1200.0, "report of the year", 1, False),  # not its 其中 800
+        ("苏州市", 2023, "enf.cases_filed", 1300.0, "partial period only", 1, False),  # 1-11月
+        ("苏州市", 2021, "enf.fines", 50000000.0, "report of the year", 1, False),
+        ("苏州市", 2022, "enf.fines", 60000000.0, "report of the year", 1, False),
+        ("苏州市", 2023, "enf.fines", 70000000.0, "report of the year", 1, False),
+        ("张家港市", 2022, "enf.cases_filed", 320.0, "report of the year", 2, True),  # two reports disagree
+        ("张家港市", 2022, "enf.fines", 9000000.0, "report of the year", 2, False),
+    ]
+
+
+def test_conflicting_reports_are_flagged_with_both_values(con):
+    assert con.execute(
+        "SELECT value_options FROM indicator_panel WHERE conflict").fetchall() == [([300.0, 320.0],)]
+
+
+def test_yoy_rows_with_stated_changes_that_agree_and_disagree(con):
+    rows = con.execute(
+        """SELECT indicator_code, prev_year, prev_value, year, value, pct_change, reported_pct_change,
+                  stated_change_agrees, gap_years, doc_id <> prev_doc_id
+           FROM yoy_comparison WHERE region = '苏州市' AND indicator_code IN ('acc.accidents', 'acc.deaths')
+           ORDER BY indicator_code""").fetchall()
+    assert rows == [
+        ("acc.accidents", 2021, 125.0, 2022, 108.0, -13.6, -13.6, True, 1, True),
+        ("acc.deaths", 2021, 20.0, 2022, 18.0, -10.0, -20.0, False, 1, True),
+    ]
+
+
+def test_yoy_covers_consecutive_years_of_the_city_only(con):
+    rows = con.execute(
+        """SELECT indicator_code, prev_year, year, pct_change FROM yoy_comparison
+           WHERE indicator_code IN ('enf.cases_filed', 'enf.fines') ORDER BY indicator_code, year""").fetchall()
+    assert rows == [
+        ("enf.cases_filed", 2021, 2022, 20.0),
+        ("enf.cases_filed", 2022, 2023, pytest.approx(8.3333)),
+        ("enf.fines", 2021, 2022, 20.0),
+        ("enf.fines", 2022, 2023, pytest.approx(16.6667)),
+    ]
+
+
+def test_plan_target_is_set_against_the_year_result(con):
+    rows = con.execute(
+        """SELECT region, year, target_qualifier, target_value, actual_value, met FROM plan_vs_actual
+           WHERE indicator_code = 'enf.fines'""").fetchall()
+    assert rows == [("苏州市", 2023, "at_least", 80000000.0, 70000000.0, False)]
+
+
+def test_ranking_never_puts_a_county_against_its_city(con):
+    rows = con.execute(
+        """SELECT level, region, rank, regions_ranked FROM region_ranking
+           WHERE year = 2022 AND indicator_code = 'enf.fines' ORDER BY level""").fetchall()
+    assert rows == [("county", "张家港市", 1, 1), ("prefecture", "苏州市", 1, 1)]
+
+
+def test_regions_roll_counties_up_to_their_city(con):
+    assert con.execute(
+        """SELECT c.name, p.name, v.name FROM regions c JOIN regions p ON p.code = c.prefecture_code
+           JOIN regions v ON v.code = c.province_code WHERE c.code = '320582'""").fetchall() == [
+        ("张家港市", "苏州市", "江苏省")]
+
+
+def test_the_checks_flag_the_disagreeing_change_and_the_conflict(warehouse, capsys):
+    assert main(["run", "--raw", str(FIXTURES), "--warehouse", str(warehouse)]) == 0
+    out = capsys.readouterr().out
+    assert "check stated_changes_disagree: 1 row(s) flagged" in out
+    assert "check conflicting_reports: 1 row(s) flagged" in out
+
+
+def test_charts_and_summary_page_are_written(warehouse):
+    reports = warehouse.parent / "reports"
+    assert sorted(p.name for p in (reports / "charts").glob("*.png")) == ["320500.png", "320582.png"]
+    assert (reports / "charts" / "320500.png").read_bytes().startswith(b"\x89PNG")
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    assert 'src="charts/320500.png"' in page and "苏州市" in page
+
+
+def test_compare_prints_a_region_over_the_years(warehouse, capsys):
+    assert main(["compare", "--region", "蘇州", "--indicator", "enf.fines", "--warehouse", str(warehouse)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "苏州市 (320500, prefecture)"
+    assert [line.split()[2:4] for line in lines[2:]] == [["2021", "50,000,000"], ["2022", "60,000,000"],
+                                                          ["2023", "70,000,000"]]
+    assert "+20.0%" in lines[3]
+
+
+def test_compare_names_an_unknown_region(warehouse, capsys):
+    assert main(["compare", "--region", "不存在市", "--warehouse", str(warehouse)]) == 2
+    assert "no region called" in capsys.readouterr().err
