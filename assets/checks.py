@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from dagster import AssetCheckResult, AssetCheckSeverity, AssetChecksDefinition, asset_check
+from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity, asset_check
 
 from assets.metadata import markdown
 from assets.resources import WarehouseResource

@@ -4,14 +4,17 @@ Each asset is the warehouse table of the same name. Stages work per document and
 what changed (see pipeline.stages); the last asset publishes the working database atomically.
 """
 
+from collections.abc import Callable
+
+import pandas as pd
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
 
 from assets.metadata import listed, table_metadata
 from assets.resources import RawFolder, WarehouseResource
 from pipeline.audit import audit_dir, refresh_audit_pages
 from pipeline.charts import refresh_charts, summary_page
-from pipeline.stages import STAGES, bring_up_to_date, ingest_folder_into
 from pipeline.reference import catalog_frame, regions_frame
+from pipeline.stages import STAGES, bring_up_to_date, ingest_folder_into
 from pipeline.storage import reports_dir
 from pipeline.warehouse import DERIVED_TABLES, read_view, rebuild_derived, replace_table
 
@@ -77,22 +80,22 @@ def audit_pages(context: AssetExecutionContext, warehouse: WarehouseResource) ->
     })
 
 
-@asset(group_name="reference", kinds={"duckdb"})
-def regions(warehouse: WarehouseResource) -> MaterializeResult:
-    """China's administrative divisions (GB/T 2260) with parent, prefecture and province, from regions.tsv."""
-    store = warehouse.store()
-    with store.connect() as con:
-        replace_table(con, "regions", regions_frame())
-    return MaterializeResult(metadata=table_metadata(store, "regions"))
+def _reference_asset(name: str, frame: Callable[[], pd.DataFrame], description: str):
+    @asset(name=name, group_name="reference", kinds={"duckdb"}, description=description)
+    def _reference(warehouse: WarehouseResource) -> MaterializeResult:
+        store = warehouse.store()
+        with store.connect() as con:
+            replace_table(con, name, frame())
+        return MaterializeResult(metadata=table_metadata(store, name))
+
+    return _reference
 
 
-@asset(group_name="reference", kinds={"duckdb"})
-def indicator_catalog(warehouse: WarehouseResource) -> MaterializeResult:
-    """The canonical indicator codes and their Chinese names, from catalog.tsv."""
-    store = warehouse.store()
-    with store.connect() as con:
-        replace_table(con, "indicator_catalog", catalog_frame())
-    return MaterializeResult(metadata=table_metadata(store, "indicator_catalog"))
+regions = _reference_asset(
+    "regions", regions_frame,
+    "China's administrative divisions (GB/T 2260) with parent, prefecture and province, from regions.tsv.")
+indicator_catalog = _reference_asset(
+    "indicator_catalog", catalog_frame, "The canonical indicator codes and their Chinese names, from catalog.tsv.")
 
 
 def _derived_asset(name: str, deps: list[str], description: str):

@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.settings import RAW_DIR_VARIABLE, WAREHOUSE_VARIABLE, configured_raw_dir, configured_warehouse
 from pipeline.audit import AuditMention, audit_dir, explain_text, format_value
 from pipeline.normalise import to_simplified
+from pipeline.settings import RAW_DIR_VARIABLE, WAREHOUSE_VARIABLE, configured_raw_dir, configured_warehouse
 from pipeline.storage import Warehouse
 from pipeline.warehouse import (
     audit_mentions,
@@ -25,6 +25,7 @@ from pipeline.warehouse import (
     region_values,
     table_counts,
 )
+
 
 def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
     """Materialize all assets and their checks in this process; return failure messages (empty = success)."""
@@ -102,10 +103,17 @@ def _run_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _explain_command(args: argparse.Namespace) -> int:
+def _published(args: argparse.Namespace) -> Path | None:
+    """The warehouse a query command reads, or None (after saying why) when there is none yet."""
     warehouse = Path(args.warehouse)
     if not warehouse.exists():
         print(f"error: no warehouse at {warehouse}; run `python -m pipeline run` first", file=sys.stderr)
+        return None
+    return warehouse
+
+
+def _explain_command(args: argparse.Namespace) -> int:
+    if (warehouse := _published(args)) is None:
         return 2
     with duckdb.connect(str(warehouse), read_only=True) as con:
         found = find_document(con, args.file)
@@ -136,9 +144,7 @@ def _format_values(frame: pd.DataFrame) -> str:
 
 
 def _compare_command(args: argparse.Namespace) -> int:
-    warehouse = Path(args.warehouse)
-    if not warehouse.exists():
-        print(f"error: no warehouse at {warehouse}; run `python -m pipeline run` first", file=sys.stderr)
+    if (warehouse := _published(args)) is None:
         return 2
     with duckdb.connect(str(warehouse), read_only=True) as con:
         matches = find_region(con, to_simplified(args.region))
