@@ -32,7 +32,9 @@ MASK = "□"
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿"
 _SCALE = "十百千万亿"
-_NUMBER = re.compile(rf"百分之[{_CN}点]+|一半|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
+# Letter-spaced digits from PDF conversion (1 3 6 8 2家次) read as one number.
+_SPACED = r"\d(?: \d){2,}(?![\d.,])"
+_NUMBER = re.compile(rf"百分之[{_CN}点]+|一半|{_SPACED}|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
 
 _DASH = "-—–~～至到"
 _DATE_PATTERNS = [
@@ -59,6 +61,9 @@ _CLAUSE_BREAK = set("，,；;。！？!?：:（）()")
 _ONE_COUNT_CUES = ("发生", "共计", "共", "累计", "仅", "只有", "计")
 _POLICY_VERBS = ("落实", "贯彻", "执行", "出台", "印发")
 _BARE_SCALE_CUES = ("逾", "超", "超过", "近", "将近", "上", "约", "达")
+# A bare 一 closing a clause is a count (开展集中评查一次。): the units that allow it.
+_ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", "批次")
+_RANGE = re.compile(rf"\s*[-—–~～至到]\s*(?:{_AR}|[{_CN}]+)")
 
 
 @dataclass(frozen=True)
@@ -179,16 +184,46 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
             continue  # the second half of a range 3-5
         if before == "第" or (before == "前" and not is_chinese):
             continue
-        if is_chinese and starts and n_start not in starts:
+        if is_chinese and starts and n_start not in starts and not _after_qualifier_in_token(sentence, n_start, starts):
             continue  # 统一, 进一步: the numeral is inside a word
         try:
             value = parse_decimal(number)
         except ValueError:
             continue
         candidate = _with_unit(sentence, masked, n_start, n_end, number, value, is_chinese, ends)
+        if candidate is None:
+            candidate = _range(sentence, masked, n_start, n_end, number, value, is_chinese, ends)
         if candidate is not None:
+            if found and found[-1].end > candidate.start:
+                continue  # the upper bound of a range already taken
             found.append(candidate)
     return found
+
+
+def _after_qualifier_in_token(sentence: str, n_start: int, starts: set[int]) -> bool:
+    """近千名, 逾万人: jieba glues the qualifier to the numeral; the numeral still starts a number."""
+    return any(sentence.startswith(cue, n_start - len(cue)) and n_start - len(cue) in starts
+               for cue in _BARE_SCALE_CUES)
+
+
+def _range(sentence: str, masked: str, n_start: int, n_end: int, number: str, value: Decimal,
+           is_chinese: bool, ends: set[int]) -> Candidate | None:
+    """3-5人, 2至3名, 5至7个工作日: one mention from the first number to the unit; value = lower bound."""
+    m = _RANGE.match(masked, n_end)
+    if not m:
+        return None
+    upper = m.group().lstrip(" -—–~～至到")
+    try:
+        upper_value = parse_decimal(upper)
+    except ValueError:
+        return None
+    if upper_value <= value or any(ch.isdigit() for ch in upper) == is_chinese:
+        return None
+    second = _with_unit(sentence, masked, m.end() - len(upper), m.end(), upper, upper_value, is_chinese, ends)
+    if second is None or second.internal_qualifier:
+        return None
+    return Candidate(n_start, second.end, n_end, number, value * second.scale, second.unit, second.scale,
+                     second.family, False, None, is_chinese)
 
 
 def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str, value: Decimal,
@@ -243,7 +278,8 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
             return False  # 千家万户, 万人; but 逾千家, 近万人 are quantities
         if number in ("一", "壹"):
             clause = _clause_before(sentence, n_start)
-            if not clause.endswith(_ONE_COUNT_CUES):
+            at_clause_end = end >= len(sentence) or sentence[end] in _CLAUSE_BREAK
+            if not clause.endswith(_ONE_COUNT_CUES) and not (at_clause_end and unit.written in _ONE_AT_CLAUSE_END_UNITS):
                 return False
         if number == "二":
             return False

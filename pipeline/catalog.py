@@ -8,7 +8,12 @@ Optional catalog columns:
   exclude  ;-separated words that veto the code when they occur in the metric
   sentence_cues  ;-separated words that select the code from the sentence even when the metric
            lacks a cue (追究刑事责任: the 7起事故 of such a sentence are criminal referrals)
-Among the candidates the longest matching cue wins; sentence cues win over metric cues.
+  requires ;-separated words of which one must occur in the metric (审查 counts normative-document
+           reviews only when the metric names 规范性文件)
+Sentence-level cues (override and sentence cues) are looked for only in the part of the sentence
+around the number between semicolons: a report packs unrelated counts into one sentence with ；
+(办理行政处罚案件1.15万件；…移送公安机关涉嫌犯罪案件41件).
+Among the candidates the longest matching cue wins; override cues win over metric cues.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ class Entry:
     override_cues: tuple[str, ...]
     context: tuple[str, ...]
     exclude: tuple[str, ...]
+    requires: tuple[str, ...]
     priority: int
 
 
@@ -47,7 +53,7 @@ def catalog() -> tuple[Entry, ...]:
             units=_split(row.get("units")), clause_cues=_split(row.get("clause_cues")),
             sentence_cues=_split(row.get("sentence_cues")), override_cues=_split(row.get("override_cues")),
             context=_split(row.get("context")), exclude=_split(row.get("exclude")),
-            priority=int(row.get("priority") or 0),
+            requires=_split(row.get("requires")), priority=int(row.get("priority") or 0),
         )
         for row in read_table("catalog.tsv")
     )
@@ -73,6 +79,13 @@ def clause_around(sentence: str, start: int, end: int) -> str:
     return sentence[left + 1:min(rights) if rights else len(sentence)]
 
 
+def segment_around(sentence: str, start: int, end: int) -> str:
+    """The part of the sentence between semicolons (or sentence ends) that holds [start, end)."""
+    left = max((sentence.rfind(ch, 0, start) for ch in "；;。"), default=-1)
+    rights = [i for i in (sentence.find(ch, end) for ch in "；;。") if i != -1]
+    return sentence[left + 1:min(rights) if rights else len(sentence)]
+
+
 def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
                 span: tuple[int, int] | None = None) -> str | None:
     """Catalog code for a mention, or None when cue and unit family do not clearly agree.
@@ -84,6 +97,7 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
         return None
     family = _family(unit, kind)
     clause = clause_around(sentence, *span) if span else ""
+    segment = segment_around(sentence, *span) if span else sentence
     best: tuple[int, int, int, str] | None = None
     for entry in catalog():
         if entry.family != family:
@@ -94,9 +108,11 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
             continue
         if any(word in metric for word in entry.exclude):
             continue
+        if entry.requires and not any(word in metric for word in entry.requires):
+            continue
         score = None
-        for tier, cues, text in ((4, entry.override_cues, sentence), (3, entry.cues, metric),
-                                 (2, entry.clause_cues, clause), (1, entry.sentence_cues, sentence)):
+        for tier, cues, text in ((4, entry.override_cues, segment), (3, entry.cues, metric),
+                                 (2, entry.clause_cues, clause), (1, entry.sentence_cues, segment)):
             hits = [c for c in cues if c in text]
             if hits:
                 score = (tier, entry.priority, max(map(len, hits)), entry.code)

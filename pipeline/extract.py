@@ -203,7 +203,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         if m.unit == "%" and re.fullmatch(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*", gap):
             out[i] = replace(m, metric=out[i - 1].metric)
         # 由2020年的74%进一步压缩到2021年的52%: the second value of a 由…到 pair.
-        elif m.unit == out[i - 1].unit and re.fullmatch(r"[^，,。；;]{0,8}(?:到|至)\s*(?:\d{4}\s*年(?:度)?的?)?\s*", gap) \
+        elif m.unit == out[i - 1].unit and re.fullmatch(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*", gap) \
                 and "由" in sentence[max(0, out[i - 1].start - 12):out[i - 1].start]:
             out[i] = replace(m, metric=out[i - 1].metric)
     return out

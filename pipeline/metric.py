@@ -37,7 +37,7 @@ _DATE_LEAD = re.compile(
     r"|^第?[一二三四]季度|^[上下]半年|^年[初底末中]"
 )
 # 由原来的20个工作日, 提升至65%: the words before the number that only say "from" or "to".
-_FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去|去年|上年)?的?|(?:提升|提高|下降|降低|压缩|缩短|增长|增加|减少|上升)(?:至|到))$")
+_FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去|去年|上年|法定)?的?|(?:提升|提高|下降|降低|压缩|缩短|增长|增加|减少|上升)(?:至|到))$")
 
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
@@ -205,7 +205,8 @@ class MetricFinder:
                 words = self._words(close + 1, end)
         words = self._strip(words)
         text = "".join(self._head(words, POST_MAX))
-        return "" if _FROM_TO_TAIL.fullmatch(text) or text in ("压缩至", "压缩到") else text
+        bare = re.sub(r"(?:平均|约|近|达)$", "", text)
+        return "" if _FROM_TO_TAIL.fullmatch(bare) or bare in ("压缩至", "压缩到") else text
 
     def previous_clause(self, index: int) -> str:
         start, _ = self.pre_bounds(index)
@@ -293,4 +294,14 @@ class MetricFinder:
                 last = last.rsplit("等", 1)[1]
             text = last
         words = self._strip(self._words_of(text))
-        return "".join(self._tail(words, limit)) or text
+        tail = self._tail(words, limit)
+        if len(tail) < len(words):
+            # 培训企业主要负责人和安全管理人员: keep the leading verb that says what is counted
+            verbs = set(lexicon.word_list("metric_head_verbs.txt"))
+            head: list[str] = []
+            for w in words[: len(words) - len(tail)]:
+                if w not in verbs or len(head) == 2:
+                    break
+                head.append(w)
+            tail = head + tail
+        return "".join(tail) or text

@@ -107,6 +107,7 @@ def _mixed(text: str) -> Decimal:
 def parse_decimal(text: str) -> Decimal:
     """Exact value of a written number; raises ValueError when `text` is not one."""
     s = text.strip().replace(" ", "")
+    s = re.sub(r"(?<=\d),(?=\d{3})", "", s)  # thousands separators, also in 4,835.62万
     s = re.sub(r"[余多来]+(?=[万萬亿億千仟]|$)", "", s)
     if not s:
         raise ValueError("empty number")
