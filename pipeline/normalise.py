@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import opencc
 
 from pipeline.datafiles import read_lines
@@ -67,14 +68,26 @@ def to_simplified(text: str) -> str:
     return "".join(_t2s().convert(ch) if len(_t2s().convert(ch)) == 1 else ch for ch in text)
 
 
-def _delete_spans(chars: list[str], origin: list[int], spans: list[tuple[int, int]]) -> tuple[list[str], list[int]]:
+def _delete_spans(text: str, origin: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """Remove the (possibly overlapping) half-open spans from `text` and from its origin map.
+
+    Works on slices of the string and the list rather than character by character.
+    """
     if not spans:
-        return chars, origin
-    keep = [True] * len(chars)
-    for start, end in spans:
-        for i in range(start, end):
-            keep[i] = False
-    return [c for c, k in zip(chars, keep) if k], [o for o, k in zip(origin, keep) if k]
+        return text, origin
+    kept_text: list[str] = []
+    kept_origin: list[int] = []
+    position = 0
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if start > position:
+            kept_text.append(text[position:start])
+            kept_origin += origin[position:start]
+        position = max(position, end)
+    kept_text.append(text[position:])
+    kept_origin += origin[position:]
+    return "".join(kept_text), kept_origin
 
 
 def _space_spans(text: str) -> list[tuple[int, int]]:
@@ -109,35 +122,46 @@ def _line_break_spans(text: str) -> list[tuple[int, int]]:
     return deletions
 
 
+_FULL_WIDTH_TABLE = str.maketrans(_FULL_WIDTH_ASCII)
+_FULL_WIDTH_RUN = re.compile("[" + "".join(map(re.escape, _FULL_WIDTH_ASCII)) + "]+")
+
+
+def _to_half_width(text: str) -> str:
+    """Full-width digits, letters and signs to ASCII, one character for one (str.translate only on the runs)."""
+    return _FULL_WIDTH_RUN.sub(lambda m: m.group().translate(_FULL_WIDTH_TABLE), text)
+_CR_BEFORE_LF = re.compile(r"\r(?=\n)")
+
+
 def normalise_text(raw: str) -> NormalisedText:
     """Simplify script, unify full-width forms, drop glosses, spam and layout breaks."""
-    chars = [_FULL_WIDTH_ASCII.get(ch, ch) for ch in to_simplified(raw)]
+    current = _to_half_width(to_simplified(raw))  # one character for one: offsets unchanged
     origin = list(range(len(raw)))
-    carriage_returns = [(i, i + 1) for i, ch in enumerate(chars) if ch == "\r" and raw[i + 1 : i + 2] == "\n"]
-    chars, origin = _delete_spans(chars, origin, carriage_returns)
-    chars = ["\n" if ch == "\r" else ch for ch in chars]
+    # \r\n is one break (the \r goes); a lone \r is a break of its own.
+    current, origin = _delete_spans(current, origin, [m.span() for m in _CR_BEFORE_LF.finditer(current)])
+    current = current.replace("\r", "\n")
 
-    current = "".join(chars)
     spans = [m.span() for m in _PINYIN_GLOSS.finditer(current)]
     spam = _spam_terms()
     if spam is not None:
         spans += [m.span() for m in spam.finditer(current)]
-    chars, origin = _delete_spans(chars, origin, spans)
+    current, origin = _delete_spans(current, origin, spans)
+    current, origin = _delete_spans(current, origin, _space_spans(current))
+    current, origin = _delete_spans(current, origin, _line_break_spans(current))
 
-    current = "".join(chars)
-    chars, origin = _delete_spans(chars, origin, _space_spans(current))
+    return NormalisedText(text=current, origin=tuple(origin), original_length=len(raw))
 
-    current = "".join(chars)
-    chars, origin = _delete_spans(chars, origin, _line_break_spans(current))
 
-    return NormalisedText(text="".join(chars), origin=tuple(origin), original_length=len(raw))
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
 
 
 def detect_script(text: str) -> str:
     """'traditional' when t2s changes more than 1 % of the CJK characters, else 'simplified'."""
-    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
-    if not cjk:
+    sample = _NOT_CJK.sub("", text)
+    if not sample:
         return "simplified"
-    sample = "".join(cjk)
-    changed = sum(a != b for a, b in zip(sample, to_simplified(sample)))
+    converted = to_simplified(sample)
+    length = min(len(sample), len(converted))
+    original = np.frombuffer(sample[:length].encode("utf-32-le"), dtype=np.uint32)
+    simplified = np.frombuffer(converted[:length].encode("utf-32-le"), dtype=np.uint32)
+    changed = int(np.count_nonzero(original != simplified))
     return "traditional" if changed > 0.01 * len(sample) else "simplified"

@@ -10,6 +10,7 @@ documents that left the raw folder are deleted. A killed run loses at most the b
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,9 +21,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pipeline import tables, warehouse
+from pipeline import parallel, tables, timing, warehouse
 from pipeline.ingest import KnownFile, plan_ingest
 from pipeline.storage import Warehouse
+from pipeline.timing import timed
 
 BATCH_DOCUMENTS = 200
 
@@ -44,6 +46,8 @@ class Stage:
     upstream: tuple[str, ...]
     read: Callable[[duckdb.DuckDBPyConnection, list[str]], Any]
     transform: Callable[[Any], pd.DataFrame]
+    # Cut a batch's inputs into chunks of whole documents, each transformed on its own (in a worker).
+    split: Callable[[Any, int], list[Any]]
 
 
 def _documents(texts: pd.DataFrame) -> pd.DataFrame:
@@ -58,14 +62,42 @@ def _indicators(inputs: tuple[list[tuple[str, str, int | None, str | None]], pd.
     return tables.indicators_frame(*inputs)
 
 
+def _split_rows(frame: pd.DataFrame, size: int) -> list[pd.DataFrame]:
+    """Chunks of `size` rows (one row per document)."""
+    return [frame.iloc[first : first + size] for first in range(0, len(frame), size)]
+
+
+def _document_bounds(doc_ids: pd.Series, size: int) -> list[tuple[int, int]]:
+    """Row ranges of `size` documents each, in a frame sorted by doc_id."""
+    values = doc_ids.to_numpy()
+    starts = [0] + [i for i in range(1, len(values)) if values[i] != values[i - 1]]
+    cuts = starts[::size] + [len(values)]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _split_sentences(sentences: pd.DataFrame, size: int) -> list[pd.DataFrame]:
+    return [sentences.iloc[a:b] for a, b in _document_bounds(sentences["doc_id"], size)]
+
+
+def _split_extraction(inputs: tuple[list[tuple[str, str, int | None, str | None]], pd.DataFrame],
+                      size: int) -> list[tuple[list, pd.DataFrame]]:
+    documents, sentences = inputs
+    chunks = []
+    for a, b in _document_bounds(sentences["doc_id"], size):
+        part = sentences.iloc[a:b]
+        ids = set(part["doc_id"].unique())
+        chunks.append(([d for d in documents if d[0] in ids], part))
+    return chunks
+
+
 STAGES = {
-    "documents": Stage("documents", (), warehouse.document_texts, _documents),
-    "sentences": Stage("sentences", (), warehouse.document_texts, _sentences),
-    "tokens": Stage("tokens", ("sentences",), warehouse.sentences_of, tables.tokens_frame),
+    "documents": Stage("documents", (), warehouse.document_texts, _documents, _split_rows),
+    "sentences": Stage("sentences", (), warehouse.document_texts, _sentences, _split_rows),
+    "tokens": Stage("tokens", ("sentences",), warehouse.sentences_of, tables.tokens_frame, _split_sentences),
     "indicators": Stage(
         "indicators", ("documents", "sentences", "tokens"),
         lambda con, ids: (warehouse.documents_to_extract(con, ids), warehouse.sentences_with_tokens(con, ids)),
-        _indicators,
+        _indicators, _split_extraction,
     ),
 }
 
@@ -78,22 +110,63 @@ class StageReport:
     rows: int  # rows written in this run
 
 
+def _timed_transform(job: tuple[str, Any]) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Run in a worker: one chunk through its stage's transform, with the seconds per part it took."""
+    name, chunk = job
+    timing.reset()
+    frame = STAGES[name].transform(chunk)
+    return frame, timing.snapshot()
+
+
+def _combine(results: list[tuple[pd.DataFrame, dict[str, float]]]) -> pd.DataFrame:
+    for _, times in results:
+        timing.add_worker_times(times)
+    frames = [frame for frame, _ in results]
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
 def bring_up_to_date(store: Warehouse, stage: Stage, batch_documents: int = BATCH_DOCUMENTS) -> StageReport:
-    """Process every pending document of `stage`, one committed batch at a time."""
+    """Process every pending document of `stage`, one committed batch at a time.
+
+    With enough pending documents the transform runs in worker processes (pipeline.parallel),
+    and the next batch is read and sent out before the current one is written, so that reading
+    and writing here overlap the work there. Batches are still committed one at a time, in order.
+    """
     version = code_version()
-    with store.connect() as con:
+    with timed("read"), store.connect() as con:
         removed = warehouse.drop_stale_documents(con, stage.name, version)
         pending = warehouse.pending_documents(con, stage.name, version, list(stage.upstream))
-    rows = 0
-    for first in range(0, len(pending), batch_documents):
-        batch = pending[first : first + batch_documents]
-        with store.connect() as con:
+    use_pool = parallel.worth_a_pool(len(pending))
+
+    def start(batch: list[str]) -> parallel.Pending:
+        with timed("read"), store.connect() as con:
             inputs = stage.read(con, batch)
-        frame = stage.transform(inputs)
-        with store.connect() as con:
-            warehouse.write_stage_rows(con, stage.name, version, batch, frame)
-        rows += len(frame)
+        if not use_pool:
+            return parallel.Pending([stage.transform(inputs)], lambda frames: frames[0])
+        with timed("send to workers"):
+            chunks = stage.split(inputs, parallel.CHUNK_DOCUMENTS)
+            return parallel.submit_chunks(_timed_transform, [(stage.name, c) for c in chunks], _combine, True)
+
+    rows = 0
+    batches = [pending[first : first + batch_documents] for first in range(0, len(pending), batch_documents)]
+    in_flight: deque[tuple[list[str], parallel.Pending]] = deque()
+    for batch in batches:
+        in_flight.append((batch, start(batch)))
+        if len(in_flight) > (1 if use_pool else 0):
+            done, pending_frame = in_flight.popleft()
+            rows += _write(store, stage, version, done, pending_frame)
+    while in_flight:
+        done, pending_frame = in_flight.popleft()
+        rows += _write(store, stage, version, done, pending_frame)
     return StageReport(stage.name, pending, removed, rows)
+
+
+def _write(store: Warehouse, stage: Stage, version: str, batch: list[str], pending: parallel.Pending) -> int:
+    with timed("wait for workers"):
+        frame = pending.result()
+    with timed("load"), store.connect() as con:
+        warehouse.write_stage_rows(con, stage.name, version, batch, frame)
+    return len(frame)
 
 
 @dataclass(frozen=True)
@@ -115,8 +188,11 @@ def ingest_folder_into(store: Warehouse, raw_dir: Path) -> IngestReport:
             )
             for row in warehouse.known_files(con).itertuples(index=False)
         }
-    plan = plan_ingest(raw_dir, known)
-    with store.connect() as con:
+    with timed("decode"):
+        plan = plan_ingest(raw_dir, known)
+    if parallel.worth_a_pool(len(plan.landed)):
+        parallel.warm_up()  # the workers get ready while the texts are written
+    with timed("load"), store.connect() as con:
         warehouse.apply_ingest(con, plan.forgotten, tables.document_texts_frame(plan.landed),
                                tables.rejected_files_frame(plan.rejected))
     return IngestReport(

@@ -7,7 +7,9 @@ they are what the Dagster assets call, and they can be called without Dagster.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
+import numpy as np
 import pandas as pd
 
 from pipeline.extract import DocumentContext, extract_mentions
@@ -15,6 +17,7 @@ from pipeline.ingest import RejectedFile, SourceDocument
 from pipeline.metadata import infer_metadata
 from pipeline.normalise import detect_script, normalise_text
 from pipeline.segment import split_sentences, tokenize
+from pipeline.timing import timed
 
 DOCUMENT_COLUMNS = ["doc_id", "source_path", "sha256", "encoding", "script", "chars", "region", "region_code",
                     "report_year", "doc_type", "agency", "published_on"]
@@ -41,13 +44,17 @@ def documents_frame(sources: Iterable[Mapping[str, str]]) -> pd.DataFrame:
     rows = []
     for source in sources:
         text = source["text"]
-        meta = infer_metadata(normalise_text(text).text)
+        with timed("normalise"):
+            norm = normalise_text(text).text
+            script = detect_script(text)
+        with timed("describe"):
+            meta = infer_metadata(norm)
         rows.append({
             "doc_id": source["doc_id"],
             "source_path": source["source_path"],
             "sha256": source["sha256"],
             "encoding": source["encoding"],
-            "script": detect_script(text),
+            "script": script,
             "chars": len(text),
             "region": meta.region,
             "region_code": meta.region_code,
@@ -66,8 +73,11 @@ def sentences_frame(texts: Iterable[tuple[str, str]]) -> pd.DataFrame:
     """Sentences of each (doc_id, original text), with offsets into the original and normalised text."""
     rows = []
     for doc_id, text in texts:
-        norm = normalise_text(text)
-        for sentence_id, sentence in enumerate(split_sentences(norm.text)):
+        with timed("normalise"):
+            norm = normalise_text(text)
+        with timed("segment"):
+            split = split_sentences(norm.text)
+        for sentence_id, sentence in enumerate(split):
             start, end = norm.to_original(sentence.start, sentence.end)
             rows.append({"doc_id": doc_id, "sentence_id": sentence_id, "start": start, "end": end,
                          "text": sentence.text, "norm_start": sentence.start})
@@ -76,15 +86,16 @@ def sentences_frame(texts: Iterable[tuple[str, str]]) -> pd.DataFrame:
 
 def tokens_frame(sentences: pd.DataFrame) -> pd.DataFrame:
     """jieba tokens of every sentence, in order."""
-    doc_ids, sentence_ids, positions, tokens = [], [], [], []
-    for doc_id, sentence_id, text in sentences[["doc_id", "sentence_id", "text"]].itertuples(index=False):
-        sentence_tokens = tokenize(text)
-        doc_ids.extend([doc_id] * len(sentence_tokens))
-        sentence_ids.extend([sentence_id] * len(sentence_tokens))
-        positions.extend(range(len(sentence_tokens)))
-        tokens.extend(sentence_tokens)
-    return pd.DataFrame({"doc_id": doc_ids, "sentence_id": sentence_ids, "position": positions, "token": tokens},
-                        columns=TOKEN_COLUMNS)
+    with timed("segment"):
+        token_lists = [tokenize(text) for text in sentences["text"].tolist()]
+    counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    first_of_sentence = np.repeat(np.cumsum(counts) - counts, counts)
+    return pd.DataFrame({
+        "doc_id": pd.array(np.repeat(sentences["doc_id"].to_numpy(dtype=object), counts), dtype="str"),
+        "sentence_id": np.repeat(sentences["sentence_id"].to_numpy(dtype=np.int64), counts),
+        "position": np.arange(int(counts.sum()), dtype=np.int64) - first_of_sentence,
+        "token": pd.array(list(chain.from_iterable(token_lists)), dtype="str"),
+    }, columns=TOKEN_COLUMNS)
 
 
 def document_indicators(
@@ -98,10 +109,13 @@ def document_indicators(
     The normalised text is recomputed (a pure function of the original) to map each
     mention back to offsets in the original text.
     """
-    norm = normalise_text(text)
+    with timed("normalise"):
+        norm = normalise_text(text)
     rows: list[dict[str, object]] = []
     for sentence_id, norm_start, sentence, tokens in sentences:
-        for mention in extract_mentions(sentence, tokens, context):
+        with timed("extract"):
+            mentions = extract_mentions(sentence, tokens, context)
+        for mention in mentions:
             start, end = norm.to_original(norm_start + mention.start, norm_start + mention.end)
             rows.append({
                 "doc_id": doc_id, "mention_id": len(rows), "sentence_id": sentence_id,

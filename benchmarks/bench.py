@@ -1,0 +1,243 @@
+"""Benchmark the whole pipeline on a generated corpus against bare jieba over the same text.
+
+    python -m benchmarks.bench --docs 1000            # cold run, one added file, no change
+    python -m benchmarks.bench --docs 10000 --cold-only
+
+Everything runs in this process through pipeline.cli.run_pipeline (Dagster in process), on a
+fresh warehouse in a temporary folder. Prints the figures and writes them as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.corpus import write_corpus
+from pipeline import timing
+
+
+class TreeMemory:
+    """Peak resident memory of this process plus all its descendants, sampled from /proc."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _tree_rss() -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        tree, frontier = {os.getpid()}, [os.getpid()]
+        while frontier:
+            parent = frontier.pop()
+            for pid, ppid in parents.items():
+                if ppid == parent and pid not in tree:
+                    tree.add(pid)
+                    frontier.append(pid)
+        return sum(rss.get(pid, 0) for pid in tree)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._tree_rss())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._tree_rss())
+
+
+_last_result: list[object] = []
+
+
+def _capture_dagster_result() -> None:
+    """Keep the result of each `dagster.materialize` call that run_pipeline makes, for its step durations.
+    Benchmark only: pipeline.cli and the assets are untouched."""
+    import dagster
+
+    materialize = dagster.materialize
+
+    def capturing(*args, **kwargs):
+        result = materialize(*args, **kwargs)
+        _last_result[:] = [result]
+        return result
+
+    dagster.materialize = capturing
+
+
+def step_seconds() -> dict[str, float]:
+    """Seconds of each Dagster step (asset or check) of the last run, from its step success events."""
+    durations: dict[str, float] = {}
+    for event in _last_result[0].all_events if _last_result else []:
+        if event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
+            data = event.event_specific_data
+            durations[event.step_key] = getattr(data, "duration_ms", 0) / 1000 if data else 0.0
+    return durations
+
+
+def bare_jieba_seconds(texts: list[str]) -> float:
+    """Single-process jieba.lcut over every text (default dictionary, loaded before timing)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    start = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - start
+
+
+def _rounded(values: dict) -> dict:
+    return {k: _rounded(v) if isinstance(v, dict) else round(v, 2) for k, v in values.items()}
+
+
+def timed_run(raw: Path, warehouse: Path) -> tuple[float, dict[str, float]]:
+    from pipeline.cli import run_pipeline
+
+    timing.reset()
+    start = time.perf_counter()
+    failures = run_pipeline(raw, warehouse)
+    elapsed = time.perf_counter() - start
+    if failures:
+        raise SystemExit(f"pipeline failed: {failures}")
+    stages = timing.snapshot()
+    stages["worker processes (CPU, overlaps the above)"] = timing.worker_snapshot()
+    steps = step_seconds()
+    stages["steps"] = steps
+    stages["outside steps (Dagster start-up, events)"] = elapsed - sum(steps.values())
+    return elapsed, stages
+
+
+def term_frequency_queries(warehouse: Path) -> dict[str, object]:
+    """Time the term-frequency queries by region and year on the published warehouse (fresh connection)."""
+    results: dict[str, object] = {}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        region, year, docs = con.execute(
+            """SELECT region, report_year, count(*) FROM documents WHERE region IS NOT NULL
+               AND report_year IS NOT NULL GROUP BY ALL ORDER BY 3 DESC, 1, 2 LIMIT 1""").fetchone()
+        queries = {
+            "top_terms_of_region_year": (
+                """SELECT token, count(*) AS n FROM tokens JOIN documents USING (doc_id)
+                   WHERE region = $1 AND report_year = $2 AND length(token) > 1
+                   GROUP BY token ORDER BY n DESC, token LIMIT 20""", [region, year]),
+            "term_by_region_and_year": (
+                """SELECT region, report_year, count(*) AS n FROM tokens JOIN documents USING (doc_id)
+                   WHERE token = $1 GROUP BY region, report_year ORDER BY region, report_year""", ["执法"]),
+        }
+        results["region_year"] = [region, year, docs]
+        for name, (sql, params) in queries.items():
+            start = time.perf_counter()
+            rows = con.execute(sql, params).fetchall()
+            first = time.perf_counter() - start
+            start = time.perf_counter()
+            con.execute(sql, params).fetchall()
+            second = time.perf_counter() - start
+            results[name] = {"first_s": round(first, 3), "again_s": round(second, 3), "rows": len(rows)}
+        results["tokens_rows"] = con.execute("SELECT count(*) FROM tokens").fetchone()[0]
+    return results
+
+
+def machine() -> dict[str, object]:
+    mem_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    return {"cores": os.cpu_count(), "usable_cores": len(os.sched_getaffinity(0)), "memory_gb": round(mem_kb / 2**20, 1),
+            "cpu": cpu, "python": platform.python_version(), "platform": platform.platform()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=1000, help="documents in the generated corpus")
+    parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument("--cold-only", action="store_true", help="skip the added-file and no-change runs")
+    parser.add_argument("--no-jieba", action="store_true", help="skip the bare jieba yardstick")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
+    parser.add_argument("--out", type=Path, help="write the figures as JSON here")
+    args = parser.parse_args(argv)
+
+    logging.getLogger("dagster").setLevel(logging.WARNING)
+    _capture_dagster_result()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="bench_"))
+    raw, warehouse = root / "raw", root / "warehouse" / "reports.duckdb"
+    if raw.exists() or warehouse.parent.exists():
+        shutil.rmtree(raw, ignore_errors=True)
+        shutil.rmtree(warehouse.parent, ignore_errors=True)
+    figures: dict[str, object] = {"docs": args.docs, "seed": args.seed, "machine": machine(),
+                                  "command": "python -m benchmarks.bench " + " ".join(argv or sys.argv[1:])}
+    with TreeMemory() as memory:
+        start = time.perf_counter()
+        paths = write_corpus(raw, args.docs, args.seed)
+        figures["generate_s"] = round(time.perf_counter() - start, 2)
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+        figures["chars"] = chars
+
+        full, stages = timed_run(raw, warehouse)
+        figures["full_run_s"] = round(full, 2)
+        figures["docs_per_s"] = round(args.docs / full, 1)
+        figures["chars_per_s"] = round(chars / full)
+        figures["full_run_stages_s"] = _rounded(stages)
+        print(f"full run: {full:.2f} s for {args.docs} documents, {chars:,} characters", flush=True)
+
+        if not args.cold_only:
+            write_corpus(raw, 1, args.seed, start=args.docs)
+            added, added_stages = timed_run(raw, warehouse)
+            figures["added_file_run_s"] = round(added, 2)
+            figures["added_file_fraction"] = round(added / full, 3)
+            figures["added_file_stages_s"] = _rounded(added_stages)
+            nochange, nochange_stages = timed_run(raw, warehouse)
+            figures["no_change_run_s"] = round(nochange, 2)
+            figures["no_change_fraction"] = round(nochange / full, 3)
+            figures["no_change_stages_s"] = _rounded(nochange_stages)
+            print(f"added file: {added:.2f} s, no change: {nochange:.2f} s", flush=True)
+
+        figures["queries"] = term_frequency_queries(warehouse)
+
+        if not args.no_jieba:
+            texts = [p.read_text(encoding="utf-8") for p in paths]
+            jieba_s = bare_jieba_seconds(texts)
+            del texts
+            figures["bare_jieba_s"] = round(jieba_s, 2)
+            figures["bare_jieba_chars_per_s"] = round(chars / jieba_s)
+            figures["pipeline_over_jieba"] = round(full / jieba_s, 3)
+    figures["peak_tree_rss_mb"] = round(memory.peak / 2**20)
+    figures["peak_rss_self_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    figures["peak_rss_largest_child_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    text = json.dumps(figures, ensure_ascii=False, indent=2)
+    print(text)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

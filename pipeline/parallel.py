@@ -1,0 +1,129 @@
+"""Run a per-document transform on both cores: a small process pool, started once per process.
+
+Segmentation and extraction are pure Python and CPU bound, so threads do not help; worker
+processes do. The pool is created on first use and kept for the life of the process (a second
+run in the same process pays no start-up). Workers come from a fork server that has already
+imported the library and loaded jieba's dictionary with the domain words, so a new worker is
+ready at once. Work goes out in chunks of whole documents and comes back in submission order:
+the rows are exactly those of the in-process transform, in the same order.
+
+Small jobs (an added file, a handful of changes) stay in process: the pool would cost more than
+it saves. REPORTS_WORKERS sets the number of workers (1 = never use a pool).
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+WORKERS_VARIABLE = "REPORTS_WORKERS"
+# Below this many documents a stage runs in process.
+MIN_PARALLEL_DOCUMENTS = 40
+# Documents per chunk sent to a worker: small enough to balance two workers, big enough that
+# pickling and the round trip stay a small part of the work.
+CHUNK_DOCUMENTS = 25
+# Modules the fork server imports before forking workers. pipeline._warm loads the tokenizer.
+_PRELOAD = ["pipeline._warm"]
+
+T = TypeVar("T")
+
+_pool: ProcessPoolExecutor | None = None
+_pool_pid: int | None = None
+
+
+def workers() -> int:
+    configured = os.environ.get(WORKERS_VARIABLE)
+    if configured:
+        return max(1, int(configured))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
+
+
+def worth_a_pool(documents: int) -> bool:
+    return workers() > 1 and documents >= MIN_PARALLEL_DOCUMENTS
+
+
+def _initializer() -> None:
+    import pipeline._warm  # noqa: F401  (already imported when forked from the fork server)
+
+
+def pool() -> ProcessPoolExecutor:
+    """The process's pool, started on first use (and again in a forked child)."""
+    global _pool, _pool_pid
+    if _pool is None or _pool_pid != os.getpid():
+        methods = multiprocessing.get_all_start_methods()
+        if "forkserver" in methods:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(_PRELOAD)
+        else:  # pragma: no cover - platforms without fork
+            context = multiprocessing.get_context("spawn")
+        _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_initializer)
+        _pool_pid = os.getpid()
+    return _pool
+
+
+def warm_up() -> None:
+    """Start the workers now (in the background), so that the first stage that needs them finds them ready."""
+    if workers() > 1:
+        p = pool()
+        for _ in range(workers()):
+            p.submit(int)
+
+
+@atexit.register
+def shutdown() -> None:
+    global _pool
+    if _pool is not None and _pool_pid == os.getpid():
+        _pool.shutdown(wait=True, cancel_futures=True)
+    _pool = None
+
+
+class Pending:
+    """Results of chunks submitted to the pool (or computed in process), gathered in order."""
+
+    def __init__(self, parts: Sequence[Any], combine: Callable[[list[Any]], T],
+                 jobs: Sequence[tuple[Callable[[Any], Any], Any]] = ()) -> None:
+        self._parts = parts
+        self._combine = combine
+        self._jobs = jobs  # (fn, chunk) behind each future, to redo here if the pool broke
+
+    def result(self) -> T:
+        results = []
+        for index, part in enumerate(self._parts):
+            if not isinstance(part, Future):
+                results.append(part)
+                continue
+            try:
+                results.append(part.result())
+            except BrokenProcessPool:  # a worker died (killed, out of memory): finish the work here
+                _forget_pool()
+                fn, chunk = self._jobs[index]
+                results.append(fn(chunk))
+        return self._combine(results)
+
+
+def _forget_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+    _pool = None
+
+
+def submit_chunks(fn: Callable[[Any], Any], chunks: Sequence[Any], combine: Callable[[list[Any]], T],
+                  parallel: bool) -> Pending:
+    """fn over every chunk, in worker processes when `parallel`, else here and now; combine the results in order."""
+    if parallel and len(chunks) > 0:
+        try:
+            executor = pool()
+            return Pending([executor.submit(fn, chunk) for chunk in chunks], combine, [(fn, c) for c in chunks])
+        except BrokenProcessPool:
+            _forget_pool()
+    return Pending([fn(chunk) for chunk in chunks], combine)

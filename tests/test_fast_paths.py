@@ -1,0 +1,53 @@
+"""The performance work changes no output: the fast tokenizer and the worker pool give jieba's tokens
+and the in-process rows exactly (benchmarks/ measures the speed)."""
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from pipeline import parallel
+from pipeline.normalise import normalise_text
+from pipeline.segment import split_sentences, tokenize, tokenize_with_jieba
+from pipeline.stages import STAGES, bring_up_to_date, ingest_folder_into
+from pipeline.storage import Warehouse
+
+BUNDLED_RAW = Path(__file__).resolve().parents[1] / "raw"
+
+
+def _bundled_sentences() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(BUNDLED_RAW.glob("*.txt"))]
+    return [s.text for text in texts for s in split_sentences(normalise_text(text).text)]
+
+
+def test_fast_tokenizer_gives_jiebas_tokens_on_every_bundled_sentence():
+    sentences = _bundled_sentences()
+    assert len(sentences) > 400
+    assert [tokenize(s) for s in sentences] == [tokenize_with_jieba(s) for s in sentences]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\r\n", "abc 12.5%", "二〇二一年，立案查处6517件！", "x" * 300, "罗湖区重大安全"])
+def test_fast_tokenizer_edge_cases(text):
+    assert tokenize(text) == tokenize_with_jieba(text)
+
+
+def _build(root: Path, raw: Path) -> dict[str, pd.DataFrame]:
+    store = Warehouse(root / "reports.duckdb")
+    ingest_folder_into(store, raw)
+    for stage in STAGES.values():
+        bring_up_to_date(store, stage, batch_documents=3)
+    with duckdb.connect(str(store.working), read_only=True) as con:
+        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in STAGES}
+
+
+def test_worker_pool_writes_the_rows_of_the_in_process_run(tmp_path, monkeypatch):
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "1")
+    alone = _build(tmp_path / "alone", BUNDLED_RAW)
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_DOCUMENTS", 1)
+    monkeypatch.setattr(parallel, "CHUNK_DOCUMENTS", 2)
+    pooled = _build(tmp_path / "pooled", BUNDLED_RAW)
+    for name in STAGES:
+        assert len(alone[name]) > 0
+        pd.testing.assert_frame_equal(alone[name], pooled[name], check_dtype=False)
