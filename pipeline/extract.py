@@ -26,7 +26,9 @@ _PARTIAL_PERIOD = re.compile(
 _YEAR_ADVERBIAL = re.compile(r"(\d{4})\s*年(?:度)?(?=\s*(?:[，,]|全年|的|上半年|下半年|期间|共|全市|全省|全区|，|我))")
 _PRIOR_YEAR = re.compile(r"(\d{4})\s*年(?:度)?的?\s*$")
 _CHANGE_BASIS_WINDOW = 14
-_TARGET_CUES = ("力争", "确保", "目标", "计划", "预计", "将")
+# Words that make a number of an annual report a planned target (2024年，力争…下降10%以上).
+_TARGET_CUES = ("力争", "争取", "目标是")
+_FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
 
 
 @dataclass(frozen=True)
@@ -126,11 +128,19 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
     return year, (str(year) if year else None)
 
 
+def _is_target(before: str, context: DocumentContext) -> bool:
+    """A number after 力争/计划 in its sentence, or in a sentence about a later year (2025年，我局将…)."""
+    if any(cue in before for cue in _TARGET_CUES):
+        return True
+    future = _FUTURE_YEAR.search(before)
+    return bool(future and context.report_year and int(future.group(1)) > context.report_year)
+
+
 def _kind(cand: Candidate, direction: str | None, context: DocumentContext, sentence: str) -> str:
+    if context.doc_type == "work_plan" or _is_target(sentence[:cand.start], context):
+        return "target"
     if direction is not None or cand.family == "change":
         return "change"
-    if context.doc_type == "work_plan":
-        return "target"
     if cand.family == "money":
         return "money"
     if cand.family == "ratio":
@@ -162,7 +172,37 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _changes_name_their_subject(mentions)
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
-    return [replace(m, indicator_code=assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end))) for m in mentions]
+    mentions = [replace(m, indicator_code=assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end)))
+                for m in mentions]
+    return _codes_carried_over(sentence, mentions)
+
+
+def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A count that only names a stage (受理129件, 办结118件) or a 其中 part of a total takes the code
+    of the count it continues: the previous mention of the same unit in the same ；-part."""
+    stages = set(lexicon.word_list("continuation_metrics.txt"))
+    outcomes = lexicon.word_list("subcount_outcomes.txt")
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.indicator_code or m.kind not in ("count", "target"):
+            continue
+        continues = (m.metric or "") in stages
+        if not continues and not m.subcount:
+            continue
+        if not continues and any(word in (m.metric or "") for word in outcomes):
+            continue
+        for j in range(i - 1, -1, -1):
+            prev = out[j]
+            if any(ch in ("；;。" if m.subcount and not continues else "。") for ch in sentence[prev.end:m.start]):
+                break
+            if m.subcount and "其中" not in sentence[prev.end:m.start] and not continues:
+                continue  # a 其中 part continues the total before 其中, not a sibling part
+            if prev.unit == m.unit and prev.indicator_code:
+                out[i] = replace(m, indicator_code=prev.indicator_code)
+                break
+            if prev.unit == m.unit:
+                break
+    return out
 
 
 def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
