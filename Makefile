@@ -23,6 +23,7 @@ test: $(INSTALLED)
 
 dev: $(INSTALLED)
 	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster dev -w workspace.yaml -h $(UI_HOST) -p $(UI_PORT)
 
 # Re-pin every dependency after changing pyproject.toml: writes constraints.txt from a fresh venv.
@@ -34,3 +35,10 @@ lock:
 
 clean:
 	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/*.duckdb* warehouse/reports
+
+# Benchmark (not part of `make test`): 1,000 generated reports (cold, one added file, no change), then 10,000 cold.
+# Figures go to benchmarks/results/; see benchmarks/README.md.
+.PHONY: bench
+bench: $(INSTALLED)
+	$(PY) -m benchmarks.bench --docs 1000 --out benchmarks/results/bench_1000.json
+	$(PY) -m benchmarks.bench --docs 10000 --cold-only --out benchmarks/results/bench_10000.json
