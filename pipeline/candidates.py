@@ -137,7 +137,10 @@ def _restates_list(masked: str, start: int, value: Decimal) -> bool:
     return clause.count("、") + 1 == int(value) and clause.count("、") >= 1
 
 
-def _match_unit(sentence: str, pos: int, ends: set[int]) -> lexicon.Unit | None:
+def _match_unit(sentence: str, pos: int, ends: set[int], starts: set[int] = frozenset()) -> lexicon.Unit | None:
+    """The longest unit at `pos`. A unit glued to a word (三部门, 一条例) is vetoed by not_followed_by,
+    unless the tokenizer cut right after the unit and the vetoing word is only the start of a longer
+    token (1213个|人民调解组织 is a count of organisations; 3个人 is not split so)."""
     rest = sentence[pos:]
     if rest.startswith("％"):
         rest = "%" + rest[1:]
@@ -145,7 +148,9 @@ def _match_unit(sentence: str, pos: int, ends: set[int]) -> lexicon.Unit | None:
         if not rest.startswith(unit.written):
             continue
         after = rest[len(unit.written):]
-        if any(after.startswith(word) for word in unit.not_followed_by):
+        cut = pos + len(unit.written)
+        if any(after.startswith(word) and not (cut in starts and cut + len(word) not in ends)
+               for word in unit.not_followed_by):
             continue
         return unit
     return None
@@ -190,9 +195,9 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
             value = parse_decimal(number)
         except ValueError:
             continue
-        candidate = _with_unit(sentence, masked, n_start, n_end, number, value, is_chinese, ends)
+        candidate = _with_unit(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
         if candidate is None:
-            candidate = _range(sentence, masked, n_start, n_end, number, value, is_chinese, ends)
+            candidate = _range(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
         if candidate is not None:
             if found and found[-1].end > candidate.start:
                 continue  # the upper bound of a range already taken
@@ -207,7 +212,7 @@ def _after_qualifier_in_token(sentence: str, n_start: int, starts: set[int]) -> 
 
 
 def _range(sentence: str, masked: str, n_start: int, n_end: int, number: str, value: Decimal,
-           is_chinese: bool, ends: set[int]) -> Candidate | None:
+           is_chinese: bool, ends: set[int], starts: set[int] = frozenset()) -> Candidate | None:
     """3-5人, 2至3名, 5至7个工作日: one mention from the first number to the unit; value = lower bound."""
     m = _RANGE.match(masked, n_end)
     if not m:
@@ -219,7 +224,7 @@ def _range(sentence: str, masked: str, n_start: int, n_end: int, number: str, va
         return None
     if upper_value <= value or any(ch.isdigit() for ch in upper) == is_chinese:
         return None
-    second = _with_unit(sentence, masked, m.end() - len(upper), m.end(), upper, upper_value, is_chinese, ends)
+    second = _with_unit(sentence, masked, m.end() - len(upper), m.end(), upper, upper_value, is_chinese, ends, starts)
     if second is None or second.internal_qualifier:
         return None
     return Candidate(n_start, second.end, n_end, number, value * second.scale, second.unit, second.scale,
@@ -227,7 +232,7 @@ def _range(sentence: str, masked: str, n_start: int, n_end: int, number: str, va
 
 
 def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str, value: Decimal,
-               is_chinese: bool, ends: set[int]) -> Candidate | None:
+               is_chinese: bool, ends: set[int], starts: set[int] = frozenset()) -> Candidate | None:
     pos = n_end
     internal = None
     if number.startswith("百分之"):
@@ -246,7 +251,7 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
         pos += 1
     while pos < len(sentence) and sentence[pos] == " ":
         pos += 1
-    unit = _match_unit(sentence, pos, ends)
+    unit = _match_unit(sentence, pos, ends, starts)
     if unit is None:
         if internal == "over" and sentence[n_end:n_end + 1] == "多" and not sentence[n_end + 1:n_end + 2]:
             return None

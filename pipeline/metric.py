@@ -39,6 +39,9 @@ _DATE_LEAD = re.compile(
 # 由原来的20个工作日, 提升至65%: the words before the number that only say "from" or "to".
 _FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去|去年|上年|法定)?的?|(?:提升|提高|下降|降低|压缩|缩短|增长|增加|减少|上升)(?:至|到))$")
 
+# Fillers that are verbs in front (组织开展) but nouns at the end (人民调解组织): kept at the end.
+_TRAILING_NOUNS = ("组织",)
+
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
 POST_MAX = 24
@@ -125,7 +128,8 @@ class MetricFinder:
         words = [w for w in words if w]
         while words and (words[0] in self.fillers or words[0] in _CONJUNCTIONS or words[0] in CLAUSE_BREAKS):
             words = words[1:]
-        while words and (words[-1] in self.fillers or words[-1] in _CONJUNCTIONS or words[-1] in CLAUSE_BREAKS):
+        while words and (words[-1] in self.fillers and words[-1] not in _TRAILING_NOUNS
+                         or words[-1] in _CONJUNCTIONS or words[-1] in CLAUSE_BREAKS):
             words = words[:-1]
         return words
 
@@ -231,7 +235,8 @@ class MetricFinder:
         """Drop leftovers at the edges: orphan title marks, digits of a formula, trailing fillers."""
         if not text:
             return None
-        safe = {w for w in self.fillers if len(w) > 1} | {"达", "均", "约", "近", "共", "计", "的", "了", "等"}
+        # 组织 is a filler verb in front (组织开展) but a noun at the end (人民调解组织)
+        safe = {w for w in self.fillers if len(w) > 1 and w not in _TRAILING_NOUNS} | {"达", "均", "约", "近", "共", "计", "的", "了", "等"}
         trailing = sorted(safe | self.before_qualifiers | {"一般"}, key=len, reverse=True)
         changed = True
         while changed and text:
