@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.decode import UndecodableError, decode_bytes
+from pipeline.decode import UndecodableError
+from pipeline.formats import text_of_file
 
-REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html")
+REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf")
 # Reports are well under 1 MB; a file this large is not a report and would cost memory for nothing.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -90,7 +91,7 @@ def read_report(path: Path, raw_dir: Path) -> SourceDocument | RejectedFile:
     if (after.st_size, after.st_mtime_ns) != (size, mtime_ns) or len(data) != size:
         return RejectedFile(relative, "file changed while it was being read; it will be read again on the next run")
     try:
-        decoded = decode_bytes(data)
+        decoded = text_of_file(path.suffix, data)
     except UndecodableError as error:
         return RejectedFile(relative, str(error), size, mtime_ns)
     return SourceDocument(

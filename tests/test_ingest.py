@@ -112,3 +112,89 @@ def test_too_large_files_are_rejected_without_reading_them(tmp_path, monkeypatch
     monkeypatch.setattr("pipeline.ingest.MAX_FILE_BYTES", 100)
     result = read_report(write(tmp_path, "huge.txt", REPORT.encode("utf-8") * 10), tmp_path)
     assert isinstance(result, RejectedFile) and "too large" in result.reason
+
+
+# Reports in other formats (web pages, Word, PDF) land as their text or are rejected with a reason.
+
+def test_pages_word_and_pdf_reports_land_as_text_and_broken_ones_are_rejected(tmp_path):
+    from test_formats import ARTICLE, GBK_PAGE, REPORT_PAGES, make_docx, make_pdf
+
+    write(tmp_path, "page.html", GBK_PAGE.encode("gbk"))
+    write(tmp_path, "report.docx", make_docx())
+    write(tmp_path, "report.pdf", make_pdf(REPORT_PAGES))
+    write(tmp_path, "scan.pdf", make_pdf([[], []], image_only=True))
+    write(tmp_path, "broken.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    write(tmp_path, "broken.docx", make_docx()[:2000])
+    write(tmp_path, "good.txt", REPORT.encode("utf-8"))
+    plan = plan_ingest(tmp_path)
+    landed = {d.source_path: d for d in plan.landed}
+    assert sorted(landed) == ["good.txt", "page.html", "report.docx", "report.pdf"]
+    assert {p: d.encoding for p, d in landed.items()} == {
+        "good.txt": "utf-8", "page.html": "html:gb18030", "report.docx": "docx", "report.pdf": "pdf"}
+    assert ARTICLE in landed["page.html"].text and "<p>" not in landed["page.html"].text
+    assert landed["good.txt"].text == REPORT
+    reasons = {r.source_path: r.reason for r in plan.rejected}
+    assert reasons["scan.pdf"] == "PDF has no text layer (scanned image?)"
+    assert reasons["broken.pdf"].startswith("corrupt PDF")
+    assert reasons["broken.docx"].startswith("corrupt .docx file")
+    assert all(r.size is not None for r in plan.rejected)  # not read again until they change
+
+
+def test_the_same_page_as_html_and_as_a_txt_dump_lands_once(tmp_path):
+    from test_formats import GBK_PAGE
+
+    write(tmp_path, "a.html", GBK_PAGE.encode("gbk"))
+    write(tmp_path, "b.txt", GBK_PAGE.encode("utf-8"))
+    plan = plan_ingest(tmp_path)
+    assert [d.source_path for d in plan.landed] == ["a.html"]
+    assert plan.rejected == [RejectedFile("b.txt", "duplicate: same text as a.html")]
+
+
+def test_unsupported_types_name_the_supported_ones(tmp_path):
+    result = read_report(write(tmp_path, "report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)), tmp_path)
+    assert isinstance(result, RejectedFile)
+    assert result.reason == ("unsupported file type '.doc': expected one of "
+                             ".txt, .text, .htm, .html, .docx, .pdf")
+
+
+def test_pipeline_lands_every_format_and_rejects_broken_files(tmp_path):
+    import duckdb
+
+    from pipeline.cli import run_pipeline
+    from test_formats import ARTICLE, GBK_PAGE, REPORT_PAGES, make_docx, make_pdf
+
+    raw = tmp_path / "raw"
+    dump = GBK_PAGE.replace("苏州市应急管理局2021年度", "常熟市应急管理局2021年度").replace("6517件", "4321件")
+    write(raw, "suzhou.html", GBK_PAGE.encode("gbk"))
+    write(raw, "changshu_dump.txt", dump.encode("utf-8"))
+    write(raw, "zhangjiagang.docx", make_docx())
+    write(raw, "english.pdf", make_pdf(REPORT_PAGES))
+    write(raw, "scan.pdf", make_pdf([[]], image_only=True))
+    write(raw, "broken.pdf", b"%PDF-1.4\n%%EOF\n")
+    write(raw, "broken.docx", b"PK\x03\x04" + bytes(range(256)) * 4)
+    write(raw, "good.txt", "苏州市司法局2021年度法治政府建设工作报告\n全年办理法律援助案件1234件，同比增长5.6%。\n".encode("utf-8"))
+    warehouse = tmp_path / "warehouse" / "reports.duckdb"
+    assert run_pipeline(raw, warehouse) == []
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        texts = dict(con.execute("SELECT source_path, encoding FROM document_texts").fetchall())
+        assert texts == {"suzhou.html": "html:gb18030", "changshu_dump.txt": "html:utf-8",
+                         "zhangjiagang.docx": "docx", "english.pdf": "pdf", "good.txt": "utf-8"}
+        rejected = dict(con.execute("SELECT source_path, reason FROM rejected_files").fetchall())
+        assert rejected.keys() == {"scan.pdf", "broken.pdf", "broken.docx"}
+        assert rejected["scan.pdf"] == "PDF has no text layer (scanned image?)"
+        assert rejected["broken.pdf"].startswith("corrupt PDF")
+        assert rejected["broken.docx"].startswith("corrupt .docx file")
+
+        stored = con.execute("SELECT text FROM document_texts WHERE source_path = 'suzhou.html'").fetchone()[0]
+        assert ARTICLE in stored and "版权所有" not in stored and "<" not in stored
+        assert con.execute("SELECT region, report_year FROM documents WHERE source_path = 'suzhou.html'").fetchone() \
+            == ("苏州市", 2021)
+        mentions = {(path, mention) for path, mention in con.execute(
+            "SELECT d.source_path, i.mention FROM indicators i JOIN documents d USING (doc_id)").fetchall()}
+        assert {("suzhou.html", "6517件"), ("suzhou.html", "1.90亿元"), ("changshu_dump.txt", "4321件"),
+                ("zhangjiagang.docx", "158件"), ("good.txt", "1234件")} <= mentions
+        mismatches = con.execute(
+            """SELECT count(*) FROM indicators i JOIN document_texts t USING (doc_id)
+               WHERE substr(t.text, i.start + 1, i."end" - i.start) <> i.mention""").fetchone()[0]
+        assert mismatches == 0

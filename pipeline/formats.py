@@ -1,0 +1,565 @@
+"""Text of a dropped report in any format we read: plain text, web pages, Word (.docx) and PDF.
+
+`text_of_file(suffix, data)` is the one entry point: it returns a `DecodedText` whose `text` is
+what lands in `document_texts` (so published offsets point into it), or raises
+`UndecodableError` with a reason a person understands.
+
+- Plain text (.txt, .text) is decoded byte for byte by `pipeline.decode`, unless the file is
+  clearly a saved web page (it opens with `<!doctype html` or `<html`), which is read as HTML.
+- HTML (.html, .htm): decoded honouring a byte-order mark, then strict UTF-8, then the page's
+  own `<meta charset>`, then `pipeline.decode`; scripts, styles, hidden elements, navigation,
+  menus, breadcrumbs, share buttons, related-link lists and the site footer are dropped; the
+  article title, its metadata lines (发布时间, 来源, 索引号 tables) and the article text are
+  kept, block elements becoming line breaks, table rows becoming lines of tab-separated cells
+  (as a browser copies them). A simple, measured heuristic: on Chinese government pages it
+  keeps the metadata lines and data tables that generic extractors (trafilatura) drop.
+- Word (.docx): body paragraphs and tables in document order, a table row per line with its
+  cells tab-separated (python-docx). Headers, footers, footnotes and text boxes are not read.
+- PDF: the text layer of each page in page order (pypdf), line breaks kept (later stages
+  repair layout breaks). No text layer means a scanned image, which we cannot read.
+
+Every extractor is bounded: at most MAX_TEXT_CHARS characters of text, MAX_PDF_PAGES pages,
+MAX_DOCX_XML_BYTES of uncompressed Word XML; beyond that the file is rejected, not truncated.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pipeline.decode import DecodedText, UndecodableError, decode_bytes
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".htm", ".html")
+DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
+
+# A report is at most a few hundred thousand characters; these caps only stop a hostile or
+# mistaken file (a book, a zip bomb) from costing gigabytes of memory.
+MAX_TEXT_CHARS = 2_000_000
+MAX_PDF_PAGES = 1_000
+MAX_DOCX_XML_BYTES = 100 * 1024 * 1024
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def text_of_file(suffix: str, data: bytes) -> DecodedText:
+    """The text of a report file with this suffix (e.g. '.pdf'); raise UndecodableError with a reason."""
+    suffix = suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        if looks_like_html(data):
+            return html_text(data)
+        return decode_bytes(data)
+    if suffix in HTML_SUFFIXES:
+        return html_text(data)
+    if suffix in DOCX_SUFFIXES:
+        return docx_text(data)
+    if suffix in PDF_SUFFIXES:
+        return pdf_text(data)
+    raise UndecodableError(f"unsupported file type {suffix or '(none)'!r}: expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+def _capped(text: str, what: str) -> str:
+    if len(text) > MAX_TEXT_CHARS:
+        raise UndecodableError(f"{what} holds more than {MAX_TEXT_CHARS:,} characters of text: not a single report")
+    return text
+
+
+def _tidy_lines(lines: list[str]) -> str:
+    """Lines joined by \\n, trailing spaces removed, at most one blank line in a row, none at the ends."""
+    text = "\n".join(line.rstrip() for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def _require_text(text: str, what: str) -> str:
+    if not text.strip():
+        raise UndecodableError(f"{what} has no text")
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+_HTML_START = re.compile(
+    rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
+_UNICODE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True when the bytes are clearly an HTML document: `<!doctype html` or `<html` first (after a BOM, spaces, comments)."""
+    head = data[:4096]
+    for bom, codec in _UNICODE_BOMS:
+        if head.startswith(bom):
+            if codec == "utf-8-sig":
+                head = head[len(bom):]
+            else:
+                head = head.decode(codec, errors="ignore").encode("utf-8")
+            break
+    return _HTML_START.match(head) is not None
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+# What pages declare → the codec we decode with (GB2312 and GBK pages are decoded as their superset).
+_HTML_CODECS = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030": "gb18030", "cp936": "gb18030",
+    "big5": "cp950", "big5-hkscs": "big5hkscs", "x-user-defined": "cp1252",
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",  # per the HTML standard
+}
+
+
+def decode_html(data: bytes) -> DecodedText:
+    """HTML bytes to text: a BOM, then strict UTF-8, then the page's <meta charset>, then pipeline.decode."""
+    if not data.strip():
+        raise UndecodableError("empty file")
+    for bom, codec in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(codec), codec)
+            except UnicodeDecodeError as exc:
+                raise UndecodableError(f"invalid {codec} after its byte-order mark at byte {exc.start}") from exc
+    try:
+        # Legacy-encoded Chinese almost never validates as UTF-8, so a valid page is UTF-8 whatever it declares.
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data)
+    if declared is not None:
+        try:
+            return DecodedText(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            text = data.decode(declared, errors="replace")
+            if text.count("\ufffd") <= max(1, 0.005 * len(text)):
+                return DecodedText(text, declared)
+    return decode_bytes(data)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:16384])
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii", errors="ignore").lower()
+    codec = _HTML_CODECS.get(label, label)
+    try:
+        return codecs.lookup(codec).name
+    except LookupError:
+        return None
+
+
+# Elements whose content is never article text.
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "svg", "canvas", "math", "map", "area", "audio", "video", "source", "track", "select", "option",
+    "optgroup", "datalist", "button", "input", "textarea", "label", "nav", "aside", "menu", "dialog",
+    "head", "title", "meta", "link", "base",
+}
+# Page furniture named in class or id (English and pinyin abbreviations used by Chinese CMSs).
+_BOILERPLATE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navs|navbar|navigation|menu|menus|submenu|breadcrumbs?|crumbs?|dqwz|weizhi|position|location|"
+    r"footer|foot|bottom|copyright|banquan|share|bdshare\w*|bshare\w*|jiathis\w*|sitemap|friendlinks?|"
+    r"yqlj|links|topbar|toolbar|top-bar|login|search|sousuo|sidebar|side|qrcode|ewm|erweima|"
+    r"print|dayin|prev|next|prevnext|pages|pager|pagination|fenye|related|xgwz|xgxx|xglj|tuijian|"
+    r"advert|ads|gg|banner|logo|skip|wza|accessibility)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+# Blocks that start a new line; those that also leave a blank line (a paragraph break) after them.
+_BLOCK_TAGS = {
+    "address", "article", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer",
+    "hr", "html", "legend", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "thead", "tfoot", "tr", "ul", "caption",
+}
+_PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl"}
+_CELL_TAGS = {"td", "th"}
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; U+3000 and &nbsp; are kept
+
+# Metadata keys of article headers and 信息公开 index tables: such lines are kept whatever else they hold.
+_METADATA_LINE = re.compile(
+    r"(?:发布时间|发布日期|发文日期|成文日期|印发日期|生效日期|公开日期|更新时间|日期|时间|来源|信息来源|文章来源|"
+    r"发布机构|发文机关|发布单位|索引号|文号|发文字号|主题分类|分类|体裁分类|公开方式|公开范围|有效性|作者|编辑)\s*[:：]"
+)
+# Lines of page furniture that survive element removal (judged only on lines without a sentence end).
+_BOILERPLATE_LINE = re.compile(
+    r"当前位置|您现在的位置|您的位置|你的位置|所在位置|^\s*位置\s*[:：]|首页\s*(?:[>＞»›/]|&gt;)|"
+    r"网站地图|版权所有|版权归|Copyright|©|All Rights Reserved|ICP\s*备|公网安备|网站标识码|网站识别码|"
+    r"主办单位|承办单位|主管单位|技术支持|维护单位|运维单位|联系我们|网站声明|隐私声明|纠错|"
+    r"分享到|分享\s*[:：]|打印本页|【\s*打印\s*】|关闭窗口|【\s*关闭\s*】|返回顶部|^\s*返回\s*$|"
+    r"扫码查看|扫一扫|二维码|手机版|上一篇|下一篇|上一条|下一条|相关文章|相关链接|相关阅读|相关稿件|相关信息|"
+    r"关联\s*(?:文章|图片|附件)|浏览次数|点击数|点击量|访问量|阅读次数|^\s*阅读\s*[:：]|"
+    r"字体\s*[:：]|字号\s*[:：]|【\s*大\s*中\s*小\s*】|无障碍|长者模式|关怀版|繁体|简体版|English|"
+    r"^\s*(?:登录|注册|搜索|请输入关键字|设为首页|加入收藏)\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[。！？；]")
+
+
+def html_text(data: bytes) -> DecodedText:
+    """The article of a web page, its title and metadata lines kept, block elements as line breaks."""
+    decoded = decode_html(data)
+    text = _capped(extract_article(decoded.text), "web page")
+    return DecodedText(_require_text(text, "web page"), f"html:{decoded.encoding}")
+
+
+def extract_article(page: str) -> str:
+    """Main text of an HTML page (already decoded)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml_html.document_fromstring(page.encode("utf-8", errors="replace"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise UndecodableError(f"web page cannot be parsed ({exc})") from exc
+
+    page_title = _squash(" ".join(root.xpath("//head/title//text()") or root.xpath("//title//text()")))
+    headings = [_squash(h.text_content()) for h in root.iter("h1", "h2", "h3")]
+    _drop_furniture(root)
+    body = root.find("body")
+    lines = _render(body if body is not None else root)
+    kept = _keep_article_lines(lines, page_title, headings)
+    return _tidy_lines(kept)
+
+
+def _squash(text: str) -> str:
+    return _COLLAPSIBLE.sub(" ", text).strip()
+
+
+def _element_name(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _in_article(el) -> bool:
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def _has_article_prose(el) -> bool:
+    """Holds several sentences outside links: an element like that is content, whatever it is called."""
+    in_links = sum(len(_SENTENCE_END.findall(a.text_content())) for a in el.iter("a"))
+    return len(_SENTENCE_END.findall(el.text_content())) - in_links >= 3
+
+
+def _drop_furniture(root) -> None:
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            doomed.append(el)
+            continue
+        tag = el.tag.lower()
+        if tag in _DROP_TAGS and tag != "head":
+            doomed.append(el)
+        elif el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            doomed.append(el)
+        elif tag in ("header", "footer") and not _in_article(el):
+            doomed.append(el)
+        elif tag not in ("html", "body") and _BOILERPLATE_NAME.search(_element_name(el)) and not _has_article_prose(el):
+            doomed.append(el)
+        elif tag in ("ul", "ol", "dl", "table", "div", "td", "p") and _is_link_list(el):
+            doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        if tail and tail.strip():
+            previous = el.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + " " + tail
+            else:
+                parent.text = (parent.text or "") + " " + tail
+        parent.remove(el)
+    head = root.find("head")
+    if head is not None:
+        root.remove(head)
+
+
+def _is_link_list(el) -> bool:
+    """Menus and link lists: three or more links that make up most of the text, and no sentence."""
+    links = el.findall(".//a")
+    if len(links) < 3:
+        return False
+    total = len(_squash(el.text_content()).replace(" ", ""))
+    linked = sum(len(_squash(a.text_content()).replace(" ", "")) for a in links)
+    return total > 0 and linked >= 0.7 * total and not _SENTENCE_END.search(el.text_content())
+
+
+class _Line:
+    __slots__ = ("parts", "link_chars")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.link_chars = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts).strip(" ")
+
+
+def _render(root) -> list[tuple[str, float]]:
+    """(line, share of its characters inside links), rendering the tree like a browser's innerText."""
+    lines: list[_Line] = [_Line()]
+    pending_breaks = 0
+
+    def emit(text: str, in_link: bool, pre: bool) -> None:
+        nonlocal pending_breaks
+        if not pre:
+            text = _COLLAPSIBLE.sub(" ", text)
+        if not text:
+            return
+        if not pre and text == " " and (pending_breaks or not "".join(lines[-1].parts).strip(" ")
+                                        or lines[-1].parts[-1].endswith(" ")):
+            return  # a space between blocks or at a line start is not text
+        if pending_breaks:
+            for _ in range(min(pending_breaks, 2)):
+                lines.append(_Line())
+            pending_breaks = 0
+        segments = text.split("\n") if pre else [text]
+        for i, segment in enumerate(segments):
+            if i:
+                lines.append(_Line())
+            lines[-1].parts.append(segment)
+            if in_link:
+                lines[-1].link_chars += len(segment.strip())
+
+    def block_break(count: int) -> None:
+        nonlocal pending_breaks
+        if lines[-1].parts and "".join(lines[-1].parts).strip():
+            pending_breaks = max(pending_breaks, count)
+
+    def walk(el, in_link: bool, pre: bool) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        in_link = in_link or tag == "a"
+        pre = pre or tag in ("pre", "textarea", "listing", "xmp", "plaintext")
+        if tag == "br":
+            # A <br> is a line break even on an empty line (two <br> make a blank line).
+            lines.append(_Line())
+        elif tag in _BLOCK_TAGS:
+            block_break(2 if tag in _PARAGRAPH_TAGS else 1)
+        elif tag in _CELL_TAGS and lines[-1].parts and not pending_breaks:
+            emit("\t", False, True)
+        if el.text and tag != "br":
+            emit(el.text, in_link, pre)
+        for child in el:
+            walk(child, in_link, pre)
+            if child.tail:
+                emit(child.tail, in_link, pre)
+        if tag in _BLOCK_TAGS:
+            block_break(2 if tag in _PARAGRAPH_TAGS else 1)
+
+    walk(root, False, False)
+    out = []
+    for line in lines:
+        text = line.text.strip("\t ")
+        visible = len(text.replace(" ", "").replace("\t", ""))
+        out.append((text, line.link_chars / visible if visible else 0.0))
+    return out
+
+
+def _keep_article_lines(lines: list[tuple[str, float]], page_title: str, headings: list[str]) -> list[str]:
+    """Drop furniture lines; start at the article title (or the metadata table just before it)."""
+    kept: list[tuple[str, bool]] = []  # (line, is metadata)
+    for text, link_share in lines:
+        if not text:
+            kept.append(("", False))
+            continue
+        metadata = _METADATA_LINE.search(text) is not None
+        prose = _SENTENCE_END.search(text) is not None
+        if not metadata and not prose:
+            if link_share >= 0.6 or (len(text) <= 150 and _BOILERPLATE_LINE.search(text)):
+                continue
+        kept.append((text, metadata))
+
+    title_at = _title_line(kept, page_title, headings)
+    if title_at is None:
+        body = [text for text, _ in kept]
+        if page_title and not any(page_title in text for text in body[:5]):
+            body = [page_title, ""] + body
+        return body
+    start = title_at
+    while start > 0 and (kept[start - 1][1] or not kept[start - 1][0]):
+        start -= 1
+    return [text for text, _ in kept[start:]]
+
+
+def _title_line(kept: list[tuple[str, bool]], page_title: str, headings: list[str]) -> int | None:
+    """Index of the line that is the article title: a heading, or the line that best matches <title>."""
+    titles = [t for t in re.split(r"\s*[_|｜–—]\s*|\s+-\s+", page_title) if len(t) >= 4] if page_title else []
+    for i, (text, _) in enumerate(kept):
+        if not text or len(text) > 120:
+            continue
+        if any(_covers(text, t) for t in titles):
+            return i
+    heading_set = {h for h in headings if 4 <= len(h) <= 120}
+    for i, (text, _) in enumerate(kept):
+        if text in heading_set:
+            return i
+    return None
+
+
+def _covers(line: str, title: str) -> bool:
+    """The line and the title segment are the same words, possibly reordered (连云港市X 2022年Y vs 2022年Y 连云港市X)."""
+    line_chars = line.replace(" ", "")
+    title_chars = title.replace(" ", "")
+    if line_chars == title_chars:
+        return True
+    common = sum(min(line_chars.count(c), title_chars.count(c)) for c in set(title_chars))
+    return common >= 0.8 * len(title_chars) and common >= 0.8 * len(line_chars)
+
+
+# --------------------------------------------------------------------------------------------
+# Word (.docx)
+
+
+def docx_text(data: bytes) -> DecodedText:
+    """Paragraphs and table rows (cells tab-separated) of a Word document's body, in order."""
+    if data.startswith(_OLE_MAGIC):
+        raise UndecodableError("not a .docx file: a legacy Word .doc (or a password-protected document); save it as .docx or PDF")
+    if not data.startswith(b"PK"):
+        raise UndecodableError("not a .docx file (not a ZIP package)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+            if not any(info.filename == "word/document.xml" for info in infos):
+                raise UndecodableError("not a Word document: the package has no word/document.xml")
+            if any(info.flag_bits & 0x1 for info in infos):
+                raise UndecodableError("encrypted .docx package: cannot read it without the password")
+            unpacked = sum(info.file_size for info in infos if info.filename.endswith(".xml") or info.filename.endswith(".rels"))
+            if unpacked > MAX_DOCX_XML_BYTES:
+                raise UndecodableError(f".docx unpacks to {unpacked / 2**20:.0f} MB of XML (the limit is "
+                                       f"{MAX_DOCX_XML_BYTES // 2**20} MB): not a single report")
+    except zipfile.BadZipFile as exc:
+        raise UndecodableError(f"corrupt .docx file (broken ZIP package: {exc})") from exc
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_docx_lines(document))
+    except UndecodableError:
+        raise
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors, ... on a broken file
+        raise UndecodableError(f"corrupt .docx file ({type(exc).__name__}: {exc})") from exc
+    text = _capped(_tidy_lines(lines), ".docx document")
+    return DecodedText(_require_text(text, ".docx document"), "docx")
+
+
+def _docx_lines(container) -> Iterator[str]:
+    from docx.table import Table
+
+    total = 0
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            rendered = list(_table_rows(block))
+        else:
+            rendered = [block.text]
+        for line in rendered:
+            total += len(line) + 1
+            if total > MAX_TEXT_CHARS:
+                raise UndecodableError(f".docx document holds more than {MAX_TEXT_CHARS:,} characters of text: not a single report")
+            yield line
+
+
+def _table_rows(table) -> Iterator[str]:
+    for row in table.rows:
+        cells = []
+        previous = None
+        for cell in row.cells:
+            if previous is not None and cell._tc is previous:  # a merged cell is listed once per grid column
+                continue
+            previous = cell._tc
+            cells.append(" ".join(line.strip() for line in _docx_lines(cell) if line.strip()))
+        yield "\t".join(cells)
+
+
+# --------------------------------------------------------------------------------------------
+# PDF
+
+_SCANNED = "PDF has no text layer (scanned image?)"
+_MIN_CHARS_PER_PAGE = 20
+
+
+def pdf_text(data: bytes) -> DecodedText:
+    """The text layer of a PDF, page by page (a newline between pages)."""
+    if b"%PDF-" not in data[:1024]:
+        raise UndecodableError("not a PDF file (no %PDF- header)")
+
+    with _quiet_pypdf():
+        return _pdf_text(data)
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs a warning for every repairable flaw (common in official PDFs); the reason we give is enough."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _pdf_text(data: bytes) -> DecodedText:
+    import pypdf
+    from pypdf.errors import DependencyError, PyPdfError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # many official PDFs only restrict copying or printing
+            except DependencyError as exc:
+                raise UndecodableError("encrypted PDF (AES) that needs the 'cryptography' package to open") from exc
+            if not opened:
+                raise UndecodableError("encrypted PDF: cannot read it without the password")
+        pages = len(reader.pages)
+    except UndecodableError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            OSError, AssertionError, NotImplementedError, ZeroDivisionError) as exc:
+        raise UndecodableError(f"corrupt PDF ({type(exc).__name__}: {exc})") from exc
+    if pages == 0:
+        raise UndecodableError("PDF has no pages")
+    if pages > MAX_PDF_PAGES:
+        raise UndecodableError(f"PDF has {pages} pages (the limit is {MAX_PDF_PAGES}): not a single report")
+
+    texts: list[str] = []
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except Exception as exc:  # pypdf raises many kinds of errors on a damaged page
+            raise UndecodableError(f"corrupt PDF: cannot read the text of page {number} ({type(exc).__name__}: {exc})") from exc
+        total += len(text) + 1
+        if total > MAX_TEXT_CHARS:
+            raise UndecodableError(f"PDF holds more than {MAX_TEXT_CHARS:,} characters of text: not a single report")
+        texts.append(text)
+
+    text = _tidy_lines([t.replace("\r\n", "\n").replace("\r", "\n").strip("\n") for t in texts])
+    visible = sum(1 for ch in text if not ch.isspace())
+    if visible == 0:
+        raise UndecodableError(_SCANNED)
+    if visible < _MIN_CHARS_PER_PAGE * pages:
+        raise UndecodableError(f"{_SCANNED}: only {visible} characters of text on {pages} pages")
+    unreadable = sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cs")
+                     or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\f"))
+    if unreadable > 0.05 * visible:
+        raise UndecodableError("PDF text layer cannot be read: its fonts do not map glyphs to characters "
+                               f"({unreadable} unreadable characters in {visible})")
+    return DecodedText(text, "pdf")

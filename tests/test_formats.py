@@ -1,0 +1,339 @@
+"""Web pages, Word documents and PDFs become text, or are turned away with a reason a person understands."""
+
+import io
+import zipfile
+
+import docx
+import pypdf
+import pytest
+
+from pipeline import formats
+from pipeline.decode import DecodedText, UndecodableError
+from pipeline.formats import looks_like_html, text_of_file
+
+ARTICLE = "全年立案查处安全生产违法行为6517件，经济处罚1.90亿元，同比分别增长12.3%和8.7%。"
+TITLE = "苏州市应急管理局2021年度法治政府建设工作报告"
+
+GBK_PAGE = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=gbk" />
+<title>{TITLE}_苏州市人民政府</title>
+<style>.top {{ color: red }} /* 样式表文字 */</style>
+<script type="text/javascript">var tongji = "统计脚本文字"; document.write("脚本写入的文字");</script>
+</head>
+<body>
+<div class="top"><div class="topbar"><a href="#">无障碍</a> | <a href="#">长者模式</a></div></div>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="#">要闻动态</a></li><li><a href="#">政务公开</a></li><li><a href="#">政民互动</a></li></ul></div>
+<div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="#">政务公开</a> &gt; <a href="#">法治政府建设</a></div>
+<div class="xxgk_table"><table>
+<tr><td>索引号：</td><td>014000374/2022-00012</td><td>分类：</td><td>政府信息公开</td></tr>
+<tr><td>发布机构：</td><td>苏州市应急管理局</td><td>发文日期：</td><td>2022-01-28</td></tr>
+</table></div>
+<div class="article">
+<h1>{TITLE}</h1>
+<div class="info">发布时间：2022-01-28 10:21  来源：苏州市应急管理局</div>
+<div class="TRS_Editor">
+<p>　　2021年，市应急管理局坚持以习近平法治思想为指导，全面推进应急管理领域法治建设。</p>
+<p>　　一、主要工作成效</p>
+<p>　　{ARTICLE}</p>
+<p style="display:none">隐藏的模板文字</p>
+<p style="text-align:right">苏州市应急管理局<br>2022年1月28日</p>
+</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+</div>
+<div class="related"><h3>相关文章</h3><ul><li><a href="#">2020年度法治政府建设工作报告</a></li><li><a href="#">2019年度法治政府建设工作报告</a></li><li><a href="#">关于公布行政执法数据的通知</a></li></ul></div>
+<div class="footer">
+<p><a href="#">网站地图</a> | <a href="#">联系我们</a></p>
+<p>主办单位：苏州市人民政府办公室</p>
+<p>版权所有：苏州市人民政府  苏ICP备05010342号-1  苏公网安备 32050802010520号</p>
+</div>
+</body></html>
+"""
+
+FURNITURE = ["统计脚本文字", "脚本写入的文字", "样式表文字", "无障碍", "要闻动态", "政民互动", "当前位置", "隐藏的模板文字",
+             "分享到", "相关文章", "2019年度", "网站地图", "主办单位", "版权所有", "ICP备", "公网安备"]
+
+
+def test_gbk_page_keeps_title_metadata_and_article_without_furniture():
+    decoded = text_of_file(".html", GBK_PAGE.encode("gbk"))
+    assert decoded.encoding == "html:gb18030"
+    text = decoded.text
+    assert ARTICLE in text.splitlines()[text.splitlines().index("　　" + ARTICLE)].strip()
+    assert TITLE in text and "发布时间：2022-01-28" in text and "索引号：\t014000374/2022-00012" in text
+    for junk in FURNITURE:
+        assert junk not in text, junk
+    # Paragraphs stay paragraphs; a <br> is a line break.
+    assert "\n\n　　一、主要工作成效\n\n" in text
+    assert text.endswith("苏州市应急管理局\n2022年1月28日")
+
+
+def test_page_declared_gbk_but_saved_as_utf8_is_read_as_utf8():
+    decoded = text_of_file(".htm", GBK_PAGE.encode("utf-8"))
+    assert decoded.encoding == "html:utf-8"
+    assert ARTICLE in decoded.text
+
+
+def test_page_without_declared_charset_falls_back_to_detection():
+    page = GBK_PAGE.replace('<meta http-equiv="Content-Type" content="text/html; charset=gbk" />', "")
+    decoded = text_of_file(".html", page.encode("gb18030"))
+    assert decoded.encoding == "html:gb18030"
+    assert ARTICLE in decoded.text
+
+
+def test_html5_page_drops_header_footer_aside_and_keeps_a_data_table():
+    page = """<!doctype html><html><head><meta charset="utf-8"><title>2022年度行政执法数据公开 - 连云港市市场监督管理局</title></head>
+<body><header><span>连云港市市场监督管理局</span><nav><a href="/">首页</a><a href="#">信息公开</a></nav></header>
+<aside><ul><li><a href="#">通知公告</a></li></ul></aside>
+<article><header><h2>连云港市市场监督管理局2022年度行政执法数据公开</h2><div>日期：2023-01-20 来源：法规科</div></header>
+<p>现将我局2022年度行政执法数据公开如下：</p>
+<table><tr><th>执法类别</th><th>数量（件）</th></tr><tr><td>行政处罚</td><td>1245</td></tr><tr><td>行政检查</td><td>15632</td></tr></table>
+<p>全年行政处罚案件同比增长6.4%。</p>
+<div class="prev-next"><p>上一篇：<a href="#">关于开展安全生产月活动的通知</a></p></div>
+</article>
+<footer><p>连云港市市场监督管理局 版权所有 苏ICP备09023487号</p></footer></body></html>"""
+    text = text_of_file(".html", page.encode("utf-8")).text
+    assert text.splitlines()[0] == "连云港市市场监督管理局2022年度行政执法数据公开"
+    assert "日期：2023-01-20 来源：法规科" in text
+    assert "执法类别\t数量（件）\n行政处罚\t1245\n行政检查\t15632" in text
+    assert "全年行政处罚案件同比增长6.4%。" in text
+    for junk in ["首页", "通知公告", "上一篇", "版权所有"]:
+        assert junk not in text, junk
+
+
+def test_txt_file_that_is_an_html_dump_is_read_as_a_page():
+    data = b"\xef\xbb\xbf\n  <!-- saved from url=(0040)http://yjj.suzhou.gov.cn/ -->\n" + GBK_PAGE.split("\n", 1)[1].encode("utf-8")
+    assert looks_like_html(data)
+    decoded = text_of_file(".txt", data)
+    assert decoded.encoding.startswith("html:")
+    assert ARTICLE in decoded.text and "<p>" not in decoded.text and "网站地图" not in decoded.text
+
+
+@pytest.mark.parametrize("text", [
+    "苏州市应急管理局\n<p>全年立案查处6517件。</p>\n",  # mentions a tag but is not a page
+    "  <htmlx>不是网页</htmlx>",
+    "报告正文 <!doctype html>",
+])
+def test_plain_text_stays_byte_for_byte(text):
+    data = text.encode("utf-8")
+    assert not looks_like_html(data)
+    assert text_of_file(".txt", data) == DecodedText(text, "utf-8")
+
+
+def test_page_without_text_is_rejected():
+    with pytest.raises(UndecodableError, match="web page has no text"):
+        text_of_file(".html", b"<html><head><title></title><script>var a = 1;</script></head><body><img src=x></body></html>")
+    with pytest.raises(UndecodableError, match="empty"):
+        text_of_file(".html", b"  \n")
+
+
+# ---------------------------------------------------------------------------------------------
+# .docx
+
+
+def make_docx() -> bytes:
+    document = docx.Document()
+    document.add_heading("张家港市司法局2021年法治政府建设年度报告", level=1)
+    document.add_paragraph("2021年，全年办理行政复议案件158件，纠错率达12.7%。")
+    table = document.add_table(rows=3, cols=3)
+    for row, values in zip(table.rows, [("执法类别", "数量（件）", "金额（万元）"), ("行政处罚", "1245", "3567.8"),
+                                        ("行政检查", "15632", "—")]):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.add_paragraph("组织“以案释法”活动120余场。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_paragraphs_and_table_rows_in_document_order():
+    decoded = text_of_file(".DOCX", make_docx())
+    assert decoded.encoding == "docx"
+    assert decoded.text.split("\n") == [
+        "张家港市司法局2021年法治政府建设年度报告",
+        "2021年，全年办理行政复议案件158件，纠错率达12.7%。",
+        "执法类别\t数量（件）\t金额（万元）",
+        "行政处罚\t1245\t3567.8",
+        "行政检查\t15632\t—",
+        "组织“以案释法”活动120余场。",
+    ]
+
+
+def test_docx_merged_cells_are_read_once():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 2))
+    merged.text = "2021年行政执法统计"
+    for cell, value in zip(table.rows[1].cells, ("处罚", "87", "件")):
+        cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert text_of_file(".docx", buffer.getvalue()).text == "2021年行政执法统计\n处罚\t87\t件"
+
+
+def rezip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in replace:
+                if replace[info.filename] is not None:
+                    target.writestr(info.filename, replace[info.filename])
+            else:
+                target.writestr(info, source.read(info.filename))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (make_docx()[:3000], "corrupt .docx file"),  # cut short: the ZIP directory is missing
+    (b"PK\x03\x04" + bytes(range(256)) * 8, "corrupt .docx file"),
+    (rezip(make_docx(), {"word/document.xml": b"<w:document><w:body><w:p>broken"}), "corrupt .docx file"),
+    (rezip(make_docx(), {"word/document.xml": None}), "no word/document.xml"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "legacy Word .doc"),
+    ("这其实是纯文本".encode("utf-8"), "not a .docx file"),
+])
+def test_broken_docx_is_rejected_with_a_reason(data, reason):
+    with pytest.raises(UndecodableError, match=reason):
+        text_of_file(".docx", data)
+
+
+def test_docx_without_text_is_rejected():
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with pytest.raises(UndecodableError, match="has no text"):
+        text_of_file(".docx", buffer.getvalue())
+
+
+def test_docx_zip_bomb_is_rejected_before_unpacking(monkeypatch):
+    monkeypatch.setattr(formats, "MAX_DOCX_XML_BYTES", 10_000)
+    data = rezip(make_docx(), {"word/document.xml": make_docx_xml(paragraphs=2000)})
+    with pytest.raises(UndecodableError, match="unpacks to .* MB of XML"):
+        text_of_file(".docx", data)
+
+
+def test_docx_with_too_much_text_is_rejected(monkeypatch):
+    monkeypatch.setattr(formats, "MAX_TEXT_CHARS", 5_000)
+    data = rezip(make_docx(), {"word/document.xml": make_docx_xml(paragraphs=500)})
+    with pytest.raises(UndecodableError, match="more than 5,000 characters"):
+        text_of_file(".docx", data)
+
+
+def make_docx_xml(paragraphs: int) -> bytes:
+    body = "".join(f"<w:p><w:r><w:t>第{i}段：立案查处6517件。</w:t></w:r></w:p>" for i in range(paragraphs))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f"<w:body>{body}</w:body></w:document>").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+def make_pdf(pages: list[list[str]] | None = None, image_only: bool = False) -> bytes:
+    """A minimal PDF written by hand: each page shows its lines in Helvetica (or only an image)."""
+    pages = pages if pages is not None else [["Annual report 2021"], []]
+    objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                                 3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                                 4: b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+                                    b"/BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream"}
+    kids = []
+    for number, lines in enumerate(pages):
+        page_id, content_id = 10 + 2 * number, 11 + 2 * number
+        if image_only:
+            content = b"q 200 0 0 200 72 500 cm /Im1 Do Q"
+        else:
+            content = b"BT /F1 12 Tf 72 760 Td 14 TL " + b" ".join(
+                b"(" + line.encode("latin-1") + b") Tj T*" for line in lines) + b" ET"
+        objects[page_id] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                            b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> "
+                            b"/Contents %d 0 R >>" % content_id)
+        objects[content_id] = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+        kids.append(b"%d 0 R" % page_id)
+    objects[2] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(pages)
+
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+REPORT_PAGES = [
+    ["Suzhou Emergency Management Bureau", "Annual report on law-based government 2021",
+     "Cases filed: 6517, fines 190000000 yuan."],
+    ["Training: 250000 person-times.", "Accidents fell by 38.6% to 70."],
+]
+
+
+def test_pdf_text_layer_in_page_order_with_line_breaks():
+    decoded = text_of_file(".pdf", make_pdf(REPORT_PAGES))
+    assert decoded.encoding == "pdf"
+    lines = decoded.text.split("\n")
+    assert lines == [line for page in REPORT_PAGES for line in page]
+
+
+@pytest.mark.parametrize("pages", [[[]], [[], []]])
+def test_pdf_without_text_layer_is_rejected_as_scanned(pages):
+    for data in (make_pdf(pages), make_pdf(pages, image_only=True)):
+        with pytest.raises(UndecodableError) as raised:
+            text_of_file(".pdf", data)
+        assert str(raised.value) == "PDF has no text layer (scanned image?)"
+
+
+def test_pdf_with_only_a_page_number_per_page_counts_as_scanned():
+    with pytest.raises(UndecodableError, match=r"PDF has no text layer \(scanned image\?\): only 2 characters of text on 2 pages"):
+        text_of_file(".pdf", make_pdf([["1"], ["2"]]))
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"%PDF-1.7\n" + bytes(range(256)) * 16, "corrupt PDF"),
+    (b"%PDF-1.4\n%%EOF\n", "corrupt PDF"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(64), "not a PDF file"),
+    ("法治政府建设报告".encode("utf-8"), "not a PDF file"),
+])
+def test_corrupt_pdf_is_rejected_with_a_reason(data, reason):
+    with pytest.raises(UndecodableError, match=reason):
+        text_of_file(".pdf", data)
+
+
+def encrypted(data: bytes, user_password: str) -> bytes:
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_password_protected_pdf_is_rejected():
+    with pytest.raises(UndecodableError, match="encrypted PDF: cannot read it without the password"):
+        text_of_file(".pdf", encrypted(make_pdf(REPORT_PAGES), "secret"))
+
+
+def test_pdf_that_only_restricts_copying_is_read():
+    decoded = text_of_file(".pdf", encrypted(make_pdf(REPORT_PAGES), ""))
+    assert "Cases filed: 6517, fines 190000000 yuan." in decoded.text
+
+
+def test_pdf_page_and_text_caps(monkeypatch):
+    monkeypatch.setattr(formats, "MAX_PDF_PAGES", 3)
+    with pytest.raises(UndecodableError, match="PDF has 4 pages \\(the limit is 3\\)"):
+        text_of_file(".pdf", make_pdf([["page one of the report"]] * 4))
+    monkeypatch.setattr(formats, "MAX_TEXT_CHARS", 50)
+    with pytest.raises(UndecodableError, match="more than 50 characters"):
+        text_of_file(".pdf", make_pdf(REPORT_PAGES))
+
+
+def test_html_text_cap(monkeypatch):
+    monkeypatch.setattr(formats, "MAX_TEXT_CHARS", 50)
+    with pytest.raises(UndecodableError, match="web page holds more than 50 characters"):
+        text_of_file(".html", GBK_PAGE.encode("gbk"))
+
+
+def test_unknown_suffix_is_rejected():
+    with pytest.raises(UndecodableError, match="unsupported file type '.doc'"):
+        text_of_file(".doc", b"whatever")
