@@ -128,7 +128,12 @@ def build(name: str, docs: dict) -> None:
             continue
         metric, keys, code = cells[1], [k for k in cells[2].split(",") if k], cells[3] or None
         opts = parse_opts(cells[4]) if len(cells) > 4 else {}
-        value, unit, qual = split_unit(span)
+        try:
+            value, unit, qual = split_unit(span)
+        except ValueError:
+            if "v" not in opts or "u" not in opts:
+                raise
+            value, unit, qual = float(opts["v"]), opts["u"], None
         if "v" in opts:
             value = float(opts["v"])
         if "u" in opts:
