@@ -10,9 +10,9 @@ Optional catalog columns:
            lacks a cue (追究刑事责任: the 7起事故 of such a sentence are criminal referrals)
   requires ;-separated words of which one must occur in the metric (审查 counts normative-document
            reviews only when the metric names 规范性文件)
-Sentence-level cues (override and sentence cues) are looked for only in the part of the sentence
-around the number between semicolons: a report packs unrelated counts into one sentence with ；
-(办理行政处罚案件1.15万件；…移送公安机关涉嫌犯罪案件41件).
+Override cues are looked for in the clause of the number (今年有7起事故涉及8名责任人建议追究刑事责任),
+sentence cues in the part of the sentence between semicolons: a report packs unrelated counts into
+one sentence (立案查处违法案件318件，…，移送司法机关案件7件).
 Among the candidates the longest matching cue wins; override cues win over metric cues.
 """
 
@@ -111,7 +111,7 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
         if entry.requires and not any(word in metric for word in entry.requires):
             continue
         score = None
-        for tier, cues, text in ((4, entry.override_cues, segment), (3, entry.cues, metric),
+        for tier, cues, text in ((4, entry.override_cues, clause or segment), (3, entry.cues, metric),
                                  (2, entry.clause_cues, clause), (1, entry.sentence_cues, segment)):
             hits = [c for c in cues if c in text]
             if hits:
