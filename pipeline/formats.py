@@ -53,17 +53,22 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def text_of_file(suffix: str, data: bytes) -> DecodedText:
     """The text of a report file with this suffix (e.g. '.pdf'); raise UndecodableError with a reason."""
     suffix = suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        if looks_like_html(data):
-            return html_text(data)
+    if suffix in TEXT_SUFFIXES and not looks_like_html(data):
         return decode_bytes(data)
-    if suffix in HTML_SUFFIXES:
-        return html_text(data)
-    if suffix in DOCX_SUFFIXES:
-        return docx_text(data)
-    if suffix in PDF_SUFFIXES:
-        return pdf_text(data)
-    raise UndecodableError(f"unsupported file type {suffix or '(none)'!r}: expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+    if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
+        extract, kind = html_text, "web page"
+    elif suffix in DOCX_SUFFIXES:
+        extract, kind = docx_text, ".docx file"
+    elif suffix in PDF_SUFFIXES:
+        extract, kind = pdf_text, "PDF"
+    else:
+        raise UndecodableError(f"unsupported file type {suffix or '(none)'!r}: expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        return extract(data)
+    except UndecodableError:
+        raise
+    except Exception as exc:  # a parser's bug or a limit we did not foresee must not stop the run
+        raise UndecodableError(f"cannot read this {kind} ({type(exc).__name__}: {exc})") from exc
 
 
 def _capped(text: str, what: str) -> str:
@@ -174,7 +179,7 @@ _BOILERPLATE_NAME = re.compile(
     r"footer|foot|bottom|copyright|banquan|share|bdshare\w*|bshare\w*|jiathis\w*|sitemap|friendlinks?|"
     r"yqlj|links|topbar|toolbar|top-bar|login|search|sousuo|sidebar|side|qrcode|ewm|erweima|"
     r"print|dayin|prev|next|prevnext|pages|pager|pagination|fenye|related|xgwz|xgxx|xglj|tuijian|"
-    r"advert|ads|gg|banner|logo|skip|wza|accessibility)(?:$|[\s_-])",
+    r"advert|ads|gg|banner|logo|skip|wza|accessibility)(?:$|[\s_-])(?!relative|absolute|fixed|sticky|static)",
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -229,7 +234,7 @@ def extract_article(page: str) -> str:
         raise UndecodableError(f"web page cannot be parsed ({exc})") from exc
 
     page_title = _squash(" ".join(root.xpath("//head/title//text()") or root.xpath("//title//text()")))
-    headings = [_squash(h.text_content()) for h in root.iter("h1", "h2", "h3")]
+    headings = [_squash(h.text_content()) for h in root.iter("h1", "h2")]
     _drop_furniture(root)
     body = root.find("body")
     lines = _render(body if body is not None else root)
@@ -249,30 +254,72 @@ def _in_article(el) -> bool:
     return any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
-def _has_article_prose(el) -> bool:
-    """Holds several sentences outside links: an element like that is content, whatever it is called."""
-    in_links = sum(len(_SENTENCE_END.findall(a.text_content())) for a in el.iter("a"))
-    return len(_SENTENCE_END.findall(el.text_content())) - in_links >= 3
-
-
 def _drop_furniture(root) -> None:
+    """Remove what is never article text, then furniture named as such and link lists (one pass each)."""
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):
             doomed.append(el)
             continue
         tag = el.tag.lower()
-        if tag in _DROP_TAGS and tag != "head":
+        if (tag in _DROP_TAGS and tag != "head") or el.get("hidden") is not None \
+                or _HIDDEN_STYLE.search(el.get("style") or "") \
+                or (tag in ("header", "footer") and not _in_article(el)):
             doomed.append(el)
-        elif el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
-            doomed.append(el)
-        elif tag in ("header", "footer") and not _in_article(el):
-            doomed.append(el)
-        elif tag not in ("html", "body") and _BOILERPLATE_NAME.search(_element_name(el)) and not _has_article_prose(el):
-            doomed.append(el)
-        elif tag in ("ul", "ol", "dl", "table", "div", "td", "p") and _is_link_list(el):
-            doomed.append(el)
-    for el in doomed:
+    _remove(doomed)
+    head = root.find("head")
+    if head is not None:
+        _remove([head])
+
+    stats = _text_stats(root)
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        visible, linked, sentences, links = stats[el]
+        if _BOILERPLATE_NAME.search(_element_name(el)):
+            # Named like furniture, but holding several sentences outside links, it is content.
+            if sentences < 3:
+                doomed.append(el)
+        elif el.tag in ("ul", "ol", "dl", "table", "div", "td", "p"):
+            # Menus and link lists: three or more links that make up most of the text, and no sentence.
+            if links >= 3 and visible and linked >= 0.7 * visible and sentences == 0:
+                doomed.append(el)
+    _remove(doomed)
+
+
+def _text_stats(root) -> dict:
+    """Per element: (visible characters, characters inside links, sentence ends outside links, links), in one pass."""
+    stats: dict = {}
+
+    def add(counts: list[int], text: str | None, in_link: bool) -> None:
+        if text:
+            visible = len(text) - sum(text.count(ch) for ch in " \t\n\r\f\u3000\xa0")
+            counts[0] += visible
+            if in_link:
+                counts[1] += visible
+            else:
+                counts[2] += len(_SENTENCE_END.findall(text))
+
+    def visit(el, in_link: bool) -> list[int]:
+        in_link = in_link or el.tag == "a"
+        counts = [0, 0, 0, 1 if el.tag == "a" else 0]
+        add(counts, el.text, in_link)
+        for child in el:
+            if isinstance(child.tag, str):
+                for i, n in enumerate(visit(child, in_link)):
+                    counts[i] += n
+            add(counts, child.tail, in_link)
+        stats[el] = tuple(counts)
+        return counts
+
+    visit(root, False)
+    return stats
+
+
+def _remove(elements) -> None:
+    """Remove elements but keep the text that follows each (its tail)."""
+    for el in elements:
         parent = el.getparent()
         if parent is None:
             continue
@@ -284,19 +331,6 @@ def _drop_furniture(root) -> None:
             else:
                 parent.text = (parent.text or "") + " " + tail
         parent.remove(el)
-    head = root.find("head")
-    if head is not None:
-        root.remove(head)
-
-
-def _is_link_list(el) -> bool:
-    """Menus and link lists: three or more links that make up most of the text, and no sentence."""
-    links = el.findall(".//a")
-    if len(links) < 3:
-        return False
-    total = len(_squash(el.text_content()).replace(" ", ""))
-    linked = sum(len(_squash(a.text_content()).replace(" ", "")) for a in links)
-    return total > 0 and linked >= 0.7 * total and not _SENTENCE_END.search(el.text_content())
 
 
 class _Line:
@@ -398,17 +432,18 @@ def _keep_article_lines(lines: list[tuple[str, float]], page_title: str, heading
 
 
 def _title_line(kept: list[tuple[str, bool]], page_title: str, headings: list[str]) -> int | None:
-    """Index of the line that is the article title: a heading, or the line that best matches <title>."""
+    """Index of the article title: the line matching <title>, else the first h1/h2, if no article text precedes it."""
     titles = [t for t in re.split(r"\s*[_|｜–—]\s*|\s+-\s+", page_title) if len(t) >= 4] if page_title else []
-    for i, (text, _) in enumerate(kept):
-        if not text or len(text) > 120:
-            continue
-        if any(_covers(text, t) for t in titles):
-            return i
     heading_set = {h for h in headings if 4 <= len(h) <= 120}
-    for i, (text, _) in enumerate(kept):
-        if text in heading_set:
-            return i
+    for candidates, max_sentences_before in ((titles, 2), (heading_set, 0)):
+        sentences_before = 0
+        for i, (text, metadata) in enumerate(kept):
+            if 4 <= len(text) <= 120 and (text in candidates or any(_covers(text, t) for t in titles if candidates is titles)):
+                return i
+            if not metadata:
+                sentences_before += len(_SENTENCE_END.findall(text))
+                if sentences_before > max_sentences_before:
+                    break
     return None
 
 

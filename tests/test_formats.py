@@ -337,3 +337,38 @@ def test_html_text_cap(monkeypatch):
 def test_unknown_suffix_is_rejected():
     with pytest.raises(UndecodableError, match="unsupported file type '.doc'"):
         text_of_file(".doc", b"whatever")
+
+
+def test_an_unexpected_parser_failure_is_a_rejection_not_a_crash(monkeypatch):
+    def explode(data):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(formats, "pdf_text", explode)
+    with pytest.raises(UndecodableError, match=r"cannot read this PDF \(RecursionError: maximum recursion depth exceeded\)"):
+        text_of_file(".pdf", make_pdf(REPORT_PAGES))
+
+
+def test_large_nested_page_is_extracted_in_linear_time():
+    # 40 nested wrappers around 2 MB of paragraphs and link lists: each element's text is counted once.
+    para = "<p>全年立案查处安全生产违法行为6517件，经济处罚1.90亿元。</p><ul><li><a>甲</a></li><li><a>乙</a></li><li><a>丙</a></li></ul>"
+    page = "<html><body>" + "".join(f'<div class="c{i}">' for i in range(40)) + para * 15000 + "</div>" * 40 + "</body></html>"
+    import time
+    started = time.perf_counter()
+    text = text_of_file(".html", page.encode("utf-8")).text
+    assert time.perf_counter() - started < 20
+    assert text.count("6517件") == 15000 and "甲" not in text
+
+
+def test_a_title_repeated_after_the_article_does_not_cut_the_article():
+    page = """<html><head><title>法治政府建设报告</title></head><body>
+<p>全年立案查处6517件。经济处罚1.90亿元。培训近25万人次。</p><h3>一、基本情况</h3><p>事故70起。</p>
+<div>法治政府建设报告</div></body></html>"""
+    text = text_of_file(".html", page.encode("utf-8")).text
+    assert text.startswith("法治政府建设报告\n\n全年立案查处6517件。")
+
+
+def test_a_section_heading_is_not_taken_for_the_title():
+    page = """<html><head><title>武汉市应急管理局</title></head><body><div class="top">武汉市应急管理局</div>
+<div class="tit">2021年工作报告</div><p>今年检查企业3286家次。</p><h2>一、基本情况</h2><p>处罚412起。</p></body></html>"""
+    text = text_of_file(".html", page.encode("utf-8")).text
+    assert "2021年工作报告\n\n今年检查企业3286家次。\n\n一、基本情况\n\n处罚412起。" in text
