@@ -34,7 +34,9 @@ _CN = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百�
 _SCALE = "十百千万亿"
 # Letter-spaced digits from PDF conversion (1 3 6 8 2家次) read as one number.
 _SPACED = r"\d(?: \d){2,}(?![\d.,])"
-_NUMBER = re.compile(rf"百分之[{_CN}点]+|一半|{_SPACED}|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
+# Fractions are ratios: 三分之一 (33.3%), 五分之二.
+_FRACTION = rf"[{_CN}]+分之[{_CN}]+"
+_NUMBER = re.compile(rf"百分之[{_CN}点]+|{_FRACTION}|一半|{_SPACED}|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
 
 _DASH = "-—–~～至到"
 _DATE_PATTERNS = [
@@ -235,7 +237,7 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
                is_chinese: bool, ends: set[int], starts: set[int] = frozenset()) -> Candidate | None:
     pos = n_end
     internal = None
-    if number.startswith("百分之"):
+    if number.startswith("百分之") or "分之" in number:
         return Candidate(n_start, n_end, n_end, number, value, "%", 1, "ratio", False, None, True)
     if number == "一半":
         return Candidate(n_start, n_end, n_end, number, value, "%", 1, "ratio", True, None, True)
@@ -286,6 +288,8 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
             at_clause_end = end >= len(sentence) or sentence[end] in _CLAUSE_BREAK
             if not clause.endswith(_ONE_COUNT_CUES) and not (at_clause_end and unit.written in _ONE_AT_CLAUSE_END_UNITS):
                 return False
+            if re.search(r"(?:未|没有|没|无|不)(?:发生|出现)?$", clause):
+                return False  # 未发生一起: none happened
         if number == "二":
             return False
         if unit.written in ("个", "项", "类", "条") and _restates_list(masked, n_start, value):

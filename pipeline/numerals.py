@@ -115,6 +115,9 @@ def parse_decimal(text: str) -> Decimal:
         return Decimal(50)
     if s.startswith("百分之"):
         return parse_decimal(s[3:])
+    if "分之" in s:  # 三分之一 -> 33.33… percent
+        denominator, numerator = s.split("分之", 1)
+        return parse_decimal(numerator) * 100 / parse_decimal(denominator)
     if s.endswith(("%", "％")):
         return parse_decimal(s[:-1])
     if _ARABIC.fullmatch(s):

@@ -65,6 +65,16 @@ def test_ranges_are_one_mention_valued_at_the_lower_bound(sentence, text, value,
     assert (t, m.value, m.unit) == (text, value, unit)
 
 
+@pytest.mark.parametrize("sentence,text,value,qualifier", [
+    ("承诺时限压缩至法定时限的三分之一以内。", "三分之一", 100 / 3, "at_most"),
+    ("网络案件占案件总数的两成以上。", "两成", 20, "over"),
+    ("九成企业完成自查。", "九成", 90, None),
+])
+def test_fractions_and_tenths_are_ratios(sentence, text, value, qualifier):
+    m = found(sentence)[text]
+    assert (m.value, m.unit, m.qualifier, m.kind) == (pytest.approx(value), "%", qualifier, "ratio")
+
+
 @pytest.mark.parametrize("sentence,text", [
     ("组织开展行政执法案卷集中评查一次。", "一次"),   # a bare 一 closing its clause
     ("组织全区近千名领导干部参加考试。", "千名"),     # qualifier glued to a bare scale by the tokenizer
@@ -78,6 +88,8 @@ def test_chinese_numerals(sentence, text):
     "召开三部门联席会议。",
     "实现一次办结。",           # 一次 inside a clause is not a count
     "推行首问负责一次性告知制度。",
+    "全市未发生一起文物安全责任事故。",   # none happened
+    "项目建成投产。",
 ])
 def test_not_a_mention(sentence):
     assert run(sentence) == []
