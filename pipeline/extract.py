@@ -23,7 +23,8 @@ _ANY_NUMBER = re.compile(r"[0-9零〇一二两三四五六七八九十百千万�
 _PARTIAL_PERIOD = re.compile(
     r"(?:(\d{4})\s*年(?:度)?)?\s*(\d{1,2})\s*(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})\s*月份?"
 )
-_YEAR_ADVERBIAL = re.compile(r"(\d{4})\s*年(?:度)?(?=\s*(?:[，,]|全年|的|上半年|下半年|期间|共|全市|全省|全区|，|我))")
+# 2021年，全年… / 2021年的工作: the year of what follows; but 由2019年的63项 is a prior-year value.
+_YEAR_ADVERBIAL = re.compile(r"(\d{4})\s*年(?:度)?(?=\s*(?:[，,]|全年|的(?![\d零〇一二两三四五六七八九十百])|上半年|下半年|期间|共|全市|全省|全区|，|我))")
 _PRIOR_YEAR = re.compile(r"(\d{4})\s*年(?:度)?的?\s*$")
 _CHANGE_BASIS_WINDOW = 14
 # Words that make a number of an annual report a planned target (2024年，力争…下降10%以上).

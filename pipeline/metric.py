@@ -261,6 +261,8 @@ class MetricFinder:
             post = self.post_chunk(index + 1)  # 六期41家企业…检查: adjacent numbers share the noun
         if family in ("ratio", "change") and pre:
             return self._trim_pre(kind, pre, alone=True, ratio=True)
+        if not pre and not post and index and self.sentence[self.mentions[index - 1].end:self.mentions[index].start] in ("、", "，", ","):
+            return self._metric(index - 1, family)  # 培训12期、1100余人次: the verb is shared
         if not pre:
             return post or self.previous_clause(index) or None
         if not post:

@@ -109,6 +109,26 @@ def test_metric(sentence, text, key):
     assert key in m.metric, m.metric
 
 
+def test_adjacent_numbers_share_the_verb():
+    got = found("组织执法人员培训12期、1100余人次。")
+    assert got["1100余人次"].metric == got["12期"].metric == "执法人员培训"
+
+
+def test_prior_year_value_does_not_date_the_current_one():
+    got = found("推动网办事项由2019年的63项增加到186项。")
+    assert (got["63项"].period_year, got["186项"].period_year) == (2019, 2023)
+
+
+def test_multiples_are_changes():
+    m = found("全年收案数同比增长1.5倍。")["1.5倍"]
+    assert (m.value, m.unit, m.kind, m.direction) == (1.5, "倍", "change", "up")
+
+
+@pytest.mark.parametrize("sentence", ["全面落实两个至上要求。", "实现两个全覆盖。"])
+def test_slogans(sentence):
+    assert run(sentence) == []
+
+
 # ---- targets inside annual reports --------------------------------------------------------
 @pytest.mark.parametrize("sentence,text,kind", [
     ("2024年，力争生产安全事故起数同比下降10%以上。", "10%", "target"),
