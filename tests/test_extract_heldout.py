@@ -162,6 +162,8 @@ CODES = [
     ("培训执法人员420人次。", "420人次", "train.participants"),
     ("移送涉嫌环境污染犯罪案件2件。", "2件", "enf.criminal_referrals"),
     ("责令限产停产11件。", "11件", "enf.suspensions"),
+    # an override cue (移送司法机关) decides only inside its own clause
+    ("立案查处违法案件318件，罚没款326.4万元，移送司法机关案件7件。", "318件", "enf.cases_filed"),
     # stages and 其中 parts take the code of the count they continue
     ("收到行政复议申请143件，受理129件，办结118件。", "118件", "legal.reconsideration_litigation"),
     ("监督检查各类单位1,368家次，其中医疗机构412家次。", "412家次", "enf.inspected_entities"),
@@ -183,6 +185,9 @@ def test_codes(sentence, text, code):
     ("区政府负责人出庭应诉11次。", "11次"),                          # appearances, not cases
     ("主动公开政府信息2万条。", "2万条"),                            # not media reports
     ("工单及时办理率、满意度均为100%。", "100%"),                    # a shared value of two rates
+    ("组建专项检查组5个，深入企业开展检查。", "5个"),                # teams, not inspected entities
+    ("检查发现企业存在问题126个。", "126个"),                        # problems, not entities
+    ("制定印发规范性文件3件。", "3件"),                              # drafted, not cleaned up
 ])
 def test_no_code(sentence, text):
     assert found(sentence)[text].indicator_code is None
