@@ -200,3 +200,19 @@ def test_raw_and_normalised_text_agree_on_the_sample_corpus() -> None:
     for row in _gold():
         raw = (ROOT / "raw" / row["file"]).read_text(encoding="utf-8")
         assert infer_metadata(raw) == infer_metadata(normalise_text(raw).text)
+
+
+HELDOUT = Path(__file__).parent / "data" / "heldout"
+
+
+def test_heldout_excerpts_match_their_annotations() -> None:
+    """region, code, year and type of the 18 held-out excerpts (other places, departments, scripts)."""
+    with (HELDOUT / "documents.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    wrong = []
+    for row in rows:
+        meta = infer_metadata(normalise_text((HELDOUT / row["file"]).read_text(encoding="utf-8")).text)
+        got = {"region": meta.region or "", "region_code": meta.region_code or "",
+               "report_year": str(meta.report_year or ""), "doc_type": meta.doc_type}
+        wrong += [f"{row['file']} {field}: {got[field]!r} != {row[field]!r}" for field in got if got[field] != row[field]]
+    assert wrong == []
