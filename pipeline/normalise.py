@@ -23,6 +23,8 @@ _TERMINATORS = set("。！？!?；;：:…”’」』）)】>》")
 _NO_LINE_START = set("，,、。；;：:）)%％”’」』》") | set("起件家名人个次份条项元万亿千百多余场批期篇座处支册")
 # A line at least this long that does not end a sentence was wrapped by layout, not by the author.
 _WRAPPED_LINE_MIN_CHARS = 25
+# A line starting like this opens a heading or an item: the break before it is the author's.
+_ENUMERATOR_START = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[，,、]")
 
 _FULL_WIDTH_ASCII = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FULL_WIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
@@ -30,7 +32,8 @@ _FULL_WIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)
 _FULL_WIDTH_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "～": "~", "\u3000": " ", "\xa0": " "})
 
 _PINYIN_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-_HORIZONTAL_SPACE = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b\ufeff]+")
+# Tabs are not here: they separate table cells (from web pages and Word tables) and stay.
+_HORIZONTAL_SPACE = re.compile(r"[ \u3000\xa0\u2002\u2003\u200b\ufeff]+")
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,37 @@ def _t2s() -> opencc.OpenCC:
 
 
 @lru_cache(maxsize=1)
-def _spam_terms() -> re.Pattern[str] | None:
-    terms = sorted(read_lines("spam_terms.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, terms))) if terms else None
+def _spam() -> re.Pattern[str] | None:
+    """Literal spam words (spam_terms.txt) and spam patterns (spam_patterns.txt), longest words first."""
+    terms = [re.escape(t) for t in sorted(read_lines("spam_terms.txt"), key=len, reverse=True)]
+    alternatives = [f"(?:{p})" for p in read_lines("spam_patterns.txt")] + terms
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+@lru_cache(maxsize=1)
+def _debris_line() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("web_debris.txt")))
+
+
+def is_debris_line(line: str) -> bool:
+    """True for web-page furniture such as 扫码查看手机版 or 字号:[大 中 小]."""
+    return bool(_debris_line().fullmatch(line.strip()))
+
+
+@lru_cache(maxsize=1)
+def _title_endings() -> tuple[str, ...]:
+    return tuple(read_lines("title_endings.txt"))
+
+
+# A title is set off by a blank line, or opens the document within this many characters.
+_TITLE_ZONE_CHARS = 200
+
+
+def _ends_its_line(line: str, line_start: int, blank_line_after: bool) -> bool:
+    """A title, a table row or page furniture: the break after it is real, however long the line."""
+    stripped = line.strip()
+    titled = stripped.endswith(_title_endings()) and (blank_line_after or line_start < _TITLE_ZONE_CHARS)
+    return titled or "\t" in line or is_debris_line(stripped)
 
 
 def to_simplified(text: str) -> str:
@@ -113,7 +144,12 @@ def _line_break_spans(text: str) -> list[tuple[int, int]]:
             deletions.append((m.start() + 1, m.end()))
             continue
         last = previous_line[-1]
-        wrapped = len(previous_line) >= _WRAPPED_LINE_MIN_CHARS and last not in _TERMINATORS
+        next_line_end = text.find("\n", m.end())
+        next_line = text[m.end() : next_line_end if next_line_end >= 0 else len(text)]
+        wrapped = (len(previous_line) >= _WRAPPED_LINE_MIN_CHARS and last not in _TERMINATORS
+                   and not _ends_its_line(previous_line, line_start, m.end() - m.start() > 1)
+                   and not _ENUMERATOR_START.match(next_line)
+                   and not is_debris_line(next_line))
         continues = next_char in _NO_LINE_START and last not in _TERMINATORS
         if wrapped or continues:
             deletions.append((m.start(), m.end()))
@@ -129,6 +165,8 @@ _FULL_WIDTH_RUN = re.compile("[" + "".join(map(re.escape, _FULL_WIDTH_ASCII)) + 
 def _to_half_width(text: str) -> str:
     """Full-width digits, letters and signs to ASCII, one character for one (str.translate only on the runs)."""
     return _FULL_WIDTH_RUN.sub(lambda m: m.group().translate(_FULL_WIDTH_TABLE), text)
+
+
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 
 
@@ -141,7 +179,7 @@ def normalise_text(raw: str) -> NormalisedText:
     current = current.replace("\r", "\n")
 
     spans = [m.span() for m in _PINYIN_GLOSS.finditer(current)]
-    spam = _spam_terms()
+    spam = _spam()
     if spam is not None:
         spans += [m.span() for m in spam.finditer(current)]
     current, origin = _delete_spans(current, origin, spans)

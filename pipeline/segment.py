@@ -16,7 +16,8 @@ from math import log
 import jieba
 from jieba import finalseg
 
-from pipeline.datafiles import data_path, read_lines
+from pipeline.datafiles import data_path
+from pipeline.normalise import is_debris_line
 
 # jieba's own block patterns (jieba.re_han_default, jieba.re_skip_default).
 _RE_HAN = jieba.re_han_default
@@ -31,16 +32,6 @@ class Sentence:
     start: int
     end: int
     text: str
-
-
-@lru_cache(maxsize=1)
-def _debris_line() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in read_lines("web_debris.txt")))
-
-
-def is_debris_line(line: str) -> bool:
-    """True for web-page furniture such as 扫码查看手机版 or 字号:[大 中 小]."""
-    return bool(_debris_line().fullmatch(line.strip()))
 
 
 def split_sentences(text: str) -> list[Sentence]:
