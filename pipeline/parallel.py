@@ -7,8 +7,9 @@ imported the library and loaded jieba's dictionary with the domain words, so a n
 ready at once. Work goes out in chunks of whole documents and comes back in submission order:
 the rows are exactly those of the in-process transform, in the same order.
 
-Small jobs (an added file, a handful of changes) stay in process: the pool would cost more than
-it saves. REPORTS_WORKERS sets the number of workers (1 = never use a pool).
+Small jobs (an added file, a handful of changes) stay in process, unless the pool is already
+running: starting it would cost more than it saves. REPORTS_WORKERS sets the number of workers
+(1 = never use a pool); the default is one per core, at most four.
 """
 
 from __future__ import annotations
@@ -47,8 +48,14 @@ def workers() -> int:
     return max(1, min(cores, 4))
 
 
+def pool_is_running() -> bool:
+    return _pool is not None and _pool_pid == os.getpid()
+
+
 def worth_a_pool(documents: int) -> bool:
-    return workers() > 1 and documents >= MIN_PARALLEL_DOCUMENTS
+    """Enough documents to pay for starting the workers, or workers already running (then even one
+    document goes to them: it saves loading jieba's dictionary here)."""
+    return workers() > 1 and documents > 0 and (documents >= MIN_PARALLEL_DOCUMENTS or pool_is_running())
 
 
 def _initializer() -> None:
