@@ -17,7 +17,9 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -58,6 +60,24 @@ def worth_a_pool(documents: int) -> bool:
     return workers() > 1 and documents > 0 and (documents >= MIN_PARALLEL_DOCUMENTS or pool_is_running())
 
 
+@contextmanager
+def _workers_skip_main_module() -> Iterator[None]:
+    """Start workers without re-importing the parent's __main__ (multiprocessing would run a script's
+    top-level code again in every worker, and a script calling the pipeline would recurse). Workers
+    need only importable library functions. Worker processes start inside submit(), so submits go here."""
+    main = sys.modules.get("__main__")
+    saved = {name: getattr(main, name) for name in ("__file__", "__spec__") if hasattr(main, name)}
+    try:
+        if "__spec__" in saved:
+            main.__spec__ = None
+        if "__file__" in saved:
+            del main.__file__
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(main, name, value)
+
+
 def _initializer() -> None:
     import pipeline._warm  # noqa: F401  (already imported when forked from the fork server)
 
@@ -81,8 +101,9 @@ def warm_up() -> None:
     """Start the workers now (in the background), so that the first stage that needs them finds them ready."""
     if workers() > 1:
         p = pool()
-        for _ in range(workers()):
-            p.submit(int)
+        with _workers_skip_main_module():
+            for _ in range(workers()):
+                p.submit(int)
 
 
 @atexit.register
@@ -130,7 +151,9 @@ def submit_chunks(fn: Callable[[Any], Any], chunks: Sequence[Any], combine: Call
     if parallel and len(chunks) > 0:
         try:
             executor = pool()
-            return Pending([executor.submit(fn, chunk) for chunk in chunks], combine, [(fn, c) for c in chunks])
+            with _workers_skip_main_module():
+                futures = [executor.submit(fn, chunk) for chunk in chunks]
+            return Pending(futures, combine, [(fn, c) for c in chunks])
         except BrokenProcessPool:
             _forget_pool()
     return Pending([fn(chunk) for chunk in chunks], combine)

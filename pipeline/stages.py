@@ -29,6 +29,7 @@ from pipeline.storage import Warehouse
 from pipeline.timing import timed
 
 BATCH_DOCUMENTS = 200
+INGEST_BATCH_DOCUMENTS = 1000
 
 
 @lru_cache(maxsize=1)
@@ -205,9 +206,16 @@ def ingest_folder_into(store: Warehouse, raw_dir: Path) -> IngestReport:
         plan = plan_ingest(raw_dir, known)
     if parallel.worth_a_pool(len(plan.landed)):
         parallel.warm_up()  # the workers get ready while the texts are written
-    with timed("load"), store.connect() as con:
-        warehouse.apply_ingest(con, plan.forgotten, tables.document_texts_frame(plan.landed),
-                               tables.rejected_files_frame(plan.rejected))
+    # Texts are written a batch at a time, so that only one batch exists twice (as a frame and in
+    # DuckDB's buffers) next to the decoded texts; each batch is one transaction, the first one also
+    # forgets the vanished files and records the rejected ones.
+    first = True
+    for start in range(0, max(len(plan.landed), 1), INGEST_BATCH_DOCUMENTS):
+        batch = plan.landed[start : start + INGEST_BATCH_DOCUMENTS]
+        with timed("load"), store.connect() as con:
+            warehouse.apply_ingest(con, plan.forgotten if first else [], tables.document_texts_frame(batch),
+                                   tables.rejected_files_frame(plan.rejected if first else []))
+        first = False
     return IngestReport(
         landed=[d.source_path for d in plan.landed],
         rejected=[(r.source_path, r.reason) for r in plan.rejected],
