@@ -76,7 +76,7 @@ def parse_opts(cell: str) -> dict:
 
 def locate(text: str, ctx: str) -> tuple[int, int, str]:
     nth = 1
-    ctx = ctx.replace("\\n", "\n")
+    ctx = ctx.replace("\\n", "\n").replace("\\t", "\t")
     m = re.search(r"@(\d+)$", ctx)
     if m:
         nth, ctx = int(m.group(1)), ctx[: m.start()]
