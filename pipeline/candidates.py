@@ -14,7 +14,8 @@ general rules of written Chinese:
   a bare 二 (二期工程, 二次: counts use 两), bare scale words (千家万户, 万人);
 * a small Chinese numeral that restates the length of the list before it
   (全面自查、深化整改、成效巩固三个整治阶段);
-* units that are dates or idioms unless a duration cue is near (24日, 24小时值守, 百日攻坚).
+* units that are dates or idioms unless a duration cue is near (24日, 24小时值守, 百日攻坚);
+* thresholds that define an accident grade (一次死亡3人以上的较大事故).
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ _POLICY_VERBS = ("落实", "贯彻", "执行", "出台", "印发")
 _BARE_SCALE_CUES = ("逾", "超", "超过", "近", "将近", "上", "约", "达")
 # A bare 一 closing a clause is a count (开展集中评查一次。): the units that allow it.
 _ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", "批次")
+# 一次死亡3人以上的较大事故: the number defines an accident grade, it counts nothing.
+_GRADE_THRESHOLD = re.compile(r"一次(?:性)?(?:造成)?(?:死亡|重伤|受伤|中毒)$")
 _RANGE = re.compile(rf"\s*[-—–~～至到]\s*(?:{_AR}|[{_CN}]+)")
 
 
@@ -277,6 +280,8 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
 def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, number: str, value: Decimal,
             unit: lexicon.Unit, internal: str | None, is_chinese: bool) -> bool:
     if unit.needs_cue and not _has_duration_cue(sentence, n_start, end):
+        return False
+    if _GRADE_THRESHOLD.search(sentence[max(0, n_start - 8):n_start]):
         return False
     if is_chinese:
         digits = [ch for ch in number if ch not in "十拾百佰千仟万亿"]

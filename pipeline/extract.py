@@ -180,7 +180,8 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
 
 def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """A count that only names a stage (受理129件, 办结118件) or a 其中 part of a total takes the code
-    of the count it continues: the previous mention of the same unit in the same ；-part."""
+    of the count it continues: the previous mention of the same unit in the same ；-part (a ；-part
+    that opens with 其中 belongs to the part before it)."""
     stages = set(lexicon.word_list("continuation_metrics.txt"))
     outcomes = lexicon.word_list("subcount_outcomes.txt")
     out = list(mentions)
@@ -194,7 +195,11 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
             continue
         for j in range(i - 1, -1, -1):
             prev = out[j]
-            if any(ch in ("；;。" if m.subcount and not continues else "。") for ch in sentence[prev.end:m.start]):
+            gap = sentence[prev.end:m.start]
+            if m.subcount and not continues:
+                # 调解矛盾纠纷418件，…；其中房屋租赁纠纷76件: a part opened by 其中 splits the part before
+                gap = re.sub(r"[；;]\s*其中", "其中", gap, count=1)
+            if any(ch in ("；;。" if m.subcount and not continues else "。") for ch in gap):
                 break
             if m.subcount and "其中" not in sentence[prev.end:m.start] and not continues:
                 continue  # a 其中 part continues the total before 其中, not a sibling part

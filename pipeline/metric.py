@@ -180,8 +180,8 @@ class MetricFinder:
         tail_words = self._strip_tail_fillers(words)
         ends_in_modifier = bool(tail_words) and (tail_words[-1] in _PREPOSITIONS or tail_words[-1] == "的")
         words = self._strip(words)
-        if not words:
-            return "", ""
+        if not words or "".join(words) in self.before_qualifiers:
+            return "", ""  # 每人每年不少于40学时: only a qualifier (split 不少|于 by the tokenizer) is left
         text = "".join(words)
         if ends_with_example_list:
             return "modifier_list", text
@@ -217,6 +217,11 @@ class MetricFinder:
         end = start - 1
         if end <= 0:
             return ""
+        if self.sentence[end] in "）)":
+            # 划转至乡镇（街道）共计1,216项: a parenthesis only glosses the clause before it
+            opening = max(self.sentence.rfind("（", 0, end), self.sentence.rfind("(", 0, end))
+            if opening > 0 and not any(ch in CLAUSE_BREAKS for ch in self.sentence[opening + 1:end]):
+                end = opening
         begin = end
         while begin > 0 and self.sentence[begin - 1] not in CLAUSE_BREAKS:
             begin -= 1
@@ -299,7 +304,11 @@ class MetricFinder:
             last = text.rsplit("、", 1)[1]
             if "等" in last and not last.endswith("等") and not ratio:
                 last = last.rsplit("等", 1)[1]
-            text = last
+            # 检查花鸟市场、餐饮场所等经营场所: the verb in front of the first item counts them all
+            first = self._strip(self._words_of(text.split("、", 1)[0]))
+            verbs = set(lexicon.word_list("metric_head_verbs.txt"))
+            lead = first[0] if len(first) > 1 and first[0] in verbs else ""
+            text = last if not lead or last.startswith(lead) else lead + last
         words = self._strip(self._words_of(text))
         tail = self._tail(words, limit)
         if len(tail) < len(words):

@@ -1,5 +1,5 @@
 """Rules that make extraction generalise beyond the five bundled reports, and a regression floor
-on the held-out set (tests/data/heldout: 15 hand-annotated excerpts of other places, departments,
+on the held-out set (tests/data/heldout: 26 hand-annotated excerpts of other places, departments,
 years, scripts and page debris; annotation per tests/data/gold/GUIDE.md).
 
 The table sentences are written for these tests; the held-out test runs the same path as the
@@ -49,6 +49,9 @@ def test_numbers(text, value):
     ("检测货车52.8万辆次。", "52.8万辆次", 528000, "辆次"),
     ("热线接听来电42.6万通。", "42.6万通", 426000, "通"),
     ("全市1,213个人民调解组织。", "1,213个", 1213, "个"),
+    ("办理户籍业务23.6万笔。", "23.6万笔", 236000, "笔"),
+    ("责令补种树木4.6万株。", "4.6万株", 46000, "株"),
+    ("审批采伐蓄积量36.8万立方米。", "36.8万立方米", 368000, "立方米"),
 ])
 def test_units(sentence, text, value, unit):
     got = found(sentence)
@@ -89,6 +92,7 @@ def test_chinese_numerals(sentence, text):
     "实现一次办结。",           # 一次 inside a clause is not a count
     "推行首问负责一次性告知制度。",
     "全市未发生一起文物安全责任事故。",   # none happened
+    "未发生一次死亡3人以上的较大道路交通事故。",   # a threshold defining an accident grade
     "项目建成投产。",
 ])
 def test_not_a_mention(sentence):
@@ -103,6 +107,9 @@ def test_not_a_mention(sentence):
     ("审批时限由法定的60个工作日压缩至平均7.2个工作日。", "60个工作日", "审批时限"),
     ("部本级行政许可事项由11项精简为8项。", "8项", "行政许可事项"),
     ("全市1,213个人民调解组织共调解矛盾纠纷1.56万件。", "1,213个", "调解组织"),
+    ("开展执法人员公共法律知识培训，每人每年不少于40学时。", "40学时", "培训"),  # 不少|于 split
+    ("检查花鸟市场、餐饮场所等经营场所1,635家次。", "1,635家次", "检查"),        # the list's verb
+    ("综合执法事项划转至乡镇（街道）共计1,216项。", "1,216项", "划转"),          # skip the gloss
 ])
 def test_metric(sentence, text, key):
     m = found(sentence)[text]
@@ -167,6 +174,13 @@ CODES = [
     # stages and 其中 parts take the code of the count they continue
     ("收到行政复议申请143件，受理129件，办结118件。", "118件", "legal.reconsideration_litigation"),
     ("监督检查各类单位1,368家次，其中医疗机构412家次。", "412家次", "enf.inspected_entities"),
+    ("调解矛盾纠纷418件，涉及金额约1,260万元；其中房屋租赁纠纷76件。", "76件", "legal.mediation_cases"),
+    ("全面梳理权责清单，共保留行政许可、行政处罚等职权事项128项。", "128项", "svc.power_list_items"),
+    ("查处违规培训行为42起，责令停止办学23家。", "23家", "enf.suspensions"),
+    ("排查学校1,352所。", "1,352所", "enf.inspected_entities"),
+    ("检查加油站312座。", "312座", "enf.inspected_entities"),
+    ("办理使用林地审核审批事项243件。", "243件", "svc.licenses_processed"),
+    ("行政许可及备案办件量1,482件。", "1,482件", "svc.licenses_processed"),
 ]
 
 
@@ -188,6 +202,12 @@ def test_codes(sentence, text, code):
     ("组建专项检查组5个，深入企业开展检查。", "5个"),                # teams, not inspected entities
     ("检查发现企业存在问题126个。", "126个"),                        # problems, not entities
     ("制定印发规范性文件3件。", "3件"),                              # drafted, not cleaned up
+    ("立案侦办刑事案件5,823宗，刑事拘留1,942人。", "1,942人"),        # not administrative detention
+    ("开展校外培训执法检查，出动执法人员1,480人次。", "1,480人次"),    # dispatched, not trained
+    ("力争行政处罚案件网上办案率达到95%以上。", "95%"),               # online case handling, not services
+    ("排查发现各类矛盾纠纷453件。", "453件"),                          # found, not mediated
+    ("对外贸易经营者备案1,096件。", "1,096件"),                        # a registration, not a filing review
+    ("核发取水许可证29本。", "29本"),                                  # certificates issued
 ])
 def test_no_code(sentence, text):
     assert found(sentence)[text].indicator_code is None
@@ -260,16 +280,16 @@ def heldout_counts():
 
 def test_heldout_detection(heldout_counts):
     c = heldout_counts
-    assert _f1(c["tp"], c["fp"], c["fn"]) >= 0.98, c
+    assert _f1(c["tp"], c["fp"], c["fn"]) >= 0.99, c
 
 
 def test_heldout_exact(heldout_counts):
     c = heldout_counts
     wrong = c["tp"] - c["exact"]
-    assert _f1(c["exact"], c["fp"] + wrong, c["fn"] + wrong) >= 0.97, c
+    assert _f1(c["exact"], c["fp"] + wrong, c["fn"] + wrong) >= 0.985, c
 
 
 def test_heldout_codes(heldout_counts):
     c = heldout_counts
-    assert c["code_pred_ok"] / c["code_pred"] >= 0.97, c   # precision first
-    assert c["code_hit"] / c["code_gold"] >= 0.95, c
+    assert c["code_pred_ok"] / c["code_pred"] >= 0.985, c   # precision first
+    assert c["code_hit"] / c["code_gold"] >= 0.975, c
