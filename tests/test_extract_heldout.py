@@ -208,6 +208,7 @@ def test_codes(sentence, text, code):
     ("排查发现各类矛盾纠纷453件。", "453件"),                          # found, not mediated
     ("对外贸易经营者备案1,096件。", "1,096件"),                        # a registration, not a filing review
     ("核发取水许可证29本。", "29本"),                                  # certificates issued
+    ("接受群众咨询1,200余人次。", "1,200余人次"),                      # not legal advice (法律咨询)
 ])
 def test_no_code(sentence, text):
     assert found(sentence)[text].indicator_code is None
