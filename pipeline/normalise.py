@@ -150,7 +150,8 @@ def _line_break_spans(text: str) -> list[tuple[int, int]]:
                    and not _ends_its_line(previous_line, line_start, m.end() - m.start() > 1)
                    and not _ENUMERATOR_START.match(next_line)
                    and not is_debris_line(next_line))
-        continues = next_char in _NO_LINE_START and last not in _TERMINATORS
+        # 64\n\n起 and a table row 其中：… under its total continue the line before.
+        continues = last not in _TERMINATORS and (next_char in _NO_LINE_START or next_line.startswith("其中"))
         if wrapped or continues:
             deletions.append((m.start(), m.end()))
         else:
