@@ -108,6 +108,15 @@ def is_within(region: Region, container: Region) -> bool:
     return region.code == container.code or any(a.code == container.code for a in ancestors(region))
 
 
+@lru_cache(maxsize=1)
+def _name_index() -> tuple[int, frozenset[str]]:
+    """The longest name's length and the two-character starts of all names: most positions of a
+    text start no name, and one set lookup rules them out."""
+    full, short = _by_name()
+    names = (*full, *short)
+    return max(len(name) for name in names), frozenset(name[:2] for name in names)
+
+
 def find_regions_in(text: str) -> list[RegionMention]:
     """Place names in `text`, longest match first, left to right, without overlaps.
 
@@ -115,10 +124,13 @@ def find_regions_in(text: str) -> list[RegionMention]:
     data/region_short_name_stopwords.txt because they are ordinary words (平安, 光明, 前进).
     """
     full, short = _by_name()
-    longest = max(len(name) for name in (*full, *short))
+    longest, starts = _name_index()
     mentions = []
     i = 0
     while i < len(text):
+        if text[i : i + 2] not in starts:
+            i += 1
+            continue
         for length in range(min(longest, len(text) - i), 1, -1):
             piece = text[i : i + length]
             if piece in full:
