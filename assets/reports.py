@@ -128,16 +128,18 @@ def comparison_charts(context: AssetExecutionContext, warehouse: WarehouseResour
     with store.connect() as con:
         profile = read_view(con, "region_profile")
         changes = read_view(con, "largest_changes")
-    names = dict(zip(profile["region_code"], profile["region"]))
-    redrawn, removed = refresh_charts(profile, names, reports / "charts")
+    names = dict(zip(profile["region_code"], profile["region"], strict=True))
+    report = refresh_charts(profile, names, reports / "charts")
     summary = reports / "index.html"
-    summary.write_text(summary_page(profile, changes, "charts", "audit/index.html"), encoding="utf-8")
-    context.log.info(f"charts: {len(redrawn)} redrawn, {removed} removed")
+    if not report.unchanged or not summary.exists():
+        summary.write_text(summary_page(profile, changes, reports / "charts", "audit/index.html"), encoding="utf-8")
+    context.log.info(f"charts: {len(report.redrawn)} redrawn, {report.removed} removed"
+                     + (" (panel unchanged)" if report.unchanged else ""))
     return MaterializeResult(metadata={
         "summary": MetadataValue.url(summary.as_uri()),
         "charts": MetadataValue.path(str(reports / "charts")),
-        "regions_redrawn": listed(redrawn),
-        "charts_removed": removed,
+        "regions_redrawn": listed(report.redrawn),
+        "charts_removed": report.removed,
     })
 
 

@@ -131,8 +131,7 @@ def refresh_audit_pages(store: Warehouse, out_dir: Path) -> tuple[list[str], int
     written = []
     with store.connect() as con:
         documents = warehouse.audit_index(con)
-        for doc_id, source_path, region, year, doc_type in warehouse.audit_pages_due(con, since):
-            _, _, text = warehouse.find_document(con, doc_id)
+        for doc_id, source_path, region, year, doc_type, text in warehouse.audit_pages_due(con, since):
             mentions = [AuditMention(*row) for row in warehouse.audit_mentions(con, doc_id)]
             title = f"{source_path} — {region or 'region unknown'}, {year or 'year unknown'}, {doc_type}"
             (out_dir / f"{doc_id}.html").write_text(audit_html(title, text, mentions), encoding="utf-8")

@@ -184,9 +184,16 @@ def audit_mentions(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[tuple]:
     return con.execute(read_sql("audit_mentions"), [doc_id]).fetchall()
 
 
-def audit_pages_due(con: duckdb.DuckDBPyConnection, since: object) -> list[tuple]:
-    """(doc_id, source_path, region, report_year, doc_type) of documents extracted at or after `since`."""
-    return con.execute(read_sql("audit_pages_due"), [since]).fetchall()
+def audit_pages_due(con: duckdb.DuckDBPyConnection, since: object) -> Iterator[tuple]:
+    """(doc_id, source_path, region, report_year, doc_type, text) of documents extracted at or after
+    `since`, streamed on a cursor of its own so that `con` stays free for other queries meanwhile."""
+    cursor = con.cursor()
+    try:
+        cursor.execute(read_sql("audit_pages_due"), [since])
+        while rows := cursor.fetchmany(100):
+            yield from rows
+    finally:
+        cursor.close()
 
 
 def audit_index(con: duckdb.DuckDBPyConnection) -> list[tuple]:
