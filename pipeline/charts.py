@@ -4,8 +4,8 @@ People would rather look than read when a region has several years of values. A 
 at least one indicator reported for two or more years gets one PNG: its main indicators (those
 with the most years) as an index, first year = 100, so that counts, money and ratios share one
 axis and the change is what shows; the summary page beside it gives the values themselves.
-Charts are redrawn only for regions whose panel rows changed, and nothing is rewritten when the
-panel is unchanged. Labels are indicator codes, which every font can draw; the page gives the
+Charts are redrawn only for regions whose panel rows changed (in the worker processes when there
+are many), and nothing is rewritten when the panel is unchanged. Labels are indicator codes, which every font can draw; the page gives the
 Chinese names.
 """
 
@@ -21,7 +21,11 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from pipeline import parallel
+
 CHARTED_INDICATORS = 6
+# Charts per job sent to a worker process.
+CHUNK_CHARTS = 20
 _MANIFEST = "charts.json"
 _WHOLE_PANEL = "*"
 
@@ -60,6 +64,11 @@ def region_chart(region_code: str, panel: pd.DataFrame, codes: list[str], path: 
     figure.savefig(path)
 
 
+def _draw_charts(jobs: list[tuple[str, pd.DataFrame, list[str], Path]]) -> None:
+    for region_code, rows, codes, path in jobs:
+        region_chart(region_code, rows, codes, path)
+
+
 def _fingerprint(panel: pd.DataFrame) -> str:
     rows = panel.sort_values(["region_code", "indicator_code", "year"])
     rows = rows[["region_code", "indicator_code", "year", "value", "unit", "chosen_by"]]
@@ -79,6 +88,7 @@ def refresh_charts(panel: pd.DataFrame, names: dict[str, str], out_dir: Path) ->
     if manifest.get(_WHOLE_PANEL) == whole:
         return ChartsReport(unchanged=True)
     report, current = ChartsReport(), {_WHOLE_PANEL: whole}
+    due = []
     for region_code, rows in panel.groupby("region_code", sort=True):
         codes = main_indicators(rows)
         if not codes:
@@ -87,8 +97,10 @@ def refresh_charts(panel: pd.DataFrame, names: dict[str, str], out_dir: Path) ->
         current[region_code] = fingerprint
         chart = out_dir / f"{region_code}.png"
         if manifest.get(region_code) != fingerprint or not chart.exists():
-            region_chart(region_code, rows, codes, chart)
+            due.append((region_code, rows, codes, chart))
             report.redrawn.append(names.get(region_code, region_code))
+    chunks = [due[first : first + CHUNK_CHARTS] for first in range(0, len(due), CHUNK_CHARTS)]
+    parallel.submit_chunks(_draw_charts, chunks, lambda _: None, parallel.worth_a_pool(len(due))).result()
     stale = [p for p in out_dir.glob("*.png") if p.stem not in current]
     for chart in stale:
         chart.unlink()
