@@ -37,30 +37,7 @@ def _chinese_integer(text: str) -> Decimal:
         return Decimal(str(cn2an.cn2an(text.replace("兩", "两"), "smart")))
     except (ValueError, KeyError, TypeError):
         pass
-    return _manual_chinese(text)
-
-
-def _manual_chinese(text: str) -> Decimal:
-    """A plain positional parser for what cn2an rejects (e.g. bare 百, 千, formal variants)."""
-    total = Decimal(0)
-    section = Decimal(0)
-    digit: Decimal | None = None
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = Decimal(CN_DIGITS[ch])
-        elif ch in SMALL_UNITS:
-            section += (digit if digit is not None else Decimal(1)) * SMALL_UNITS[ch]
-            digit = None
-        elif ch in BIG_UNITS:
-            section += digit or 0
-            if section == 0:
-                section = Decimal(1)
-            total += section * BIG_UNITS[ch]
-            section = Decimal(0)
-            digit = None
-        else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + section + (digit or 0)
+    return _mixed(text)  # what cn2an rejects (bare 百, 千, formal variants), read positionally
 
 
 def _chinese_decimal(text: str) -> Decimal:
@@ -75,7 +52,8 @@ def _chinese_decimal(text: str) -> Decimal:
 
 
 def _mixed(text: str) -> Decimal:
-    """Arabic digits mixed with Chinese scale characters: 1.90亿, 3017.1677万, 2万6千, 十余万."""
+    """Digits (Arabic or Chinese) with Chinese scale characters, read positionally: 1.90亿,
+    3017.1677万, 2万6千, 十余万, 叁万伍仟."""
     total = Decimal(0)
     section = Decimal(0)
     pending: Decimal | None = None
