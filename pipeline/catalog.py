@@ -4,7 +4,9 @@ A code is given only when one of its cue terms occurs in the metric phrase AND t
 unit fits the code's unit family (and, where the catalog lists them, its allowed units).
 Optional catalog columns:
   units    ;-separated units allowed (e.g. 家;家次 for inspected enterprises)
-  context  ;-separated words that must occur in the sentence (同比 for year-on-year changes)
+  context  ;-separated words that must occur in the part of the sentence between semicolons
+           (同比 for year-on-year changes; 12345 for a hotline rate, not the letters-and-visits
+           rate of the previous part)
   exclude  ;-separated words that veto the code when they occur in the metric
   sentence_cues  ;-separated words that select the code from the sentence even when the metric
            lacks a cue (追究刑事责任: the 7起事故 of such a sentence are criminal referrals)
@@ -104,7 +106,7 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
             continue
         if entry.units and unit not in entry.units:
             continue
-        if entry.context and not any(word in sentence for word in entry.context):
+        if entry.context and not any(word in segment for word in entry.context):
             continue
         if any(word in metric for word in entry.exclude):
             continue
