@@ -61,19 +61,15 @@ def _sentences(texts: pd.DataFrame) -> pd.DataFrame:
     return tables.sentences_frame(zip(texts["doc_id"], texts["text"]))
 
 
-def _indicators(inputs: tuple[list[tuple[str, str, int | None, str | None]], pa.Table | pd.DataFrame]) -> pd.DataFrame:
+def _indicators(inputs: tuple[list[tuple[str, str, int | None, str | None]], pa.Table]) -> pd.DataFrame:
     documents, sentences = inputs
-    if isinstance(sentences, pa.Table):
-        sentences = sentences.to_pandas()
-    return tables.indicators_frame(documents, sentences)
+    return tables.indicators_frame(documents, sentences.to_pandas())
 
 
 def _read_for_extraction(con: duckdb.DuckDBPyConnection,
                          doc_ids: list[str]) -> tuple[list[tuple[str, str, int | None, str | None]], pa.Table]:
-    """The documents and their sentences with tokens (warehouse.sentences_with_tokens), the sentences
-    as an Arrow table: a list column pickles to a worker in milliseconds as Arrow, in seconds as pandas."""
-    sentences = con.sql(warehouse.read_sql("sentences_with_tokens"), params=[doc_ids]).to_arrow_table()
-    return warehouse.documents_to_extract(con, doc_ids), sentences
+    """The documents and their sentences with tokens (Arrow, cheap to send to a worker)."""
+    return warehouse.documents_to_extract(con, doc_ids), warehouse.sentences_with_tokens(con, doc_ids)
 
 
 def _split_rows(frame: pd.DataFrame, size: int) -> list[pd.DataFrame]:
