@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from report_files import ARTICLE, GBK_PAGE, REPORT_PAGES, make_docx, make_pdf
 
 from pipeline.ingest import KnownFile, RejectedFile, SourceDocument, find_report_files, plan_ingest, read_report
 
@@ -117,7 +118,6 @@ def test_too_large_files_are_rejected_without_reading_them(tmp_path, monkeypatch
 # Reports in other formats (web pages, Word, PDF) land as their text or are rejected with a reason.
 
 def test_pages_word_and_pdf_reports_land_as_text_and_broken_ones_are_rejected(tmp_path):
-    from test_formats import ARTICLE, GBK_PAGE, REPORT_PAGES, make_docx, make_pdf
 
     write(tmp_path, "page.html", GBK_PAGE.encode("gbk"))
     write(tmp_path, "report.docx", make_docx())
@@ -141,7 +141,6 @@ def test_pages_word_and_pdf_reports_land_as_text_and_broken_ones_are_rejected(tm
 
 
 def test_the_same_page_as_html_and_as_a_txt_dump_lands_once(tmp_path):
-    from test_formats import GBK_PAGE
 
     write(tmp_path, "a.html", GBK_PAGE.encode("gbk"))
     write(tmp_path, "b.txt", GBK_PAGE.encode("utf-8"))
@@ -161,7 +160,6 @@ def test_pipeline_lands_every_format_and_rejects_broken_files(tmp_path):
     import duckdb
 
     from pipeline.cli import run_pipeline
-    from test_formats import ARTICLE, GBK_PAGE, REPORT_PAGES, make_docx, make_pdf
 
     raw = tmp_path / "raw"
     dump = GBK_PAGE.replace("苏州市应急管理局2021年度", "常熟市应急管理局2021年度").replace("6517件", "4321件")
