@@ -9,25 +9,22 @@ from dagster import Definitions, in_process_executor
 from assets.automation import daily_refresh, raw_folder_sensor, refresh_warehouse
 from assets.checks import quality_checks
 from assets.reports import (
+    analyse_documents,
     audit_pages,
     comparison_charts,
-    documents,
     indicator_catalog,
     indicator_panel,
-    indicators,
     ingest,
     plan_vs_actual,
     published_warehouse,
     regions,
-    sentences,
-    tokens,
     yoy_comparison,
 )
 from assets.resources import build_resources
 from pipeline.settings import configured_raw_dir, configured_warehouse
 
 report_assets = [
-    ingest, documents, sentences, tokens, indicators, audit_pages,
+    ingest, analyse_documents, audit_pages,
     regions, indicator_catalog, indicator_panel, yoy_comparison, plan_vs_actual, comparison_charts,
     published_warehouse,
 ]

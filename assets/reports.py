@@ -14,8 +14,9 @@ from assets.resources import RawFolder, WarehouseResource
 from pipeline.audit import audit_dir, refresh_audit_pages
 from pipeline.charts import refresh_charts, summary_page
 from pipeline.reference import catalog_frame, regions_frame
-from pipeline.stages import STAGES, bring_up_to_date, ingest_folder_into
+from pipeline.stages import bring_up_to_date, ingest_folder_into
 from pipeline.storage import reports_dir
+from pipeline.tables import ANALYSIS_TABLES
 from pipeline.warehouse import DERIVED_TABLES, read_view, rebuild_derived, replace_table
 
 
@@ -41,28 +42,31 @@ def ingest(context: AssetExecutionContext, raw_folder: RawFolder, warehouse: War
         store, "rejected_files", rejected_now=listed([f"{p}: {r}" for p, r in report.rejected])))
 
 
-def _stage_asset(name: str, deps: list[str], group: str, description: str):
-    @asset(name=name, deps=deps, group_name=group, kinds={"duckdb"}, description=description)
-    def _stage(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-        store = warehouse.store()
-        report = bring_up_to_date(store, STAGES[name])
-        context.log.info(f"{name}: {len(report.processed)} documents processed, {report.rows} rows, "
-                         f"{report.removed} documents removed")
-        return MaterializeResult(metadata=table_metadata(
-            store, name, documents_processed=listed(report.processed), rows_written=report.rows,
+@multi_asset(
+    specs=[
+        AssetSpec("documents", deps=["document_texts"], group_name="analyse", kinds={"duckdb"},
+                  description="One row per report: provenance, script, region, year covered, type, agency, "
+                              "publication date."),
+        AssetSpec("sentences", deps=["document_texts"], group_name="analyse", kinds={"duckdb"},
+                  description="Normalised sentences with offsets into the original text."),
+        AssetSpec("tokens", deps=["sentences"], group_name="analyse", kinds={"duckdb"},
+                  description="jieba tokens of every sentence, with the domain dictionary."),
+        AssetSpec("indicators", deps=["documents", "sentences", "tokens"], group_name="analyse", kinds={"duckdb"},
+                  description="Every numeric indicator mention: value in base units, unit, qualifier, metric, code, "
+                              "period and offsets into the original text."),
+    ],
+)
+def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResource):
+    """Analyse each new or changed document in one pass (normalise, describe, segment, extract) and
+    write its rows of the four tables together; the tables keep their own lineage."""
+    store = warehouse.store()
+    report = bring_up_to_date(store)
+    context.log.info(f"{len(report.processed)} documents analysed, rows {report.rows}, "
+                     f"{report.removed} documents removed")
+    for table in ANALYSIS_TABLES:
+        yield MaterializeResult(asset_key=table, metadata=table_metadata(
+            store, table, documents_processed=listed(report.processed), rows_written=report.rows[table],
             documents_removed=report.removed))
-
-    return _stage
-
-
-documents = _stage_asset("documents", ["document_texts"], "describe",
-                         "One row per report: provenance, script, region, year covered, type, agency, publication date.")
-sentences = _stage_asset("sentences", ["document_texts"], "segment",
-                         "Normalised sentences with offsets into the original text.")
-tokens = _stage_asset("tokens", ["sentences"], "segment", "jieba tokens of every sentence, with the domain dictionary.")
-indicators = _stage_asset("indicators", ["documents", "sentences", "tokens"], "extract",
-                          "Every numeric indicator mention: value in base units, unit, qualifier, metric, code, "
-                          "period and offsets into the original text.")
 
 
 @asset(deps=["indicators"], group_name="extract", kinds={"html"})

@@ -161,8 +161,9 @@ def timed_run(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple[float, 
 
 
 def timed_stages_only(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple[float, dict[str, float]]:
-    """The per-document stages alone (ingest, documents, sentences, tokens, indicators), without Dagster."""
-    from pipeline.stages import STAGES, bring_up_to_date, ingest_folder_into
+    """The per-document work alone (ingest, then the analysis filling documents, sentences, tokens and
+    indicators), without Dagster."""
+    from pipeline.stages import bring_up_to_date, ingest_folder_into
     from pipeline.storage import Warehouse
 
     timing.reset()
@@ -170,8 +171,7 @@ def timed_stages_only(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple
     start = time.perf_counter()
     store = Warehouse(warehouse)
     ingest_folder_into(store, raw)
-    for stage in STAGES.values():
-        bring_up_to_date(store, stage)
+    bring_up_to_date(store)
     store.publish()
     elapsed = time.perf_counter() - start
     cpu = memory.cpu_seconds() - cpu_before

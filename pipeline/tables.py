@@ -1,12 +1,14 @@
 """Turn domain results into the rows of the warehouse tables, one DataFrame per table.
 
-Each function takes what the stage before it stored and returns the frame its table holds;
-they are what the Dagster assets call, and they can be called without Dagster.
+A document is analysed in one pass: normalised once, described (metadata), cut into sentences
+and tokens, and its indicators extracted from those tokens. The pass returns the rows of the
+four per-document tables; it can be called without Dagster.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
@@ -15,7 +17,7 @@ import pandas as pd
 from pipeline.extract import DocumentContext, extract_mentions
 from pipeline.ingest import RejectedFile, SourceDocument
 from pipeline.metadata import infer_metadata
-from pipeline.normalise import detect_script, normalise_text
+from pipeline.normalise import NormalisedText, detect_script, normalise_text
 from pipeline.segment import split_sentences, tokenize
 from pipeline.timing import timed
 
@@ -26,6 +28,8 @@ TOKEN_COLUMNS = ["doc_id", "sentence_id", "position", "token"]
 INDICATOR_COLUMNS = ["doc_id", "mention_id", "sentence_id", "start", "end", "mention", "value", "unit", "unit_implicit",
                      "qualifier", "metric", "indicator_code", "kind", "period_year", "period", "direction", "basis",
                      "subcount"]
+# The tables the analysis of a document fills, in the order their rows depend on each other.
+ANALYSIS_TABLES = ("documents", "sentences", "tokens", "indicators")
 
 
 def document_texts_frame(sources: Sequence[SourceDocument]) -> pd.DataFrame:
@@ -39,78 +43,40 @@ def rejected_files_frame(rejected: Sequence[RejectedFile]) -> pd.DataFrame:
     return frame.astype({"size": "Int64", "mtime_ns": "Int64"})
 
 
-def documents_frame(sources: Iterable[Mapping[str, str]]) -> pd.DataFrame:
-    """One row per document (doc_id, source_path, sha256, encoding, text): provenance, script, metadata."""
-    rows = []
-    for source in sources:
-        text = source["text"]
-        with timed("normalise"):
-            norm = normalise_text(text).text
-            script = detect_script(text)
-        with timed("describe"):
-            meta = infer_metadata(norm)
-        rows.append({
-            "doc_id": source["doc_id"],
-            "source_path": source["source_path"],
-            "sha256": source["sha256"],
-            "encoding": source["encoding"],
-            "script": script,
-            "chars": len(text),
-            "region": meta.region,
-            "region_code": meta.region_code,
-            "report_year": meta.report_year,
-            "doc_type": meta.doc_type,
-            "agency": meta.agency,
-            "published_on": meta.published_on,
-        })
-    frame = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    frame["report_year"] = frame["report_year"].astype("Int64")
-    frame["published_on"] = pd.to_datetime(frame["published_on"], errors="coerce").dt.date
-    return frame
+@dataclass(frozen=True)
+class SentenceRows:
+    """One document's sentences: ids, offsets into the original and normalised text, text, tokens."""
+
+    ids: list[int]
+    spans: list[tuple[int, int]]
+    norm_starts: list[int]
+    texts: list[str]
+    tokens: list[list[str]]
 
 
-def sentences_frame(texts: Iterable[tuple[str, str]]) -> pd.DataFrame:
-    """Sentences of each (doc_id, original text), with offsets into the original and normalised text."""
-    rows = []
-    for doc_id, text in texts:
-        with timed("normalise"):
-            norm = normalise_text(text)
-        with timed("segment"):
-            split = split_sentences(norm.text)
-        for sentence_id, sentence in enumerate(split):
-            start, end = norm.to_original(sentence.start, sentence.end)
-            rows.append({"doc_id": doc_id, "sentence_id": sentence_id, "start": start, "end": end,
-                         "text": sentence.text, "norm_start": sentence.start})
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-
-
-def tokens_frame(sentences: pd.DataFrame) -> pd.DataFrame:
-    """jieba tokens of every sentence, in order."""
+def document_sentences(norm: NormalisedText) -> SentenceRows:
+    """Sentences of a normalised document with their jieba tokens."""
     with timed("segment"):
-        token_lists = [tokenize(text) for text in sentences["text"].tolist()]
-    counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    first_of_sentence = np.repeat(np.cumsum(counts) - counts, counts)
-    return pd.DataFrame({
-        "doc_id": pd.array(np.repeat(sentences["doc_id"].to_numpy(dtype=object), counts), dtype="str"),
-        "sentence_id": np.repeat(sentences["sentence_id"].to_numpy(dtype=np.int64), counts),
-        "position": np.arange(int(counts.sum()), dtype=np.int64) - first_of_sentence,
-        "token": pd.array(list(chain.from_iterable(token_lists)), dtype="str"),
-    }, columns=TOKEN_COLUMNS)
+        split = split_sentences(norm.text)
+        tokens = [tokenize(s.text) for s in split]
+    return SentenceRows(
+        ids=list(range(len(split))),
+        spans=[norm.to_original(s.start, s.end) for s in split],
+        norm_starts=[s.start for s in split],
+        texts=[s.text for s in split],
+        tokens=tokens,
+    )
 
 
 def document_indicators(
     text: str,
+    norm: NormalisedText,
     doc_id: str,
     context: DocumentContext,
     sentences: Iterable[tuple[int, int, str, Sequence[str]]],
 ) -> list[dict[str, object]]:
-    """Indicator rows of one document from its (sentence_id, norm_start, text, tokens).
-
-    The normalised text is recomputed (a pure function of the original) to map each
-    mention back to offsets in the original text.
-    """
-    with timed("normalise"):
-        norm = normalise_text(text)
+    """Indicator rows of one document from its (sentence_id, norm_start, text, tokens), with each
+    mention mapped back to offsets in the original text through `norm`."""
     rows: list[dict[str, object]] = []
     for sentence_id, norm_start, sentence, tokens in sentences:
         with timed("extract"):
@@ -128,24 +94,73 @@ def document_indicators(
     return rows
 
 
-def indicators_frame(
-    documents: Iterable[tuple[str, str, int | None, str | None]],
-    sentences: pd.DataFrame,
-) -> pd.DataFrame:
-    """Indicator mentions of (doc_id, text, report_year, doc_type) documents.
+def analyse_documents(sources: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows of each table of ANALYSIS_TABLES for documents given as doc_id, source_path, sha256,
+    encoding and text (the original, decoded text)."""
+    documents: list[dict[str, object]] = []
+    sentences: list[tuple[str, SentenceRows]] = []
+    indicators: list[dict[str, object]] = []
+    for source in sources.itertuples(index=False):
+        text = source.text
+        with timed("normalise"):
+            norm = normalise_text(text)
+            script = detect_script(text)
+        with timed("describe"):
+            meta = infer_metadata(norm.text)
+        documents.append({
+            "doc_id": source.doc_id, "source_path": source.source_path, "sha256": source.sha256,
+            "encoding": source.encoding, "script": script, "chars": len(text), "region": meta.region,
+            "region_code": meta.region_code, "report_year": meta.report_year, "doc_type": meta.doc_type,
+            "agency": meta.agency, "published_on": meta.published_on,
+        })
+        rows = document_sentences(norm)
+        sentences.append((source.doc_id, rows))
+        context = DocumentContext(report_year=meta.report_year, doc_type=meta.doc_type)
+        indicators.extend(document_indicators(
+            text, norm, source.doc_id, context, zip(rows.ids, rows.norm_starts, rows.texts, rows.tokens)))
+    return {
+        "documents": _documents_frame(documents),
+        "sentences": _sentences_frame(sentences),
+        "tokens": _tokens_frame(sentences),
+        "indicators": _indicators_frame(indicators),
+    }
 
-    `sentences` holds doc_id, sentence_id, norm_start, text and tokens (a list per sentence).
-    """
-    by_doc = {doc_id: group for doc_id, group in sentences.groupby("doc_id", sort=False)}
-    rows: list[dict[str, object]] = []
-    for doc_id, text, report_year, doc_type in documents:
-        group = by_doc.get(doc_id)
-        if group is None:
-            continue
-        context = DocumentContext(report_year=report_year, doc_type=doc_type)
-        rows.extend(document_indicators(
-            text, doc_id, context,
-            zip(group["sentence_id"], group["norm_start"], group["text"], group["tokens"])))
+
+def _documents_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    frame["report_year"] = frame["report_year"].astype("Int64")
+    frame["published_on"] = pd.to_datetime(frame["published_on"], errors="coerce").dt.date
+    return frame
+
+
+def _sentences_frame(documents: list[tuple[str, SentenceRows]]) -> pd.DataFrame:
+    counts = [len(rows.ids) for _, rows in documents]
+    spans = np.array(list(chain.from_iterable(rows.spans for _, rows in documents)), dtype=np.int64).reshape(-1, 2)
+    return pd.DataFrame({
+        "doc_id": pd.array(np.repeat([doc_id for doc_id, _ in documents], counts).astype(object), dtype="str"),
+        "sentence_id": np.fromiter(chain.from_iterable(rows.ids for _, rows in documents), dtype=np.int64),
+        "start": spans[:, 0],
+        "end": spans[:, 1],
+        "text": pd.array(list(chain.from_iterable(rows.texts for _, rows in documents)), dtype="str"),
+        "norm_start": np.fromiter(chain.from_iterable(rows.norm_starts for _, rows in documents), dtype=np.int64),
+    }, columns=SENTENCE_COLUMNS)
+
+
+def _tokens_frame(documents: list[tuple[str, SentenceRows]]) -> pd.DataFrame:
+    token_lists = list(chain.from_iterable(rows.tokens for _, rows in documents))
+    counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    sentence_doc_ids = np.repeat([doc_id for doc_id, _ in documents], [len(rows.ids) for _, rows in documents])
+    sentence_ids = np.fromiter(chain.from_iterable(rows.ids for _, rows in documents), dtype=np.int64)
+    first_of_sentence = np.repeat(np.cumsum(counts) - counts, counts)
+    return pd.DataFrame({
+        "doc_id": pd.array(np.repeat(sentence_doc_ids.astype(object), counts), dtype="str"),
+        "sentence_id": np.repeat(sentence_ids, counts),
+        "position": np.arange(int(counts.sum()), dtype=np.int64) - first_of_sentence,
+        "token": pd.array(list(chain.from_iterable(token_lists)), dtype="str"),
+    }, columns=TOKEN_COLUMNS)
+
+
+def _indicators_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     frame["period_year"] = frame["period_year"].astype("Int64")
     return frame

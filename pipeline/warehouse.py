@@ -14,7 +14,6 @@ from importlib import resources
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 
 TABLES = ("document_texts", "document_stages", "documents", "sentences", "tokens", "indicators", "rejected_files",
           "regions", "indicator_catalog", "indicator_panel", "yoy_comparison", "plan_vs_actual")
@@ -24,7 +23,7 @@ DERIVED_TABLES = {
     "yoy_comparison": ("largest_changes",),
     "plan_vs_actual": ("plan_against_result",),
 }
-# Stages that write rows per document, each into the table of its name.
+# Tables written per document by the analysis, each with one document_stages record per document.
 DOCUMENT_STAGES = ("documents", "sentences", "tokens", "indicators")
 
 
@@ -101,47 +100,45 @@ def apply_ingest(
         _insert(con, "rejected_files", rejected)
 
 
-def drop_stale_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str) -> int:
-    """Delete a stage's rows for documents that left the raw folder or were made by other code."""
-    _checked(stage, DOCUMENT_STAGES)
+def drop_stale_documents(con: duckdb.DuckDBPyConnection, version: str) -> int:
+    """Delete the per-document rows of documents that left the raw folder or were analysed by other code."""
     with transaction(con):
-        stale = [row[0] for row in con.execute(
-            f"""SELECT DISTINCT doc_id FROM {stage} WHERE doc_id NOT IN (SELECT doc_id FROM document_texts)
-                UNION
-                SELECT doc_id FROM document_stages
-                WHERE stage = $1 AND (version <> $2 OR doc_id NOT IN (SELECT doc_id FROM document_texts))""",
-            [stage, version]).fetchall()]
-        _delete_documents(con, stage, stale)
-        con.execute("DELETE FROM document_stages WHERE stage = $1 AND doc_id IN (SELECT unnest($2::VARCHAR[]))",
-                    [stage, stale])
+        stale = [row[0] for row in con.execute(read_sql("stale_documents"), [version]).fetchall()]
+        for table in DOCUMENT_STAGES:
+            _delete_documents(con, table, stale)
+        _delete_documents(con, "document_stages", stale)
     return len(stale)
 
 
-def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str, upstream: list[str]) -> list[str]:
-    """Documents the stage still has to process at this code version, whose upstream stages are done."""
-    rows = con.execute(read_sql("pending_documents"), {"stage": stage, "version": version, "upstream": upstream})
+def pending_documents(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
+    """Documents that some per-document table still lacks at this code version."""
+    rows = con.execute(read_sql("pending_documents"), {"version": version, "tables": list(DOCUMENT_STAGES)})
     return [row[0] for row in rows.fetchall()]
 
 
-def write_stage_rows(
-    con: duckdb.DuckDBPyConnection, stage: str, version: str, doc_ids: list[str], frame: pd.DataFrame
+def write_document_rows(
+    con: duckdb.DuckDBPyConnection, version: str, doc_ids: list[str], frames: dict[str, pd.DataFrame]
 ) -> None:
-    """Replace a batch of documents' rows of a stage and record them as processed, in one transaction."""
-    _checked(stage, DOCUMENT_STAGES)
-    counts = frame["doc_id"].value_counts() if len(frame) else pd.Series(dtype="int64")
-    processed = pd.DataFrame({
-        "doc_id": doc_ids,
-        "stage": stage,
-        "version": version,
-        "rows": [int(counts.get(doc_id, 0)) for doc_id in doc_ids],
-        "processed_at": pd.Timestamp.now(tz="UTC").tz_localize(None),
-    })
+    """Replace a batch of documents' rows in every per-document table and record them as processed,
+    in one transaction. `frames` holds one frame per table of DOCUMENT_STAGES."""
+    processed_at = pd.Timestamp.now(tz="UTC").tz_localize(None)
+    records = []
+    for table in DOCUMENT_STAGES:
+        frame = frames[table]
+        counts = frame["doc_id"].value_counts() if len(frame) else pd.Series(dtype="int64")
+        records.append(pd.DataFrame({
+            "doc_id": doc_ids,
+            "stage": table,
+            "version": version,
+            "rows": [int(counts.get(doc_id, 0)) for doc_id in doc_ids],
+            "processed_at": processed_at,
+        }))
     with transaction(con):
-        _delete_documents(con, stage, doc_ids)
-        con.execute("DELETE FROM document_stages WHERE stage = $1 AND doc_id IN (SELECT unnest($2::VARCHAR[]))",
-                    [stage, doc_ids])
-        _insert(con, stage, frame)
-        _insert(con, "document_stages", processed)
+        for table in (*DOCUMENT_STAGES, "document_stages"):
+            _delete_documents(con, table, doc_ids)
+        for table in DOCUMENT_STAGES:
+            _insert(con, table, frames[table])
+        _insert(con, "document_stages", pd.concat(records, ignore_index=True))
 
 
 def document_texts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.DataFrame:
@@ -149,24 +146,6 @@ def document_texts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.Dat
     return con.execute(
         """SELECT doc_id, source_path, sha256, encoding, text FROM document_texts
            WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY doc_id""", [doc_ids]).df()
-
-
-def sentences_of(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.DataFrame:
-    """doc_id, sentence_id, text of the sentences of the given documents."""
-    return con.execute(
-        """SELECT doc_id, sentence_id, text FROM sentences
-           WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY doc_id, sentence_id""", [doc_ids]).df()
-
-
-def documents_to_extract(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple[str, str, int | None, str | None]]:
-    """(doc_id, text, report_year, doc_type) of the given documents."""
-    return con.execute(read_sql("documents_to_extract"), [doc_ids]).fetchall()
-
-
-def sentences_with_tokens(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pa.Table:
-    """doc_id, sentence_id, norm_start, text and the list of tokens of every sentence of the given
-    documents, as Arrow: a list column pickles to a worker process in milliseconds as Arrow."""
-    return con.sql(read_sql("sentences_with_tokens"), params=[doc_ids]).to_arrow_table()
 
 
 def find_document(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, str, str] | None:

@@ -10,7 +10,8 @@ import pytest
 from pipeline import parallel
 from pipeline.normalise import normalise_text
 from pipeline.segment import split_sentences, tokenize, tokenize_with_jieba
-from pipeline.stages import STAGES, bring_up_to_date, ingest_folder_into
+from pipeline.stages import bring_up_to_date, ingest_folder_into
+from pipeline.tables import ANALYSIS_TABLES
 from pipeline.storage import Warehouse
 
 BUNDLED_RAW = Path(__file__).resolve().parents[1] / "raw"
@@ -35,10 +36,9 @@ def test_fast_tokenizer_edge_cases(text):
 def _build(root: Path, raw: Path) -> dict[str, pd.DataFrame]:
     store = Warehouse(root / "reports.duckdb")
     ingest_folder_into(store, raw)
-    for stage in STAGES.values():
-        bring_up_to_date(store, stage, batch_documents=3)
+    bring_up_to_date(store, batch_documents=3)
     with duckdb.connect(str(store.working), read_only=True) as con:
-        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in STAGES}
+        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in ANALYSIS_TABLES}
 
 
 def test_worker_pool_writes_the_rows_of_the_in_process_run(tmp_path, monkeypatch):
@@ -48,6 +48,6 @@ def test_worker_pool_writes_the_rows_of_the_in_process_run(tmp_path, monkeypatch
     monkeypatch.setattr(parallel, "MIN_PARALLEL_DOCUMENTS", 1)
     monkeypatch.setattr(parallel, "CHUNK_DOCUMENTS", 2)
     pooled = _build(tmp_path / "pooled", BUNDLED_RAW)
-    for name in STAGES:
+    for name in ANALYSIS_TABLES:
         assert len(alone[name]) > 0
         pd.testing.assert_frame_equal(alone[name], pooled[name], check_dtype=False)

@@ -1,11 +1,12 @@
--- Documents that a stage has not processed at the current code version, but whose upstream
--- stages all have. Parameters: stage, version, list of upstream stages, their count.
+-- Documents that some per-document table has not received at the current code version.
+-- Parameters: version, tables (the per-document tables, each recorded in document_stages).
 SELECT t.doc_id
 FROM document_texts AS t
-WHERE NOT EXISTS (
-        SELECT 1 FROM document_stages AS s
-        WHERE s.doc_id = t.doc_id AND s.stage = $stage AND s.version = $version)
-  AND (SELECT count(*) FROM document_stages AS u
-       WHERE u.doc_id = t.doc_id AND u.stage IN (SELECT unnest($upstream::VARCHAR[])) AND u.version = $version)
-      = len($upstream::VARCHAR[])
+LEFT JOIN (
+    SELECT doc_id, count(*) AS done
+    FROM document_stages
+    WHERE version = $version AND stage IN (SELECT unnest($tables::VARCHAR[]))
+    GROUP BY doc_id
+) AS s USING (doc_id)
+WHERE coalesce(s.done, 0) < len($tables::VARCHAR[])
 ORDER BY t.doc_id

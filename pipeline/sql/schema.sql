@@ -1,4 +1,4 @@
--- The warehouse schema. Stages write per document: the rows of a batch of documents and
+-- The warehouse schema. The analysis writes per document: the rows of a batch of documents and
 -- their entries in document_stages are replaced in one transaction, so a run killed half-way
 -- leaves whole documents behind, never half of one, and the next run resumes.
 
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS document_texts (
 
 CREATE TABLE IF NOT EXISTS document_stages (
     doc_id       VARCHAR NOT NULL,
-    stage        VARCHAR NOT NULL,    -- documents | sentences | tokens | indicators
+    stage        VARCHAR NOT NULL,    -- the table: documents | sentences | tokens | indicators
     version      VARCHAR NOT NULL,    -- code version that produced the rows; a new version redoes them
     rows         INTEGER NOT NULL,    -- rows the stage wrote for the document
     processed_at TIMESTAMP NOT NULL,
