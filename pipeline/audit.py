@@ -131,11 +131,13 @@ def refresh_audit_pages(store: Warehouse, out_dir: Path) -> tuple[list[str], int
     written = []
     with store.connect() as con:
         documents = warehouse.audit_index(con)
-        for doc_id, source_path, region, year, doc_type, text in warehouse.audit_pages_due(con, since):
-            mentions = [AuditMention(*row) for row in warehouse.audit_mentions(con, doc_id)]
-            title = f"{source_path} — {region or 'region unknown'}, {year or 'year unknown'}, {doc_type}"
-            (out_dir / f"{doc_id}.html").write_text(audit_html(title, text, mentions), encoding="utf-8")
-            written.append(source_path)
+        for due in warehouse.audit_pages_due(con, since):
+            mentions_of = warehouse.audit_mentions(con, [row[0] for row in due])
+            for doc_id, source_path, region, year, doc_type, text in due:
+                mentions = [AuditMention(*row) for row in mentions_of.get(doc_id, [])]
+                title = f"{source_path} — {region or 'region unknown'}, {year or 'year unknown'}, {doc_type}"
+                (out_dir / f"{doc_id}.html").write_text(audit_html(title, text, mentions), encoding="utf-8")
+                written.append(source_path)
     current = {doc_id for doc_id, *_ in documents}
     stale = [p for p in out_dir.glob("*.html") if p.stem not in current and p.name != "index.html"]
     for page in stale:

@@ -122,7 +122,7 @@ def _explain_command(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         doc_id, source_path, text = found
-        mentions = [AuditMention(*row) for row in audit_mentions(con, doc_id)]
+        mentions = [AuditMention(*row) for row in audit_mentions(con, [doc_id]).get(doc_id, [])]
     print(f"{source_path} ({doc_id}): {len(mentions)} indicator mentions\n")
     print(explain_text(text, mentions))
     page = audit_dir(Warehouse(warehouse)) / f"{doc_id}.html"

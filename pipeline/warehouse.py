@@ -156,19 +156,24 @@ def find_document(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, str, 
            ORDER BY source_path LIMIT 1""", [name]).fetchone()
 
 
-def audit_mentions(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[tuple]:
-    """Mentions of one document with their sentence span, in the field order of audit.AuditMention."""
-    return con.execute(read_sql("audit_mentions"), [doc_id]).fetchall()
+def audit_mentions(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, list[tuple]]:
+    """Mentions of the given documents with their sentence span, in the field order of
+    audit.AuditMention, per doc_id (documents without mentions are absent)."""
+    by_document: dict[str, list[tuple]] = {}
+    for doc_id, *mention in con.execute(read_sql("audit_mentions"), [doc_ids]).fetchall():
+        by_document.setdefault(doc_id, []).append(tuple(mention))
+    return by_document
 
 
-def audit_pages_due(con: duckdb.DuckDBPyConnection, since: object) -> Iterator[tuple]:
+def audit_pages_due(con: duckdb.DuckDBPyConnection, since: object, batch: int = 100) -> Iterator[list[tuple]]:
     """(doc_id, source_path, region, report_year, doc_type, text) of documents extracted at or after
-    `since`, streamed on a cursor of its own so that `con` stays free for other queries meanwhile."""
+    `since`, in lists of up to `batch`, streamed on a cursor of its own so that `con` stays free
+    for other queries meanwhile."""
     cursor = con.cursor()
     try:
         cursor.execute(read_sql("audit_pages_due"), [since])
-        while rows := cursor.fetchmany(100):
-            yield from rows
+        while rows := cursor.fetchmany(batch):
+            yield rows
     finally:
         cursor.close()
 
