@@ -94,3 +94,12 @@ def test_cli_prints_a_summary(built_warehouse, capsys):
 def test_cli_fails_readably_on_a_missing_folder(tmp_path, capsys):
     assert main(["run", "--raw", str(tmp_path / "missing"), "--warehouse", str(tmp_path / "w.duckdb")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_explain_prints_each_mention_of_a_document_in_its_sentence(built_warehouse, capsys):
+    _, warehouse = built_warehouse
+    assert main(["explain", SUZHOU, "--warehouse", str(warehouse)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{SUZHOU} (")
+    assert "【1.90亿元】" in out and "code enf.fines" in out
+    assert main(["explain", "no-such-report.txt", "--warehouse", str(warehouse)]) == 2
