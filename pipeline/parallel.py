@@ -18,6 +18,7 @@ import atexit
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,6 +38,8 @@ T = TypeVar("T")
 
 _pool: ProcessPoolExecutor | None = None
 _pool_pid: int | None = None
+# Guards creating the pool and submitting to it: the warm-up thread does both while the run goes on.
+_pool_lock = threading.RLock()
 
 
 def workers() -> int:
@@ -85,25 +88,41 @@ def _initializer() -> None:
 def pool() -> ProcessPoolExecutor:
     """The process's pool, started on first use (and again in a forked child)."""
     global _pool, _pool_pid
-    if _pool is None or _pool_pid != os.getpid():
-        methods = multiprocessing.get_all_start_methods()
-        if "forkserver" in methods:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(_PRELOAD)
-        else:  # pragma: no cover - platforms without fork
-            context = multiprocessing.get_context("spawn")
-        _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_initializer)
-        _pool_pid = os.getpid()
-    return _pool
+    with _pool_lock:
+        if _pool is None or _pool_pid != os.getpid():
+            methods = multiprocessing.get_all_start_methods()
+            if "forkserver" in methods:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(_PRELOAD)
+            else:  # pragma: no cover - platforms without fork
+                context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_initializer)
+            _pool_pid = os.getpid()
+        return _pool
+
+
+def _start_workers() -> None:
+    with _pool_lock:
+        executor = pool()
+        with _workers_skip_main_module():
+            for _ in range(workers()):
+                executor.submit(int)
 
 
 def warm_up() -> None:
-    """Start the workers now (in the background), so that the first stage that needs them finds them ready."""
-    if workers() > 1:
-        p = pool()
-        with _workers_skip_main_module():
-            for _ in range(workers()):
-                p.submit(int)
+    """Start the workers in a background thread: the fork server takes over a second to load
+    jieba's dictionary, and the run goes on meanwhile (ingest writes its texts). Whoever needs
+    the pool first waits for the lock, so there is only ever one pool."""
+    if workers() > 1 and not pool_is_running():
+        threading.Thread(target=_start_workers, name="start-workers", daemon=True).start()
+
+
+def _new_lock_in_child() -> None:
+    global _pool_lock
+    _pool_lock = threading.RLock()  # a fork may happen while the warm-up thread holds the lock
+
+
+os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
 @atexit.register
@@ -150,9 +169,10 @@ def submit_chunks(fn: Callable[[Any], Any], chunks: Sequence[Any], combine: Call
     """fn over every chunk, in worker processes when `parallel`, else here and now; combine the results in order."""
     if parallel and len(chunks) > 0:
         try:
-            executor = pool()
-            with _workers_skip_main_module():
-                futures = [executor.submit(fn, chunk) for chunk in chunks]
+            with _pool_lock:
+                executor = pool()
+                with _workers_skip_main_module():
+                    futures = [executor.submit(fn, chunk) for chunk in chunks]
             return Pending(futures, combine, [(fn, c) for c in chunks])
         except BrokenProcessPool:
             _forget_pool()
