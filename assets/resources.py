@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
 
 from pipeline.storage import Warehouse
 
@@ -29,6 +31,12 @@ class WarehouseResource(ConfigurableResource):
 
     def store(self) -> Warehouse:
         return Warehouse(Path(self.path).expanduser())
+
+    @contextmanager
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator["WarehouseResource"]:
+        """The whole run in one session of the working database (pipeline.storage.Warehouse.session)."""
+        with self.store().session():
+            yield self
 
 
 def build_resources(raw_dir: Path, warehouse: Path) -> dict[str, object]:
