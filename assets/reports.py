@@ -126,7 +126,7 @@ plan_vs_actual = _derived_asset(
 
 @asset(deps=["indicator_panel", "yoy_comparison"], group_name="compare", kinds={"html"})
 def comparison_charts(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-    """A PNG per region of its main indicators over the years, and a summary page linking them."""
+    """An SVG per region of its main indicators over the years, and a summary page linking them."""
     store = warehouse.store()
     reports = reports_dir(store)
     with store.connect() as con:

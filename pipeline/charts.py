@@ -1,12 +1,13 @@
 """Charts of each region's main indicators over the years, and a summary page that links them.
 
 People would rather look than read when a region has several years of values. A region with
-at least one indicator reported for two or more years gets one PNG: its main indicators (those
+at least one indicator reported for two or more years gets one SVG: its main indicators (those
 with the most years) as an index, first year = 100, so that counts, money and ratios share one
 axis and the change is what shows; the summary page beside it gives the values themselves.
-Charts are redrawn only for regions whose panel rows changed (in the worker processes when there
-are many), and nothing is rewritten when the panel is unchanged. Labels are indicator codes, which every font can draw; the page gives the
-Chinese names.
+Charts are redrawn only for regions whose panel rows changed, and nothing is rewritten when the
+panel is unchanged. A chart takes well under a millisecond to write (pipeline.svg_chart), so they
+are drawn here: sending them to the worker processes cost more than it saved. The browser draws
+the labels with the system's fonts, so the legend gives each code's Chinese name too.
 """
 
 from __future__ import annotations
@@ -14,94 +15,100 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
-from pipeline import parallel
+from pipeline import svg_chart
 
 CHARTED_INDICATORS = 6
-# Charts per job sent to a worker process.
-CHUNK_CHARTS = 20
 _MANIFEST = "charts.json"
 _WHOLE_PANEL = "*"
+# The columns a chart is drawn from (indicator, the Chinese name, when the panel has it).
+_DRAWN_FROM = ["region_code", "indicator_code", "year", "value", "unit", "chosen_by", "indicator"]
+# Part of every fingerprint, so that charts of an older drawing (PNGs before this one) are redrawn.
+_FORMAT = "svg-1"
 
 
 @dataclass
 class ChartsReport:
     redrawn: list[str] = field(default_factory=list)  # region names whose chart was drawn
-    removed: int = 0  # charts of regions that no longer have one
+    removed: int = 0  # chart files deleted: of regions that no longer have one, and older PNGs
     unchanged: bool = False  # the panel was as last time: nothing was written
 
 
 def main_indicators(panel: pd.DataFrame) -> list[str]:
     """The region's indicators with two or more years of values, most years first (ties: by code)."""
-    years = panel.groupby("indicator_code")["year"].nunique()
-    ordered = sorted(((code, n) for code, n in years.items() if n >= 2), key=lambda item: (-item[1], item[0]))
+    years: defaultdict[str, set[int]] = defaultdict(set)
+    for code, year in zip(panel["indicator_code"], panel["year"], strict=True):
+        years[code].add(year)
+    ordered = sorted(((code, len(seen)) for code, seen in years.items() if len(seen) >= 2),
+                     key=lambda item: (-item[1], item[0]))
     return [code for code, _ in ordered[:CHARTED_INDICATORS]]
 
 
-def region_chart(region_code: str, panel: pd.DataFrame, codes: list[str], path: Path) -> None:
-    """One line per indicator, as an index of its first year's value (=100), written as a PNG."""
-    figure = Figure(figsize=(6.4, 3.6), dpi=80)
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
+def region_chart(region_code: str, region_name: str, panel: pd.DataFrame, codes: list[str]) -> str:
+    """One line per indicator, as an index of its first year's value (=100), as SVG text. An indicator
+    whose first value is 0 has no index and is left out."""
+    indicator_names = panel["indicator"] if "indicator" in panel else [None] * len(panel)
+    series: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for code, name, year, value in zip(panel["indicator_code"], indicator_names, panel["year"], panel["value"],
+                                       strict=True):
+        if code in codes:
+            series[code].append((year, value))
+            labels[code] = f"{code} {name}" if isinstance(name, str) and name else code
+    lines = []
     for code in codes:
-        series = panel[panel["indicator_code"] == code].sort_values("year")
-        base = series["value"].iloc[0]
-        if base:
-            axes.plot(series["year"], 100 * series["value"] / base, marker="o", label=code)
-    axes.axhline(100, color="#999999", linewidth=0.8)
-    axes.set_xticks(sorted(panel.loc[panel["indicator_code"].isin(codes), "year"].unique()))
-    axes.set_ylabel("index, first year = 100", fontsize=8)
-    axes.tick_params(labelsize=8)
-    axes.legend(fontsize=7, loc="best")
-    axes.set_title(f"Region {region_code}: main indicators over the years", fontsize=9)
-    figure.subplots_adjust(left=0.12, right=0.97, top=0.9, bottom=0.1)
-    figure.savefig(path)
+        points = sorted(series[code])
+        if points[0][1]:
+            lines.append(svg_chart.Line(labels[code], [(year, 100 * value / points[0][1]) for year, value in points]))
+    years = sorted({year for points in series.values() for year, _ in points})
+    return svg_chart.line_chart(f"{region_name} ({region_code}): main indicators over the years", lines, years,
+                                "index, first year = 100", reference=100)
 
 
-def _draw_charts(jobs: list[tuple[str, pd.DataFrame, list[str], Path]]) -> None:
-    for region_code, rows, codes, path in jobs:
-        region_chart(region_code, rows, codes, path)
+def _fingerprints(panel: pd.DataFrame, names: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """A hash of the whole panel (and the names), and one of each region's rows and name: a region's
+    chart is redrawn when its hash changes. One pass over the panel, not one per region."""
+    rows = panel.sort_values(["region_code", "indicator_code", "year"], kind="stable")
+    row_hashes = pd.util.hash_pandas_object(rows[[c for c in _DRAWN_FROM if c in rows]], index=False).to_numpy()
 
+    def digest(*parts: bytes) -> str:
+        return hashlib.sha256(b"\0".join([_FORMAT.encode(), *parts])).hexdigest()[:16]
 
-def _fingerprint(panel: pd.DataFrame) -> str:
-    rows = panel.sort_values(["region_code", "indicator_code", "year"])
-    rows = rows[["region_code", "indicator_code", "year", "value", "unit", "chosen_by"]]
-    return hashlib.sha256(rows.to_csv(index=False).encode()).hexdigest()[:16]
+    regions = {code: digest(names.get(code, code).encode(), row_hashes[positions].tobytes())
+               for code, positions in rows.groupby("region_code", sort=True).indices.items()}
+    return digest(json.dumps(names, sort_keys=True).encode(), row_hashes.tobytes()), regions
 
 
 def refresh_charts(panel: pd.DataFrame, names: dict[str, str], out_dir: Path) -> ChartsReport:
-    """Redraw the charts of regions whose panel changed; drop charts of regions without one now.
+    """Redraw the charts of regions whose panel changed; drop charts of regions without one now,
+    and PNG charts of older versions.
 
-    `panel` holds region_code, indicator_code, year, value, unit and chosen_by. Charts are named
-    by region code.
+    `panel` holds region_code, indicator_code, year, value, unit, chosen_by and optionally
+    indicator (the Chinese name). Charts are named by region code.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / _MANIFEST
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-    whole = _fingerprint(panel)
+    whole, fingerprints = _fingerprints(panel, names)
     if manifest.get(_WHOLE_PANEL) == whole:
         return ChartsReport(unchanged=True)
     report, current = ChartsReport(), {_WHOLE_PANEL: whole}
-    due = []
     for region_code, rows in panel.groupby("region_code", sort=True):
         codes = main_indicators(rows)
         if not codes:
             continue
-        fingerprint = _fingerprint(rows)
-        current[region_code] = fingerprint
-        chart = out_dir / f"{region_code}.png"
-        if manifest.get(region_code) != fingerprint or not chart.exists():
-            due.append((region_code, rows, codes, chart))
-            report.redrawn.append(names.get(region_code, region_code))
-    chunks = [due[first : first + CHUNK_CHARTS] for first in range(0, len(due), CHUNK_CHARTS)]
-    parallel.submit_chunks(_draw_charts, chunks, lambda _: None, parallel.worth_a_pool(len(due))).result()
-    stale = [p for p in out_dir.glob("*.png") if p.stem not in current]
+        current[region_code] = fingerprints[region_code]
+        chart = out_dir / f"{region_code}.svg"
+        if manifest.get(region_code) != current[region_code] or not chart.exists():
+            name = names.get(region_code, region_code)
+            chart.write_text(region_chart(region_code, name, rows, codes), encoding="utf-8")
+            report.redrawn.append(name)
+    stale = [p for p in out_dir.glob("*.svg") if p.stem not in current] + list(out_dir.glob("*.png"))
     for chart in stale:
         chart.unlink()
     report.removed = len(stale)
@@ -118,8 +125,8 @@ def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path,
         table = rows.pivot_table(index=["indicator_code", "indicator", "unit"], columns="year", values="value",
                                  aggfunc="first")
         table.columns = [str(c) for c in table.columns]
-        chart = charts_dir / f"{code}.png"
-        image = f'<img src="{charts_dir.name}/{code}.png" alt="{html.escape(region)} chart">' if chart.exists() else ""
+        chart = charts_dir / f"{code}.svg"
+        image = f'<img src="{charts_dir.name}/{code}.svg" alt="{html.escape(region)} chart">' if chart.exists() else ""
         parts.append(f'<h2 id="{code}">{html.escape(region)} ({code})</h2>{image}'
                      + table.reset_index().to_html(index=False, na_rep="", float_format=lambda v: f"{v:,.4g}"))
     top = changes.head(30).to_html(index=False, na_rep="", float_format=lambda v: f"{v:,.4g}")

@@ -2,6 +2,7 @@
 two conflicting reports, a stated change that agrees and one that does not, a sub-count, a
 partial-year figure and a work plan with its year's report, through every asset."""
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import duckdb
@@ -10,6 +11,7 @@ import pytest
 from pipeline.cli import main, run_pipeline
 
 FIXTURES = Path(__file__).parent / "data" / "multiyear"
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -106,10 +108,15 @@ def test_the_checks_flag_the_disagreeing_change_and_the_conflict(warehouse, caps
 def test_charts_and_summary_page_are_written(warehouse):
     reports = warehouse.parent / "reports"
     # 张家港市 has one year only: a table on the page, no chart.
-    assert sorted(p.name for p in (reports / "charts").glob("*.png")) == ["320500.png"]
-    assert (reports / "charts" / "320500.png").read_bytes().startswith(b"\x89PNG")
+    assert sorted(p.name for p in (reports / "charts").glob("*.svg")) == ["320500.svg"]
+    chart = ET.parse(reports / "charts" / "320500.svg").getroot()
+    # enf.fines and enf.cases_filed have three years, acc.accidents and acc.deaths two
+    assert len(list(chart.iter(f"{SVG}polyline"))) == 4
+    texts = [text.text for text in chart.iter(f"{SVG}text")]
+    assert "苏州市 (320500): main indicators over the years" in texts
+    assert any(label.startswith("enf.fines ") for label in texts)  # with its Chinese name
     page = (reports / "index.html").read_text(encoding="utf-8")
-    assert 'src="charts/320500.png"' in page and "苏州市" in page
+    assert 'src="charts/320500.svg"' in page and "苏州市" in page
 
 
 def test_compare_prints_a_region_over_the_years(warehouse, capsys):
