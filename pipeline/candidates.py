@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Sequence
 
 from pipeline import lexicon
+from pipeline.metric import token_offsets
 from pipeline.numerals import parse_decimal
 
 MASK = "□"
@@ -57,7 +59,10 @@ _DATE_PATTERNS = [
     r"第\s*\d+\s*号",
     r"\d+\s*号",
 ]
-_DATES = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+# Every date pattern starts with one of these characters: the lookahead lets the regex engine skip
+# all other positions at once instead of trying each pattern there.
+_DATE_FIRST_CHARS = r"\d〇零一二三四五六七八九十〔\[（(【第"
+_DATES = re.compile(f"(?=[{_DATE_FIRST_CHARS}])(?:" + "|".join(f"(?:{p})" for p in _DATE_PATTERNS) + ")")
 _TITLE = re.compile(r"《[^《》]*》|<[^<>]*>")
 _QUOTED = re.compile(r"“[^“”]{1,15}”|‘[^‘’]{1,15}’|「[^「」]{1,15}」|『[^『』]{1,15}』|\"[^\"]{1,15}\"")
 _CLAUSE_BREAK = set("，,；;。！？!?：:（）()")
@@ -69,6 +74,9 @@ _ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", 
 # 一次死亡3人以上的较大事故: the number defines an accident grade, it counts nothing.
 _GRADE_THRESHOLD = re.compile(r"一次(?:性)?(?:造成)?(?:死亡|重伤|受伤|中毒)$")
 _RANGE = re.compile(rf"\s*[-—–~～至到]\s*(?:{_AR}|[{_CN}]+)")
+_NONE_HAPPENED = re.compile(r"(?:未|没有|没|无|不)(?:发生|出现)?$")
+_SHORT_ATTRIBUTE = re.compile(r"^[\u4e00-\u9fff]{1,2}的")
+_TOTAL_CUE_AT_END = re.compile(r"[共计达]$")
 
 
 @dataclass(frozen=True)
@@ -103,26 +111,26 @@ def mask_non_quantities(sentence: str) -> str:
         blank(m.start(), m.end())
     for m in _DATES.finditer(sentence):
         blank(m.start(), m.end())
-    for concept in lexicon.word_list("named_concepts.txt"):
-        start = sentence.find(concept)
-        while start != -1:
-            blank(start, start + len(concept))
-            start = sentence.find(concept, start + 1)
+    for m in _named_concepts().finditer(sentence):
+        blank(m.start(), m.end(1))
     return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _named_concepts() -> re.Pattern[str]:
+    """Every position where a slogan of named_concepts.txt starts, with the longest one there: the
+    shorter ones at that position are its prefixes, so together they cover every occurrence."""
+    concepts = sorted(lexicon.word_list("named_concepts.txt"), key=len, reverse=True)
+    if not concepts:
+        return re.compile(r"(?!)")
+    first_chars = "".join(sorted({concept[0] for concept in concepts}))
+    return re.compile(f"(?=[{re.escape(first_chars)}])(?=({'|'.join(map(re.escape, concepts))}))")
 
 
 def token_bounds(sentence: str, tokens: Sequence[str]) -> tuple[set[int], set[int]]:
     """Start and end offsets of the jieba tokens inside `sentence` (whitespace skipped)."""
-    starts, ends = set(), set()
-    pos = 0
-    for token in tokens:
-        found = sentence.find(token, pos)
-        if found == -1:
-            continue
-        starts.add(found)
-        ends.add(found + len(token))
-        pos = found + len(token)
-    return starts, ends
+    starts, ends = token_offsets(sentence, tokens)
+    return set(starts), set(ends)
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -142,6 +150,15 @@ def _restates_list(masked: str, start: int, value: Decimal) -> bool:
     return clause.count("、") + 1 == int(value) and clause.count("、") >= 1
 
 
+@lru_cache(maxsize=1)
+def _units_by_first_char() -> dict[str, tuple[lexicon.Unit, ...]]:
+    """The units longest first, under their first character: only those can start at a position."""
+    index: dict[str, list[lexicon.Unit]] = {}
+    for unit in lexicon.units_longest_first():
+        index.setdefault(unit.written[:1], []).append(unit)
+    return {first: tuple(units) for first, units in index.items()}
+
+
 def _match_unit(sentence: str, pos: int, ends: set[int], starts: set[int] = frozenset()) -> lexicon.Unit | None:
     """The longest unit at `pos`. A unit glued to a word (三部门, 一条例) is vetoed by not_followed_by,
     unless the tokenizer cut right after the unit and the vetoing word is only the start of a longer
@@ -149,7 +166,7 @@ def _match_unit(sentence: str, pos: int, ends: set[int], starts: set[int] = froz
     rest = sentence[pos:]
     if rest.startswith("％"):
         rest = "%" + rest[1:]
-    for unit in lexicon.units_longest_first():
+    for unit in _units_by_first_char().get(rest[:1], ()):
         if not rest.startswith(unit.written):
             continue
         after = rest[len(unit.written):]
@@ -172,8 +189,34 @@ def _has_duration_cue(sentence: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _quantity_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a candidate without a duration cue, a candidate that needs one), as _with_unit finds them.
+
+    A candidate is a fraction or 一半, or the end of a number (a digit or Chinese numeral), an
+    internal qualifier with its scale, spaces, then a unit or implicit noun (also for the upper
+    bound of a range). Built from the same tables, so a sentence neither matches holds no candidate.
+    """
+    internal = "|".join(re.escape(q.word) for q in lexicon.qualifiers_at("internal"))
+    plain = [u.written for u in lexicon.units_longest_first() if not u.needs_cue] + ["％"]
+    plain += [noun for noun, _ in lexicon.implicit_units()]
+    needs_cue = [u.written for u in lexicon.units_longest_first() if u.needs_cue]
+    number = rf"[\d{_CN}](?:{internal})?[万亿千]? *"
+    return (re.compile(rf"分之|一半|{number}(?:{'|'.join(map(re.escape, plain))})"),
+            re.compile(rf"{number}(?:{'|'.join(map(re.escape, needs_cue))})"))
+
+
+def _may_hold_candidate(sentence: str) -> bool:
+    """Rules out most sentences at once (every unit of 24日, 3年 also needs a duration cue in the sentence)."""
+    plain, needs_cue = _quantity_hints()
+    return bool(plain.search(sentence) or (needs_cue.search(sentence)
+                                           and any(cue in sentence for cue in lexicon.word_list("duration_cues.txt"))))
+
+
 def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate]:
     """Number+unit spans of one normalised sentence, in order, negatives removed."""
+    if not _may_hold_candidate(sentence):
+        return []
     masked = mask_non_quantities(sentence)
     starts, ends = token_bounds(sentence, tokens)
     found: list[Candidate] = []
@@ -245,8 +288,8 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
     if number == "一半":
         return Candidate(n_start, n_end, n_end, number, value, "%", 1, "ratio", True, None, True)
     # Internal qualifier 余 / 多 / 来, possibly followed by a scale (十余万人).
-    for q in lexicon.qualifiers():
-        if q.position == "internal" and sentence.startswith(q.word, pos):
+    for q in lexicon.qualifiers_at("internal"):
+        if sentence.startswith(q.word, pos):
             internal = q.qualifier
             pos += len(q.word)
             break
@@ -293,7 +336,7 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
             at_clause_end = end >= len(sentence) or sentence[end] in _CLAUSE_BREAK
             if not clause.endswith(_ONE_COUNT_CUES) and not (at_clause_end and unit.written in _ONE_AT_CLAUSE_END_UNITS):
                 return False
-            if re.search(r"(?:未|没有|没|无|不)(?:发生|出现)?$", clause):
+            if _NONE_HAPPENED.search(clause):
                 return False  # 未发生一起: none happened
         if number == "二":
             return False
@@ -302,13 +345,13 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
     # 等7个领域的专家: the number describes a short attribute, not a counted thing.
     if unit.written == "个" and sentence[n_start - 1:n_start] == "等":
         tail = sentence[end:end + 4]
-        if re.match(r"^[\u4e00-\u9fff]{1,2}的", tail):
+        if _SHORT_ATTRIBUTE.match(tail):
             return False
     # 落实企业安全生产20条: a policy known by its number of articles.
     if unit.written == "条":
         nxt = sentence[end:end + 1]
         clause = _clause_before(sentence, n_start)
         if (not nxt or nxt in _CLAUSE_BREAK or nxt in "、") and any(v in clause for v in _POLICY_VERBS):
-            if not re.search(r"[共计达]$", clause):
+            if not _TOTAL_CUE_AT_END.search(clause):
                 return False
     return True

@@ -20,6 +20,7 @@ Among the candidates the longest matching cue wins; override cues win over metri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,6 +62,36 @@ def catalog() -> tuple[Entry, ...]:
     )
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    """An entry with each word list as one regex (None when empty): a search says whether any word occurs."""
+
+    entry: Entry
+    context: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    requires: re.Pattern[str] | None
+    tiers: tuple[tuple[int, tuple[str, ...], re.Pattern[str], int], ...]  # (tier, cues, any cue, text index)
+
+
+# Where assign_code looks for the cues of each tier: (override) clause or segment, metric, clause, segment.
+_TIER_TEXTS = ((4, "override_cues", 0), (3, "cues", 1), (2, "clause_cues", 2), (1, "sentence_cues", 3))
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+@lru_cache(maxsize=None)
+def _matchers(family: str, unit: str) -> tuple[_Matcher, ...]:
+    """The catalog entries, in catalog order, whose unit family and allowed units fit a mention."""
+    return tuple(
+        _Matcher(entry, _any_of(entry.context), _any_of(entry.exclude), _any_of(entry.requires),
+                 tuple((tier, getattr(entry, field), _any_of(getattr(entry, field)), at)
+                       for tier, field, at in _TIER_TEXTS if getattr(entry, field)))
+        for entry in catalog() if entry.family == family and (not entry.units or unit in entry.units)
+    )
+
+
 def _family(unit: str, kind: str) -> str:
     if kind in _FAMILY_OF_KIND and _FAMILY_OF_KIND[kind]:
         return _FAMILY_OF_KIND[kind]
@@ -72,20 +103,27 @@ def _family(unit: str, kind: str) -> str:
 
 
 _CLAUSE_BREAKS = "，,；;。！？!?：:（）()"
+# The last break before a position (searched with endpos) and the first one from a position.
+_LAST_CLAUSE_BREAK = re.compile(rf"[{_CLAUSE_BREAKS}][^{_CLAUSE_BREAKS}]*\Z")
+_NEXT_CLAUSE_BREAK = re.compile(f"[{_CLAUSE_BREAKS}]")
+_LAST_SEGMENT_BREAK = re.compile(r"[；;。][^；;。]*\Z")
+_NEXT_SEGMENT_BREAK = re.compile("[；;。]")
+
+
+def _between(sentence: str, start: int, end: int, last: re.Pattern[str], following: re.Pattern[str]) -> str:
+    left = last.search(sentence, 0, start)
+    right = following.search(sentence, end)
+    return sentence[left.start() + 1 if left else 0:right.start() if right else len(sentence)]
 
 
 def clause_around(sentence: str, start: int, end: int) -> str:
     """The clause of the sentence that holds [start, end)."""
-    left = max((sentence.rfind(ch, 0, start) for ch in _CLAUSE_BREAKS), default=-1)
-    rights = [i for i in (sentence.find(ch, end) for ch in _CLAUSE_BREAKS) if i != -1]
-    return sentence[left + 1:min(rights) if rights else len(sentence)]
+    return _between(sentence, start, end, _LAST_CLAUSE_BREAK, _NEXT_CLAUSE_BREAK)
 
 
 def segment_around(sentence: str, start: int, end: int) -> str:
     """The part of the sentence between semicolons (or sentence ends) that holds [start, end)."""
-    left = max((sentence.rfind(ch, 0, start) for ch in "；;。"), default=-1)
-    rights = [i for i in (sentence.find(ch, end) for ch in "；;。") if i != -1]
-    return sentence[left + 1:min(rights) if rights else len(sentence)]
+    return _between(sentence, start, end, _LAST_SEGMENT_BREAK, _NEXT_SEGMENT_BREAK)
 
 
 def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
@@ -100,24 +138,20 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     family = _family(unit, kind)
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence
+    texts = (clause or segment, metric, clause, segment)
     best: tuple[int, int, int, str] | None = None
-    for entry in catalog():
-        if entry.family != family:
+    for matcher in _matchers(family, unit):
+        if matcher.context and not matcher.context.search(segment):
             continue
-        if entry.units and unit not in entry.units:
+        if matcher.exclude and matcher.exclude.search(metric):
             continue
-        if entry.context and not any(word in segment for word in entry.context):
-            continue
-        if any(word in metric for word in entry.exclude):
-            continue
-        if entry.requires and not any(word in metric for word in entry.requires):
+        if matcher.requires and not matcher.requires.search(metric):
             continue
         score = None
-        for tier, cues, text in ((4, entry.override_cues, clause or segment), (3, entry.cues, metric),
-                                 (2, entry.clause_cues, clause), (1, entry.sentence_cues, segment)):
-            hits = [c for c in cues if c in text]
-            if hits:
-                score = (tier, entry.priority, max(map(len, hits)), entry.code)
+        for tier, cues, any_cue, at in matcher.tiers:
+            if any_cue.search(texts[at]):
+                entry = matcher.entry
+                score = (tier, entry.priority, max(len(c) for c in cues if c in texts[at]), entry.code)
                 break
         if score and (best is None or score[:3] > best[:3]):
             best = score

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Sequence
 
 from pipeline import lexicon
@@ -18,8 +19,6 @@ from pipeline.catalog import assign_code
 from pipeline.metric import MetricFinder, Span
 from pipeline.qualifiers import find_qualifier
 
-# Cheap pre-filter: sentences without any digit or Chinese numeral cannot hold a mention.
-_ANY_NUMBER = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖半]")
 _PARTIAL_PERIOD = re.compile(
     r"(?:(\d{4})\s*年(?:度)?)?\s*(\d{1,2})\s*(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})\s*月份?"
 )
@@ -30,6 +29,32 @@ _CHANGE_BASIS_WINDOW = 14
 # Words that make a number of an annual report a planned target (2024年，力争…下降10%以上).
 _TARGET_CUES = ("力争", "争取", "目标是")
 _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
+_CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+$")
+# a later value of a 分别 list: 同比分别下降38.6%和33.9%
+_LISTED_CHANGE = re.compile(r"(下降|减少|降低|上升|增长|增加|提高)(?:分别)?[^，。；]*?(?:和|、|及)$")
+_SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
+_PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
+_SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
+_CLOSING_CHANGE = r"(分别|均|了)?$"  # a change word closing the words before the number
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(word, the word closing a clause, direction) of change_words.tsv, longest first."""
+    return tuple((word, re.compile(re.escape(word) + _CLOSING_CHANGE), dirn) for word, dirn in lexicon.change_words())
+
+
+@lru_cache(maxsize=1)
+def _any_change_word() -> re.Pattern[str]:
+    """Matches where one of the _change_words patterns does: most numbers are no change."""
+    return re.compile("(?:" + "|".join(re.escape(word) for word, _ in lexicon.change_words()) + ")" + _CLOSING_CHANGE)
+
+
+@lru_cache(maxsize=1)
+def _subject_free_words() -> tuple[str, ...]:
+    """Words of a change metric that do not name its subject (同比, 上升, 分别), longest first."""
+    return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
+                        + ["分别", "均", "了"], key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -82,16 +107,16 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
         # a change verb must sit in the same clause, except 分别 which points across a comma
         if ch in window:
             window = window[window.rindex(ch) + 1:]
-    stripped = re.sub(r"(分别|均|了|约|近|达|为|和|、|\s)+$", "", window)
+    stripped = _CHANGE_TAIL_FILLERS.sub("", window)
     direction = None
-    for word, dirn in lexicon.change_words():
-        if stripped.endswith(word) or re.search(re.escape(word) + r"(分别|均|了)?$", stripped):
-            direction = dirn
-            break
+    if _any_change_word().search(stripped):
+        for word, closing, dirn in _change_words():
+            if stripped.endswith(word) or closing.search(stripped):
+                direction = dirn
+                break
     if direction is None:
-        # a later value of a 分别 list: 同比分别下降38.6%和33.9%
         prefix = sentence[max(0, cand.start - 30):cand.start]
-        m = re.search(r"(下降|减少|降低|上升|增长|增加|提高)(?:分别)?[^，。；]*?(?:和|、|及)$", prefix)
+        m = _LISTED_CHANGE.search(prefix)
         if m:
             direction = "down" if m.group(1) in ("下降", "减少", "降低") else "up"
     if direction is None:
@@ -153,8 +178,6 @@ def _kind(cand: Candidate, direction: str | None, context: DocumentContext, sent
 
 def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentContext) -> list[Mention]:
     """All indicator mentions of one normalised sentence, in order."""
-    if not _ANY_NUMBER.search(sentence):
-        return []
     candidates = find_candidates(sentence, tokens)
     if not candidates:
         return []
@@ -173,16 +196,24 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _changes_name_their_subject(mentions)
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
-    mentions = [replace(m, indicator_code=assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end)))
-                for m in mentions]
-    return _codes_carried_over(sentence, mentions)
+    return _codes_carried_over(sentence, [_with_code(sentence, m) for m in mentions])
+
+
+def _with_code(sentence: str, m: Mention) -> Mention:
+    code = assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end))
+    return m if code is None else replace(m, indicator_code=code)  # most mentions get none: no copy
+
+
+@lru_cache(maxsize=1)
+def _continuation_metrics() -> frozenset[str]:
+    return frozenset(lexicon.word_list("continuation_metrics.txt"))
 
 
 def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """A count that only names a stage (受理129件, 办结118件) or a 其中 part of a total takes the code
     of the count it continues: the previous mention of the same unit in the same ；-part (a ；-part
     that opens with 其中 belongs to the part before it)."""
-    stages = set(lexicon.word_list("continuation_metrics.txt"))
+    stages = _continuation_metrics()
     outcomes = lexicon.word_list("subcount_outcomes.txt")
     out = list(mentions)
     for i, m in enumerate(out):
@@ -198,7 +229,7 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
             gap = sentence[prev.end:m.start]
             if m.subcount and not continues:
                 # 调解矛盾纠纷418件，…；其中房屋租赁纠纷76件: a part opened by 其中 splits the part before
-                gap = re.sub(r"[；;]\s*其中", "其中", gap, count=1)
+                gap = _SUBCOUNT_PART.sub("其中", gap, count=1)
             if any(ch in ("；;。" if m.subcount and not continues else "。") for ch in gap):
                 break
             if m.subcount and "其中" not in sentence[prev.end:m.start] and not continues:
@@ -213,8 +244,7 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
 
 def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
     """行政诉讼案件47件，同比上升6.8%: a change whose metric is only 同比上升 is about the count before it."""
-    words = sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
-                   + ["分别", "均", "了"], key=len, reverse=True)
+    words = _subject_free_words()
     out = list(mentions)
     for i, m in enumerate(out):
         if m.kind != "change" or i == 0:
@@ -246,10 +276,10 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             continue
         gap = sentence[out[i - 1].end:m.start]
         # 其中蓝码2043家，占55.44%: a share takes the metric of the count before it.
-        if m.unit == "%" and re.fullmatch(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*", gap):
+        if m.unit == "%" and _SHARE_GAP.fullmatch(gap):
             out[i] = replace(m, metric=out[i - 1].metric)
         # 由2020年的74%进一步压缩到2021年的52%: the second value of a 由…到 pair.
-        elif m.unit == out[i - 1].unit and re.fullmatch(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*", gap) \
+        elif m.unit == out[i - 1].unit and _PAIR_GAP.fullmatch(gap) \
                 and "由" in sentence[max(0, out[i - 1].start - 12):out[i - 1].start]:
             out[i] = replace(m, metric=out[i - 1].metric)
     return out

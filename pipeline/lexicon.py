@@ -64,6 +64,12 @@ def qualifiers() -> tuple[Qualifier, ...]:
     return tuple(sorted(rows, key=lambda q: len(q.word), reverse=True))
 
 
+@lru_cache(maxsize=None)
+def qualifiers_at(position: str) -> tuple[Qualifier, ...]:
+    """The qualifiers of one position (before | internal | after), longest first."""
+    return tuple(q for q in qualifiers() if q.position == position)
+
+
 @lru_cache(maxsize=1)
 def implicit_units() -> tuple[tuple[str, str], ...]:
     rows = [(r["noun"], r["unit"]) for r in read_table("implicit_units.tsv")]

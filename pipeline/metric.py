@@ -21,7 +21,10 @@ cut on jieba token boundaries and stripped of filler words (metric_fillers.txt).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from typing import Sequence
 
 from pipeline import lexicon
@@ -41,10 +44,39 @@ _FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去
 
 # Fillers that are verbs in front (组织开展) but nouns at the end (人民调解组织): kept at the end.
 _TRAILING_NOUNS = ("组织",)
+_TRAILING_FORMULA = re.compile(r"[0-9+＋.\-]+$")
+_BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
 
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
 POST_MAX = 24
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    return frozenset(lexicon.word_list("metric_fillers.txt"))
+
+
+@lru_cache(maxsize=1)
+def _head_verbs() -> frozenset[str]:
+    return frozenset(lexicon.word_list("metric_head_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(after words longest first, before words) of qualifiers.tsv."""
+    return (tuple(q.word for q in lexicon.qualifiers_at("after")),
+            frozenset(q.word for q in lexicon.qualifiers_at("before")))
+
+
+@lru_cache(maxsize=1)
+def _trailing_words() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Words _clean drops from the end of a metric, as (length, words of that length), longest first:
+    a text ends in at most one word of each length, so one set lookup per length finds it."""
+    # 组织 is a filler verb in front (组织开展) but a noun at the end (人民调解组织)
+    safe = {w for w in _fillers() if len(w) > 1 and w not in _TRAILING_NOUNS} | {"达", "均", "约", "近", "共", "计", "的", "了", "等"}
+    words = safe | _qualifier_words()[1] | {"一般"}
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -53,16 +85,22 @@ class Span:
     end: int
 
 
-def _token_offsets(sentence: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
-    offsets = []
+def token_offsets(sentence: str, tokens: Sequence[str]) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the jieba tokens found in `sentence`, in order (whitespace skipped)."""
+    if "".join(tokens) == sentence:
+        # No whitespace in the sentence (the usual case): each token starts where the last ended.
+        ends = list(accumulate(map(len, tokens)))
+        return [0, *ends[:-1]] if ends else [], ends
+    starts, ends = [], []
     pos = 0
     for token in tokens:
         found = sentence.find(token, pos)
         if found == -1:
             continue
-        offsets.append((found, found + len(token)))
         pos = found + len(token)
-    return offsets
+        starts.append(found)
+        ends.append(pos)
+    return starts, ends
 
 
 class MetricFinder:
@@ -71,10 +109,15 @@ class MetricFinder:
     def __init__(self, sentence: str, tokens: Sequence[str], mentions: Sequence[Span]):
         self.sentence = sentence
         self.mentions = list(mentions)
-        self.offsets = _token_offsets(sentence, tokens) or [(i, i + 1) for i in range(len(sentence))]
-        self.fillers = set(lexicon.word_list("metric_fillers.txt"))
-        self.after_qualifiers = [q.word for q in lexicon.qualifiers() if q.position == "after"]
-        self.before_qualifiers = {q.word for q in lexicon.qualifiers() if q.position == "before"}
+        starts, ends = token_offsets(sentence, tokens)
+        if not starts:
+            starts, ends = list(range(len(sentence))), list(range(1, len(sentence) + 1))
+        self.offsets = list(zip(starts, ends))
+        # Starts and ends both only grow along the sentence, so the tokens overlapping a span are a run.
+        self.token_ends = ends
+        self.token_starts = set(starts)
+        self.fillers = _fillers()
+        self.after_qualifiers, self.before_qualifiers = _qualifier_words()
 
     # ---- chunk boundaries -------------------------------------------------------------
     def pre_bounds(self, index: int) -> tuple[int, int]:
@@ -102,10 +145,9 @@ class MetricFinder:
             return pos, pos  # 权力清单18项、公共服务…: a list continues, nothing is said about this number
         has_next = index + 1 < len(self.mentions)
         ceiling = self.mentions[index + 1].start if has_next else len(text)
-        token_starts = {s for s, _ in self.offsets}
         end = pos
         while end < ceiling and text[end] not in CLAUSE_BREAKS:
-            if end > pos and end in token_starts and any(text.startswith(stop, end) for stop in _POST_STOPS):
+            if end > pos and end in self.token_starts and text.startswith(_POST_STOPS, end):
                 break
             end += 1
         if has_next and end == ceiling and "、" in text[pos:end]:
@@ -117,9 +159,9 @@ class MetricFinder:
     def _words(self, start: int, end: int) -> list[str]:
         """Token texts inside [start, end); partial tokens are cut at the edges."""
         words = []
-        for s, e in self.offsets:
-            if e <= start or s >= end:
-                continue
+        for s, e in self.offsets[bisect_right(self.token_ends, start):]:
+            if s >= end:
+                break
             words.append(self.sentence[max(s, start):min(e, end)])
         return words
 
@@ -209,7 +251,7 @@ class MetricFinder:
                 words = self._words(close + 1, end)
         words = self._strip(words)
         text = "".join(self._head(words, POST_MAX))
-        bare = re.sub(r"(?:平均|约|近|达)$", "", text)
+        bare = _BARE_APPROX_TAIL.sub("", text)
         return "" if _FROM_TO_TAIL.fullmatch(bare) or bare in ("压缩至", "压缩到") else text
 
     def previous_clause(self, index: int) -> str:
@@ -240,9 +282,7 @@ class MetricFinder:
         """Drop leftovers at the edges: orphan title marks, digits of a formula, trailing fillers."""
         if not text:
             return None
-        # 组织 is a filler verb in front (组织开展) but a noun at the end (人民调解组织)
-        safe = {w for w in self.fillers if len(w) > 1 and w not in _TRAILING_NOUNS} | {"达", "均", "约", "近", "共", "计", "的", "了", "等"}
-        trailing = sorted(safe | self.before_qualifiers | {"一般"}, key=len, reverse=True)
+        trailing = _trailing_words()
         changed = True
         while changed and text:
             changed = False
@@ -251,10 +291,10 @@ class MetricFinder:
                 text = text[1:]
             if "《" in text and "》" not in text[text.rindex("《"):]:
                 text += "》"
-            text = re.sub(r"[0-9+＋.\-]+$", "", text)
-            for word in trailing:
-                if len(text) > len(word) and text.endswith(word):
-                    text = text[: -len(word)]
+            text = _TRAILING_FORMULA.sub("", text)
+            for length, words in trailing:
+                if len(text) > length and text[-length:] in words:
+                    text = text[:-length]
                     changed = True
                     break
         return text or None
@@ -306,14 +346,14 @@ class MetricFinder:
                 last = last.rsplit("等", 1)[1]
             # 检查花鸟市场、餐饮场所等经营场所: the verb in front of the first item counts them all
             first = self._strip(self._words_of(text.split("、", 1)[0]))
-            verbs = set(lexicon.word_list("metric_head_verbs.txt"))
+            verbs = _head_verbs()
             lead = first[0] if len(first) > 1 and first[0] in verbs else ""
             text = last if not lead or last.startswith(lead) else lead + last
         words = self._strip(self._words_of(text))
         tail = self._tail(words, limit)
         if len(tail) < len(words):
             # 培训企业主要负责人和安全管理人员: keep the leading verb that says what is counted
-            verbs = set(lexicon.word_list("metric_head_verbs.txt"))
+            verbs = _head_verbs()
             head: list[str] = []
             for w in words[: len(words) - len(tail)]:
                 if w not in verbs or len(head) == 2:

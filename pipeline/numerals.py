@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import cn2an
 
@@ -82,6 +83,7 @@ def _mixed(text: str) -> Decimal:
     return total + section + (pending or 0)
 
 
+@lru_cache(maxsize=4096)  # the same few written numbers recur (一, 两, 十余); cn2an is slow
 def parse_decimal(text: str) -> Decimal:
     """Exact value of a written number; raises ValueError when `text` is not one."""
     s = text.strip().replace(" ", "")

@@ -30,8 +30,8 @@ def find_qualifier(sentence: str, start: int, end: int, internal: str | None, fa
     if internal:
         return internal
     after = sentence[end:end + 3]
-    for q in lexicon.qualifiers():
-        if q.position != "after" or not after.startswith(q.word):
+    for q in lexicon.qualifiers_at("after"):
+        if not after.startswith(q.word):
             continue
         if q.word == "内" and family not in ("duration",):
             continue  # 内 only bounds a duration (三个工作日内); 5家内资企业 is not a bound
@@ -42,9 +42,7 @@ def find_qualifier(sentence: str, start: int, end: int, internal: str | None, fa
             clause = clause[i + 1:]
             break
     stripped = _strip_fillers(clause)
-    for q in lexicon.qualifiers():
-        if q.position != "before":
-            continue
+    for q in lexicon.qualifiers_at("before"):
         if stripped.endswith(q.word):
             return q.qualifier
         if q.reach and q.word in clause[-(q.reach + len(q.word)):]:
