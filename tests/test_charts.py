@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from pipeline.charts import main_indicators, refresh_charts, region_chart
+from pipeline.charts import html_table, main_indicators, refresh_charts, region_chart, summary_page
 from pipeline.svg_chart import Line, line_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -135,3 +135,30 @@ def test_the_y_axis_stays_sane(points):
 def test_text_is_escaped():
     root = svg(line_chart("<A & B>", [Line("x<y & z>w", [(1, 100.0), (2, 110.0)])], [1, 2], "a < b", reference=100))
     assert {"<A & B>", "x<y & z>w", "a < b"} <= set(texts(root))
+
+
+def test_summary_page_gives_each_region_its_own_years_and_values(tmp_path):
+    profile = pd.DataFrame(
+        [("苏州市", "320500", "enf.fines", "罚款金额", 2021, 5e7, "元"),
+         ("苏州市", "320500", "enf.fines", "罚款金额", 2022, 6.25e7, "元"),
+         ("苏州市", "320500", "enf.cases_filed", None, 2022, 1200.0, "件"),
+         ("张家港市", "320582", "enf.cases_filed", "立案数", 2019, 80.0, "件")],
+        columns=["region", "region_code", "indicator_code", "indicator", "year", "value", "unit"])
+    changes = pd.DataFrame({"region": ["苏州市"], "pct_change": [25.0], "reported_pct_change": [None]})
+    (tmp_path / "charts").mkdir()
+    (tmp_path / "charts" / "320500.svg").write_text("<svg/>")
+    page = summary_page(profile, changes, tmp_path / "charts", "audit/index.html")
+    suzhou = page[page.index('<h2 id="320500">'):]
+    zhangjiagang = page[page.index('<h2 id="320582">'):page.index('<h2 id="320500">')]
+    assert '<img src="charts/320500.svg"' in suzhou and "<img" not in zhangjiagang
+    assert "<th>2021</th><th>2022</th>" in suzhou and "2019" not in suzhou
+    assert "<tr><td>enf.fines</td><td>罚款金额</td><td>元</td><td>50,000,000</td><td>62,500,000</td></tr>" in suzhou
+    assert "<tr><td>enf.cases_filed</td><td></td><td>件</td><td></td><td>1,200</td></tr>" in suzhou
+    assert "<th>2019</th></tr>" in zhangjiagang
+    assert "<tr><td>苏州市</td><td>25</td><td></td></tr>" in page
+
+
+def test_html_table_escapes_text_and_blanks_missing_values():
+    table = html_table(["a<b"], [["<script>"], [float("nan")], [None], [1234.5678], [55.44]])
+    assert "<th>a&lt;b</th>" in table and "&lt;script&gt;" in table
+    assert table.count("<td></td>") == 2 and "<td>1,235</td>" in table and "<td>55.44</td>" in table
