@@ -9,7 +9,7 @@ encodings lands once: the document id is a hash of the decoded text.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,8 +105,12 @@ def read_report(path: Path, raw_dir: Path) -> SourceDocument | RejectedFile:
     )
 
 
-def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None) -> IngestPlan:
-    """What changes in the warehouse for the files now in `raw_dir`, given what it `known`s."""
+def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None,
+                before_reading: Callable[[int], None] | None = None) -> IngestPlan:
+    """What changes in the warehouse for the files now in `raw_dir`, given what it `known`s.
+
+    `before_reading` is told how many files are about to be read, so that the caller can start
+    work that the reading then overlaps."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
     known = known or {}
@@ -130,6 +134,8 @@ def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None) -> 
     plan.unchanged = len(unchanged)
     plan.forgotten = sorted(set(known) - present)
 
+    if before_reading is not None:
+        before_reading(len(changed))
     kept = {k.doc_id: path for path, k in known.items() if k.doc_id and path in unchanged}
     landed_by_id: dict[str, str] = {}
     for path in changed:

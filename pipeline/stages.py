@@ -128,10 +128,12 @@ def ingest_folder_into(store: Warehouse, raw_dir: Path) -> IngestReport:
             )
             for row in warehouse.known_files(con).itertuples(index=False)
         }
+    def start_workers_if_worth_it(files: int) -> None:
+        if parallel.worth_a_pool(files):
+            parallel.warm_up()  # the workers get ready while the files are read and written
+
     with timed("decode"):
-        plan = plan_ingest(raw_dir, known)
-    if parallel.worth_a_pool(len(plan.landed)):
-        parallel.warm_up()  # the workers get ready while the texts are written
+        plan = plan_ingest(raw_dir, known, before_reading=start_workers_if_worth_it)
     # Texts are written a batch at a time, so that only one batch exists twice (as a frame and in
     # DuckDB's buffers) next to the decoded texts; each batch is one transaction, the first one also
     # forgets the vanished files and records the rejected ones.
