@@ -14,7 +14,7 @@ from assets.resources import RawFolder, WarehouseResource
 from pipeline.audit import audit_dir, refresh_audit_pages
 from pipeline.charts import refresh_charts, summary_page
 from pipeline.reference import catalog_frame, regions_frame
-from pipeline.stages import bring_up_to_date, ingest_folder_into
+from pipeline.stages import bring_up_to_date, ingest_folder_into, publish, published_is_current
 from pipeline.storage import reports_dir
 from pipeline.tables import ANALYSIS_TABLES
 from pipeline.warehouse import DERIVED_TABLES, read_view, rebuild_derived, replace_table
@@ -44,25 +44,32 @@ def ingest(context: AssetExecutionContext, raw_folder: RawFolder, warehouse: War
 
 @multi_asset(
     specs=[
-        AssetSpec("documents", deps=["document_texts"], group_name="analyse", kinds={"duckdb"},
+        AssetSpec("documents", skippable=True, deps=["document_texts"], group_name="analyse", kinds={"duckdb"},
                   description="One row per report: provenance, script, region, year covered, type, agency, "
                               "publication date."),
-        AssetSpec("sentences", deps=["document_texts"], group_name="analyse", kinds={"duckdb"},
+        AssetSpec("sentences", skippable=True, deps=["document_texts"], group_name="analyse", kinds={"duckdb"},
                   description="Normalised sentences with offsets into the original text."),
-        AssetSpec("tokens", deps=["sentences"], group_name="analyse", kinds={"duckdb"},
+        AssetSpec("tokens", skippable=True, deps=["sentences"], group_name="analyse", kinds={"duckdb"},
                   description="jieba tokens of every sentence, with the domain dictionary."),
-        AssetSpec("indicators", deps=["documents", "sentences", "tokens"], group_name="analyse", kinds={"duckdb"},
+        AssetSpec("indicators", skippable=True, deps=["documents", "sentences", "tokens"], group_name="analyse", kinds={"duckdb"},
                   description="Every numeric indicator mention: value in base units, unit, qualifier, metric, code, "
                               "period and offsets into the original text."),
     ],
 )
 def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResource):
     """Analyse each new or changed document in one pass (normalise, describe, segment, extract) and
-    write its rows of the four tables together; the tables keep their own lineage."""
+    write its rows of the four tables together; the tables keep their own lineage.
+
+    When the working copy is still what was last published (no file came, changed or left, same
+    code), nothing is materialized, so the steps after it are skipped: a run with no change costs
+    the folder listing and a few queries."""
     store = warehouse.store()
     report = bring_up_to_date(store)
     context.log.info(f"{len(report.processed)} documents analysed, rows {report.rows}, "
                      f"{report.removed} documents removed")
+    if published_is_current(store):
+        context.log.info("nothing changed since the last publish: the steps after this one are skipped")
+        return
     for table in ANALYSIS_TABLES:
         yield MaterializeResult(asset_key=table, metadata=table_metadata(
             store, table, documents_processed=listed(report.processed), rows_written=report.rows[table],
@@ -152,7 +159,7 @@ def comparison_charts(context: AssetExecutionContext, warehouse: WarehouseResour
 def published_warehouse(warehouse: WarehouseResource) -> MaterializeResult:
     """The file people query: an atomic copy of the working database, replaced in one rename."""
     store = warehouse.store()
-    store.publish()
+    publish(store)
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(store.published)),
         "size_mb": round(store.published.stat().st_size / 2**20, 2),

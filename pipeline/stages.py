@@ -109,6 +109,24 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
     return AnalysisReport(pending, removed, rows)
 
 
+def published_is_current(store: Warehouse) -> bool:
+    """True when the published warehouse was made from exactly what the working copy holds now:
+    then nothing after the analysis needs rebuilding, drawing or publishing."""
+    if not store.published.exists():
+        return False
+    with store.connect() as con:
+        return warehouse.published_fingerprint(con) == warehouse.content_fingerprint(con, code_version())
+
+
+def publish(store: Warehouse) -> None:
+    """Publish the working copy, then record what it was made from. A run killed in between only
+    makes the next run rebuild and publish again."""
+    with store.session(), store.connect() as con:
+        fingerprint = warehouse.content_fingerprint(con, code_version())
+        store.publish()
+        warehouse.record_published(con, fingerprint)
+
+
 @dataclass(frozen=True)
 class IngestReport:
     landed: list[str]  # source paths that landed in this run

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 TABLES = ("document_texts", "document_stages", "documents", "sentences", "tokens", "indicators", "rejected_files",
-          "regions", "indicator_catalog", "indicator_panel", "yoy_comparison", "plan_vs_actual")
+          "regions", "indicator_catalog", "indicator_panel", "yoy_comparison", "plan_vs_actual", "published_state")
 # Tables rebuilt whole from a query of pipeline/sql/<name>.sql, and the views (sql/views/) each creates.
 DERIVED_TABLES = {
     "indicator_panel": ("stated_changes", "region_profile", "region_ranking"),
@@ -139,6 +139,22 @@ def write_document_rows(
         for table in DOCUMENT_STAGES:
             _insert(con, table, frames[table])
         _insert(con, "document_stages", pd.concat(records, ignore_index=True))
+
+
+def content_fingerprint(con: duckdb.DuckDBPyConnection, version: str) -> str:
+    """What the tables after the analysis are made from (see sql/content_fingerprint.sql)."""
+    return con.execute(read_sql("content_fingerprint"), [version]).fetchone()[0]
+
+
+def published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT fingerprint FROM published_state").fetchone()
+    return row[0] if row else None
+
+
+def record_published(con: duckdb.DuckDBPyConnection, fingerprint: str) -> None:
+    with transaction(con):
+        con.execute("DELETE FROM published_state")
+        con.execute("INSERT INTO published_state VALUES ($1, now()::TIMESTAMP)", [fingerprint])
 
 
 def document_texts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.DataFrame:

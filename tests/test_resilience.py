@@ -98,3 +98,49 @@ def test_deleted_and_added_files_leave_and_enter_every_table(tmp_path, reference
     gone.write_text(gone_text, encoding="utf-8")
     assert run_pipeline(local, warehouse) == []
     assert _snapshot(warehouse) == expected
+
+
+@pytest.fixture
+def bundled(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(PROJECT_ROOT / "raw", raw)
+    warehouse = tmp_path / "reports.duckdb"
+    assert run_pipeline(raw, warehouse) == []
+    return raw, warehouse
+
+
+def test_a_run_with_no_change_publishes_nothing(bundled):
+    raw, warehouse = bundled
+    before = warehouse.stat()
+    os.utime(sorted(raw.glob("*.txt"))[0])  # read again, same text: still no change
+    assert run_pipeline(raw, warehouse) == []
+    after = warehouse.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_change_left_unpublished_by_a_killed_run_is_published_by_the_next(bundled):
+    raw, warehouse = bundled
+    from pipeline.stages import bring_up_to_date, ingest_folder_into
+    from pipeline.storage import Warehouse
+
+    sorted(raw.glob("*.txt"))[0].unlink()
+    store = Warehouse(warehouse)
+    ingest_folder_into(store, raw)  # the run got this far, then died before publishing
+    bring_up_to_date(store)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+    assert run_pipeline(raw, warehouse) == []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
+
+
+def test_a_renamed_file_keeps_its_rows_under_its_new_name(bundled):
+    raw, warehouse = bundled
+    old = sorted(raw.glob("*.txt"))[0]
+    old.rename(raw / "renamed.txt")
+    assert run_pipeline(raw, warehouse) == []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        paths = [row[0] for row in con.execute("SELECT source_path FROM documents ORDER BY 1").fetchall()]
+        indicators = con.execute(
+            "SELECT count(*) FROM indicators JOIN documents USING (doc_id) WHERE source_path = 'renamed.txt'").fetchone()
+    assert "renamed.txt" in paths and old.name not in paths and indicators[0] > 0

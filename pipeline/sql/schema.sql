@@ -100,6 +100,13 @@ CREATE TABLE IF NOT EXISTS indicator_catalog (
     cue_terms   VARCHAR
 );
 
+-- What the last publish was made from (sql/content_fingerprint.sql): a run whose working copy
+-- still has that fingerprint after the analysis has nothing left to rebuild or publish.
+CREATE TABLE IF NOT EXISTS published_state (
+    fingerprint  VARCHAR NOT NULL,
+    published_at TIMESTAMP NOT NULL
+);
+
 -- Derived tables, rebuilt whole by each run from the tables above (their columns are those of
 -- the queries): indicator_panel (sql/indicator_panel.sql), yoy_comparison
 -- (sql/yoy_comparison.sql), plan_vs_actual (sql/plan_vs_actual.sql); views in sql/views/.
