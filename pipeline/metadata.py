@@ -116,11 +116,12 @@ def infer_metadata(text: str) -> DocumentMetadata:
 def _tidy(text: str) -> str:
     """Simplified script, ASCII digits and punctuation, no spaces next to Chinese characters."""
     text = to_simplified(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_FULL_WIDTH)
+    text = _FULL_WIDTH_RUN.sub(lambda m: m.group().translate(_FULL_WIDTH), text)  # translate only the runs: fast
     return re.sub(r"(?<=[" + _CJK + r"])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[" + _CJK + r"])", "", text)
 
 
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)} | {0xFF1A: ord(":"), 0x3000: ord(" ")}
+_FULL_WIDTH_RUN = re.compile("[" + "".join(map(chr, _FULL_WIDTH)) + "]+")
 
 
 @lru_cache(maxsize=1)

