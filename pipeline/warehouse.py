@@ -120,7 +120,10 @@ def write_document_rows(
     con: duckdb.DuckDBPyConnection, version: str, doc_ids: list[str], frames: dict[str, pd.DataFrame]
 ) -> None:
     """Replace a batch of documents' rows in every per-document table and record them as processed,
-    in one transaction. `frames` holds one frame per table of DOCUMENT_STAGES."""
+    in one transaction. `frames` holds one frame per table of DOCUMENT_STAGES.
+
+    Only documents with a document_stages record can have rows (they are written together), so
+    only those are deleted first: new documents cost no scan of the large tables."""
     processed_at = pd.Timestamp.now(tz="UTC").tz_localize(None)
     records = []
     for table in DOCUMENT_STAGES:
@@ -134,8 +137,12 @@ def write_document_rows(
             "processed_at": processed_at,
         }))
     with transaction(con):
-        for table in (*DOCUMENT_STAGES, "document_stages"):
-            _delete_documents(con, table, doc_ids)
+        recorded = [row[0] for row in con.execute(
+            "SELECT DISTINCT doc_id FROM document_stages WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))",
+            [doc_ids]).fetchall()]
+        if recorded:
+            for table in (*DOCUMENT_STAGES, "document_stages"):
+                _delete_documents(con, table, recorded)
         for table in DOCUMENT_STAGES:
             _insert(con, table, frames[table])
         _insert(con, "document_stages", pd.concat(records, ignore_index=True))
