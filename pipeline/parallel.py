@@ -17,8 +17,10 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import select
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -81,8 +83,36 @@ def _workers_skip_main_module() -> Iterator[None]:
             setattr(main, name, value)
 
 
-def _initializer() -> None:
+def _initializer(run_pid: int) -> None:
     import pipeline._warm  # noqa: F401  (already imported when forked from the fork server)
+
+    threading.Thread(target=_exit_with, args=(run_pid,), name="exit-with-run", daemon=True).start()
+
+
+def _exit_with(run_pid: int) -> None:
+    """Run in each worker: end it when the process that started the pool ends. A worker waits on a
+    queue whose write end it holds itself, so a run killed with SIGKILL (or out of memory) would
+    otherwise leave its workers and their fork server behind for good."""
+    try:
+        handle = os.pidfd_open(run_pid)
+    except (AttributeError, OSError):  # pragma: no cover - not Linux, or the run is already gone
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])
+    else:  # pragma: no cover
+        while _is_alive(run_pid):
+            time.sleep(1.0)
+    os._exit(0)
+
+
+def _is_alive(pid: int) -> bool:  # pragma: no cover - used where pidfd_open is not available
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def pool() -> ProcessPoolExecutor:
@@ -96,7 +126,8 @@ def pool() -> ProcessPoolExecutor:
                 context.set_forkserver_preload(_PRELOAD)
             else:  # pragma: no cover - platforms without fork
                 context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_initializer)
+            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_initializer,
+                                        initargs=(os.getpid(),))
             _pool_pid = os.getpid()
         return _pool
 

@@ -62,10 +62,29 @@ def test_a_run_killed_half_way_is_completed_by_the_next(tmp_path, reference):
         time.sleep(0.05)
     time.sleep(1.5)
     assert process.poll() is None, "the run ended before it could be killed; make the corpus larger"
+    helpers = _descendants(process.pid)  # the worker pool's fork server and workers
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert run_pipeline(raw, warehouse) == []
     assert _snapshot(warehouse) == expected
+    deadline = time.monotonic() + 10
+    while any(_is_running(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in helpers if _is_running(pid)], "the killed run left worker processes behind"
+
+
+def _descendants(pid: int) -> list[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        children += [int(c) for c in (task / "children").read_text().split()]
+    return children + [d for child in children for d in _descendants(child)]
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
 
 
 def test_two_runs_at_once_do_not_duplicate_rows(tmp_path, reference):
