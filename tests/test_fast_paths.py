@@ -9,7 +9,14 @@ import pytest
 
 from pipeline import parallel
 from pipeline.normalise import normalise_text
-from pipeline.segment import split_sentences, tokenize, tokenize_with_jieba
+from pipeline.segment import (
+    _tokenizer,
+    load_route_table,
+    route_table_from,
+    split_sentences,
+    tokenize,
+    tokenize_with_jieba,
+)
 from pipeline.stages import bring_up_to_date, ingest_folder_into
 from pipeline.tables import ANALYSIS_TABLES
 from pipeline.storage import Warehouse
@@ -51,3 +58,21 @@ def test_worker_pool_writes_the_rows_of_the_in_process_run(tmp_path, monkeypatch
     for name in ANALYSIS_TABLES:
         assert len(alone[name]) > 0
         pd.testing.assert_frame_equal(alone[name], pooled[name], check_dtype=False)
+
+
+def test_route_table_comes_back_from_its_cache_and_is_rebuilt_when_the_cache_is_bad(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = load_route_table()
+    assert built == route_table_from(_tokenizer())
+    [cache] = list(tmp_path.rglob("route-table-*.marshal"))
+    assert load_route_table() == built
+    cache.write_bytes(b"not a route table")
+    assert load_route_table() == built
+    assert load_route_table() == built and cache.read_bytes() != b"not a route table"
+
+
+def test_route_table_without_a_writable_cache_is_still_built(tmp_path, monkeypatch):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert load_route_table() == route_table_from(_tokenizer())
