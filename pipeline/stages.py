@@ -22,7 +22,8 @@ import pandas as pd
 
 from pipeline import parallel, tables, timing, warehouse
 from pipeline.ingest import KnownFile, plan_ingest
-from pipeline.storage import Warehouse
+from pipeline.audit import audit_dir
+from pipeline.storage import Warehouse, reports_dir
 from pipeline.timing import timed
 
 BATCH_DOCUMENTS = 200
@@ -110,9 +111,10 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
 
 
 def published_is_current(store: Warehouse) -> bool:
-    """True when the published warehouse was made from exactly what the working copy holds now:
-    then nothing after the analysis needs rebuilding, drawing or publishing."""
-    if not store.published.exists():
+    """True when the published warehouse was made from exactly what the working copy holds now, and
+    its pages are in place: then nothing after the analysis needs rebuilding, drawing or publishing."""
+    pages = (reports_dir(store) / "index.html", audit_dir(store) / "index.html")
+    if not store.published.exists() or not all(page.exists() for page in pages):
         return False
     with store.connect() as con:
         return warehouse.published_fingerprint(con) == warehouse.content_fingerprint(con, code_version())

@@ -137,6 +137,14 @@ def test_a_run_with_no_change_publishes_nothing(bundled):
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
+def test_deleted_pages_are_written_again_by_a_run_with_no_change(bundled):
+    raw, warehouse = bundled
+    reports = warehouse.parent / "reports"
+    shutil.rmtree(reports)
+    assert run_pipeline(raw, warehouse) == []
+    assert (reports / "index.html").exists() and len(list((reports / "audit").glob("*.html"))) == 6
+
+
 def test_a_change_left_unpublished_by_a_killed_run_is_published_by_the_next(bundled):
     raw, warehouse = bundled
     from pipeline.stages import bring_up_to_date, ingest_folder_into
