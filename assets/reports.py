@@ -1,6 +1,6 @@
 """The report assets: thin wrappers that bring each warehouse table up to date through pipeline/.
 
-Each asset is the warehouse table of the same name. Stages work per document and only on
+Each asset is the warehouse table of the same name. The analysis works per document and only on
 what changed (see pipeline.stages); the last asset publishes the working database atomically.
 """
 
@@ -16,8 +16,7 @@ from pipeline.charts import refresh_charts, summary_page
 from pipeline.reference import catalog_frame, regions_frame
 from pipeline.stages import bring_up_to_date, ingest_folder_into, publish, published_is_current
 from pipeline.storage import reports_dir
-from pipeline.tables import ANALYSIS_TABLES
-from pipeline.warehouse import DERIVED_TABLES, read_view, rebuild_derived, replace_table
+from pipeline.warehouse import DERIVED_TABLES, DOCUMENT_STAGES, read_view, rebuild_derived, replace_table
 
 
 @multi_asset(
@@ -51,7 +50,8 @@ def ingest(context: AssetExecutionContext, raw_folder: RawFolder, warehouse: War
                   description="Normalised sentences with offsets into the original text."),
         AssetSpec("tokens", skippable=True, deps=["sentences"], group_name="analyse", kinds={"duckdb"},
                   description="jieba tokens of every sentence, with the domain dictionary."),
-        AssetSpec("indicators", skippable=True, deps=["documents", "sentences", "tokens"], group_name="analyse", kinds={"duckdb"},
+        AssetSpec("indicators", skippable=True, deps=["documents", "sentences", "tokens"], group_name="analyse",
+                  kinds={"duckdb"},
                   description="Every numeric indicator mention: value in base units, unit, qualifier, metric, code, "
                               "period and offsets into the original text."),
     ],
@@ -70,7 +70,7 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
     if published_is_current(store):
         context.log.info("nothing changed since the last publish: the steps after this one are skipped")
         return
-    for table in ANALYSIS_TABLES:
+    for table in DOCUMENT_STAGES:
         yield MaterializeResult(asset_key=table, metadata=table_metadata(
             store, table, documents_processed=listed(report.processed), rows_written=report.rows[table],
             documents_removed=report.removed))

@@ -61,7 +61,7 @@ def _combine(results: list[tuple[dict[str, pd.DataFrame], dict[str, float]]]) ->
     if len(results) == 1:
         return results[0][0]
     return {table: pd.concat([frames[table] for frames, _ in results], ignore_index=True)
-            for table in tables.ANALYSIS_TABLES}
+            for table in warehouse.DOCUMENT_STAGES}
 
 
 def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
@@ -88,7 +88,7 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         with timed("send to workers"):
             return parallel.submit_chunks(_timed_analysis, chunks, _combine, True)
 
-    rows = dict.fromkeys(tables.ANALYSIS_TABLES, 0)
+    rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
     batches = [pending[first : first + batch_documents] for first in range(0, len(pending), batch_documents)]
     in_flight: deque[tuple[list[str], parallel.Pending]] = deque()
 

@@ -28,8 +28,6 @@ TOKEN_COLUMNS = ["doc_id", "sentence_id", "position", "token"]
 INDICATOR_COLUMNS = ["doc_id", "mention_id", "sentence_id", "start", "end", "mention", "value", "unit", "unit_implicit",
                      "qualifier", "metric", "indicator_code", "kind", "period_year", "period", "direction", "basis",
                      "subcount"]
-# The tables the analysis of a document fills, in the order their rows depend on each other.
-ANALYSIS_TABLES = ("documents", "sentences", "tokens", "indicators")
 
 
 def document_texts_frame(sources: Sequence[SourceDocument]) -> pd.DataFrame:
@@ -95,8 +93,8 @@ def document_indicators(
 
 
 def analyse_documents(sources: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The rows of each table of ANALYSIS_TABLES for documents given as doc_id, source_path, sha256,
-    encoding and text (the original, decoded text)."""
+    """The rows of documents, sentences, tokens and indicators (warehouse.DOCUMENT_STAGES) for
+    documents given as doc_id, source_path, sha256, encoding and text (the original, decoded text)."""
     documents: list[dict[str, object]] = []
     sentences: list[tuple[str, SentenceRows]] = []
     indicators: list[dict[str, object]] = []

@@ -18,7 +18,7 @@ from pipeline.segment import (
     tokenize_with_jieba,
 )
 from pipeline.stages import bring_up_to_date, ingest_folder_into
-from pipeline.tables import ANALYSIS_TABLES
+from pipeline.warehouse import DOCUMENT_STAGES
 from pipeline.storage import Warehouse
 
 BUNDLED_RAW = Path(__file__).resolve().parents[1] / "raw"
@@ -45,7 +45,7 @@ def _build(root: Path, raw: Path) -> dict[str, pd.DataFrame]:
     ingest_folder_into(store, raw)
     bring_up_to_date(store, batch_documents=3)
     with duckdb.connect(str(store.working), read_only=True) as con:
-        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in ANALYSIS_TABLES}
+        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in DOCUMENT_STAGES}
 
 
 def test_worker_pool_writes_the_rows_of_the_in_process_run(tmp_path, monkeypatch):
@@ -55,7 +55,7 @@ def test_worker_pool_writes_the_rows_of_the_in_process_run(tmp_path, monkeypatch
     monkeypatch.setattr(parallel, "MIN_PARALLEL_DOCUMENTS", 1)
     monkeypatch.setattr(parallel, "CHUNK_DOCUMENTS", 2)
     pooled = _build(tmp_path / "pooled", BUNDLED_RAW)
-    for name in ANALYSIS_TABLES:
+    for name in DOCUMENT_STAGES:
         assert len(alone[name]) > 0
         pd.testing.assert_frame_equal(alone[name], pooled[name], check_dtype=False)
 
