@@ -287,6 +287,9 @@ def test_sentence_without_numbers_is_cheap():
     ("排查一般隐患3200条。", "3200条", "haz.hazards_found"),
     ("排查重大隐患12条。", "12条", "haz.major_hazards_found"),
     ("发生生产安全事故8起。", "8起", "acc.accidents"),
+    ("全年受理劳动保障投诉举报案件1,024宗。", "1,024宗", "comp.reports_received"),  # 宗 counts cases like 件
+    ("向公安机关移送涉嫌拒不支付劳动报酬犯罪案件5宗。", "5宗", "enf.criminal_referrals"),
+    ("查补税款、罚款及滞纳金合计4.73亿元。", "4.73亿元", None),  # fines mixed with other money: no code
     ("组织应急演练320场次。", "320场次", "emg.drills"),
     ("培训特种作业人员4200名。", "4200名", "train.participants"),
     ("受理信访举报75件。", "75件", "comp.reports_received"),
