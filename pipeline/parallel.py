@@ -3,7 +3,7 @@
 Segmentation and extraction are pure Python and CPU bound, so threads do not help; worker
 processes do. The pool is created on first use and kept for the life of the process (a second
 run in the same process pays no start-up). Workers come from a fork server that has already
-imported the library and loaded jieba's dictionary with the domain words, so a new worker is
+imported the library and loaded the route table (jieba's dictionary with the domain words), so a new worker is
 ready at once. Work goes out in chunks of whole documents and comes back in submission order:
 the rows are exactly those of the in-process transform, in the same order.
 
@@ -141,9 +141,9 @@ def _start_workers() -> None:
 
 
 def warm_up() -> None:
-    """Start the workers in a background thread: the fork server takes over a second to load
-    jieba's dictionary, and the run goes on meanwhile (ingest writes its texts). Whoever needs
-    the pool first waits for the lock, so there is only ever one pool."""
+    """Start the workers in a background thread: the fork server takes about a second to import
+    the library and load the route table, and the run goes on meanwhile (ingest reads and writes
+    its texts). Whoever needs the pool first waits for the lock, so there is only ever one pool."""
     if workers() > 1 and not pool_is_running():
         threading.Thread(target=_start_workers, name="start-workers", daemon=True).start()
 
