@@ -3,9 +3,9 @@
 Segmentation and extraction are pure Python and CPU bound, so threads do not help; worker
 processes do. The pool is created on first use and kept for the life of the process (a second
 run in the same process pays no start-up). Workers come from a fork server that has already
-imported the library and loaded the route table (jieba's dictionary with the domain words), so a new worker is
-ready at once. Work goes out in chunks of whole documents and comes back in submission order:
-the rows are exactly those of the in-process transform, in the same order.
+imported the library and loaded the route table (jieba's dictionary with the domain words), so
+a new worker is ready at once. Work goes out in chunks of whole documents and comes back in
+submission order: the rows are exactly those of the in-process transform, in the same order.
 
 Small jobs (an added file, a handful of changes) stay in process, unless the pool is already
 running: starting it would cost more than it saves. REPORTS_WORKERS sets the number of workers
