@@ -58,6 +58,8 @@ _DATE_PATTERNS = [
     r"[〔\[（(【]\s*\d{4}\s*[〕\]）)】]\s*\d+\s*号",
     r"第\s*\d+\s*号",
     r"\d+\s*号",
+    # Government service hotlines 12301-12399 (12345, 12333人社服务热线, 12366): numbers, not counts.
+    r"(?<!\d)123\d\d(?![\d.,])(?=[^，,。；;]{0,12}热线)",
 ]
 # Every date pattern starts with one of these characters: the lookahead lets the regex engine skip
 # all other positions at once instead of trying each pattern there.

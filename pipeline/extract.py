@@ -52,9 +52,9 @@ def _any_change_word() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _subject_free_words() -> tuple[str, ...]:
-    """Words of a change metric that do not name its subject (同比, 上升, 分别), longest first."""
+    """Words of a metric that do not name its subject (同比, 上升, 分别, 较), longest first."""
     return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
-                        + ["分别", "均", "了"], key=len, reverse=True))
+                        + ["分别", "均", "了", "较", "比"], key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -243,11 +243,12 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
 
 
 def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
-    """行政诉讼案件47件，同比上升6.8%: a change whose metric is only 同比上升 is about the count before it."""
+    """行政诉讼案件47件，同比上升6.8%: a change whose metric is only 同比上升 is about the count before
+    it; so is a prior-year value (合格率99.3%，较2019年的98.7%) whose metric is only 较."""
     words = _subject_free_words()
     out = list(mentions)
     for i, m in enumerate(out):
-        if m.kind != "change" or i == 0:
+        if i == 0:
             continue
         rest = m.metric or ""
         for word in words:
