@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 import pandas as pd
@@ -43,9 +43,9 @@ def rejected_files_frame(rejected: Sequence[RejectedFile]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class SentenceRows:
-    """One document's sentences: ids, offsets into the original and normalised text, text, tokens."""
+    """One document's sentences in order (sentence_id = index): offsets into the original and the
+    normalised text, text, tokens."""
 
-    ids: list[int]
     spans: list[tuple[int, int]]
     norm_starts: list[int]
     texts: list[str]
@@ -58,7 +58,6 @@ def document_sentences(norm: NormalisedText) -> SentenceRows:
         split = split_sentences(norm.text)
         tokens = [tokenize(s.text) for s in split]
     return SentenceRows(
-        ids=list(range(len(split))),
         spans=[norm.to_original(s.start, s.end) for s in split],
         norm_starts=[s.start for s in split],
         texts=[s.text for s in split],
@@ -115,11 +114,12 @@ def analyse_documents(sources: pd.DataFrame) -> dict[str, pd.DataFrame]:
         sentences.append((source.doc_id, rows))
         context = DocumentContext(report_year=meta.report_year, doc_type=meta.doc_type)
         indicators.extend(document_indicators(
-            text, norm, source.doc_id, context, zip(rows.ids, rows.norm_starts, rows.texts, rows.tokens)))
+            text, norm, source.doc_id, context, zip(count(), rows.norm_starts, rows.texts, rows.tokens)))
+    sentences_frame = _sentences_frame(sentences)
     return {
         "documents": _documents_frame(documents),
-        "sentences": _sentences_frame(sentences),
-        "tokens": _tokens_frame(sentences),
+        "sentences": sentences_frame,
+        "tokens": _tokens_frame(sentences_frame, [tokens for _, rows in sentences for tokens in rows.tokens]),
         "indicators": _indicators_frame(indicators),
     }
 
@@ -131,12 +131,17 @@ def _documents_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     return frame
 
 
+def _positions(counts: np.ndarray) -> np.ndarray:
+    """0, 1, … within each group of the given sizes, all groups one after the other."""
+    return np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
 def _sentences_frame(documents: list[tuple[str, SentenceRows]]) -> pd.DataFrame:
-    counts = [len(rows.ids) for _, rows in documents]
+    counts = np.array([len(rows.texts) for _, rows in documents], dtype=np.int64)
     spans = np.array(list(chain.from_iterable(rows.spans for _, rows in documents)), dtype=np.int64).reshape(-1, 2)
     return pd.DataFrame({
-        "doc_id": pd.array(np.repeat([doc_id for doc_id, _ in documents], counts).astype(object), dtype="str"),
-        "sentence_id": np.fromiter(chain.from_iterable(rows.ids for _, rows in documents), dtype=np.int64),
+        "doc_id": pd.array(np.repeat(np.array([doc_id for doc_id, _ in documents], dtype=object), counts), dtype="str"),
+        "sentence_id": _positions(counts),
         "start": spans[:, 0],
         "end": spans[:, 1],
         "text": pd.array(list(chain.from_iterable(rows.texts for _, rows in documents)), dtype="str"),
@@ -144,16 +149,13 @@ def _sentences_frame(documents: list[tuple[str, SentenceRows]]) -> pd.DataFrame:
     }, columns=SENTENCE_COLUMNS)
 
 
-def _tokens_frame(documents: list[tuple[str, SentenceRows]]) -> pd.DataFrame:
-    token_lists = list(chain.from_iterable(rows.tokens for _, rows in documents))
+def _tokens_frame(sentences: pd.DataFrame, token_lists: list[list[str]]) -> pd.DataFrame:
+    """The tokens of each row of `sentences` (token_lists in the same order), one row per token."""
     counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    sentence_doc_ids = np.repeat([doc_id for doc_id, _ in documents], [len(rows.ids) for _, rows in documents])
-    sentence_ids = np.fromiter(chain.from_iterable(rows.ids for _, rows in documents), dtype=np.int64)
-    first_of_sentence = np.repeat(np.cumsum(counts) - counts, counts)
     return pd.DataFrame({
-        "doc_id": pd.array(np.repeat(sentence_doc_ids.astype(object), counts), dtype="str"),
-        "sentence_id": np.repeat(sentence_ids, counts),
-        "position": np.arange(int(counts.sum()), dtype=np.int64) - first_of_sentence,
+        "doc_id": pd.array(np.repeat(sentences["doc_id"].to_numpy(dtype=object), counts), dtype="str"),
+        "sentence_id": np.repeat(sentences["sentence_id"].to_numpy(dtype=np.int64), counts),
+        "position": _positions(counts),
         "token": pd.array(list(chain.from_iterable(token_lists)), dtype="str"),
     }, columns=TOKEN_COLUMNS)
 
