@@ -21,6 +21,7 @@ Decisions:
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,7 +89,18 @@ _CJK_FALLBACKS = ("gb18030", "big5", "cp950", "big5hkscs")
 _MAX_REPLACEMENT_SHARE = 0.005
 _MAX_CONTROL_SHARE = 0.01
 _MIN_COMMON_HANZI_SHARE = 0.6
-_ALLOWED_CONTROLS = set("\t\n\r\f\v\x1a")
+# C0 and C1 control characters except \t \n \v \f \r and \x1a (DOS end of file).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+# Characters a Chinese or English report is made of: ASCII text and whitespace, CJK unified
+# ideographs and extension A, CJK punctuation, full-width forms, general punctuation (“” — …),
+# circled numbers, Roman numerals, a few signs (· × ÷ ° ○ ● ■ □ → ★), accented Latin (pinyin,
+# European names) and combining accents.
+_IMPLAUSIBLE = re.compile(
+    "[^\x20-\x7e\t\n\r\f\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f"
+    "\u2460-\u24ff\u2160-\u217f\xa0\xb7\xd7\xf7\xb0\u25cb\u25cf\u25a0\u25a1\u2192\u2605"
+    "\xc0-\u024f\u0300-\u036f]"
+)
+_CJK = re.compile("[\u4e00-\u9fff]+")
 
 
 def decode_bytes(data: bytes) -> DecodedText:
@@ -204,7 +216,7 @@ def _checked(decoded: DecodedText) -> DecodedText:
     text = decoded.text
     if not text.strip():
         raise UndecodableError("empty file" if not text else "whitespace-only file")
-    controls = sum(1 for ch in text if (ch < " " or "\x7f" <= ch < "\xa0") and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise UndecodableError(f"binary content ({controls} control characters in {len(text)})")
     if text.count("\ufffd") > max(1, _MAX_REPLACEMENT_SHARE * len(text)):
@@ -224,25 +236,7 @@ def _plausible_share(text: str) -> float:
     """Share of characters a Chinese or English report is made of (letters, CJK, punctuation, space)."""
     if not text:
         return 0.0
-    good = 0
-    for ch in text:
-        o = ord(ch)
-        if (
-            0x20 <= o < 0x7F
-            or ch in "\t\n\r\f"
-            or 0x4E00 <= o <= 0x9FFF  # CJK unified ideographs
-            or 0x3400 <= o <= 0x4DBF  # extension A
-            or 0x3000 <= o <= 0x303F  # CJK punctuation
-            or 0xFF00 <= o <= 0xFFEF  # full-width forms
-            or 0x2000 <= o <= 0x206F  # general punctuation (“” — …)
-            or 0x2460 <= o <= 0x24FF  # circled numbers
-            or 0x2160 <= o <= 0x217F  # Roman numerals
-            or o in (0xA0, 0xB7, 0xD7, 0xF7, 0xB0, 0x25CB, 0x25CF, 0x25A0, 0x25A1, 0x2192, 0x2605)
-            or 0x00C0 <= o <= 0x024F  # accented Latin (pinyin, European names)
-            or 0x0300 <= o <= 0x036F
-        ):
-            good += 1
-    return good / len(text)
+    return 1 - len(_IMPLAUSIBLE.findall(text)) / len(text)
 
 
 def _common_hanzi_share(text: str) -> float | None:
@@ -251,7 +245,7 @@ def _common_hanzi_share(text: str) -> float | None:
     A wrong CJK codec does not fail, it yields rare characters spread over the whole table, so
     this separates a GBK reading from a Big5 one. None when there are too few CJK characters.
     """
-    cjk = "".join(ch for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF)
+    cjk = "".join(_CJK.findall(text))
     if len(cjk) < 4:
         return None
     common = _common_hanzi()
