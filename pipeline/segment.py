@@ -18,9 +18,9 @@ from math import log
 from pathlib import Path
 
 import jieba
-from jieba import finalseg
 
 from pipeline.datafiles import data_path
+from pipeline.hmm import HiddenMarkovCutter
 from pipeline.normalise import is_debris_line
 
 # jieba's own block patterns (jieba.re_han_default, jieba.re_skip_default).
@@ -69,13 +69,14 @@ class _Cutter:
     generator per character. Here the route is found in one backward pass over the block, with
     each word's log probability looked up once from a table made from jieba's dictionary (the
     same floating-point operations in the same order, ties broken the same way, so the same
-    route). Unknown runs still go to jieba's own HMM (jieba.finalseg.cut). Tokens are identical
+    route). Unknown runs go to jieba's HMM, computed the same way (pipeline.hmm). Tokens are identical
     to Tokenizer.lcut: tests/test_fast_paths.py and benchmarks/ compare them.
     """
 
     def __init__(self, log_p: dict[str, float | None], unknown: float) -> None:
         self.log_p = log_p  # see route_table_from
         self.unknown = unknown
+        self.hmm = HiddenMarkovCutter()
 
     def _route(self, block: str) -> list[int]:
         """end[k]: the last index of the best word starting at k (jieba's get_DAG and calc in one pass)."""
@@ -106,7 +107,7 @@ class _Cutter:
         if len(buf) == 1:
             out.append(buf)
         elif self.log_p.get(buf) is None:
-            out.extend(finalseg.cut(buf))
+            self.hmm.cut(buf, out)
         else:
             out.extend(buf)
 

@@ -1,13 +1,16 @@
 """The performance work changes no output: the fast tokenizer and the worker pool give jieba's tokens
 and the in-process rows exactly (benchmarks/ measures the speed)."""
 
+import random
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
+from jieba import finalseg
 
 from pipeline import parallel
+from pipeline.hmm import HiddenMarkovCutter
 from pipeline.normalise import normalise_text
 from pipeline.segment import (
     _tokenizer,
@@ -76,3 +79,29 @@ def test_route_table_without_a_writable_cache_is_still_built(tmp_path, monkeypat
     blocked.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert load_route_table() == route_table_from(_tokenizer())
+
+
+def _unknown_runs() -> list[str]:
+    """Runs of characters as the cutter hands them to the HMM, and random ones: common and rare
+    characters, characters the model has never seen (their scores tie), letters and digits."""
+    rng = random.Random(20240601)
+    chars = sorted({c for s in _bundled_sentences() for c in s if "\u4e00" <= c <= "\u9fd5"})
+    pool = chars + list("abcXYZ0123456789.%-_+#&") + ["\u9fd0", "\u9fa5", "\U00020000", "〇"]
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+
+
+def test_hmm_cutter_gives_jiebas_hmm_tokens():
+    cutter = HiddenMarkovCutter()
+    for run in [*_unknown_runs(), "\u9fd0\u9fd0\u9fd0", "罗湖区", "x", "12.5%"]:
+        out: list[str] = []
+        cutter.cut(run, out)
+        assert out == list(finalseg.cut(run)), run
+
+
+def test_hmm_cutter_splits_jiebas_force_split_words(monkeypatch):
+    monkeypatch.setattr(finalseg, "Force_Split_Words", {"罗湖", "湖区"})
+    cutter = HiddenMarkovCutter()
+    for run in ["罗湖区重大安全", "罗湖", "湖区", "深圳罗湖"]:
+        out: list[str] = []
+        cutter.cut(run, out)
+        assert out == list(finalseg.cut(run)), run
