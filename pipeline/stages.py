@@ -4,7 +4,7 @@ Each document is analysed in one pass (pipeline.tables.analyse_documents) that f
 per-document tables: documents, sentences, tokens and indicators. A batch of documents is read
 from the working warehouse, analysed (in worker processes when there are many), and its rows in
 all four tables are written together with the record that those documents are done, in one
-transaction. Only documents that are new, changed (a new text is a new doc_id) or were analysed
+transaction; then the documents' audit pages, rendered by the same workers. Only documents that are new, changed (a new text is a new doc_id) or were analysed
 by a different code version are processed; rows of documents that left the raw folder are
 deleted. A killed run loses at most the batch in flight.
 """
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import parallel, tables, timing, warehouse
-from pipeline.ingest import KnownFile, plan_ingest
+from pipeline import audit, parallel, tables, timing, warehouse
 from pipeline.audit import audit_dir
+from pipeline.ingest import KnownFile, plan_ingest
 from pipeline.storage import Warehouse, reports_dir
 from pipeline.timing import timed
 
@@ -48,24 +48,42 @@ class AnalysisReport:
     rows: dict[str, int]  # rows written in this run, per table
 
 
-def _timed_analysis(texts: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+@dataclass(frozen=True)
+class Analysis:
+    """The rows of a chunk of documents (warehouse.DOCUMENT_STAGES) and their audit pages by doc_id."""
+
+    frames: dict[str, pd.DataFrame]
+    pages: dict[str, str]
+
+
+def _analyse(texts: pd.DataFrame) -> Analysis:
+    frames = tables.analyse_documents(texts)
+    with timed("audit pages"):
+        pages = audit.document_pages(texts, frames)
+    return Analysis(frames, pages)
+
+
+def _timed_analysis(texts: pd.DataFrame) -> tuple[Analysis, dict[str, float]]:
     """Run in a worker: one chunk of documents through the analysis, with the seconds per part it took."""
     timing.reset()
-    frames = tables.analyse_documents(texts)
-    return frames, timing.snapshot()
+    analysis = _analyse(texts)
+    return analysis, timing.snapshot()
 
 
-def _combine(results: list[tuple[dict[str, pd.DataFrame], dict[str, float]]]) -> dict[str, pd.DataFrame]:
+def _combine(results: list[tuple[Analysis, dict[str, float]]]) -> Analysis:
     for _, times in results:
         timing.add_worker_times(times)
     if len(results) == 1:
         return results[0][0]
-    return {table: pd.concat([frames[table] for frames, _ in results], ignore_index=True)
-            for table in warehouse.DOCUMENT_STAGES}
+    return Analysis(
+        frames={table: pd.concat([analysis.frames[table] for analysis, _ in results], ignore_index=True)
+                for table in warehouse.DOCUMENT_STAGES},
+        pages={doc_id: page for analysis, _ in results for doc_id, page in analysis.pages.items()},
+    )
 
 
 def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
-    """Analyse every pending document, one committed batch at a time.
+    """Analyse every pending document, one committed batch at a time, and write its audit pages.
 
     With enough pending documents the analysis runs in worker processes (pipeline.parallel), in
     chunks of whole documents, and the next batch is read and sent out before the current one is
@@ -73,6 +91,7 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
     one at a time, in order.
     """
     version = code_version()
+    pages_dir = audit_dir(store)
     with timed("read"), store.connect() as con:
         removed = warehouse.drop_stale_documents(con, version)
         pending = warehouse.pending_documents(con, version)
@@ -82,7 +101,7 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         with timed("read"), store.connect() as con:
             texts = warehouse.document_texts(con, batch)
         if not use_pool:
-            return parallel.Pending([tables.analyse_documents(texts)], lambda results: results[0])
+            return parallel.Pending([_analyse(texts)], lambda results: results[0])
         size = parallel.CHUNK_DOCUMENTS
         chunks = [texts.iloc[first : first + size] for first in range(0, len(texts), size)]
         with timed("send to workers"):
@@ -95,10 +114,14 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
     def write_oldest() -> None:
         batch, analysis = in_flight.popleft()
         with timed("wait for workers"):
-            frames = analysis.result()
+            done = analysis.result()
+        with timed("write pages"):
+            audit.remove_pages(pages_dir, batch)
         with timed("load"), store.connect() as con:
-            warehouse.write_document_rows(con, version, batch, frames)
-        for table, frame in frames.items():
+            warehouse.write_document_rows(con, version, batch, done.frames)
+        with timed("write pages"):
+            audit.write_pages(pages_dir, done.pages)
+        for table, frame in done.frames.items():
             rows[table] += len(frame)
 
     for batch in batches:

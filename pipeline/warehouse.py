@@ -188,17 +188,9 @@ def audit_mentions(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[s
     return by_document
 
 
-def audit_pages_due(con: duckdb.DuckDBPyConnection, since: object, batch: int = 100) -> Iterator[list[tuple]]:
-    """(doc_id, source_path, region, report_year, doc_type, text) of documents extracted at or after
-    `since`, in lists of up to `batch`, streamed on a cursor of its own so that `con` stays free
-    for other queries meanwhile."""
-    cursor = con.cursor()
-    try:
-        cursor.execute(read_sql("audit_pages_due"), [since])
-        while rows := cursor.fetchmany(batch):
-            yield rows
-    finally:
-        cursor.close()
+def audit_page_sources(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple]:
+    """(doc_id, source_path, region, report_year, doc_type, text) of the given documents."""
+    return con.execute(read_sql("audit_page_sources"), [doc_ids]).fetchall()
 
 
 def audit_index(con: duckdb.DuckDBPyConnection) -> list[tuple]:

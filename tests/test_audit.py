@@ -1,6 +1,14 @@
+import shutil
+from pathlib import Path
+
 import pytest
 
-from pipeline.audit import AuditMention, audit_html, explain_text, index_html
+from pipeline import parallel
+from pipeline.audit import AuditMention, audit_dir, audit_html, explain_text, index_html, refresh_audit_pages
+from pipeline.stages import bring_up_to_date, ingest_folder_into
+from pipeline.storage import Warehouse
+
+BUNDLED_RAW = Path(__file__).resolve().parents[1] / "raw"
 
 TEXT = "一、执法\n全年立案查处6517件，经济处罚1.90亿元。\n发放<资料>2万份。"
 
@@ -45,3 +53,47 @@ def test_html_escapes_the_report_text():
 def test_index_links_pages_by_doc_id():
     page = index_html([("abc123", "a <b>.txt", "苏州市", 2021, "annual_report", 29)])
     assert '<a href="abc123.html">a &lt;b&gt;.txt</a>' in page
+
+
+def _analysed(tmp_path: Path, raw: Path, monkeypatch, pooled: bool) -> Warehouse:
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2" if pooled else "1")
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_DOCUMENTS", 1)
+    monkeypatch.setattr(parallel, "CHUNK_DOCUMENTS", 2)
+    store = Warehouse(tmp_path / "reports.duckdb")
+    ingest_folder_into(store, raw)
+    bring_up_to_date(store, batch_documents=3)
+    return store
+
+
+@pytest.mark.parametrize("pooled", [False, True])
+def test_pages_written_by_the_analysis_are_the_pages_rendered_from_the_warehouse(tmp_path, monkeypatch, pooled):
+    store = _analysed(tmp_path, BUNDLED_RAW, monkeypatch, pooled)
+    pages_dir = audit_dir(store)
+    from_analysis = {p.name: p.read_bytes() for p in pages_dir.glob("*.html")}
+    assert len(from_analysis) == len(list(BUNDLED_RAW.iterdir()))
+    assert any(b"<mark" in page for page in from_analysis.values())
+
+    rendered, removed = refresh_audit_pages(store, pages_dir)
+    assert (rendered, removed) == ([], 0)  # nothing missing, nothing departed
+    shutil.rmtree(pages_dir)
+    rendered, removed = refresh_audit_pages(store, pages_dir)
+    assert len(rendered) == len(from_analysis) and removed == 0
+    assert {p.name: p.read_bytes() for p in pages_dir.glob("*.html") if p.name != "index.html"} == from_analysis
+
+
+def test_refresh_renders_missing_pages_and_removes_departed_ones(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for source in sorted(BUNDLED_RAW.iterdir())[:2]:
+        shutil.copy(source, raw / source.name)
+    store = _analysed(tmp_path, raw, monkeypatch, pooled=False)
+    pages_dir = audit_dir(store)
+    [lost, kept] = sorted(pages_dir.glob("*.html"))
+    lost.unlink()
+    departed = pages_dir / "0123abcd.html"
+    departed.write_text("a page of a document no longer in the warehouse", encoding="utf-8")
+    rendered, removed = refresh_audit_pages(store, pages_dir)
+    assert len(rendered) == 1 and removed == 1
+    assert lost.exists() and kept.exists() and not departed.exists()
+    index = (pages_dir / "index.html").read_text(encoding="utf-8")
+    assert f'href="{lost.name}"' in index and f'href="{kept.name}"' in index
