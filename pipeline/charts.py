@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline import svg_chart
@@ -137,19 +138,23 @@ def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path,
     """The comparison summary: per region its chart (if any) and its values by year, then the
     largest changes. `profile` is the region_profile view, `changes` the largest_changes view;
     links are relative to the page, which sits in the parent of `charts_dir`. One pivot of the
-    whole profile, sliced per region: a pivot per region cost seconds with hundreds of regions."""
+    whole profile, sliced per region as numpy rows: a pivot, or a frame, per region cost seconds
+    with hundreds of regions."""
     keys = ["region", "region_code", "indicator_code", "indicator", "unit"]
     values = profile.assign(indicator=profile["indicator"].fillna("")).pivot_table(
         index=keys, columns="year", values="value", aggfunc="first")
+    matrix, years = values.to_numpy(dtype=float), [str(y) for y in values.columns]
+    labels = values.index.to_frame(index=False)
+    described = list(zip(*(labels[c].tolist() for c in ("indicator_code", "indicator", "unit"))))
     parts = []
-    for (region, code), table in values.groupby(level=["region", "region_code"], sort=True):
-        table = table.dropna(axis=1, how="all")
-        rows = [[indicator_code, indicator, unit, *row.tolist()]
-                for (_, _, indicator_code, indicator, unit), row in zip(table.index, table.to_numpy())]
+    for (region, code), positions in labels.groupby(["region", "region_code"], sort=True).indices.items():
+        block = matrix[positions]
+        kept = ~np.isnan(block).all(axis=0)  # the years this region has a value in
+        rows = [[*described[p], *row] for p, row in zip(positions, block[:, kept].tolist())]
         chart = charts_dir / f"{code}.svg"
         image = f'<img src="{charts_dir.name}/{code}.svg" alt="{html.escape(region)} chart">' if chart.exists() else ""
         parts.append(f'<h2 id="{code}">{html.escape(region)} ({code})</h2>{image}'
-                     + html_table(["indicator_code", "indicator", "unit", *(str(y) for y in table.columns)], rows))
+                     + html_table(["indicator_code", "indicator", "unit", *(y for y, k in zip(years, kept) if k)], rows))
     top = changes.head(30)
     top = html_table([str(c) for c in top.columns], top.astype(object).to_numpy().tolist())
     return f"""<!doctype html>
