@@ -31,8 +31,10 @@ WORKERS_VARIABLE = "REPORTS_WORKERS"
 # Below this many documents a stage runs in process.
 MIN_PARALLEL_DOCUMENTS = 40
 # Documents per chunk sent to a worker: small enough to balance two workers, big enough that
-# pickling and the round trip stay a small part of the work.
+# pickling and the round trip stay a small part of the work. Chunks shrink towards the end of the
+# work (chunk_sizes), down to MIN_CHUNK_DOCUMENTS.
 CHUNK_DOCUMENTS = 25
+MIN_CHUNK_DOCUMENTS = 2
 # Modules the fork server imports before forking workers. pipeline._warm loads the tokenizer.
 _PRELOAD = ["pipeline._warm"]
 
@@ -53,6 +55,22 @@ def workers() -> int:
     except AttributeError:  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
     return max(1, min(cores, 4))
+
+
+def chunk_sizes(documents: int, later: int) -> list[int]:
+    """Sizes of the chunks that `documents` go out in when `later` documents will follow them.
+
+    Each chunk takes at most a 1/(2 · workers) share of what remains (guided scheduling): full
+    chunks while there is much to do, smaller ones towards the end, so that the workers finish
+    together instead of one idling while the other works through a last full chunk.
+    """
+    sizes = []
+    while documents > 0:
+        share = -(-(documents + later) // (2 * workers()))
+        size = min(documents, CHUNK_DOCUMENTS, max(MIN_CHUNK_DOCUMENTS, share))
+        sizes.append(size)
+        documents -= size
+    return sizes
 
 
 def pool_is_running() -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -97,13 +98,13 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         pending = warehouse.pending_documents(con, version)
     use_pool = parallel.worth_a_pool(len(pending))
 
-    def start(batch: list[str]) -> parallel.Pending:
+    def start(batch: list[str], later: int) -> parallel.Pending:
         with timed("read"), store.connect() as con:
             texts = warehouse.document_texts(con, batch)
         if not use_pool:
             return parallel.Pending([_analyse(texts)], lambda results: results[0])
-        size = parallel.CHUNK_DOCUMENTS
-        chunks = [texts.iloc[first : first + size] for first in range(0, len(texts), size)]
+        ends = list(accumulate(parallel.chunk_sizes(len(texts), later)))
+        chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
         with timed("send to workers"):
             return parallel.submit_chunks(_timed_analysis, chunks, _combine, True)
 
@@ -124,8 +125,8 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         for table, frame in done.frames.items():
             rows[table] += len(frame)
 
-    for batch in batches:
-        in_flight.append((batch, start(batch)))
+    for number, batch in enumerate(batches, start=1):
+        in_flight.append((batch, start(batch, later=len(pending) - min(number * batch_documents, len(pending)))))
         if len(in_flight) > (1 if use_pool else 0):
             write_oldest()
     while in_flight:

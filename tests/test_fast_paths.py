@@ -105,3 +105,15 @@ def test_hmm_cutter_splits_jiebas_force_split_words(monkeypatch):
         out: list[str] = []
         cutter.cut(run, out)
         assert out == list(finalseg.cut(run)), run
+
+
+@pytest.mark.parametrize(("documents", "later", "workers", "expected"), [
+    (200, 800, 2, [25] * 8),  # much left: full chunks
+    (10, 0, 2, [3, 2, 2, 2, 1]),  # the end of the work: small chunks, at least MIN_CHUNK_DOCUMENTS but for the rest
+    (0, 0, 2, []),
+    (30, 0, 4, [4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2]),
+])
+def test_chunks_shrink_towards_the_end_of_the_work(documents, later, workers, expected, monkeypatch):
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, str(workers))
+    sizes = parallel.chunk_sizes(documents, later)
+    assert sizes == expected and sum(sizes) == documents
