@@ -42,6 +42,7 @@ T = TypeVar("T")
 
 _pool: ProcessPoolExecutor | None = None
 _pool_pid: int | None = None
+_started: list[Future] = []  # a no-op per worker, submitted with the pool
 # Guards creating the pool and submitting to it: the warm-up thread does both while the run goes on.
 _pool_lock = threading.RLock()
 
@@ -135,7 +136,7 @@ def _is_alive(pid: int) -> bool:  # pragma: no cover - used where pidfd_open is 
 
 def pool() -> ProcessPoolExecutor:
     """The process's pool, started on first use (and again in a forked child)."""
-    global _pool, _pool_pid
+    global _pool, _pool_pid, _started
     with _pool_lock:
         if _pool is None or _pool_pid != os.getpid():
             methods = multiprocessing.get_all_start_methods()
@@ -147,15 +148,14 @@ def pool() -> ProcessPoolExecutor:
             _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_initializer,
                                         initargs=(os.getpid(),))
             _pool_pid = os.getpid()
+            with _workers_skip_main_module():
+                _started = [_pool.submit(int) for _ in range(workers())]  # done once the workers are up
         return _pool
 
 
-def _start_workers() -> None:
-    with _pool_lock:
-        executor = pool()
-        with _workers_skip_main_module():
-            for _ in range(workers()):
-                executor.submit(int)
+def workers_ready() -> bool:
+    """Whether the pool's workers are up (the fork server has loaded the library and forked them)."""
+    return pool_is_running() and all(future.done() for future in _started)
 
 
 def warm_up() -> None:
@@ -163,7 +163,7 @@ def warm_up() -> None:
     the library and load the route table, and the run goes on meanwhile (ingest reads and writes
     its texts). Whoever needs the pool first waits for the lock, so there is only ever one pool."""
     if workers() > 1 and not pool_is_running():
-        threading.Thread(target=_start_workers, name="start-workers", daemon=True).start()
+        threading.Thread(target=pool, name="start-workers", daemon=True).start()
 
 
 def _new_lock_in_child() -> None:
@@ -214,15 +214,24 @@ def _forget_pool() -> None:
 
 
 def submit_chunks(fn: Callable[[Any], Any], chunks: Sequence[Any], combine: Callable[[list[Any]], T],
-                  parallel: bool) -> Pending:
-    """fn over every chunk, in worker processes when `parallel`, else here and now; combine the results in order."""
+                  parallel: bool, here: Callable[[Any], Any] | None = None) -> Pending:
+    """fn over every chunk, in worker processes when `parallel`, else here and now; combine the results in order.
+
+    With `here` (fn's equivalent for this process), this process does not sit idle while the workers
+    start (about a second, the fork server importing the library and loading the route table): it
+    takes chunks from the end of the list, as long as no worker has taken them, until they are up."""
     if parallel and len(chunks) > 0:
         try:
             with _pool_lock:
                 executor = pool()
                 with _workers_skip_main_module():
                     futures = [executor.submit(fn, chunk) for chunk in chunks]
-            return Pending(futures, combine, [(fn, c) for c in chunks])
+            parts: list[Any] = list(futures)
+            for index in reversed(range(len(chunks)) if here is not None else ()):
+                if workers_ready() or not futures[index].cancel():
+                    break
+                parts[index] = here(chunks[index])
+            return Pending(parts, combine, [(fn, c) for c in chunks])
         except BrokenProcessPool:
             _forget_pool()
     return Pending([fn(chunk) for chunk in chunks], combine)

@@ -117,3 +117,21 @@ def test_chunks_shrink_towards_the_end_of_the_work(documents, later, workers, ex
     monkeypatch.setenv(parallel.WORKERS_VARIABLE, str(workers))
     sizes = parallel.chunk_sizes(documents, later)
     assert sizes == expected and sum(sizes) == documents
+
+
+@pytest.mark.parametrize("ready", [False, True])
+def test_while_the_workers_start_this_process_takes_chunks_from_the_end(monkeypatch, ready):
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
+    monkeypatch.setattr(parallel, "workers_ready", lambda: ready)  # False: the fork server still loading
+    done_here: list[int] = []
+
+    def here(chunk: int) -> int:
+        done_here.append(chunk)
+        return -chunk
+
+    chunks = [-n for n in range(1, 31)]
+    assert parallel.submit_chunks(abs, chunks, list, True, here=here).result() == list(range(1, 31))
+    if ready:
+        assert done_here == []
+    else:  # the last ones, last first, up to the first one a worker had already taken (if any)
+        assert done_here and done_here == chunks[-len(done_here):][::-1]
