@@ -131,12 +131,13 @@ class _Cutter:
 
     def lcut(self, sentence: str) -> list[str]:
         out: list[str] = []
-        for block in _RE_HAN.split(sentence):
-            if not block:
-                continue
-            if _RE_HAN.match(block):
+        blocks = _RE_HAN.split(sentence)  # split on a capturing group: the odd items are its matches
+        for index, block in enumerate(blocks):
+            if index % 2:
                 self._cut_block(block, out)
-            else:
+            elif len(block) == 1:  # mostly a punctuation mark, or one space: itself, whether or not _RE_SKIP matches
+                out.append(block)
+            elif block:
                 for piece in _RE_SKIP.split(block):
                     if _RE_SKIP.match(piece):
                         out.append(piece)

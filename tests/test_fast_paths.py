@@ -13,6 +13,7 @@ from pipeline import parallel
 from pipeline.hmm import HiddenMarkovCutter
 from pipeline.normalise import normalise_text
 from pipeline.segment import (
+    _cutter,
     _tokenizer,
     load_route_table,
     route_table_from,
@@ -41,6 +42,12 @@ def test_fast_tokenizer_gives_jiebas_tokens_on_every_bundled_sentence():
 @pytest.mark.parametrize("text", ["", " ", "\r\n", "abc 12.5%", "二〇二一年，立案查处6517件！", "x" * 300, "罗湖区重大安全"])
 def test_fast_tokenizer_edge_cases(text):
     assert tokenize(text) == tokenize_with_jieba(text)
+
+
+@pytest.mark.parametrize("text", ["", "，", " ", "\r\n", "，，。", "  立案 \r\n 查处\t6517件 。", "abc，def", "罚款1.90亿元，同比下降38.6%",
+                                  "（一）全年", "A", "“依法行政”"])
+def test_fast_cutter_keeps_jiebas_whitespace_and_punctuation_tokens(text):
+    assert _cutter().lcut(text) == _tokenizer().lcut(text)
 
 
 def _build(root: Path, raw: Path) -> dict[str, pd.DataFrame]:
