@@ -129,18 +129,23 @@ class _Cutter:
         if buf:
             self._flush(buf, out)
 
-    def lcut(self, sentence: str) -> list[str]:
+    def lcut(self, sentence: str, whitespace: bool = True) -> list[str]:
+        """jieba's tokens of `sentence`; without its whitespace tokens when `whitespace` is False
+        (only the blocks between Han blocks hold whitespace, and there each whitespace character
+        is a token of its own)."""
         out: list[str] = []
         blocks = _RE_HAN.split(sentence)  # split on a capturing group: the odd items are its matches
         for index, block in enumerate(blocks):
             if index % 2:
                 self._cut_block(block, out)
             elif len(block) == 1:  # mostly a punctuation mark, or one space: itself, whether or not _RE_SKIP matches
-                out.append(block)
+                if whitespace or not block.isspace():
+                    out.append(block)
             elif block:
                 for piece in _RE_SKIP.split(block):
                     if _RE_SKIP.match(piece):
-                        out.append(piece)
+                        if whitespace:
+                            out.append(piece)
                     else:
                         out.extend(piece)
         return out
@@ -198,7 +203,7 @@ def _cutter() -> _Cutter:
 
 def tokenize(text: str) -> list[str]:
     """jieba tokens (accurate mode, HMM on) with the domain dictionary, whitespace tokens dropped."""
-    return [token for token in _cutter().lcut(text) if token.strip()]
+    return _cutter().lcut(text, whitespace=False)
 
 
 def tokenize_with_jieba(text: str) -> list[str]:

@@ -39,7 +39,7 @@ def test_fast_tokenizer_gives_jiebas_tokens_on_every_bundled_sentence():
     assert [tokenize(s) for s in sentences] == [tokenize_with_jieba(s) for s in sentences]
 
 
-@pytest.mark.parametrize("text", ["", " ", "\r\n", "abc 12.5%", "二〇二一年，立案查处6517件！", "x" * 300, "罗湖区重大安全"])
+@pytest.mark.parametrize("text", ["", " ", "\r\n", "abc 12.5%", " a\u3000b\u00a0c\x1c，\r\n 。", "x \u2003 y", "二〇二一年，立案查处6517件！", "x" * 300, "罗湖区重大安全"])
 def test_fast_tokenizer_edge_cases(text):
     assert tokenize(text) == tokenize_with_jieba(text)
 
