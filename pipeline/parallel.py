@@ -6,6 +6,7 @@ run in the same process pays no start-up). Workers come from a fork server that 
 imported the library and loaded the route table (jieba's dictionary with the domain words), so
 a new worker is ready at once. Work goes out in chunks of whole documents and comes back in
 submission order: the rows are exactly those of the in-process transform, in the same order.
+While the fork server is still loading, the calling process works through chunks itself.
 
 Small jobs (an added file, a handful of changes) stay in process, unless the pool is already
 running: starting it would cost more than it saves. REPORTS_WORKERS sets the number of workers

@@ -4,19 +4,20 @@ Each document is analysed in one pass (pipeline.tables.analyse_documents) that f
 per-document tables: documents, sentences, tokens and indicators. A batch of documents is read
 from the working warehouse, analysed (in worker processes when there are many), and its rows in
 all four tables are written together with the record that those documents are done, in one
-transaction; then the documents' audit pages, rendered by the same workers. Only documents that are new, changed (a new text is a new doc_id) or were analysed
-by a different code version are processed; rows of documents that left the raw folder are
-deleted. A killed run loses at most the batch in flight.
+transaction; then the documents' audit pages, rendered by the same workers. Only documents that
+are new, changed (a new text is a new doc_id) or were analysed by a different code version are
+processed; rows of documents that left the raw folder are deleted. A killed run loses at most
+the batch in flight.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import deque
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
