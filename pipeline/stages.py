@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -124,7 +125,7 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
             done = analysis.result()
         with timed("write pages"):
             audit.remove_pages(pages_dir, batch)
-        with timed("load"), store.connect() as con:
+        with timed("load"), store.connect() as con, warehouse.one_thread(con) if use_pool else nullcontext():
             warehouse.write_document_rows(con, version, batch, done.frames)
         with timed("write pages"):
             audit.write_pages(pages_dir, done.pages)

@@ -2,7 +2,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.warehouse import TABLES, apply_schema, rebuild_derived, replace_table, table_counts
+from pipeline.warehouse import TABLES, apply_schema, one_thread, rebuild_derived, replace_table, table_counts
 
 
 @pytest.fixture
@@ -104,3 +104,11 @@ def test_yoy_reports_the_gap_when_a_year_is_missing(con):
     rebuild_derived(con, "yoy_comparison")
     assert con.execute("SELECT prev_year, year, gap_years, abs_change, pct_change, stated_change_agrees "
                        "FROM yoy_comparison").fetchall() == [(2019, 2022, 3, 50.0, 50.0, None)]
+
+
+def test_one_thread_holds_duckdb_to_one_thread_and_gives_the_setting_back():
+    con = duckdb.connect()
+    before = con.execute("SELECT current_setting('threads')").fetchone()[0]
+    with one_thread(con):
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+    assert con.execute("SELECT current_setting('threads')").fetchone()[0] == before
