@@ -12,8 +12,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-import cn2an
-
 CN_DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
     "六": 6, "七": 7, "八": 8, "九": 9,
@@ -34,6 +32,8 @@ def _chinese_integer(text: str) -> Decimal:
     if all(ch in CN_DIGITS for ch in text) and len(text) > 1:
         # Digit-by-digit reading such as 二〇二一.
         return Decimal("".join(str(CN_DIGITS[ch]) for ch in text))
+    import cn2an  # on first use: 0.13 s of imports that a run's parent process rarely needs
+
     try:
         return Decimal(str(cn2an.cn2an(text.replace("兩", "两"), "smart")))
     except (ValueError, KeyError, TypeError):
