@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -128,7 +128,11 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         with timed("load"), store.connect() as con, warehouse.one_thread(con) if use_pool else nullcontext():
             warehouse.write_document_rows(con, version, batch, done.frames)
         with timed("write pages"):
-            audit.write_pages(pages_dir, done.pages)
+            try:
+                audit.write_pages(pages_dir, done.pages)
+            except OSError:  # disk full, no permission: the rows stand; the audit_pages step renders
+                with suppress(OSError):  # what is missing, or fails saying why it cannot
+                    audit.remove_pages(pages_dir, batch)
         for table, frame in done.frames.items():
             rows[table] += len(frame)
 

@@ -97,3 +97,18 @@ def test_refresh_renders_missing_pages_and_removes_departed_ones(tmp_path, monke
     assert lost.exists() and kept.exists() and not departed.exists()
     index = (pages_dir / "index.html").read_text(encoding="utf-8")
     assert f'href="{lost.name}"' in index and f'href="{kept.name}"' in index
+
+
+def test_pages_that_cannot_be_written_during_the_analysis_are_rendered_by_the_audit_step(tmp_path, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "write_text", disk_full)
+        store = _analysed(tmp_path, BUNDLED_RAW, monkeypatch, pooled=False)
+    with store.connect() as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(list(BUNDLED_RAW.iterdir()))
+    pages_dir = audit_dir(store)
+    assert not list(pages_dir.glob("*.html"))
+    rendered, _ = refresh_audit_pages(store, pages_dir)
+    assert len(rendered) == len(list(BUNDLED_RAW.iterdir()))
