@@ -36,6 +36,9 @@ MIN_PARALLEL_DOCUMENTS = 40
 # work (chunk_sizes), down to MIN_CHUNK_DOCUMENTS.
 CHUNK_DOCUMENTS = 25
 MIN_CHUNK_DOCUMENTS = 2
+# Documents at the end of the first batch that go out in small pieces while the workers start
+# (chunk_sizes): about what this process analyses in the second the fork server takes to load.
+HERE_DOCUMENTS = 50
 # Modules the fork server imports before forking workers. pipeline._warm loads the tokenizer.
 _PRELOAD = ["pipeline._warm"]
 
@@ -59,19 +62,25 @@ def workers() -> int:
     return max(1, min(cores, 4))
 
 
-def chunk_sizes(documents: int, later: int) -> list[int]:
+def chunk_sizes(documents: int, later: int, starting: bool = False) -> list[int]:
     """Sizes of the chunks that `documents` go out in when `later` documents will follow them.
 
     Each chunk takes at most a 1/(2 · workers) share of what remains (guided scheduling): full
     chunks while there is much to do, smaller ones towards the end, so that the workers finish
-    together instead of one idling while the other works through a last full chunk.
+    together instead of one idling while the other works through a last full chunk. While the
+    workers are `starting`, the last HERE_DOCUMENTS go out in pieces of MIN_CHUNK_DOCUMENTS: the
+    caller works through those from the end (submit_chunks) and, the pieces being small, stops
+    soon after the workers are up instead of holding back a full chunk they could share.
     """
+    pieces = min(documents, HERE_DOCUMENTS) if starting else 0
+    documents -= pieces
     sizes = []
     while documents > 0:
-        share = -(-(documents + later) // (2 * workers()))
+        share = -(-(documents + pieces + later) // (2 * workers()))
         size = min(documents, CHUNK_DOCUMENTS, max(MIN_CHUNK_DOCUMENTS, share))
         sizes.append(size)
         documents -= size
+    sizes += [MIN_CHUNK_DOCUMENTS] * (pieces // MIN_CHUNK_DOCUMENTS) + ([pieces % MIN_CHUNK_DOCUMENTS] if pieces % MIN_CHUNK_DOCUMENTS else [])
     return sizes
 
 
@@ -146,11 +155,16 @@ def pool() -> ProcessPoolExecutor:
                 context.set_forkserver_preload(_PRELOAD)
             else:  # pragma: no cover - platforms without fork
                 context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_initializer,
-                                        initargs=(os.getpid(),))
-            _pool_pid = os.getpid()
-            with _workers_skip_main_module():
-                _started = [_pool.submit(int) for _ in range(workers())]  # done once the workers are up
+            executor = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_initializer,
+                                           initargs=(os.getpid(),))
+            try:
+                with _workers_skip_main_module():
+                    started = [executor.submit(int) for _ in range(workers())]  # done once the workers are up
+            except BaseException:
+                executor.shutdown(wait=False, cancel_futures=True)
+                raise
+            # Published only now: until the workers exist, pool_is_running() and workers_ready() say no.
+            _pool, _pool_pid, _started = executor, os.getpid(), started
         return _pool
 
 
@@ -220,15 +234,28 @@ def submit_chunks(fn: Callable[[Any], Any], chunks: Sequence[Any], combine: Call
 
     With `here` (fn's equivalent for this process), this process does not sit idle while the workers
     start (about a second, the fork server importing the library and loading the route table): it
-    takes chunks from the end of the list, as long as no worker has taken them, until they are up."""
+    takes chunks from the end of the list, first while another thread is still starting the pool
+    (warm_up), then as long as no worker has taken them, until they are up."""
     if parallel and len(chunks) > 0:
         try:
-            with _pool_lock:
+            parts: list[Any] = list(chunks)
+            sent = len(chunks)
+            # While warm_up's thread starts the pool, submitting would wait for it: work here meanwhile.
+            locked = _pool_lock.acquire(blocking=here is None)
+            while here is not None and not locked and sent > 1:
+                sent -= 1
+                parts[sent] = here(chunks[sent])
+                locked = _pool_lock.acquire(blocking=False)
+            if not locked:
+                _pool_lock.acquire()
+            try:
                 executor = pool()
                 with _workers_skip_main_module():
-                    futures = [executor.submit(fn, chunk) for chunk in chunks]
-            parts: list[Any] = list(futures)
-            for index in reversed(range(len(chunks)) if here is not None else ()):
+                    futures = [executor.submit(fn, chunk) for chunk in chunks[:sent]]
+            finally:
+                _pool_lock.release()
+            parts[:sent] = futures
+            for index in reversed(range(sent) if here is not None else ()):
                 if workers_ready() or not futures[index].cancel():
                     break
                 parts[index] = here(chunks[index])

@@ -110,7 +110,7 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
             texts = warehouse.document_texts(con, batch)
         if not use_pool:
             return parallel.Pending([_analyse(texts)], lambda results: results[0])
-        ends = list(accumulate(parallel.chunk_sizes(len(texts), later)))
+        ends = list(accumulate(parallel.chunk_sizes(len(texts), later, starting=not parallel.workers_ready())))
         chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
         with timed("send to workers"):
             return parallel.submit_chunks(_timed_analysis, chunks, _combine, True, here=_analysis_here)
