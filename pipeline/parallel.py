@@ -6,7 +6,6 @@ run in the same process pays no start-up). Workers come from a fork server that 
 imported the library and loaded the route table (jieba's dictionary with the domain words), so
 a new worker is ready at once. Work goes out in chunks of whole documents and comes back in
 submission order: the rows are exactly those of the in-process transform, in the same order.
-While the fork server is still loading, the calling process works through chunks itself.
 
 Small jobs (an added file, a handful of changes) stay in process, unless the pool is already
 running: starting it would cost more than it saves. REPORTS_WORKERS sets the number of workers
@@ -36,9 +35,6 @@ MIN_PARALLEL_DOCUMENTS = 40
 # work (chunk_sizes), down to MIN_CHUNK_DOCUMENTS.
 CHUNK_DOCUMENTS = 25
 MIN_CHUNK_DOCUMENTS = 2
-# Documents at the end of the first batch that go out in small pieces while the workers start
-# (chunk_sizes): about what this process analyses in the second the fork server takes to load.
-HERE_DOCUMENTS = 50
 # Modules the fork server imports before forking workers. pipeline._warm loads the tokenizer.
 _PRELOAD = ["pipeline._warm"]
 
@@ -46,7 +42,6 @@ T = TypeVar("T")
 
 _pool: ProcessPoolExecutor | None = None
 _pool_pid: int | None = None
-_started: list[Future] = []  # a no-op per worker, submitted with the pool
 # Guards creating the pool and submitting to it: the warm-up thread does both while the run goes on.
 _pool_lock = threading.RLock()
 
@@ -62,25 +57,19 @@ def workers() -> int:
     return max(1, min(cores, 4))
 
 
-def chunk_sizes(documents: int, later: int, starting: bool = False) -> list[int]:
+def chunk_sizes(documents: int, later: int) -> list[int]:
     """Sizes of the chunks that `documents` go out in when `later` documents will follow them.
 
     Each chunk takes at most a 1/(2 · workers) share of what remains (guided scheduling): full
     chunks while there is much to do, smaller ones towards the end, so that the workers finish
-    together instead of one idling while the other works through a last full chunk. While the
-    workers are `starting`, the last HERE_DOCUMENTS go out in pieces of MIN_CHUNK_DOCUMENTS: the
-    caller works through those from the end (submit_chunks) and, the pieces being small, stops
-    soon after the workers are up instead of holding back a full chunk they could share.
+    together instead of one idling while the other works through a last full chunk.
     """
-    pieces = min(documents, HERE_DOCUMENTS) if starting else 0
-    documents -= pieces
     sizes = []
     while documents > 0:
-        share = -(-(documents + pieces + later) // (2 * workers()))
+        share = -(-(documents + later) // (2 * workers()))
         size = min(documents, CHUNK_DOCUMENTS, max(MIN_CHUNK_DOCUMENTS, share))
         sizes.append(size)
         documents -= size
-    sizes += [MIN_CHUNK_DOCUMENTS] * (pieces // MIN_CHUNK_DOCUMENTS) + ([pieces % MIN_CHUNK_DOCUMENTS] if pieces % MIN_CHUNK_DOCUMENTS else [])
     return sizes
 
 
@@ -146,7 +135,7 @@ def _is_alive(pid: int) -> bool:  # pragma: no cover - used where pidfd_open is 
 
 def pool() -> ProcessPoolExecutor:
     """The process's pool, started on first use (and again in a forked child)."""
-    global _pool, _pool_pid, _started
+    global _pool, _pool_pid
     with _pool_lock:
         if _pool is None or _pool_pid != os.getpid():
             methods = multiprocessing.get_all_start_methods()
@@ -159,18 +148,14 @@ def pool() -> ProcessPoolExecutor:
                                            initargs=(os.getpid(),))
             try:
                 with _workers_skip_main_module():
-                    started = [executor.submit(int) for _ in range(workers())]  # done once the workers are up
+                    for _ in range(workers()):
+                        executor.submit(int)  # each submit forks a worker now, not when work comes
             except BaseException:
                 executor.shutdown(wait=False, cancel_futures=True)
                 raise
-            # Published only now: until the workers exist, pool_is_running() and workers_ready() say no.
-            _pool, _pool_pid, _started = executor, os.getpid(), started
+            # Published only now: until its workers exist, pool_is_running() says no.
+            _pool, _pool_pid = executor, os.getpid()
         return _pool
-
-
-def workers_ready() -> bool:
-    """Whether the pool's workers are up (the fork server has loaded the library and forked them)."""
-    return pool_is_running() and all(future.done() for future in _started)
 
 
 def warm_up() -> None:
@@ -229,37 +214,19 @@ def _forget_pool() -> None:
 
 
 def submit_chunks(fn: Callable[[Any], Any], chunks: Sequence[Any], combine: Callable[[list[Any]], T],
-                  parallel: bool, here: Callable[[Any], Any] | None = None) -> Pending:
+                  parallel: bool) -> Pending:
     """fn over every chunk, in worker processes when `parallel`, else here and now; combine the results in order.
 
-    With `here` (fn's equivalent for this process), this process does not sit idle while the workers
-    start (about a second, the fork server importing the library and loading the route table): it
-    takes chunks from the end of the list, first while another thread is still starting the pool
-    (warm_up), then as long as no worker has taken them, until they are up."""
+    While warm_up's thread is still starting the pool, this waits for it. Analysing chunks here in
+    the meantime was tried and dropped: this process then pays its own start (the route table,
+    the extraction rules' regexes) for a few documents, and the runs took longer (benchmarks/README.md)."""
     if parallel and len(chunks) > 0:
         try:
-            parts: list[Any] = list(chunks)
-            sent = len(chunks)
-            # While warm_up's thread starts the pool, submitting would wait for it: work here meanwhile.
-            locked = _pool_lock.acquire(blocking=here is None)
-            while here is not None and not locked and sent > 1:
-                sent -= 1
-                parts[sent] = here(chunks[sent])
-                locked = _pool_lock.acquire(blocking=False)
-            if not locked:
-                _pool_lock.acquire()
-            try:
+            with _pool_lock:
                 executor = pool()
                 with _workers_skip_main_module():
-                    futures = [executor.submit(fn, chunk) for chunk in chunks[:sent]]
-            finally:
-                _pool_lock.release()
-            parts[:sent] = futures
-            for index in reversed(range(sent) if here is not None else ()):
-                if workers_ready() or not futures[index].cancel():
-                    break
-                parts[index] = here(chunks[index])
-            return Pending(parts, combine, [(fn, c) for c in chunks])
+                    futures = [executor.submit(fn, chunk) for chunk in chunks]
+            return Pending(futures, combine, [(fn, c) for c in chunks])
         except BrokenProcessPool:
             _forget_pool()
     return Pending([fn(chunk) for chunk in chunks], combine)

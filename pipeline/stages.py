@@ -73,11 +73,6 @@ def _timed_analysis(texts: pd.DataFrame) -> tuple[Analysis, dict[str, float]]:
     return analysis, timing.snapshot()
 
 
-def _analysis_here(texts: pd.DataFrame) -> tuple[Analysis, dict[str, float]]:
-    """_timed_analysis in this process while the workers start: its times count as this process's."""
-    return _analyse(texts), {}
-
-
 def _combine(results: list[tuple[Analysis, dict[str, float]]]) -> Analysis:
     for _, times in results:
         timing.add_worker_times(times)
@@ -110,10 +105,10 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
             texts = warehouse.document_texts(con, batch)
         if not use_pool:
             return parallel.Pending([_analyse(texts)], lambda results: results[0])
-        ends = list(accumulate(parallel.chunk_sizes(len(texts), later, starting=not parallel.workers_ready())))
+        ends = list(accumulate(parallel.chunk_sizes(len(texts), later)))
         chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
         with timed("send to workers"):
-            return parallel.submit_chunks(_timed_analysis, chunks, _combine, True, here=_analysis_here)
+            return parallel.submit_chunks(_timed_analysis, chunks, _combine, True)
 
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
     batches = [pending[first : first + batch_documents] for first in range(0, len(pending), batch_documents)]

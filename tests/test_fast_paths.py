@@ -3,7 +3,6 @@ and the in-process rows exactly (benchmarks/ measures the speed)."""
 
 import random
 import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -129,85 +128,22 @@ def test_chunks_shrink_towards_the_end_of_the_work(documents, later, workers, ex
     assert sizes == expected and sum(sizes) == documents
 
 
-@pytest.mark.parametrize(("documents", "later", "expected"), [
-    (200, 800, [25] * 6 + [parallel.MIN_CHUNK_DOCUMENTS] * 25),  # the last HERE_DOCUMENTS in small pieces
-    (51, 0, [1] + [parallel.MIN_CHUNK_DOCUMENTS] * 25),
-    (7, 0, [2, 2, 2, 1]),  # fewer than HERE_DOCUMENTS: all in pieces
-])
-def test_while_the_workers_start_the_end_of_the_batch_goes_out_in_small_pieces(documents, later, expected, monkeypatch):
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
-    sizes = parallel.chunk_sizes(documents, later, starting=True)
-    assert sizes == expected and sum(sizes) == documents
-
-
-@pytest.mark.parametrize("ready", [False, True])
-def test_while_the_workers_start_this_process_takes_chunks_from_the_end(monkeypatch, ready):
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
-    monkeypatch.setattr(parallel, "workers_ready", lambda: ready)  # False: the fork server still loading
-    done_here: list[int] = []
-
-    def here(chunk: int) -> int:
-        done_here.append(chunk)
-        return -chunk
-
-    chunks = [-n for n in range(1, 31)]
-    assert parallel.submit_chunks(abs, chunks, list, True, here=here).result() == list(range(1, 31))
-    if ready:
-        assert done_here == []
-    else:  # the last ones, last first, up to the first one a worker had already taken (if any)
-        assert done_here and done_here == chunks[-len(done_here):][::-1]
-
-
-def test_while_another_thread_starts_the_pool_this_process_works_instead_of_waiting(monkeypatch):
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
-    holding, release = threading.Event(), threading.Event()
-
-    def starting_the_pool() -> None:  # as warm_up's thread does while the fork server loads
-        with parallel._pool_lock:
-            holding.set()
-            release.wait(10)
-
-    starter = threading.Thread(target=starting_the_pool)
-    starter.start()
-    holding.wait(10)
-    done_here: list[int] = []
-    while_starting: list[bool] = []
-
-    def here(chunk: int) -> int:
-        done_here.append(chunk)
-        free = parallel._pool_lock.acquire(blocking=False)
-        if free:
-            parallel._pool_lock.release()
-        while_starting.append(not free)
-        if len(done_here) == 3:
-            release.set()
-            starter.join()
-        return -chunk
-
-    chunks = [-n for n in range(1, 31)]
-    assert parallel.submit_chunks(abs, chunks, list, True, here=here).result() == list(range(1, 31))
-    assert done_here[:3] == [-30, -29, -28] and while_starting[:3] == [True] * 3  # from the end, meanwhile
-
-
-def test_workers_are_not_ready_while_the_pool_is_being_started(monkeypatch):
+def test_the_pool_is_not_running_until_its_workers_exist(monkeypatch):
     monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
     parallel.shutdown()
-    submitting, release = threading.Event(), threading.Event()
+    forking, release = threading.Event(), threading.Event()
     submit = ProcessPoolExecutor.submit
 
-    def slow_submit(self, *args, **kwargs):  # the first submit waits for the fork server
-        submitting.set()
+    def slow_submit(self, *args, **kwargs):  # as when the fork server is still loading
+        forking.set()
         release.wait(10)
         return submit(self, *args, **kwargs)
 
     monkeypatch.setattr(ProcessPoolExecutor, "submit", slow_submit)
     parallel.warm_up()
-    assert submitting.wait(10)
-    assert not parallel.pool_is_running() and not parallel.workers_ready()
+    assert forking.wait(10)
+    assert not parallel.pool_is_running() and not parallel.worth_a_pool(1)  # one document: not worth waiting for
     release.set()
     monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
-    assert parallel.pool().submit(abs, -4).result() == 4
-    deadline = time.monotonic() + 10
-    while not parallel.workers_ready() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert parallel.workers_ready()
+    assert parallel.submit_chunks(abs, [-4, -5], list, True).result() == [4, 5]  # waits for the warm-up's pool
+    assert parallel.pool_is_running()
