@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.corpus import write_corpus
+from benchmarks.proctree import process_table, tree_of
 from pipeline import timing
 
 
@@ -42,30 +43,11 @@ class TreeMemory:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _tree_rss(self) -> int:
-        parents: dict[int, int] = {}
-        rss: dict[int, int] = {}
-        ticks: dict[int, int] = {}
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            parents[int(entry)] = int(fields[1])
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-            ticks[int(entry)] = int(fields[11]) + int(fields[12])
-        tree, frontier = {os.getpid()}, [os.getpid()]
-        while frontier:
-            parent = frontier.pop()
-            for pid, ppid in parents.items():
-                if ppid == parent and pid not in tree:
-                    tree.add(pid)
-                    frontier.append(pid)
+        table = process_table()
+        tree = tree_of(table, os.getpid())
         for pid in tree:
-            self.cpu_ticks[pid] = max(self.cpu_ticks.get(pid, 0), ticks.get(pid, 0))
-        return sum(rss.get(pid, 0) for pid in tree)
+            self.cpu_ticks[pid] = max(self.cpu_ticks.get(pid, 0), table[pid][2])
+        return sum(table[pid][1] for pid in tree)
 
     def cpu_seconds(self) -> float:
         """CPU seconds used so far by this process tree (sampled, so up to one interval late)."""
@@ -146,6 +128,12 @@ def timed_bare_jieba(paths: list[Path]) -> tuple[float, float]:
         return one.submit(bare_jieba, paths).result()
 
 
+def busy_share(cpu: float, elapsed: float) -> float:
+    """CPU seconds of the process tree over what the usable cores could give in `elapsed`: 1.0 when
+    every core works throughout. It depends on the code, not on how fast the machine runs today."""
+    return cpu / (len(os.sched_getaffinity(0)) * elapsed) if elapsed > 0 else 0.0
+
+
 def _rounded(values: dict) -> dict:
     return {k: _rounded(v) if isinstance(v, dict) else round(v, 2) for k, v in values.items()}
 
@@ -169,6 +157,7 @@ def timed_run(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple[float, 
     stages["outside steps (Dagster start-up, events)"] = elapsed - sum(steps.values())
     stages["cpu_s (this process tree)"] = cpu
     stages["cpu_s used by other processes meanwhile"] = max(0.0, others)
+    stages["cores busy (share of the run)"] = busy_share(cpu, elapsed)
     return elapsed, stages
 
 
@@ -191,6 +180,7 @@ def timed_stages_only(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple
     stages["worker processes (CPU, overlaps the above)"] = timing.worker_snapshot()
     stages["cpu_s (this process tree)"] = cpu
     stages["cpu_s used by other processes meanwhile"] = max(0.0, machine_busy_seconds() - busy_before - cpu)
+    stages["cores busy (share of the run)"] = busy_share(cpu, elapsed)
     return elapsed, stages
 
 
