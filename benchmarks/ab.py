@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.corpus import write_corpus
+from benchmarks.proctree import busy_share
 
 THIS_CHECKOUT = Path(__file__).resolve().parents[1]
 RUNNER = Path(__file__).resolve().with_name("ab_run.py")
@@ -39,7 +40,7 @@ def timed_run(checkout: Path, raw: Path, warehouse: Path, stages_only: bool) -> 
     if done.returncode:
         raise SystemExit(f"run of {checkout} failed:\n{done.stderr[-2000:]}")
     figures = json.loads(done.stdout.strip().splitlines()[-1])
-    figures["busy"] = figures["cpu_s"] / (len(os.sched_getaffinity(0)) * figures["wall_s"])
+    figures["busy"] = busy_share(figures["cpu_s"], figures["wall_s"])
     return figures
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.corpus import write_corpus
-from benchmarks.proctree import process_table, tree_of
+from benchmarks.proctree import busy_share, process_table, tree_of
 from pipeline import timing
 
 
@@ -126,12 +126,6 @@ def timed_bare_jieba(paths: list[Path]) -> tuple[float, float]:
     memory while the pipeline runs."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as one:
         return one.submit(bare_jieba, paths).result()
-
-
-def busy_share(cpu: float, elapsed: float) -> float:
-    """CPU seconds of the process tree over what the usable cores could give in `elapsed`: 1.0 when
-    every core works throughout. It depends on the code, not on how fast the machine runs today."""
-    return cpu / (len(os.sched_getaffinity(0)) * elapsed) if elapsed > 0 else 0.0
 
 
 def _rounded(values: dict) -> dict:

@@ -41,3 +41,9 @@ def tree_cpu_seconds(root: int) -> float:
     """CPU seconds used so far by `root` and its living descendants."""
     table = process_table()
     return sum(table[pid][2] for pid in tree_of(table, root)) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_share(cpu: float, elapsed: float) -> float:
+    """CPU seconds of a process tree over what the usable cores could give in `elapsed`: 1.0 when
+    every core works throughout. It depends on the code, not on how fast the machine runs today."""
+    return cpu / (len(os.sched_getaffinity(0)) * elapsed) if elapsed > 0 else 0.0
