@@ -62,51 +62,82 @@ def _tokenizer() -> jieba.Tokenizer:
 _ABSENT = object()
 
 
+RouteTable = tuple[dict[str, float | None], dict[str, tuple[float | None, float | None, bool]], float]
+
+
 class _Cutter:
     """jieba's accurate mode with HMM (Tokenizer.cut), computed the same way, only faster.
 
     jieba builds a DAG of dictionary words as a dict of lists, then finds the best route with a
     generator per character. Here the route is found in one backward pass over the block, with
-    each word's log probability looked up once from a table made from jieba's dictionary (the
+    each word's log probability looked up once from tables made from jieba's dictionary (the
     same floating-point operations in the same order, ties broken the same way, so the same
     route). Unknown runs go to jieba's HMM, computed the same way (pipeline.hmm). Tokens are identical
     to Tokenizer.lcut: tests/test_fast_paths.py and benchmarks/ compare them.
     """
 
-    def __init__(self, log_p: dict[str, float | None], unknown: float) -> None:
-        self.log_p = log_p  # see route_table_from
+    def __init__(self, words: dict[str, float | None], pairs: dict[str, tuple[float | None, float | None, bool]],
+                 unknown: float) -> None:
+        self.words = words  # see route_table_from
+        self.pairs = pairs
         self.unknown = unknown
         self.hmm = HiddenMarkovCutter()
 
     def _route(self, block: str) -> list[int]:
-        """end[k]: the last index of the best word starting at k (jieba's get_DAG and calc in one pass)."""
-        get, unknown, absent = self.log_p.get, self.unknown, _ABSENT
+        """end[k]: the last index of the best word starting at k (jieba's get_DAG and calc in one pass).
+
+        Most positions start a two-character word or prefix; its entry gives the scores of the one-
+        and two-character words and whether longer words start there, in one lookup instead of
+        three (jieba walks the prefixes one character at a time until one is missing)."""
+        get, pair, unknown, absent = self.words.get, self.pairs.get, self.unknown, _ABSENT
         n = len(block)
         score = [0.0] * (n + 1)
-        end = [0] * n
-        for k in range(n - 1, -1, -1):
-            best, best_end = 0.0, -1
-            stop = k + 1  # the word is block[k:stop]
-            p = get(block[k], absent)
-            while p is not absent:  # a word, or the prefix of one
-                if p is not None:
-                    candidate = p + score[stop]
-                    if best_end < 0 or candidate >= best:  # as max() over (score, end): ties go to the longer word
-                        best, best_end = candidate, stop - 1
-                if stop >= n:
-                    break
-                stop += 1
-                p = get(block[k:stop], absent)
+        end = list(range(n))  # a single character unless a longer word wins
+        p = get(block[-1])  # the last character: a word of one character, known or not
+        score[n - 1] = unknown if p is None else p
+        for k in range(n - 2, -1, -1):
+            entry = pair(block[k : k + 2])
+            if entry is None:  # no word is longer than the character itself
+                p = get(block[k])
+                score[k] = (unknown if p is None else p) + score[k + 1]
+                continue
+            p, p2, longer = entry
+            if p is None:
+                best, best_end = 0.0, -1
+            else:
+                best, best_end = p + score[k + 1], k
+            if p2 is not None:
+                candidate = p2 + score[k + 2]
+                if best_end < 0 or candidate >= best:  # as max() over (score, end): ties go to the longer word
+                    best, best_end = candidate, k + 1
+            if longer:
+                stop = k + 3  # the word is block[k:stop]
+                while stop <= n:
+                    p = get(block[k:stop], absent)
+                    if p is absent:  # neither a word nor the prefix of one
+                        break
+                    if p is not None:
+                        candidate = p + score[stop]
+                        if best_end < 0 or candidate >= best:
+                            best, best_end = candidate, stop - 1
+                    stop += 1
             if best_end < 0:
                 best, best_end = unknown + score[k + 1], k
             score[k] = best
             end[k] = best_end
         return end
 
+    def _is_word(self, text: str) -> bool:
+        """Whether jieba's dictionary has `text` as a word, not only as a word's prefix."""
+        if len(text) == 2:
+            entry = self.pairs.get(text)
+            return entry is not None and entry[1] is not None
+        return self.words.get(text) is not None
+
     def _flush(self, buf: str, out: list[str]) -> None:
         if len(buf) == 1:
             out.append(buf)
-        elif self.log_p.get(buf) is None:
+        elif not self._is_word(buf):
             self.hmm.cut(buf, out)
         else:
             out.extend(buf)
@@ -152,16 +183,23 @@ class _Cutter:
 
 
 # Bump when the route table's content changes for the same dictionaries: old cache files are ignored.
-_ROUTE_TABLE_FORMAT = 1
+_ROUTE_TABLE_FORMAT = 2
 
 
-def route_table_from(tokenizer: jieba.Tokenizer) -> tuple[dict[str, float | None], float]:
-    """Each word and word prefix of the tokenizer's dictionary with its log probability (None for a
-    prefix that is no word: jieba stores those with frequency 0), and the score of an unknown character."""
+def route_table_from(tokenizer: jieba.Tokenizer) -> RouteTable:
+    """The tokenizer's dictionary as _Cutter's tables.
+
+    words: each word and word prefix of any length but two with its log probability (None for a
+    prefix that is no word: jieba stores those with frequency 0). pairs: each two-character word
+    or prefix with the log probabilities of its first character and of itself, and whether longer
+    words start with it. Last, the score of an unknown character."""
     tokenizer.check_initialized()
     log_total = log(tokenizer.total)
     log_p = {word: (log(freq) - log_total if freq else None) for word, freq in tokenizer.FREQ.items()}
-    return log_p, log(1) - log_total
+    longer = {word[:2] for word in log_p if len(word) > 2}
+    pairs = {word: (log_p[word[0]], p, word in longer) for word, p in log_p.items() if len(word) == 2}
+    words = {word: p for word, p in log_p.items() if len(word) != 2}
+    return words, pairs, log(1) - log_total
 
 
 def _route_table_cache() -> Path:
@@ -173,16 +211,16 @@ def _route_table_cache() -> Path:
     return cache_home / "rule-of-law-indicators" / f"route-table-{key}.marshal"
 
 
-def load_route_table() -> tuple[dict[str, float | None], float]:
+def load_route_table() -> RouteTable:
     """The route table, from the cache when it holds one for the same dictionaries (0.2 s), else
     built from jieba's Tokenizer (1.1 s: loading jieba's dictionary, the domain words and the
     logarithms) and cached. Worker processes start that much sooner; a cache that cannot be read
     or written is rebuilt or skipped, never an error."""
     path = _route_table_cache()
     try:
-        log_p, unknown = marshal.loads(path.read_bytes())
-        if isinstance(log_p, dict) and isinstance(unknown, float):
-            return log_p, unknown
+        words, pairs, unknown = marshal.loads(path.read_bytes())
+        if isinstance(words, dict) and isinstance(pairs, dict) and isinstance(unknown, float):
+            return words, pairs, unknown
     except (OSError, ValueError, EOFError, TypeError):
         pass
     table = route_table_from(_tokenizer())
