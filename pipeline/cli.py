@@ -28,7 +28,12 @@ from pipeline.warehouse import (
 
 
 def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
-    """Materialize all assets and their checks in this process; return failure messages (empty = success)."""
+    """Materialize all assets and their checks in this process; return failure messages (empty = success).
+
+    The first new reports go to the worker processes before Dagster starts (pipeline.head_start)."""
+    from pipeline import head_start
+
+    head_start.begin(raw_dir, Warehouse(warehouse))
     from dagster import DagsterInstance, materialize
 
     from assets.checks import quality_checks

@@ -105,40 +105,48 @@ def read_report(path: Path, raw_dir: Path) -> SourceDocument | RejectedFile:
     )
 
 
+@dataclass(frozen=True)
+class FolderScan:
+    changed: list[Path]  # files new or changed since they were last read, in a stable order
+    unchanged: set[str]  # relative paths of files with the size and mtime recorded last time
+    present: set[str]  # relative paths of every file in the folder
+
+
+def scan_folder(raw_dir: Path, known: Mapping[str, KnownFile]) -> FolderScan:
+    """Which files of `raw_dir` need reading, by size and modification time against `known`."""
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
+    scan = FolderScan(changed=[], unchanged=set(), present=set())
+    for path in find_report_files(raw_dir):
+        relative = path.relative_to(raw_dir).as_posix()
+        scan.present.add(relative)
+        previous = known.get(relative)
+        try:
+            stat = path.stat()
+        except OSError:
+            scan.changed.append(path)
+            continue
+        if previous is not None and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            scan.unchanged.add(relative)
+        else:
+            scan.changed.append(path)
+    return scan
+
+
 def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None,
                 before_reading: Callable[[int], None] | None = None) -> IngestPlan:
     """What changes in the warehouse for the files now in `raw_dir`, given what it `known`s.
 
     `before_reading` is told how many files are about to be read, so that the caller can start
     work that the reading then overlaps."""
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
     known = known or {}
-    plan = IngestPlan()
-    present: set[str] = set()
-    unchanged: set[str] = set()
-    changed: list[Path] = []
-    for path in find_report_files(raw_dir):
-        relative = path.relative_to(raw_dir).as_posix()
-        present.add(relative)
-        previous = known.get(relative)
-        try:
-            stat = path.stat()
-        except OSError:
-            changed.append(path)
-            continue
-        if previous is not None and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
-            unchanged.add(relative)
-        else:
-            changed.append(path)
-    plan.unchanged = len(unchanged)
-    plan.forgotten = sorted(set(known) - present)
-
+    scan = scan_folder(raw_dir, known)
+    plan = IngestPlan(unchanged=len(scan.unchanged), forgotten=sorted(set(known) - scan.present))
     if before_reading is not None:
-        before_reading(len(changed))
-    kept = {k.doc_id: path for path, k in known.items() if k.doc_id and path in unchanged}
+        before_reading(len(scan.changed))
+    kept = {k.doc_id: path for path, k in known.items() if k.doc_id and path in scan.unchanged}
     landed_by_id: dict[str, str] = {}
-    for path in changed:
+    for path in scan.changed:
         result = read_report(path, raw_dir)
         if isinstance(result, SourceDocument):
             original = landed_by_id.get(result.doc_id) or kept.get(result.doc_id)

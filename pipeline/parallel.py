@@ -191,6 +191,16 @@ class Pending:
         self._combine = combine
         self._jobs = jobs  # (fn, chunk) behind each future, to redo here if the pool broke
 
+    def then(self, fn: Callable[[T], Any]) -> Pending:
+        """The same work, its combined result passed through `fn`."""
+        return Pending(self._parts, lambda results: fn(self._combine(results)), self._jobs)
+
+    def cancel(self) -> None:
+        """Cancel the chunks that no worker has begun."""
+        for part in self._parts:
+            if isinstance(part, Future):
+                part.cancel()
+
     def result(self) -> T:
         results = []
         for index, part in enumerate(self._parts):

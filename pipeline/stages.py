@@ -20,7 +20,9 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import duckdb
 import pandas as pd
 
 from pipeline import audit, parallel, tables, timing, warehouse
@@ -28,6 +30,9 @@ from pipeline.audit import audit_dir
 from pipeline.ingest import KnownFile, plan_ingest
 from pipeline.storage import Warehouse, reports_dir
 from pipeline.timing import timed
+
+if TYPE_CHECKING:
+    from pipeline.head_start import HeadStart
 
 BATCH_DOCUMENTS = 200
 INGEST_BATCH_DOCUMENTS = 1000
@@ -49,6 +54,7 @@ class AnalysisReport:
     processed: list[str]  # doc_ids analysed in this run
     removed: int  # documents whose rows were dropped (gone from raw/ or analysed by older code)
     rows: dict[str, int]  # rows written in this run, per table
+    head_start: int = 0  # of the processed, documents whose analysis began before the run's steps
 
 
 @dataclass(frozen=True)
@@ -66,14 +72,14 @@ def _analyse(texts: pd.DataFrame) -> Analysis:
     return Analysis(frames, pages)
 
 
-def _timed_analysis(texts: pd.DataFrame) -> tuple[Analysis, dict[str, float]]:
+def analyse_chunk(texts: pd.DataFrame) -> tuple[Analysis, dict[str, float]]:
     """Run in a worker: one chunk of documents through the analysis, with the seconds per part it took."""
     timing.reset()
     analysis = _analyse(texts)
     return analysis, timing.snapshot()
 
 
-def _combine(results: list[tuple[Analysis, dict[str, float]]]) -> Analysis:
+def combine_chunks(results: list[tuple[Analysis, dict[str, float]]]) -> Analysis:
     for _, times in results:
         timing.add_worker_times(times)
     if len(results) == 1:
@@ -85,19 +91,22 @@ def _combine(results: list[tuple[Analysis, dict[str, float]]]) -> Analysis:
     )
 
 
-def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
+def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
+                     head_start: HeadStart | None = None) -> AnalysisReport:
     """Analyse every pending document, one committed batch at a time, and write its audit pages.
 
     With enough pending documents the analysis runs in worker processes (pipeline.parallel), in
     chunks of whole documents, and the next batch is read and sent out before the current one is
     written, so that reading and writing here overlap the work there. Batches are still committed
-    one at a time, in order.
+    one at a time, in order. The documents of a `head_start` that are pending with the same text,
+    path and encoding make the first batch.
     """
     version = code_version()
     pages_dir = audit_dir(store)
     with timed("read"), store.connect() as con:
         removed = warehouse.drop_stale_documents(con, version)
         pending = warehouse.pending_documents(con, version)
+        early = _taken_from(head_start, con, pending) if head_start is not None else []
     use_pool = parallel.worth_a_pool(len(pending))
 
     def start(batch: list[str], later: int) -> parallel.Pending:
@@ -108,11 +117,17 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         ends = list(accumulate(parallel.chunk_sizes(len(texts), later)))
         chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
         with timed("send to workers"):
-            return parallel.submit_chunks(_timed_analysis, chunks, _combine, True)
+            return parallel.submit_chunks(analyse_chunk, chunks, combine_chunks, True)
 
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
-    batches = [pending[first : first + batch_documents] for first in range(0, len(pending), batch_documents)]
     in_flight: deque[tuple[list[str], parallel.Pending]] = deque()
+    taken = set(early)
+    if early:
+        everything = len(taken) == len(head_start.sources)
+        in_flight.append((early, head_start.analysis if everything
+                          else head_start.analysis.then(lambda analysis: _only(analysis, taken))))
+    rest = [doc_id for doc_id in pending if doc_id not in taken]
+    batches = [rest[first : first + batch_documents] for first in range(0, len(rest), batch_documents)]
 
     def write_oldest() -> None:
         batch, analysis = in_flight.popleft()
@@ -132,12 +147,32 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
             rows[table] += len(frame)
 
     for number, batch in enumerate(batches, start=1):
-        in_flight.append((batch, start(batch, later=len(pending) - min(number * batch_documents, len(pending)))))
+        in_flight.append((batch, start(batch, later=len(rest) - min(number * batch_documents, len(rest)))))
         if len(in_flight) > (1 if use_pool else 0):
             write_oldest()
     while in_flight:
         write_oldest()
-    return AnalysisReport(pending, removed, rows)
+    return AnalysisReport(pending, removed, rows, head_start=len(early))
+
+
+def _taken_from(head_start: HeadStart, con: duckdb.DuckDBPyConnection, pending: list[str]) -> list[str]:
+    """The pending documents that the head start analysed from the same text, path and encoding,
+    in pending order; a head start of which nothing is taken is cancelled."""
+    recorded = warehouse.document_sources(con, list(head_start.sources))
+    taken = [doc_id for doc_id in pending if doc_id in head_start.sources
+             and recorded.get(doc_id) == head_start.sources[doc_id]]
+    if not taken:
+        head_start.cancel()
+    return taken
+
+
+def _only(analysis: Analysis, doc_ids: set[str]) -> Analysis:
+    """The rows and pages of some of the documents of an analysis."""
+    return Analysis(
+        frames={table: frame[frame["doc_id"].isin(doc_ids)].reset_index(drop=True)
+                for table, frame in analysis.frames.items()},
+        pages={doc_id: page for doc_id, page in analysis.pages.items() if doc_id in doc_ids},
+    )
 
 
 def published_is_current(store: Warehouse) -> bool:
@@ -167,17 +202,23 @@ class IngestReport:
     unchanged: int
 
 
+def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
+    """What the warehouse recorded about each file it has seen, by source path."""
+    return {
+        row.source_path: KnownFile(
+            size=None if pd.isna(row.size) else int(row.size),
+            mtime_ns=None if pd.isna(row.mtime_ns) else int(row.mtime_ns),
+            doc_id=None if pd.isna(row.doc_id) else row.doc_id,
+        )
+        for row in warehouse.known_files(con).itertuples(index=False)
+    }
+
+
 def ingest_folder_into(store: Warehouse, raw_dir: Path) -> IngestReport:
     """Bring document_texts and rejected_files in line with the files now in `raw_dir`."""
     with store.connect() as con:
-        known = {
-            row.source_path: KnownFile(
-                size=None if pd.isna(row.size) else int(row.size),
-                mtime_ns=None if pd.isna(row.mtime_ns) else int(row.mtime_ns),
-                doc_id=None if pd.isna(row.doc_id) else row.doc_id,
-            )
-            for row in warehouse.known_files(con).itertuples(index=False)
-        }
+        known = known_files(con)
+
     def start_workers_if_worth_it(files: int) -> None:
         if parallel.worth_a_pool(files):
             parallel.warm_up()  # the workers get ready while the files are read and written
