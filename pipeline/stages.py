@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from pipeline.head_start import HeadStart
 
 BATCH_DOCUMENTS = 200
+# The last batches halve down to this size: the last one is written while the workers have
+# nothing left to do, so the smaller it is, the less of the run waits on that write.
+LAST_BATCH_DOCUMENTS = 25
 INGEST_BATCH_DOCUMENTS = 1000
 
 
@@ -127,7 +130,8 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
         in_flight.append((early, head_start.analysis if everything
                           else head_start.analysis.then(lambda analysis: _only(analysis, taken))))
     rest = [doc_id for doc_id in pending if doc_id not in taken]
-    batches = [rest[first : first + batch_documents] for first in range(0, len(rest), batch_documents)]
+    ends = list(accumulate(batch_sizes(len(rest), batch_documents)))
+    batches = [rest[first:end] for first, end in zip([0, *ends], ends)]
 
     def write_oldest() -> None:
         batch, analysis = in_flight.popleft()
@@ -146,13 +150,24 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
         for table, frame in done.frames.items():
             rows[table] += len(frame)
 
-    for number, batch in enumerate(batches, start=1):
-        in_flight.append((batch, start(batch, later=len(rest) - min(number * batch_documents, len(rest)))))
+    for batch, end in zip(batches, ends):
+        in_flight.append((batch, start(batch, later=len(rest) - end)))
         if len(in_flight) > (1 if use_pool else 0):
             write_oldest()
     while in_flight:
         write_oldest()
     return AnalysisReport(pending, removed, rows, head_start=len(early))
+
+
+def batch_sizes(documents: int, batch_documents: int) -> list[int]:
+    """Sizes of the committed batches: full ones, then each half of what remains, down to
+    LAST_BATCH_DOCUMENTS (each batch is written while the workers analyse the next)."""
+    sizes = []
+    while documents > 0:
+        size = min(documents, batch_documents, max(LAST_BATCH_DOCUMENTS, -(-documents // 2)))
+        sizes.append(size)
+        documents -= size
+    return sizes
 
 
 def _taken_from(head_start: HeadStart, con: duckdb.DuckDBPyConnection, pending: list[str]) -> list[str]:

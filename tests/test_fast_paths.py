@@ -23,7 +23,7 @@ from pipeline.segment import (
     tokenize,
     tokenize_with_jieba,
 )
-from pipeline.stages import bring_up_to_date, ingest_folder_into
+from pipeline.stages import batch_sizes, bring_up_to_date, ingest_folder_into
 from pipeline.warehouse import DOCUMENT_STAGES
 from pipeline.storage import Warehouse
 
@@ -125,6 +125,18 @@ def test_hmm_cutter_splits_jiebas_force_split_words(monkeypatch):
 def test_chunks_shrink_towards_the_end_of_the_work(documents, later, workers, expected, monkeypatch):
     monkeypatch.setenv(parallel.WORKERS_VARIABLE, str(workers))
     sizes = parallel.chunk_sizes(documents, later)
+    assert sizes == expected and sum(sizes) == documents
+
+
+@pytest.mark.parametrize(("documents", "batch", "expected"), [
+    (1000, 200, [200, 200, 200, 200, 100, 50, 25, 25]),  # the last batches halve: the last write is short
+    (201, 200, [101, 50, 25, 25]),
+    (30, 200, [25, 5]),
+    (10, 3, [3, 3, 3, 1]),  # never above the batch size
+    (0, 200, []),
+])
+def test_batches_halve_towards_the_end_of_the_work(documents, batch, expected):
+    sizes = batch_sizes(documents, batch)
     assert sizes == expected and sum(sizes) == documents
 
 
