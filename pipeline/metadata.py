@@ -506,10 +506,18 @@ def _agency(
         return candidate
     if region is not None:
         # Only as the subject of the opening sentence (…，苏州市应急管理局坚持以…), not 张家港市人民政府网站.
-        match = re.search(
-            re.escape(region.name) + r"[" + _CJK + r"]{1,20}?(?:" + "|".join(_agency_suffixes()) + r")(?=" + _SUBJECT_FOLLOWERS + ")",
-            opening[:300],
-        )
-        if match:
-            return match.group()
+        text = opening[:300]
+        at = text.find(region.name)
+        while at >= 0:
+            match = _subject_agency().match(text, at + len(region.name))
+            if match:
+                return text[at : match.end()]
+            at = text.find(region.name, at + 1)
     return None
+
+
+@lru_cache(maxsize=1)
+def _subject_agency() -> re.Pattern[str]:
+    """What follows the region's name in an agency that is the subject of a sentence (one pattern
+    for every region, instead of one per region name that would be compiled per document)."""
+    return re.compile(r"[" + _CJK + r"]{1,20}?(?:" + "|".join(_agency_suffixes()) + r")(?=" + _SUBJECT_FOLLOWERS + ")")
