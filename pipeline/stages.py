@@ -102,7 +102,7 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
     chunks of whole documents, and the next batch is read and sent out before the current one is
     written, so that reading and writing here overlap the work there. Batches are still committed
     one at a time, in order. The documents of a `head_start` that are pending with the same text,
-    path and encoding make the first batch.
+    path, file digest and encoding make the first batch.
     """
     version = code_version()
     pages_dir = audit_dir(store)
@@ -171,8 +171,8 @@ def batch_sizes(documents: int, batch_documents: int) -> list[int]:
 
 
 def _taken_from(head_start: HeadStart, con: duckdb.DuckDBPyConnection, pending: list[str]) -> list[str]:
-    """The pending documents that the head start analysed from the same text, path and encoding,
-    in pending order; a head start of which nothing is taken is cancelled."""
+    """The pending documents that the head start analysed from the same text, path, file digest
+    and encoding, in pending order; a head start of which nothing is taken is cancelled."""
     recorded = warehouse.document_sources(con, list(head_start.sources))
     taken = [doc_id for doc_id in pending if doc_id in head_start.sources
              and recorded.get(doc_id) == head_start.sources[doc_id]]
