@@ -110,3 +110,11 @@ def test_a_pipeline_run_takes_its_head_start(raw, tmp_path, monkeypatch):
     monkeypatch.setattr(assets.reports, "bring_up_to_date", recording)
     assert run_pipeline(raw, tmp_path / "warehouse" / "reports.duckdb") == []
     assert [report.head_start for report in reports] == [5]
+
+
+def test_no_head_start_from_a_warehouse_that_cannot_be_read(raw, tmp_path):
+    store = Warehouse(tmp_path / "reports.duckdb")
+    store.work_dir.mkdir(parents=True)
+    store.working.write_bytes(b"not a database" * 100)
+    assert not head_start.begin(raw, store)
+    assert not head_start.begin(tmp_path / "no such folder", Warehouse(tmp_path / "other" / "reports.duckdb"))
