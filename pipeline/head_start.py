@@ -43,7 +43,8 @@ _head_start: HeadStart | None = None
 def begin(raw_dir: Path, store: Warehouse, documents: int = stages.BATCH_DOCUMENTS) -> bool:
     """Send up to `documents` new or changed files of `raw_dir` to the workers, from a thread, when
     there are enough of them to start the workers for (parallel.worth_a_pool). False when there is
-    nothing to start: too few new files, one worker, or the warehouse busy with another run."""
+    nothing to start: too few new files, one worker, no raw folder, or a warehouse that another run
+    holds or that cannot be read (the run's own steps then wait or say why)."""
     global _started
     _drop()
     if parallel.workers() < 2:
