@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 
 import duckdb
@@ -75,12 +74,10 @@ def _send(raw_dir: Path, paths: list[Path], new_files: int) -> None:
             sources.setdefault(read.doc_id, read)  # the same text twice: ingest keeps the first too
     if not sources:
         return
-    texts = tables.document_texts_frame(list(sources.values()))
-    ends = list(accumulate(parallel.chunk_sizes(len(texts), new_files - len(texts))))
-    chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
     _head_start = HeadStart(
         sources={s.doc_id: (s.source_path, s.sha256, s.encoding) for s in sources.values()},
-        analysis=parallel.submit_chunks(stages.analyse_chunk, chunks, stages.combine_chunks, True),
+        analysis=stages.send_to_workers(tables.document_texts_frame(list(sources.values())),
+                                        later=new_files - len(sources)),
     )
 
 

@@ -94,6 +94,14 @@ def combine_chunks(results: list[tuple[Analysis, dict[str, float]]]) -> Analysis
     )
 
 
+def send_to_workers(texts: pd.DataFrame, later: int) -> parallel.Pending:
+    """The analysis of `texts` in the worker processes, in chunks sized for `later` documents that
+    will follow them (parallel.chunk_sizes)."""
+    ends = list(accumulate(parallel.chunk_sizes(len(texts), later)))
+    chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
+    return parallel.submit_chunks(analyse_chunk, chunks, combine_chunks, True)
+
+
 def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
                      head_start: HeadStart | None = None) -> AnalysisReport:
     """Analyse every pending document, one committed batch at a time, and write its audit pages.
@@ -117,10 +125,8 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
             texts = warehouse.document_texts(con, batch)
         if not use_pool:
             return parallel.Pending([_analyse(texts)], lambda results: results[0])
-        ends = list(accumulate(parallel.chunk_sizes(len(texts), later)))
-        chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
         with timed("send to workers"):
-            return parallel.submit_chunks(analyse_chunk, chunks, combine_chunks, True)
+            return send_to_workers(texts, later)
 
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
     in_flight: deque[tuple[list[str], parallel.Pending]] = deque()
