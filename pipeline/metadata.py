@@ -81,12 +81,13 @@ def infer_metadata(text: str) -> DocumentMetadata:
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     header, body_start = _header_block(lines)
-    title = _title(header)
+    labelled = _TITLE_FIELD.search(text, 0, _OPENING_CHARS)  # a page's index table: 标题: |…|
+    title = labelled.group(1) if labelled else _title(header)
     opening = _CITED.sub(lambda m: "□" * len(m.group()), "\n".join(lines[body_start:])[:_OPENING_CHARS])
     tail = lines[max(body_start, len(lines) - _TAIL_LINES) :]
     signature_agency, signature_date, printed_date = _signature(tail)
 
-    doc_type = _doc_type(title, opening)
+    doc_type = _doc_type(title, opening, text)
     published_on = _labelled_date(text) or signature_date or printed_date
     report_year = _report_year(title, opening, doc_type, published_on, text)
 
@@ -96,10 +97,11 @@ def infer_metadata(text: str) -> DocumentMetadata:
 
     title_agency = _agency_in(title)
     field_agency = _issuer_field(text)
-    region = _national_region(signature_agency, title_agency, title) or _region(
-        text, header, title, signature_agency, field_agency, opening
+    opening_agencies = _opening_agencies(opening)
+    region = _national_region(signature_agency, title_agency, title, opening_agencies) or _region(
+        text, header, title, signature_agency, field_agency, opening_agencies
     )
-    agency = _agency(signature_agency, title_agency, field_agency, opening, region)
+    agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(opening_agencies), opening, region)
     return DocumentMetadata(
         region=region.name if region else None,
         region_code=region.code if region else None,
@@ -136,7 +138,7 @@ def _is_debris(line: str) -> bool:
 # A title glued to the paragraph after it (layout repair joins a long title line to the next
 # line): the title ends in a document word and the next part starts like a paragraph or addressee.
 _GLUED_TITLE = re.compile(
-    r"(?!现将|现就|根据|按照|为)([^，,。；;：:\n]{6,70}?(?:报告|总结|要点|计划|思路|安排|方案|通知|意见))"
+    r"(?!现将|现就|根据|按照|为)([^，,。；;：:\n]{6,70}?(?:报告|总结|要点|计划|思路|安排|方案|通知|意见))[-_|]?"
     r"(?=(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年|今年|近年|一年来|为|根据|按照|现将|在"
     r"|[^，,。：:\n]{0,12}(?:政府|局|厅|委|办|部|室|院|单位|部门)[:：])"
 )
@@ -159,10 +161,15 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
     return header, len(lines)
 
 
+_TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
+
+
 def _title(header: list[str]) -> str:
     """The title lines of the header, joined (a title is often broken over two lines)."""
     parts = []
     for line in header:
+        if "|" in line:
+            continue  # a cell row of a page's index table (索引号|…|主题分类|…)
         glued = _GLUED_TITLE.match(line) if line.endswith((":", "：")) else None
         line = glued.group(1) if glued else line
         if _is_debris(line) or _DOC_NUMBER.fullmatch(line) or re.search(r"文件$|^签发人|^(?:主送|抄送)[:：]|[:：]$", line):
@@ -246,16 +253,34 @@ def _doc_type_cues() -> list[tuple[str, str, re.Pattern[str]]]:
     return [(row["scope"], row["doc_type"], re.compile(row["pattern"])) for row in read_table("doc_type_cues.tsv")]
 
 
-def _doc_type(title: str, opening: str) -> str:
-    for scope, text in (("title", title), ("opening", opening)):
+def _doc_type(title: str, opening: str, text: str) -> str:
+    """The type a title or opening says (doc_type_cues.tsv); a year's results (`results`: a work
+    summary, an opening that recounts the year) are an annual_report when the text is about the
+    rule of law and a work_summary when it is not."""
+    found = "other"
+    for scope, searched in (("title", title), ("opening", opening), ("start", opening[:_START_CHARS])):
         best: tuple[int, int, str] | None = None
         for order, (cue_scope, doc_type, pattern) in enumerate(_doc_type_cues()):
-            match = pattern.search(text) if cue_scope == scope else None
+            match = pattern.search(searched) if cue_scope == scope else None
             if match and (best is None or (match.start(), order) < best[:2]):
                 best = (match.start(), order, doc_type)
         if best:
-            return best[2]
-    return "other"
+            found = best[2]
+            break
+    if found in ("results", "work_summary"):
+        return "annual_report" if _about_rule_of_law(text) else "work_summary"
+    return found
+
+
+_START_CHARS = 120
+_RULE_OF_LAW = re.compile(r"法治|依法行政|依法治")
+
+
+def _about_rule_of_law(text: str) -> bool:
+    """法治 (or 依法行政) at least three times and twice per thousand characters: a rule-of-law report;
+    a general work summary of the same agency names it rarely or never."""
+    count = len(_RULE_OF_LAW.findall(text))
+    return count >= 3 and count * 1000 >= 2 * len(text)
 
 
 def _number(token: str) -> int:
@@ -356,12 +381,30 @@ def _is_national(agency: str | None) -> bool:
     return any(p.fullmatch(agency) for p in _national_patterns())
 
 
-def _national_region(signature_agency: str | None, title_agency: str | None, title: str) -> Region | None:
-    """A ministry's report: signed or titled by a national body with no place name."""
-    if _is_national(signature_agency) or (not signature_agency and _is_national(title_agency)):
-        if not find_regions_in(title):
-            return national()
+def _national_region(signature_agency: str | None, title_agency: str | None, title: str,
+                     opening_agencies: list[str]) -> Region | None:
+    """A ministry's report: signed, titled or opened (2022年，应急管理部坚持…) by a national body with
+    no place name."""
+    if signature_agency or title_agency:
+        national_issuer = _is_national(signature_agency) or (not signature_agency and _is_national(title_agency))
+    else:
+        national_issuer = bool(opening_agencies) and _is_national(opening_agencies[0])
+    if national_issuer and not find_regions_in(title):
+        return national()
     return None
+
+
+def _opening_agencies(opening: str) -> list[str]:
+    """Agencies named near the start of the body (…，广州市应急管理局全面学习…), in order.
+
+    Each is the shortest run of Chinese characters that ends in an agency suffix, so 在市委 and
+    广州市应急管理局 are two agencies of 2023年，在市委市政府领导下，广州市应急管理局全面学习."""
+    return [m.group(1) for m in _opening_agency_pattern().finditer(opening[:200])]
+
+
+@lru_cache(maxsize=1)
+def _opening_agency_pattern() -> re.Pattern[str]:
+    return re.compile(r"([" + _CJK + r"]{2,30}?(?:" + "|".join(_agency_suffixes()) + r"))")
 
 
 def _issuers(text: str | None) -> list[tuple[Region, ...]]:
@@ -413,7 +456,7 @@ def _region(
     title: str,
     signature_agency: str | None,
     field_agency: str | None,
-    opening: str,
+    opening_agencies: list[str],
 ) -> Region | None:
     scores: dict[str, float] = defaultdict(float)
     mentions = _corroborated(find_regions_in(text))
@@ -437,10 +480,12 @@ def _region(
         if line != title and not title.startswith(line):
             for regions in _issuers(line):
                 add(regions, _W_HEADER)
-    opening_agency = re.search(r"([" + _CJK + r"]{2,30}?(?:" + "|".join(_agency_suffixes()) + r"))", opening[:200])
-    if opening_agency:
-        for regions in _issuers(opening_agency.group(1)):
-            add(regions, _W_OPENING_AGENCY)
+    # The first agency of the opening that names a place (…，广州市应急管理局全面学习…).
+    for agency in opening_agencies:
+        if named := _issuers(agency):
+            for regions in named:
+                add(regions, _W_OPENING_AGENCY)
+            break
     for match in _SECURITY_FILING.finditer(text):
         region = by_code(match.group(1))
         if region:
@@ -449,7 +494,10 @@ def _region(
     self_kind = _self_reference(text)
     cited = [m.span() for m in _CITED.finditer(text)]
     body: dict[str, float] = defaultdict(float)
+    elsewhere = _other_place_cue()
     for mention in mentions:
+        if elsewhere.search(text[max(0, mention.start - 6):mention.start]):
+            continue
         inside = any(a <= mention.start < b for a, b in cited)
         weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
         regions = mention.regions
@@ -468,7 +516,8 @@ def _region(
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     best_code, best_score = ranked[0]
     if best_score < _MIN_SCORE:
-        return None
+        own_kind = _own_kind([a for a in (signature_agency, _agency_in(title), field_agency) if a] + opening_agencies)
+        return _weak_region(ranked, own_kind or self_kind)
     best = by_code(best_code)
     assert best is not None
     # Prefer a division inside the winner when its evidence is comparable.
@@ -477,6 +526,39 @@ def _region(
         if region and score >= _SPECIFIC_SHARE * best_score and is_within(region, best) and code != best_code:
             best, best_score = region, score
     return best
+
+
+_LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
+
+
+def _weak_region(ranked: list[tuple[str, float]], own_kind: str | None) -> Region | None:
+    """With only passing mentions (no title, signature or named agency), the best-supported division
+    of the kind the report calls itself (省应急管理厅, 全市…): 视察广东 and 《广东省…条例》 in a report of
+    the 省应急管理厅 say 广东省. Without that kind, the one division named clearly more than any other
+    (a report of 我局 that cites 《2024年度霍邱县应急管理局学法计划》)."""
+    if own_kind is None:
+        clear = len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]
+        return by_code(ranked[0][0]) if clear else None
+    for code, _ in ranked:
+        region = by_code(code)
+        if region is not None and region.name.endswith(own_kind):
+            return region
+    return None
+
+
+def _own_kind(agencies: list[str]) -> str | None:
+    """The kind of division of an agency that names none (省应急管理厅 → 省, 市应急管理局 → 市); the
+    party committee and government a department reports to (省委, 市政府) are not the reporter."""
+    for agency in agencies:
+        if agency[0] in "省市区县州旗盟" and not find_regions_in(agency) and not _LEADERSHIP.match(agency[1:]):
+            return agency[0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _other_place_cue() -> re.Pattern[str]:
+    """A cue of other_place_cues.txt at the end of the text searched."""
+    return re.compile("(?:" + "|".join(map(re.escape, read_lines("other_place_cues.txt"))) + r")\Z")
 
 
 def _self_reference(text: str) -> str | None:
@@ -488,15 +570,25 @@ def _self_reference(text: str) -> str | None:
     return kind if count >= 2 * (sum(counts.values()) - count) else None
 
 
+def _reporting_agency(opening_agencies: list[str]) -> str | None:
+    """The opening's agency that says who reports: a national body (应急管理部) or one named by its
+    kind of division only (省应急管理厅), not the party committee and government it reports to."""
+    for agency in opening_agencies:
+        if _is_national(agency) or (_own_kind([agency]) and not find_regions_in(agency)):
+            return agency
+    return None
+
+
 def _agency(
     signature_agency: str | None,
     title_agency: str | None,
     field_agency: str | None,
+    opening_agency: str | None,
     opening: str,
     region: Region | None,
 ) -> str | None:
     """The issuing agency, completed with the region when it says only 市应急管理局."""
-    for candidate in (signature_agency, title_agency, field_agency):
+    for candidate in (signature_agency, title_agency, field_agency, opening_agency):
         if not candidate:
             continue
         if find_regions_in(candidate) or region is None or region.level == "country":

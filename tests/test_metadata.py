@@ -157,6 +157,51 @@ CASES = [
         None, None, 2021, "work_summary", None, None,
     ),
     (
+        "untitled excerpt: the agency of the opening that names a place, not 在市委",
+        "2023年，在市委市政府领导下，广州市应急管理局全面学习贯彻党的二十大精神。全年共发生事故10起。\n",
+        "广州市", "440100", 2023, "work_summary", "广州市应急管理局", None,
+    ),
+    (
+        "untitled excerpt of a ministry: national from the opening",
+        "2022年，应急管理部坚持以习近平新时代中国特色社会主义思想为指导，积极推进法治政府建设。法治宣传深入开展，依法行政水平提升。\n",
+        "全国", "100000", 2022, "annual_report", "应急管理部", None,
+    ),
+    (
+        "中华人民共和国 is no county (共和县)",
+        "2022年，应急管理部坚持依法行政，推动修订《中华人民共和国安全生产法》，法治政府建设取得成效，法治宣传深入开展。\n",
+        "全国", "100000", 2022, "annual_report", "应急管理部", None,
+    ),
+    (
+        "untitled: passing mentions decide with the kind the agency names (省应急管理厅)",
+        "2023年，省应急管理厅坚持以习近平法治思想为指导，推进法治政府建设。落实视察广东重要讲话精神，制定《广东省安全生产条例》配套制度，法治宣传深入。\n",
+        "广东省", "440000", 2023, "annual_report", "广东省应急管理厅", None,
+    ),
+    (
+        "untitled report of 我局: the one division it names, even inside a cited title",
+        "按照有关要求，现将我局法治政府建设工作开展情况总结如下：\n一、2024年法治政府建设的主要举措和成效\n制定《2024年度霍邱县应急管理局学法计划》，开展法治宣传10次。\n",
+        "霍邱县", "341522", 2024, "annual_report", None, None,
+    ),
+    (
+        "untitled plan: 总体要求 at the start, not a year's results",
+        "2024年全市应急管理工作总体要求是：以习近平新时代中国特色社会主义思想为指导，全力防范化解重大安全风险。\n一、压实安全责任\n开展检查100次。\n",
+        None, None, 2024, "work_plan", None, None,
+    ),
+    (
+        "untitled summary of the year without the rule of law: work_summary",
+        "2024年，区应急管理局坚持以习近平新时代中国特色社会主义思想为指导，全力筑牢安全防线。今年以来，辖区共发生生产安全事故6起。\n",
+        None, None, 2024, "work_summary", "区应急管理局", None,
+    ),
+    (
+        "a page's index table: the labelled title field, not 主题分类|行政行为情况",
+        "索引号|XM00503-25-00-2025-004|主题分类|行政行为情况|发布机构|厦门市应急管理局|标题:|厦门市应急管理局关于2024年度依法行政暨法治政府建设工作情况的报告|\n2024年，市应急管理局坚持依法行政。\n",
+        "厦门市", "350200", 2024, "annual_report", "厦门市应急管理局", None,
+    ),
+    (
+        "a place the report learns from is not its own",
+        "2021年工作总结\n今年以来，我市学习借鉴南京市经验，扎实推进各项工作。\n",
+        None, None, 2021, "work_summary", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
