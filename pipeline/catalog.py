@@ -12,6 +12,7 @@ Optional catalog columns:
            lacks a cue (追究刑事责任: the 7起事故 of such a sentence are criminal referrals)
   requires ;-separated words of which one must occur in the metric (审查 counts normative-document
            reviews only when the metric names 规范性文件)
+  whole    yes for a whole jurisdiction's total (all accidents, all deaths): a 其中 part never takes it
 Override cues are looked for in the clause of the number (今年有7起事故涉及8名责任人建议追究刑事责任),
 sentence cues in the part of the sentence between semicolons: a report packs unrelated counts into
 one sentence (立案查处违法案件318件，…，移送司法机关案件7件).
@@ -42,6 +43,7 @@ class Entry:
     exclude: tuple[str, ...]
     requires: tuple[str, ...]
     priority: int
+    whole: bool
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -57,9 +59,15 @@ def catalog() -> tuple[Entry, ...]:
             sentence_cues=_split(row.get("sentence_cues")), override_cues=_split(row.get("override_cues")),
             context=_split(row.get("context")), exclude=_split(row.get("exclude")),
             requires=_split(row.get("requires")), priority=int(row.get("priority") or 0),
+            whole=row.get("whole") == "yes",
         )
         for row in read_table("catalog.tsv")
     )
+
+
+def is_whole(code: str) -> bool:
+    """Whether a code is a whole jurisdiction's total, which no 其中 part takes."""
+    return any(entry.whole for entry in catalog() if entry.code == code)
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,7 @@ def segment_around(sentence: str, start: int, end: int) -> str:
 
 
 def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
-                span: tuple[int, int] | None = None) -> str | None:
+                span: tuple[int, int] | None = None, part: bool = False) -> str | None:
     """Catalog code for a mention, or None when cue and unit family do not clearly agree.
 
     Tiers: override cue in the sentence (4) > cue in the metric (3) > cue in the clause (2) >
@@ -141,6 +149,8 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     texts = (clause or segment, metric, clause, segment)
     best: tuple[int, int, int, str] | None = None
     for matcher in _matchers(family, unit):
+        if part and matcher.entry.whole:
+            continue
         if matcher.context and not matcher.context.search(segment):
             continue
         if matcher.exclude and matcher.exclude.search(metric):

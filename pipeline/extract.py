@@ -15,7 +15,8 @@ from typing import Sequence
 
 from pipeline import lexicon
 from pipeline.candidates import Candidate, find_candidates
-from pipeline.catalog import assign_code
+from pipeline.catalog import assign_code, is_whole
+from pipeline.datafiles import read_table
 from pipeline.metric import MetricFinder, Span
 from pipeline.qualifiers import find_qualifier
 
@@ -36,6 +37,7 @@ _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _CLAUSE_BEFORE = re.compile(r"[^，,；;。：:]*$")
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
+_COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
 _CLOSING_CHANGE = r"(分别|均|了)?$"  # a change word closing the words before the number
@@ -124,13 +126,19 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
             direction = "down" if m.group(1) in ("下降", "减少", "降低") else "up"
     if direction is None:
         return None, None
-    basis = None
     clause = sentence[max(0, cand.start - 30):cand.start]
-    for word in lexicon.word_list("basis_words.txt"):
-        if word in clause:
-            basis = "yoy"
-            break
-    return direction, basis
+    for other, pattern in _other_bases():
+        if pattern.search(clause):
+            return direction, other
+    if any(word in clause for word in lexicon.word_list("basis_words.txt")):
+        return direction, "yoy"
+    return direction, None
+
+
+@lru_cache(maxsize=1)
+def _other_bases() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(basis, pattern) of other_bases.tsv: averages of several years, a named base year."""
+    return tuple((row["basis"], re.compile(row["pattern"])) for row in read_table("other_bases.tsv"))
 
 
 def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[int | None, str | None]:
@@ -197,13 +205,15 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
         ))
-    mentions = _changes_name_their_subject(mentions)
+    mentions = _outcomes_name_their_accidents(sentence, _changes_name_their_subject(mentions))
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
     return _codes_carried_over(sentence, [_with_code(sentence, m) for m in mentions])
 
 
 def _with_code(sentence: str, m: Mention) -> Mention:
-    code = assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end))
+    if m.kind == "change" and m.basis != "yoy":
+        return m  # every change code is year on year (*_yoy)
+    code = assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=m.subcount)
     return m if code is None else replace(m, indicator_code=code)  # most mentions get none: no copy
 
 
@@ -238,7 +248,8 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
             if m.subcount and "其中" not in sentence[prev.end:m.start] and not continues:
                 continue  # a 其中 part continues the total before 其中, not a sibling part
             if prev.unit == m.unit and prev.indicator_code:
-                out[i] = replace(m, indicator_code=prev.indicator_code)
+                if not (m.subcount and is_whole(prev.indicator_code)):
+                    out[i] = replace(m, indicator_code=prev.indicator_code)
                 break
             if prev.unit == m.unit:
                 break
@@ -247,7 +258,8 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
 
 def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
     """行政诉讼案件47件，同比上升6.8%: a change whose metric is only 同比上升 is about the count before
-    it; so is a prior-year value (合格率99.3%，较2019年的98.7%) whose metric is only 较."""
+    it (the last one in its unit: 事故7起、死亡29人，同比减少2起 is about the 7起); so is a prior-year
+    value (合格率99.3%，较2019年的98.7%) whose metric is only 较."""
     words = _subject_free_words()
     out = list(mentions)
     for i, m in enumerate(out):
@@ -257,43 +269,114 @@ def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
         for word in words:
             rest = rest.replace(word, "")
         if not rest.strip():
-            out[i] = replace(m, metric=out[i - 1].metric)
+            same_unit = [p for p in out[:i] if p.unit == m.unit] if m.unit != "%" else []
+            out[i] = replace(m, metric=(same_unit[-1] if same_unit else out[i - 1]).metric)
+    return out
+
+
+_OUTCOME = re.compile("死亡|遇难|受伤|失踪")
+
+
+def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """道路运输共发生事故64起，死亡50人: deaths (injuries) counted right after accidents are the deaths
+    of those accidents, so their metric names them (道路运输共发生事故死亡) and they are coded as
+    what those accidents are: all of them, a sector's, the major ones."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        metric = m.metric or ""
+        if not _OUTCOME.search(metric) or "事故" in metric or m.unit not in ("人", "名"):
+            continue
+        for prev in reversed(out[:i]):
+            if any(ch in "；;。" for ch in sentence[prev.end:m.start]):
+                break
+            if prev.unit == "起" and "事故" in (prev.metric or ""):
+                out[i] = replace(m, metric=(prev.metric or "") + metric[_OUTCOME.search(metric).start():])
+                break
     return out
 
 
 def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
-    """Where the clause before `at` starts, and its items when it lists two or more (A、B, A和B)."""
+    """Where the clause before `at` starts, and its items when it lists two or more (A、B, A和B).
+
+    A comparison basis closing the clause is not an item: 事故起数、死亡人数同比分别下降… lists
+    事故起数 and 死亡人数; so is a clause that only names the basis: in 受灾人口、因灾死亡人数，
+    与前5年平均值相比，同比分别下降… the subjects stand before it."""
     clause = _CLAUSE_BEFORE.search(sentence, 0, at).group()
+    clause_start = at - len(clause)
+    listed = _basis_at_end().sub("", clause)
+    if not listed.strip() and clause_start > 0:
+        comparison = _CLAUSE_BEFORE.search(sentence, 0, clause_start - 1).group()
+        subjects_end = clause_start - 1 - len(comparison) - 1
+        if _COMPARISON_CLAUSE.search(comparison) and subjects_end > 0:
+            listed = _CLAUSE_BEFORE.search(sentence, 0, subjects_end).group()
+            clause_start = subjects_end - len(listed)
     fillers = lexicon.word_list("metric_fillers.txt")
     items = []
-    for item in _LIST_SEPARATOR.split(clause):
+    for item in _LIST_SEPARATOR.split(listed):
         while item and (filler := next((f for f in fillers if item.startswith(f)), None)):
             item = item[len(filler):]
         if item:
             items.append(item)
-    return at - len(clause), items if len(items) >= 2 else []
+    return clause_start, items if len(items) >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _basis_at_end() -> re.Pattern[str]:
+    basis = "|".join(map(re.escape, sorted(lexicon.word_list("basis_words.txt"), key=len, reverse=True)))
+    return re.compile(f"(?:{basis})\\s*$")
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> re.Pattern[str]:
+    """What separates the values of one 分别 list: 下降12.6%和下降2.8%, 41件、63件, 22.2%和上升11.5%."""
+    verbs = "|".join(re.escape(word) for word, _ in lexicon.change_words())
+    return re.compile(f"\\s*[、和及与]?\\s*(?:分别)?(?:{verbs})?\\s*")
+
+
+# 分别, 均 before a change verb (事故起数、死亡人数同比均下降47.06%), or a change verb right after
+# its basis, which distributes when a list of values follows (事故301起、死亡279人，同比下降14.0%、6.4%)
+_CHANGE_VERB = "(?:下降|上升|减少|增加|增长|降低|提高)"
+_LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?{_CHANGE_VERB})|(?<=同比){_CHANGE_VERB}")
+
+
+def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]:
+    """The mentions of the list that follows 分别/均 at `at`: the first one after it in the same
+    clause, then each one joined to the one before by a list separator."""
+    following = [i for i, m in enumerate(mentions) if m.start > at]
+    if not following or any(ch in "，,；;。" for ch in sentence[at:mentions[following[0]].start]):
+        return []
+    values = [following[0]]
+    for i in following[1:]:
+        if not _list_gap().fullmatch(sentence, mentions[values[-1]].end, mentions[i].start):
+            break
+        values.append(i)
+    return values
 
 
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
-    for at in [m.start() for m in re.finditer("分别", sentence)]:
-        # 查处违法采矿、违法占用耕地案件分别为41件和63件 -> the values after 分别 take the subjects
-        # listed before it, in order, when nothing else in the clause was counted.
+    for found in _LIST_DISTRIBUTOR.finditer(sentence):
+        at = found.start()
+        values = _listed_values(sentence, out, at)
+        if not values or (len(values) < 2 and found.group() not in ("分别", "均")):
+            continue
+        # 查处违法采矿、违法占用耕地案件分别为41件和63件; 事故起数、死亡人数同比分别下降19.4%和17.4%;
+        # 事故起数、死亡人数同比均下降47.06% -> the values after 分别/均 take the subjects listed
+        # before it, in order, when nothing else in the clause was counted. A list of changes may
+        # give fewer values than subjects (均: one for all; the first subject takes it).
         clause_start, subjects = _listed_subjects(sentence, at)
-        values = [i for i, m in enumerate(out) if m.start > at and m.kind != "change"
-                  and not any(ch in "，,；;。" for ch in sentence[at:m.start])]
-        if subjects and len(values) == len(subjects) and not any(clause_start <= m.start < at for m in out):
+        changes = all(out[i].kind == "change" for i in values)
+        fits = len(values) == len(subjects) or (changes and len(values) < len(subjects))
+        if subjects and fits and not any(clause_start <= m.start < at for m in out):
             for subject, i in zip(subjects, values):
                 out[i] = replace(out[i], metric=subject)
             continue
         # 分别: 事故70起、死亡37人，同比分别下降38.6%和33.9% -> each change takes the metric of the
         # count it refers to, in order.
-        after = [i for i, m in enumerate(out) if m.start > at and not _crosses_sentence_end(sentence, at, m.start)]
         before = [i for i, m in enumerate(out) if m.end <= at and m.kind != "change"]
-        if not after or len(before) < len(after):
+        if len(before) < len(values):
             continue
-        sources = before[-len(after):]
-        for src, dst in zip(sources, after):
+        for src, dst in zip(before[-len(values):], values):
             if out[dst].kind == "change" or (out[dst].unit == "%" and out[src].unit != "%"):
                 out[dst] = replace(out[dst], metric=out[src].metric, period=out[src].period,
                                    period_year=out[src].period_year)
@@ -309,7 +392,3 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
                 and "由" in sentence[max(0, out[i - 1].start - 12):out[i - 1].start]:
             out[i] = replace(m, metric=out[i - 1].metric)
     return out
-
-
-def _crosses_sentence_end(sentence: str, start: int, end: int) -> bool:
-    return any(ch in "。；;" for ch in sentence[start:end])

@@ -309,6 +309,52 @@ def test_codes(sentence, text, code):
     assert found[text].indicator_code == code
 
 
+# ---- accident statistics: subject lists, totals against parts, bases --------------------------
+# (sentence, {span text: code}); structures of real reports, numbers made up.
+ACCIDENT_STATISTICS = [
+    ("全市事故起数、死亡人数同比分别下降21.4%、17.2%。",
+     {"21.4%": "acc.accidents_yoy", "17.2%": "acc.deaths_yoy"}),
+    ("全省生产安全事故起数和死亡人数同比分别下降9.2%和12%。",
+     {"9.2%": "acc.accidents_yoy", "12%": "acc.deaths_yoy"}),
+    ("事故总量、死亡人数、较大事故起数同比分别下降29.5%、32.8%、31.6%。",
+     {"29.5%": "acc.accidents_yoy", "32.8%": "acc.deaths_yoy", "31.6%": "acc.major_accidents_yoy"}),
+    ("全区事故起数、死亡人数同比均下降47.06%。", {"47.06%": "acc.accidents_yoy"}),
+    ("发生各类生产安全事故863起、死亡902人、受伤215人，同比减少57起、66人、41人，分别下降6.2%、6.8%、16.0%。",
+     {"863起": "acc.accidents", "902人": "acc.deaths", "57起": "acc.accidents_yoy", "66人": "acc.deaths_yoy",
+      "6.2%": "acc.accidents_yoy", "6.8%": "acc.deaths_yoy", "16.0%": None}),
+    ("全市共发生生产安全事故125起，死亡103人，同比分别下降12.6%和下降2.8%，发生较大事故1起。",
+     {"12.6%": "acc.accidents_yoy", "2.8%": "acc.deaths_yoy", "1起": "acc.major_accidents"}),
+    ("全市发生生产安全事故301起、死亡279人，同比下降14.0%、6.4%，未发生较大事故。",
+     {"14.0%": "acc.accidents_yoy", "6.4%": "acc.deaths_yoy"}),
+    ("辖区共发生生产安全事故6起，相比去年同期增加2起。", {"6起": "acc.accidents", "2起": "acc.accidents_yoy"}),
+    # totals against parts: sectors, fatal accidents only, supervised cases, disaster deaths, 其中 parts
+    ("道路运输共发生事故64起，死亡50人。", {"64起": None, "50人": None}),
+    ("全市发生亡人事故52起。", {"52起": None}),
+    ("挂牌督办事故11起。", {"11起": None}),
+    ("因灾死亡12人。", {"12人": None}),
+    ("全市共发生各类事故120起，其中道路交通事故80起。", {"120起": "acc.accidents", "80起": None}),
+    ("全市发生生产安全事故70起、死亡37人。", {"70起": "acc.accidents", "37人": "acc.deaths"}),
+    ("其中较大事故7起、死亡29人，同比减少2起，分别下降22.2%和11.5%。",
+     {"7起": "acc.major_accidents", "29人": None, "2起": "acc.major_accidents_yoy"}),
+    # not year on year: a multi-year average or a named base year
+    ("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。",
+     {"59.9%": None, "87.5%": None, "88.6%": None}),
+    ("生产安全事故起数较2019年下降30.5%。", {"30.5%": None}),
+]
+
+
+@pytest.mark.parametrize("sentence,codes", ACCIDENT_STATISTICS, ids=[s[:24] for s, _ in ACCIDENT_STATISTICS])
+def test_accident_statistics(sentence, codes):
+    found = {t: m for t, m in run(sentence)}
+    assert {text: found[text].indicator_code for text in codes} == codes
+
+
+def test_subjects_behind_a_basis_clause_name_the_changes():
+    found = {t: m for t, m in run("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。")}
+    assert [found[t].metric for t in ("59.9%", "87.5%", "88.6%")] == ["受灾人口", "因灾死亡失踪人数", "经济损失"]
+    assert {found[t].basis for t in found} == {"average"}
+
+
 @pytest.mark.parametrize("metric,unit,kind", [
     ("重点工作任务", "项", "count"),   # no cue
     ("检查企业", "元", "money"),       # cue fits, unit family does not
