@@ -115,7 +115,15 @@ def mask_non_quantities(sentence: str) -> str:
         blank(m.start(), m.end())
     for m in _named_concepts().finditer(sentence):
         blank(m.start(), m.end(1))
+    for m in _non_quantities().finditer(sentence):
+        blank(m.start(), m.end())
     return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _non_quantities() -> re.Pattern[str]:
+    """Any phrase of non_quantities.txt (plenary sessions, the sections of a plan)."""
+    return re.compile("|".join(f"(?:{p})" for p in lexicon.word_list("non_quantities.txt")))
 
 
 @lru_cache(maxsize=1)

@@ -228,6 +228,12 @@ def test_metric(sentence, text, key):
 
 # ---- negatives: no mention at all ---------------------------------------------------------
 NEGATIVES = [
+    "认真落实市委六届五次、六次全会精神。",  # party plenary sessions
+    "贯彻省委十五届五次全会和市委九届六次全会精神。",
+    "明确9个方面重点任务。",  # the structure of a plan
+    "聚焦全市八个方面重点工作。",
+    "统筹发展和安全两件大事。",
+    "锲而不舍落实中央八项规定精神。",
     "2023年1月15日，召开全市安全生产工作会议。",
     "3月份印发年度执法计划。",
     "1-11月份执法工作情况通报如下。",
@@ -307,6 +313,17 @@ def test_sentence_without_numbers_is_cheap():
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
     assert found[text].indicator_code == code
+
+
+# ---- durations that real reports count: streaks and response hours ---------------------------
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    ("实现连续3年“双下降”。", "3年", 3, "年"),
+    ("连续两年被评为执法工作优秀单位。", "两年", 2, "年"),
+    ("共启动应急响应27次，累计时长218.8小时。", "218.8小时", 218.8, "小时"),
+])
+def test_streaks_and_hours(sentence, text, value, unit):
+    found = {t: m for t, m in run(sentence)}
+    assert (found[text].value, found[text].unit, found[text].kind) == (value, unit, "duration")
 
 
 # ---- accident statistics: subject lists, totals against parts, bases --------------------------
