@@ -37,6 +37,7 @@ _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _CLAUSE_BEFORE = re.compile(r"[^，,；;。：:]*$")
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
+_LINK_ONLY = re.compile(r"(?:同比|较上年)?(?:为|是|达|达到|下降|上升|减少|增加|增长|降低|提高|了|\s)*")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
@@ -367,6 +368,9 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         clause_start, subjects = _listed_subjects(sentence, at)
         changes = all(out[i].kind == "change" for i in values)
         fits = len(values) == len(subjects) or (changes and len(values) < len(subjects))
+        # 局党委和各级党组织分别开展第一议题学习36次、252次: what follows 分别 is the metric and
+        # the listed words are who did it; only 为/达 or a change may stand between 分别 and values
+        fits = fits and _LINK_ONLY.fullmatch(sentence, found.end(), out[values[0]].start) is not None
         if subjects and fits and not any(clause_start <= m.start < at for m in out):
             for subject, i in zip(subjects, values):
                 out[i] = replace(out[i], metric=subject)

@@ -28,6 +28,7 @@ from itertools import accumulate
 from typing import Sequence
 
 from pipeline import lexicon
+from pipeline.datafiles import read_table
 
 CLAUSE_BREAKS = set("，,；;。！？!?：:（）()【】[]")
 _QUOTES = "“”‘’「」『』\""
@@ -300,6 +301,8 @@ class MetricFinder:
         return text or None
 
     def _metric(self, index: int, family: str) -> str | None:
+        if family == "count" and (activity := _study_activity(self.sentence[slice(*self.pre_bounds(index))])):
+            return activity
         kind, pre = self.pre_chunk(index)
         post = self.post_chunk(index)
         if not post and index + 1 < len(self.mentions) and self.mentions[index + 1].start - self.mentions[index].end <= 1:
@@ -361,3 +364,21 @@ class MetricFinder:
                 head.append(w)
             tail = head + tail
         return "".join(tail) or text
+
+
+@lru_cache(maxsize=1)
+def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a run of activities of study_activities.tsv, an object studied that ends the text)."""
+    words = {row["kind"]: sorted(row["words"].split(";"), key=len, reverse=True)
+             for row in read_table("study_activities.tsv")}
+    activity = "|".join(map(re.escape, words["activity"]))
+    object_end = "|".join(map(re.escape, words["object_end"]))
+    return re.compile(f"(?:{activity})+"), re.compile(f"[^，,；;。]{{2,60}}?(?:{object_end})(?:等[^，,；;。]{{0,6}})?")
+
+
+def _study_activity(pre: str) -> str | None:
+    """传达学习习近平总书记重要讲话指示精神 → 传达学习: what was done so many times, not what was
+    studied; the last activity before the object (局党委理论学习中心组集体学习…精神 → 集体学习)."""
+    activities, studied = _study_patterns()
+    found = [m for m in activities.finditer(pre) if studied.fullmatch(pre, m.end())]
+    return found[-1].group() if found else None
