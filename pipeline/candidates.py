@@ -32,14 +32,19 @@ from pipeline.numerals import parse_decimal
 
 MASK = "□"
 
-_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Digit groups: 1,234, and in real text 6，688，587，000 (full-width commas) or 1 900 000 (spaces,
+# thin spaces from converted PDFs).
+_AR = r"\d{1,3}(?:[,，\u2009\u202f\u00a0 ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+# Decimals glued together by text conversion (3.124.08%12.5%): the first ends where the next
+# percentage, with as many decimals, begins.
+_GLUED = r"\d+\.\d\d(?=\d{1,3}\.\d\d%)|\d+\.\d(?=\d{1,3}\.\d%)"
 _CN = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿"
 _SCALE = "十百千万亿"
 # Letter-spaced digits from PDF conversion (1 3 6 8 2家次) read as one number.
 _SPACED = r"\d(?: \d){2,}(?![\d.,])"
 # Fractions are ratios: 三分之一 (33.3%), 五分之二.
 _FRACTION = rf"[{_CN}]+分之[{_CN}]+"
-_NUMBER = re.compile(rf"百分之[{_CN}点]+|{_FRACTION}|一半|{_SPACED}|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
+_NUMBER = re.compile(rf"百分之[{_CN}点]+|{_FRACTION}|一半|{_SPACED}|{_GLUED}|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
 
 _DASH = "-—–~～至到"
 _DATE_PATTERNS = [

@@ -58,12 +58,19 @@ def _mixed(text: str) -> Decimal:
     total = Decimal(0)
     section = Decimal(0)
     pending: Decimal | None = None
+    previous_big: Decimal | None = None  # what the last 万/亿 added, while nothing has followed it
     pos = 0
     for m in _PIECE.finditer(text):
         if m.start() != pos:
             raise ValueError(f"not a number: {text!r}")
         pos = m.end()
         arabic, chinese, unit = m.groups()
+        if unit in BIG_UNITS and previous_big is not None:
+            # 7.4万亿, 1.2亿万: a scale right after a scale multiplies what was just scaled
+            total += previous_big * (BIG_UNITS[unit] - 1)
+            previous_big *= BIG_UNITS[unit]
+            continue
+        previous_big = None
         if arabic is not None:
             pending = Decimal(arabic)
         elif chinese is not None:
@@ -75,7 +82,8 @@ def _mixed(text: str) -> Decimal:
             section += pending or 0
             if section == 0:
                 section = Decimal(1)
-            total += section * BIG_UNITS[unit]
+            previous_big = section * BIG_UNITS[unit]
+            total += previous_big
             section = Decimal(0)
             pending = None
     if pos != len(text):
@@ -87,7 +95,7 @@ def _mixed(text: str) -> Decimal:
 def parse_decimal(text: str) -> Decimal:
     """Exact value of a written number; raises ValueError when `text` is not one."""
     s = text.strip().replace(" ", "")
-    s = re.sub(r"(?<=\d),(?=\d{3})", "", s)  # thousands separators, also in 4,835.62万
+    s = re.sub(r"(?<=\d)[,，\u2009\u202f\u00a0](?=\d{3})", "", s)  # digit groups, also in 4,835.62万
     s = re.sub(r"[余多来]+(?=[万萬亿億千仟]|$)", "", s)
     if not s:
         raise ValueError("empty number")
