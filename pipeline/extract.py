@@ -19,6 +19,7 @@ from pipeline.catalog import assign_code, is_whole
 from pipeline.datafiles import read_table
 from pipeline.metric import MetricFinder, Span
 from pipeline.qualifiers import find_qualifier
+from pipeline.regions import by_code, find_regions_in, is_within
 
 _PARTIAL_PERIOD = re.compile(
     r"(?:(\d{4})\s*年(?:度)?)?\s*(\d{1,2})\s*(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})\s*月份?"
@@ -67,6 +68,7 @@ def _subject_free_words() -> tuple[str, ...]:
 class DocumentContext:
     report_year: int | None  # year the report covers
     doc_type: str | None  # annual_report | work_plan | work_summary | other
+    region_code: str | None = None  # the reporting division (a count of another one is a part)
 
 
 @dataclass(frozen=True)
@@ -208,14 +210,29 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _outcomes_name_their_accidents(sentence, _changes_name_their_subject(mentions))
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
-    return _codes_carried_over(sentence, [_with_code(sentence, m) for m in mentions])
+    return _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])
 
 
-def _with_code(sentence: str, m: Mention) -> Mention:
+def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     if m.kind == "change" and m.basis != "yoy":
         return m  # every change code is year on year (*_yoy)
-    code = assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=m.subcount)
+    part = m.subcount or _names_another_division(m.metric, context.region_code)
+    code = assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
     return m if code is None else replace(m, indicator_code=code)  # most mentions get none: no copy
+
+
+def _names_another_division(metric: str | None, region_code: str | None) -> bool:
+    """鼓楼区事故10起 in a report of 福州市: the count of one division inside the reporting one (or
+    of any division, when the reporter is unknown) is a part, not the jurisdiction's total."""
+    if not metric or not any(ch in metric for ch in "省市区县州旗盟"):
+        return False
+    own = by_code(region_code) if region_code else None
+    for mention in find_regions_in(metric):
+        if not mention.full:
+            continue
+        if own is None or not any(is_within(own, named) for named in mention.regions):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

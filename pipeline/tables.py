@@ -113,7 +113,7 @@ def analyse_documents(sources: pd.DataFrame) -> dict[str, pd.DataFrame]:
         })
         rows = document_sentences(norm)
         sentences.append((source.doc_id, rows))
-        context = DocumentContext(report_year=meta.report_year, doc_type=meta.doc_type)
+        context = DocumentContext(report_year=meta.report_year, doc_type=meta.doc_type, region_code=meta.region_code)
         indicators.extend(document_indicators(
             text, norm, source.doc_id, context, zip(count(), rows.norm_starts, rows.texts, rows.tokens)))
     sentences_frame = _sentences_frame(sentences)

@@ -361,6 +361,8 @@ ACCIDENT_STATISTICS = [
     ("全市发生生产安全事故70起、死亡37人。", {"70起": "acc.accidents", "37人": "acc.deaths"}),
     ("其中较大事故7起、死亡29人，同比减少2起，分别下降22.2%和11.5%。",
      {"7起": "acc.major_accidents", "29人": None, "2起": "acc.major_accidents_yoy"}),
+    ("道路运输业发生事故5起，同比下降71.4%。", {"5起": None, "71.4%": None}),  # a sector's change
+    ("全市发生亡人事故20起、死亡22人。", {"20起": None, "22人": "acc.deaths"}),  # every death is in a fatal accident
     # not year on year: a multi-year average or a named base year
     ("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。",
      {"59.9%": None, "87.5%": None, "88.6%": None}),
@@ -426,3 +428,13 @@ def test_metric_drops_time_and_direction_words(sentence, metric):
 def test_subcounts_are_the_numbers_of_a_qizhong_clause(sentence, expected):
     mentions = extract_mentions(sentence, tokenize(sentence), DocumentContext(2022, "annual_report"))
     assert [m.subcount for m in mentions] == expected
+
+
+def test_a_division_inside_the_reporter_counts_a_part():
+    fuzhou = DocumentContext(report_year=2023, doc_type="annual_report", region_code="350100")
+    sentence = "全市发生事故60起，其中鼓楼区事故10起、死亡1人。"
+    got = {sentence[m.start:m.end]: m.indicator_code for m in extract_mentions(sentence, tokenize(sentence), fuzhou)}
+    assert got == {"60起": "acc.accidents", "10起": None, "1人": None}
+    sentence = "2023年，福州市发生生产安全事故60起。"
+    got = {sentence[m.start:m.end]: m.indicator_code for m in extract_mentions(sentence, tokenize(sentence), fuzhou)}
+    assert got == {"60起": "acc.accidents"}  # its own name is no part
