@@ -144,6 +144,10 @@ _GLUED_TITLE = re.compile(
 )
 
 
+# 根据…要求，现将我局2025年度法治政府建设工作情况报告如下: a short first paragraph, not a header line.
+_INTRODUCES_REPORT = re.compile(r"现(?:将|就|把).{0,60}如下[:：]?$")
+
+
 def _header_block(lines: list[str]) -> tuple[list[str], int]:
     """Short lines before the first paragraph: site name, 版头, document number, title, addressee.
 
@@ -151,7 +155,7 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
     """
     header = []
     for i, line in enumerate(lines):
-        if len(line) > _HEADER_MAX_LINE or "。" in line or re.match(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])", line):
+        if len(line) > _HEADER_MAX_LINE or "。" in line or _INTRODUCES_REPORT.search(line) or re.match(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])", line):
             glued = _GLUED_TITLE.match(line)
             if glued:
                 header.append(glued.group(1))

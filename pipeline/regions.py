@@ -125,14 +125,21 @@ def _name_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
             {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()})
 
 
+@lru_cache(maxsize=1)
+def _not_places() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(read_lines("not_places.txt"), key=len, reverse=True))))
+
+
 def find_regions_in(text: str) -> list[RegionMention]:
     """Place names in `text`, longest match first, left to right, without overlaps.
 
     Short forms (张家港 for 张家港市) are found too, except those listed in
-    data/region_short_name_stopwords.txt because they are ordinary words (平安, 光明, 前进).
+    data/region_short_name_stopwords.txt because they are ordinary words (平安, 光明, 前进);
+    words of data/not_places.txt (示范县, 中华人民共和国) hold no place at all.
     """
     full, short = _by_name()
     name_start, lengths_at = _name_index()
+    text = _not_places().sub(lambda m: "□" * len(m.group()), text)  # same offsets
     mentions = []
     resume = 0
     for match in name_start.finditer(text):

@@ -197,6 +197,21 @@ CASES = [
         "厦门市", "350200", 2024, "annual_report", "厦门市应急管理局", None,
     ),
     (
+        "示范县 holds no 范县",
+        "按照要求，我局认真总结2021年度推进法治政府建设的主要举措和成效，泸西县创建法治政府建设示范县，法治宣传深入开展。\n",
+        "泸西县", "532527", 2021, "annual_report", None, None,
+    ),
+    (
+        "a government-information disclosure report is other, not a work summary",
+        "西城区应急管理局2021年政府信息公开工作年度报告\n发布时间:2022-01-17\n依据《政府信息公开条例》，编制本报告。\n",
+        "西城区", "110102", 2021, "other", "西城区应急管理局", "2022-01-17",
+    ),
+    (
+        "a short opening that introduces the report is no header line",
+        "市委、市政府:\n根据法治政府建设年度报告制度的要求，现将我局2025年度法治政府建设工作情况报告如下:\n一、强化组织领导\n开展学法10次。\n",
+        None, None, 2025, "annual_report", None, None,
+    ),
+    (
         "a place the report learns from is not its own",
         "2021年工作总结\n今年以来，我市学习借鉴南京市经验，扎实推进各项工作。\n",
         None, None, 2021, "work_summary", None, None,
