@@ -293,21 +293,25 @@ def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
 
 
 _OUTCOME = re.compile("死亡|遇难|受伤|失踪")
+_OPENS_WITH_OUTCOME = re.compile(r"[；;][,，\s]*(?:死亡|遇难|受伤|失踪)[^，,；;。]{0,4}$")
 
 
 def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """道路运输共发生事故64起，死亡50人: deaths (injuries) counted right after accidents are the deaths
-    of those accidents, so their metric names them (道路运输共发生事故死亡) and they are coded as
-    what those accidents are: all of them, a sector's, the major ones."""
+    """道路运输共发生事故64起，死亡50人 (or 城乡火灾17435起、死亡69人): deaths (injuries) counted right
+    after events are the deaths of those events, so their metric names them (道路运输共发生事故死亡)
+    and they are coded as what those events are: all accidents, a sector's, the major ones, fires.
+    A part of the sentence that opens with the outcome (…下降71.4%；死亡2人) still continues it."""
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
         if not _OUTCOME.search(metric) or "事故" in metric or m.unit not in ("人", "名"):
             continue
+        opens_part = _OPENS_WITH_OUTCOME.search(sentence, 0, m.start) is not None
         for prev in reversed(out[:i]):
-            if any(ch in "；;。" for ch in sentence[prev.end:m.start]):
+            between = sentence[prev.end:m.start]
+            if "。" in between or (not opens_part and any(ch in "；;" for ch in between)):
                 break
-            if prev.unit == "起" and "事故" in (prev.metric or ""):
+            if prev.unit == "起" and prev.kind != "change":
                 out[i] = replace(m, metric=(prev.metric or "") + metric[_OUTCOME.search(metric).start():])
                 break
     return out

@@ -362,6 +362,8 @@ ACCIDENT_STATISTICS = [
     ("其中较大事故7起、死亡29人，同比减少2起，分别下降22.2%和11.5%。",
      {"7起": "acc.major_accidents", "29人": None, "2起": "acc.major_accidents_yoy"}),
     ("道路运输业发生事故5起，同比下降71.4%。", {"5起": None, "71.4%": None}),  # a sector's change
+    ("道路运输业发生事故2起，同比减少5起；死亡2人，同比增加1人。", {"2起": None, "2人": None, "1人": None}),
+    ("全市发生城乡火灾17435起、死亡69人。", {"17435起": None, "69人": None}),  # deaths in fires
     ("全市发生亡人事故20起、死亡22人。", {"20起": None, "22人": "acc.deaths"}),  # every death is in a fatal accident
     # not year on year: a multi-year average or a named base year
     ("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。",
