@@ -208,7 +208,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
         ))
-    mentions = _outcomes_name_their_accidents(sentence, _changes_name_their_subject(mentions))
+    mentions = _changes_name_their_subject(_outcomes_name_their_accidents(sentence, mentions))
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
     return _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])
 
