@@ -34,6 +34,8 @@ _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区�
 _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+$")
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%
 _LISTED_CHANGE = re.compile(r"(下降|减少|降低|上升|增长|增加|提高)(?:分别)?[^，。；]*?(?:和|、|及)$")
+# 同比增加1起、多死亡2人: 多/少 before the outcome of a listed change
+_MORE_OR_FEWER = re.compile(r"(多|少)(?:死亡|受伤|发生|失踪|遇难)?$")
 _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _CLAUSE_BEFORE = re.compile(r"[^，,；;。：:]*$")
@@ -127,6 +129,8 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
         m = _LISTED_CHANGE.search(prefix)
         if m:
             direction = "down" if m.group(1) in ("下降", "减少", "降低") else "up"
+    if direction is None and (more := _MORE_OR_FEWER.search(stripped)) and _any_basis(sentence, cand.start):
+        direction = "up" if more.group(1) == "多" else "down"  # 同比减少51起、少死亡6人
     if direction is None:
         return None, None
     clause = sentence[max(0, cand.start - 30):cand.start]
@@ -136,6 +140,12 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
     if any(word in clause for word in lexicon.word_list("basis_words.txt")):
         return direction, "yoy"
     return direction, None
+
+
+def _any_basis(sentence: str, at: int) -> bool:
+    """A year-on-year basis word in the part of the sentence (up to ；) before `at`."""
+    part = sentence[max(sentence.rfind(ch, 0, at) for ch in "；;。") + 1:at]
+    return any(word in part for word in lexicon.word_list("basis_words.txt"))
 
 
 @lru_cache(maxsize=1)

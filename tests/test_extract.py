@@ -359,8 +359,11 @@ ACCIDENT_STATISTICS = [
     ("因灾死亡12人。", {"12人": None}),
     ("全市共发生各类事故120起，其中道路交通事故80起。", {"120起": "acc.accidents", "80起": None}),
     ("全市发生生产安全事故70起、死亡37人。", {"70起": "acc.accidents", "37人": "acc.deaths"}),
-    ("其中较大事故7起、死亡29人，同比减少2起，分别下降22.2%和11.5%。",
-     {"7起": "acc.major_accidents", "29人": None, "2起": "acc.major_accidents_yoy"}),
+    ("其中较大事故7起、死亡29人，同比减少2起、多死亡3人，分别下降22.2%和上升11.5%。",
+     {"7起": "acc.major_accidents", "29人": None, "2起": "acc.major_accidents_yoy", "3人": "acc.major_deaths_yoy",
+      "22.2%": "acc.major_accidents_yoy", "11.5%": "acc.major_deaths_yoy"}),
+    ("全省发生各类生产安全事故41起、死亡20人，同比减少51起、少死亡6人，分别下降55.4%和23.1%。",
+     {"51起": "acc.accidents_yoy", "6人": "acc.deaths_yoy", "55.4%": "acc.accidents_yoy", "23.1%": "acc.deaths_yoy"}),
     ("道路运输业发生事故5起，同比下降71.4%。", {"5起": None, "71.4%": None}),  # a sector's change
     ("道路运输业发生事故2起，同比减少5起；死亡2人，同比增加1人。", {"2起": None, "2人": None, "1人": None}),
     ("全市发生城乡火灾17435起、死亡69人。", {"17435起": None, "69人": None}),  # deaths in fires
@@ -440,3 +443,9 @@ def test_a_division_inside_the_reporter_counts_a_part():
     sentence = "2023年，福州市发生生产安全事故60起。"
     got = {sentence[m.start:m.end]: m.indicator_code for m in extract_mentions(sentence, tokenize(sentence), fuzhou)}
     assert got == {"60起": "acc.accidents"}  # its own name is no part
+
+
+def test_each_change_of_a_list_has_its_own_direction():
+    sentence = "其中较大事故7起、死亡29人，同比减少2起、多死亡3人，分别下降22.2%和上升11.5%。"
+    got = {sentence[m.start:m.end]: m.direction for m in extract_mentions(sentence, tokenize(sentence), REPORT)}
+    assert got == {"7起": None, "29人": None, "2起": "down", "3人": "up", "22.2%": "down", "11.5%": "up"}
