@@ -328,7 +328,7 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
 
 
 def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
-    """Where the clause before `at` starts, and its items when it lists two or more (A、B, A和B).
+    """Where the clause before `at` starts, and its items (A、B, A和B: two; 较大事故: one).
 
     A comparison basis closing the clause is not an item: 事故起数、死亡人数同比分别下降… lists
     事故起数 and 死亡人数; so is a clause that only names the basis: in 受灾人口、因灾死亡人数，
@@ -349,7 +349,7 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
             item = item[len(filler):]
         if item:
             items.append(item)
-    return clause_start, items if len(items) >= 2 else []
+    return clause_start, items
 
 
 @lru_cache(maxsize=1)
@@ -385,8 +385,15 @@ def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]
     return values
 
 
+def _outcome_of(subject: str) -> str:
+    """死亡人数 of 死亡人数 (what is counted when it is an outcome of events), else ''."""
+    found = _OUTCOME.search(subject)
+    return subject[found.start():] if found else ""
+
+
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
+    earlier_subjects: list[str] = []
     for found in _LIST_DISTRIBUTOR.finditer(sentence):
         at = found.start()
         values = _listed_values(sentence, out, at)
@@ -397,6 +404,11 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         # before it, in order, when nothing else in the clause was counted. A list of changes may
         # give fewer values than subjects (均: one for all; the first subject takes it).
         clause_start, subjects = _listed_subjects(sentence, at)
+        if len(subjects) == 1 and len(values) == len(earlier_subjects) > 1:
+            # …起数、死亡人数同比分别下降17.7%、12.5%；其中较大事故同比分别下降19.0%和26.3%: the one
+            # subject is measured as the earlier list was (较大事故, 较大事故死亡人数)
+            subjects = [subjects[0] + _outcome_of(earlier) for earlier in earlier_subjects]
+        subjects = subjects if len(subjects) >= 2 else []
         changes = all(out[i].kind == "change" for i in values)
         fits = len(values) == len(subjects) or (changes and len(values) < len(subjects))
         # 局党委和各级党组织分别开展第一议题学习36次、252次: what follows 分别 is the metric and
@@ -405,6 +417,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         if subjects and fits and not any(clause_start <= m.start < at for m in out):
             for subject, i in zip(subjects, values):
                 out[i] = replace(out[i], metric=subject)
+            earlier_subjects = subjects
             continue
         # 分别: 事故70起、死亡37人，同比分别下降38.6%和33.9% -> each change takes the metric of the
         # count it refers to, in order.

@@ -317,6 +317,7 @@ def test_sentence_without_numbers_is_cheap():
     ("办理12345工单310件。", "310件", "comp.hotline_tickets"),
     ("承办政协提案6件。", "6件", "comp.proposals"),
     ("即办件比例达60%。", "60%", "svc.instant_rate"),
+    ("实施红橙黄蓝动态监管企业934家，其中红色0家、黄色134家。", "134家", "ent.self_assessed"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
@@ -337,6 +338,9 @@ def test_streaks_and_hours(sentence, text, value, unit):
 # ---- accident statistics: subject lists, totals against parts, bases --------------------------
 # (sentence, {span text: code}); structures of real reports, numbers made up.
 ACCIDENT_STATISTICS = [
+    ("全省各类生产安全事故起数、死亡人数同比分别下降17.7%、12.5%；其中较大事故同比分别下降19.0%和26.3%。",
+     {"17.7%": "acc.accidents_yoy", "12.5%": "acc.deaths_yoy",
+      "19.0%": "acc.major_accidents_yoy", "26.3%": "acc.major_deaths_yoy"}),
     ("全市事故起数、死亡人数同比分别下降21.4%、17.2%。",
      {"21.4%": "acc.accidents_yoy", "17.2%": "acc.deaths_yoy"}),
     ("全省生产安全事故起数和死亡人数同比分别下降9.2%和12%。",
