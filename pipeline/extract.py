@@ -44,6 +44,8 @@ _LINK_ONLY = re.compile(r"(?:同比|较上年)?(?:为|是|达|达到|下降|上�
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
+_BREAKDOWN = re.compile(r"[^，,；;。]{0,6}?(?:分|按)(?:行业|领域|地区|区域|县区|县（市、区）|县\(市、区\)|板块)")
+_AREA_OPENING = re.compile(r"[\u4e00-\u9fff]{2,8}(?:县|区|市|镇|乡|街道)[:：]")  # 涡阳县：报送整改一般隐患32069条
 _CLOSING_CHANGE = r"(分别|均|了)?$"  # a change word closing the words before the number
 
 
@@ -92,11 +94,14 @@ class Mention:
 
 
 def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """其中事前立案6462件: a number after 其中 (same clause, up to ； or 。) is part of a total.
+    """其中事前立案6462件: a number after 其中 (same clause, up to ； or 。) is part of a total; so is
+    every number of a sentence that opens a breakdown (分行业来看，…).
 
     The total is a number in the same unit before 其中, or in the sentence before when 其中
     opens the sentence; 立案1200件，其中事前立案800件，罚款6000万元 keeps the money whole.
     """
+    if _BREAKDOWN.match(sentence):
+        return [replace(m, subcount=True) for m in mentions]  # 分行业来看，工矿商贸事故13起…: all parts
     out = list(mentions)
     for i, m in enumerate(out):
         clause_start = max(sentence.rfind(ch, 0, m.start) for ch in "；;。") + 1
@@ -226,14 +231,15 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
 def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     if m.kind == "change" and m.basis != "yoy":
         return m  # every change code is year on year (*_yoy)
-    part = m.subcount or _names_another_division(m.metric, context.region_code)
-    code = assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
+    if _AREA_OPENING.match(sentence) or _names_another_division(m.metric, context.region_code):
+        return m  # one area's figure is none of the jurisdiction's indicators
+    code = assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=m.subcount)
     return m if code is None else replace(m, indicator_code=code)  # most mentions get none: no copy
 
 
 def _names_another_division(metric: str | None, region_code: str | None) -> bool:
-    """鼓楼区事故10起 in a report of 福州市: the count of one division inside the reporting one (or
-    of any division, when the reporter is unknown) is a part, not the jurisdiction's total."""
+    """鼓楼区事故10起 in a report of 福州市: the figure of one division inside the reporting one (or
+    of any division, when the reporter is unknown) is none of the jurisdiction's indicators."""
     if not metric or not any(ch in metric for ch in "省市区县州旗盟"):
         return False
     own = by_code(region_code) if region_code else None

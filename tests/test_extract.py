@@ -372,6 +372,8 @@ ACCIDENT_STATISTICS = [
     ("道路运输业发生事故2起，同比减少5起；死亡2人，同比增加1人。", {"2起": None, "2人": None, "1人": None}),
     ("全市发生城乡火灾17435起、死亡69人。", {"17435起": None, "69人": None}),  # deaths in fires
     ("全市发生亡人事故20起、死亡22人。", {"20起": None, "22人": "acc.deaths"}),  # every death is in a fatal accident
+    ("分行业来看，工矿商贸事故13起、死亡14人；铁路事故2起、死亡2人。", {"13起": None, "14人": None, "2人": None}),
+    ("涡阳县：报送整改一般隐患32069条，整改率100%。", {"32069条": None}),  # one area's figure
     # not year on year: a multi-year average or a named base year
     ("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。",
      {"59.9%": None, "87.5%": None, "88.6%": None}),
