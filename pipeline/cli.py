@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.audit import AuditMention, audit_dir, explain_text, format_value
+from pipeline.datafiles import data_path
 from pipeline.normalise import to_simplified
 from pipeline.settings import RAW_DIR_VARIABLE, WAREHOUSE_VARIABLE, configured_raw_dir, configured_warehouse
 from pipeline.storage import Warehouse
@@ -186,7 +187,33 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--year", type=int, help="one year")
     compare.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
     compare.set_defaults(handler=_compare_command)
+    evaluate = commands.add_parser(
+        "evaluate", help="score the product against your own annotations (tests/data/gold/GUIDE.md)")
+    evaluate.add_argument("--gold", required=True, help="folder of <file>.jsonl annotations")
+    evaluate.add_argument("--docs", help="TSV of expected metadata: file, region, report_year, doc_type")
+    source = evaluate.add_mutually_exclusive_group(required=True)
+    source.add_argument("--raw", help="folder of the annotated report files, analysed now as the pipeline does")
+    source.add_argument("--warehouse", help="a warehouse already built from them (opened read-only)")
+    evaluate.add_argument("--catalog", help="codes the annotations may use; a predicted code outside it counts neither "
+                                            "way (default: the product's own catalog)")
+    evaluate.add_argument("--verbose", action="store_true", help="print every miss, false alarm and wrong field")
+    evaluate.set_defaults(handler=_evaluate_command)
     return parser
+
+
+def _evaluate_command(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import score_folder, score_warehouse
+
+    catalog = Path(args.catalog) if args.catalog else data_path("catalog.tsv")
+    docs = Path(args.docs) if args.docs else None
+    if args.raw:
+        score = score_folder(Path(args.raw), Path(args.gold), docs, catalog)
+    else:
+        score = score_warehouse(Path(args.warehouse), Path(args.gold), docs, catalog)
+    if args.verbose:
+        print("\n".join(score.errors))
+    print(score.summary())
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -152,16 +152,22 @@ def score_warehouse(warehouse: Path, gold_dir: Path, documents_tsv: Path | None 
 
 def score_folder(raw_dir: Path, gold_dir: Path, documents_tsv: Path | None = None,
                  catalog: Path | None = None) -> Score:
-    """Analyse the report files of `raw_dir` as the pipeline does (decode, normalise, describe,
-    segment, extract) without a warehouse, and score them."""
-    reads = [read_report(path, raw_dir) for path in find_report_files(raw_dir)]
-    sources = [read for read in reads if isinstance(read, SourceDocument)]
-    frames = analyse_documents(document_texts_frame(sources))
-    with duckdb.connect() as con:
-        for table in ("documents", "indicators"):
-            con.register(f"{table}_frame", frames[table])
-            con.execute(f"CREATE TABLE {table} AS SELECT * FROM {table}_frame")
+    """Analyse the report files of `raw_dir` as the pipeline does and score them."""
+    with analysed_connection(raw_dir) as con:
         return score_connection(con, gold_dir, documents_tsv, catalog)
+
+
+def analysed_connection(raw_dir: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the documents and indicators tables of the report files of
+    `raw_dir`, analysed as the pipeline does (decode, normalise, describe, segment, extract)."""
+    reads = [read_report(path, raw_dir) for path in find_report_files(raw_dir)]
+    frames = analyse_documents(document_texts_frame([read for read in reads if isinstance(read, SourceDocument)]))
+    con = duckdb.connect()
+    for table in ("documents", "indicators"):
+        con.register(f"{table}_frame", frames[table])
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM {table}_frame")
+        con.unregister(f"{table}_frame")
+    return con
 
 
 def score_connection(con: duckdb.DuckDBPyConnection, gold_dir: Path, documents_tsv: Path | None = None,
