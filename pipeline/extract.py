@@ -18,14 +18,10 @@ from pipeline.candidates import Candidate, find_candidates
 from pipeline.catalog import assign_code, is_whole
 from pipeline.datafiles import read_table
 from pipeline.metric import MetricFinder, Span
+from pipeline.periods import period_of
 from pipeline.qualifiers import find_qualifier
 from pipeline.regions import by_code, find_regions_in, is_within
 
-_PARTIAL_PERIOD = re.compile(
-    r"(?:(\d{4})\s*年(?:度)?)?\s*(\d{1,2})\s*(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})\s*月份?"
-)
-# 2021年，全年… / 2021年的工作: the year of what follows; but 由2019年的63项 is a prior-year value.
-_YEAR_ADVERBIAL = re.compile(r"(\d{4})\s*年(?:度)?(?=\s*(?:[，,]|全年|的(?![\d零〇一二两三四五六七八九十百])|上半年|下半年|期间|共|全市|全省|全区|，|我))")
 _PRIOR_YEAR = re.compile(r"(\d{4})\s*年(?:度)?的?\s*$")
 _CHANGE_BASIS_WINDOW = 14
 # Words that make a number of an annual report a planned target (2024年，力争…下降10%以上).
@@ -162,25 +158,10 @@ def _other_bases() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[int | None, str | None]:
     before = sentence[:cand.start]
     prior = _PRIOR_YEAR.search(before)
-    if prior:
+    if prior:  # 由2019年的63项: a prior-year value
         year = int(prior.group(1))
         return year, str(year)
-    year = context.report_year
-    adverbial = None
-    for adverbial in _YEAR_ADVERBIAL.finditer(before):
-        pass
-    if adverbial is not None:
-        year = int(adverbial.group(1))
-    partial = None
-    for partial in _PARTIAL_PERIOD.finditer(before):
-        pass
-    if partial is not None:
-        if partial.group(1):
-            year = int(partial.group(1))
-        first, last = int(partial.group(2)), int(partial.group(3))
-        if year and 1 <= first < last <= 12 and not (first == 1 and last == 12):
-            return year, f"{year}-{first:02d}..{year}-{last:02d}"
-    return year, (str(year) if year else None)
+    return period_of(before, context.report_year)
 
 
 def _is_target(before: str, context: DocumentContext) -> bool:
