@@ -24,7 +24,7 @@ WITH candidates AS (
         i.mention_id,
         i.subcount,
         d.report_year = coalesce(i.period_year, d.report_year) AS same_year_report,
-        coalesce(i.period NOT LIKE '%..%', TRUE) AS whole_year,
+        coalesce(i.period NOT LIKE '%-%', TRUE) AS whole_year,  -- '2023', not '2023-01' or '2023-01..2023-06'
         d.published_on
     FROM indicators AS i
     JOIN documents AS d USING (doc_id)
