@@ -134,9 +134,31 @@ def segment_around(sentence: str, start: int, end: int) -> str:
     return _between(sentence, start, end, _LAST_SEGMENT_BREAK, _NEXT_SEGMENT_BREAK)
 
 
+@dataclass(frozen=True)
+class CodeChoice:
+    code: str
+    cue: str  # the cue word that decided
+    where: str  # where it was found: sentence (override), metric, clause, sentence
+
+    @property
+    def evidence(self) -> str:
+        return f"{self.where} cue {self.cue}"
+
+
+_TIER_PLACES = {4: "sentence (override)", 3: "metric", 2: "clause", 1: "sentence"}
+
+
 def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
                 span: tuple[int, int] | None = None, part: bool = False) -> str | None:
-    """Catalog code for a mention, or None when cue and unit family do not clearly agree.
+    """Catalog code for a mention, or None when cue and unit family do not clearly agree."""
+    choice = choose_code(metric, unit, kind, sentence, span, part)
+    return choice.code if choice else None
+
+
+def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
+                span: tuple[int, int] | None = None, part: bool = False) -> CodeChoice | None:
+    """The catalog code of a mention and the cue that decided it, or None when cue and unit family
+    do not clearly agree.
 
     Tiers: override cue in the sentence (4) > cue in the metric (3) > cue in the clause (2) >
     cue in the sentence (1); then the entry's priority, then the longest cue.
@@ -147,7 +169,7 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence
     texts = (clause or segment, metric, clause, segment)
-    best: tuple[int, int, int, str] | None = None
+    best: tuple[int, int, int, str, str] | None = None
     for matcher in _matchers(family, unit):
         if part and matcher.entry.whole:
             continue
@@ -160,9 +182,9 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
         score = None
         for tier, cues, any_cue, at in matcher.tiers:
             if any_cue.search(texts[at]):
-                entry = matcher.entry
-                score = (tier, entry.priority, max(len(c) for c in cues if c in texts[at]), entry.code)
+                cue = max((c for c in cues if c in texts[at]), key=len)
+                score = (tier, matcher.entry.priority, len(cue), matcher.entry.code, cue)
                 break
         if score and (best is None or score[:3] > best[:3]):
             best = score
-    return best[3] if best else None
+    return CodeChoice(best[3], best[4], _TIER_PLACES[best[0]]) if best else None

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from pipeline import lexicon
 from pipeline.candidates import Candidate, find_candidates
-from pipeline.catalog import assign_code, is_whole
+from pipeline.catalog import choose_code, is_whole
 from pipeline.datafiles import read_table
 from pipeline.metric import MetricFinder, Span
 from pipeline.periods import period_of
@@ -87,6 +87,9 @@ class Mention:
     direction: str | None
     basis: str | None
     subcount: bool = False  # a 其中 part of a total stated before it
+    rule: str | None = None  # the sentence structure that named the subject, when one did
+    code_evidence: str | None = None  # why the code: the cue and where it was found, and the rule
+    confidence: str = "high"  # high | medium (clause cue or a structure rule) | low (see _confidence)
 
 
 def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -206,7 +209,17 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _changes_name_their_subject(_outcomes_name_their_accidents(sentence, mentions))
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
-    return _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])
+    coded = _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])
+    return [_with_rule(m) for m in coded]
+
+
+def _with_rule(m: Mention) -> Mention:
+    """The structure rule joins the code's evidence, and makes a confident choice a medium one."""
+    if m.rule is None and m.metric:
+        return m
+    evidence = "; ".join(part for part in (m.code_evidence, m.rule and f"subject: {m.rule}") if part)
+    confidence = "low" if not m.metric else "medium" if m.confidence == "high" else m.confidence
+    return replace(m, code_evidence=evidence or None, confidence=confidence)
 
 
 def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
@@ -214,8 +227,11 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
         return m  # every change code is year on year (*_yoy)
     if _AREA_OPENING.match(sentence) or _names_another_division(m.metric, context.region_code):
         return m  # one area's figure is none of the jurisdiction's indicators
-    code = assign_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=m.subcount)
-    return m if code is None else replace(m, indicator_code=code)  # most mentions get none: no copy
+    choice = choose_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=m.subcount)
+    if choice is None:
+        return m  # most mentions get none: no copy
+    return replace(m, indicator_code=choice.code, code_evidence=choice.evidence,
+                   confidence="low" if choice.where == "sentence" else "medium" if choice.where == "clause" else "high")
 
 
 def _names_another_division(metric: str | None, region_code: str | None) -> bool:
@@ -264,7 +280,8 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
                 continue  # a 其中 part continues the total before 其中, not a sibling part
             if prev.unit == m.unit and prev.indicator_code:
                 if not (m.subcount and is_whole(prev.indicator_code)):
-                    out[i] = replace(m, indicator_code=prev.indicator_code)
+                    out[i] = replace(m, indicator_code=prev.indicator_code, confidence="low",
+                                     code_evidence=f"carried over from {sentence[prev.start:prev.end]}")
                 break
             if prev.unit == m.unit:
                 break
@@ -285,7 +302,8 @@ def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
             rest = rest.replace(word, "")
         if not rest.strip():
             same_unit = [p for p in out[:i] if p.unit == m.unit] if m.unit != "%" else []
-            out[i] = replace(m, metric=(same_unit[-1] if same_unit else out[i - 1]).metric)
+            out[i] = replace(m, metric=(same_unit[-1] if same_unit else out[i - 1]).metric,
+                             rule="a change names the count before it")
     return out
 
 
@@ -309,7 +327,8 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
             if "。" in between or (not opens_part and any(ch in "；;" for ch in between)):
                 break
             if prev.unit == "起" and prev.kind != "change":
-                out[i] = replace(m, metric=(prev.metric or "") + metric[_OUTCOME.search(metric).start():])
+                out[i] = replace(m, metric=(prev.metric or "") + metric[_OUTCOME.search(metric).start():],
+                                 rule="deaths of the events counted before")
                 break
     return out
 
@@ -403,7 +422,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         fits = fits and _LINK_ONLY.fullmatch(sentence, found.end(), out[values[0]].start) is not None
         if subjects and fits and not any(clause_start <= m.start < at for m in out):
             for subject, i in zip(subjects, values):
-                out[i] = replace(out[i], metric=subject)
+                out[i] = replace(out[i], metric=subject, rule="a list of values: the subjects listed before, in order")
             earlier_subjects = subjects
             continue
         # 分别: 事故70起、死亡37人，同比分别下降38.6%和33.9% -> each change takes the metric of the
@@ -414,6 +433,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         for src, dst in zip(before[-len(values):], values):
             if out[dst].kind == "change" or (out[dst].unit == "%" and out[src].unit != "%"):
                 out[dst] = replace(out[dst], metric=out[src].metric, period=out[src].period,
+                                   rule="a list of values: the counts before, in order",
                                    period_year=out[src].period_year)
     for i, m in enumerate(out):
         if i == 0:
@@ -421,9 +441,9 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         gap = sentence[out[i - 1].end:m.start]
         # 其中蓝码2043家，占55.44%: a share takes the metric of the count before it.
         if m.unit == "%" and _SHARE_GAP.fullmatch(gap):
-            out[i] = replace(m, metric=out[i - 1].metric)
+            out[i] = replace(m, metric=out[i - 1].metric, rule="a share of the count before")
         # 由2020年的74%进一步压缩到2021年的52%: the second value of a 由…到 pair.
         elif m.unit == out[i - 1].unit and _PAIR_GAP.fullmatch(gap) \
                 and "由" in sentence[max(0, out[i - 1].start - 12):out[i - 1].start]:
-            out[i] = replace(m, metric=out[i - 1].metric)
+            out[i] = replace(m, metric=out[i - 1].metric, rule="the second value of 由…到")
     return out

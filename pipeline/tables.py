@@ -28,7 +28,7 @@ SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "norm_start
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "position", "token"]
 INDICATOR_COLUMNS = ["doc_id", "mention_id", "sentence_id", "start", "end", "mention", "value", "unit", "unit_implicit",
                      "qualifier", "metric", "indicator_code", "kind", "period_year", "period", "direction", "basis",
-                     "subcount"]
+                     "subcount", "code_evidence", "confidence"]
 
 
 def document_texts_frame(sources: Sequence[SourceDocument]) -> pd.DataFrame:
@@ -88,6 +88,7 @@ def document_indicators(
                 "qualifier": mention.qualifier, "metric": mention.metric, "indicator_code": mention.indicator_code,
                 "kind": mention.kind, "period_year": mention.period_year, "period": mention.period,
                 "direction": mention.direction, "basis": mention.basis, "subcount": mention.subcount,
+                "code_evidence": mention.code_evidence, "confidence": mention.confidence,
             })
     return rows
 

@@ -455,3 +455,15 @@ def test_each_change_of_a_list_has_its_own_direction():
     sentence = "其中较大事故7起、死亡29人，同比减少2起、多死亡3人，分别下降22.2%和上升11.5%。"
     got = {sentence[m.start:m.end]: m.direction for m in extract_mentions(sentence, tokenize(sentence), REPORT)}
     assert got == {"7起": None, "29人": None, "2起": "down", "3人": "up", "22.2%": "down", "11.5%": "up"}
+
+
+def test_each_code_says_why_and_how_sure():
+    sentence = "全市发生生产安全事故301起、死亡279人，同比下降14.0%、6.4%。"
+    got = {sentence[m.start:m.end]: (m.code_evidence, m.confidence)
+           for m in extract_mentions(sentence, tokenize(sentence), REPORT)}
+    assert got["301起"] == ("metric cue 生产安全事故", "high")
+    assert got["279人"] == ("metric cue 死亡; subject: deaths of the events counted before", "medium")
+    assert got["6.4%"] == ("metric cue 死亡; subject: a list of values: the counts before, in order", "medium")
+    sentence = "受理行政复议申请12件，办结10件。"
+    carried = {sentence[m.start:m.end]: m for m in extract_mentions(sentence, tokenize(sentence), REPORT)}["10件"]
+    assert (carried.code_evidence, carried.confidence) == ("carried over from 12件", "low")

@@ -72,8 +72,13 @@ CREATE TABLE IF NOT EXISTS indicators (
     direction      VARCHAR,           -- up | down, for changes
     basis          VARCHAR,           -- 'yoy' for 同比 / 较上年
     subcount       BOOLEAN NOT NULL,  -- a 其中 part of a total stated before it
+    code_evidence  VARCHAR,           -- why the code: 'metric cue 立案查处', 'clause cue …', '; subject: <rule>'
+    confidence     VARCHAR,           -- high | medium (clause cue or a structure rule) | low (sentence cue, carried over, no metric)
     PRIMARY KEY (doc_id, mention_id)
 );
+-- Warehouses built before these columns existed get them (their rows are redone: a new code version).
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS code_evidence VARCHAR;
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS confidence VARCHAR;
 
 CREATE TABLE IF NOT EXISTS rejected_files (
     source_path VARCHAR NOT NULL,
