@@ -57,15 +57,17 @@ _DATE_PATTERNS = [
     r"[〇零一二三四五六七八九]{4}年(?:度)?",
     r"[一二三四五六七八九十]{1,3}月份?(?:[一二三四五六七八九十]{1,3}[日号])?",
     r"\d{4}\s*(?:版|届|级)",
-    r"\d+\s*周年",
+    r"(?<!\d)\d+\s*周年",
     r"\d{1,2}\s*[·•．.]\s*\d{1,2}(?=\s*[”\"’」』]|\s*[重特较一]|\s*事故|\s*事件)",
-    r"\d+\s*·\s*\d+",
+    r"(?<!\d)\d+\s*·\s*\d+",
     r"[〔\[（(【]\s*\d{4}\s*[〕\]）)】]\s*\d+\s*号",
     r"第\s*\d+\s*号",
-    r"\d+\s*号",
+    r"(?<!\d)\d+\s*号",
     # Government service hotlines 12301-12399 (12345, 12333人社服务热线, 12366): numbers, not counts.
     r"(?<!\d)123\d\d(?![\d.,])(?=[^，,。；;]{0,12}热线)",
 ]
+# A pattern that opens with a run of digits starts where the run starts (?<!\d): tried at every
+# digit of a long run it would make the scan quadratic.
 # Every date pattern starts with one of these characters: the lookahead lets the regex engine skip
 # all other positions at once instead of trying each pattern there.
 _DATE_FIRST_CHARS = r"\d〇零一二三四五六七八九十〔\[（(【第"
