@@ -18,8 +18,10 @@ what lands in `document_texts` (so published offsets point into it), or raises
 - PDF: the text layer of each page in page order (pypdf), line breaks kept (later stages
   repair layout breaks). No text layer means a scanned image, which we cannot read.
 
-Every extractor is bounded: at most MAX_TEXT_CHARS characters of text, MAX_PDF_PAGES pages,
-MAX_DOCX_XML_BYTES of uncompressed Word XML; beyond that the file is rejected, not truncated.
+Every extractor is bounded: at most MAX_TEXT_CHARS characters of text, MAX_PDF_PAGES pages; a
+Word package at most MAX_DOCX_PARTS parts, MAX_DOCX_UNPACKED_BYTES unpacked over all its parts and
+MAX_DOCX_XML_BYTES of XML, checked before any part is parsed; beyond that the file is rejected,
+not truncated.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -45,7 +48,11 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXE
 # mistaken file (a book, a zip bomb) from costing gigabytes of memory.
 MAX_TEXT_CHARS = 2_000_000
 MAX_PDF_PAGES = 1_000
-MAX_DOCX_XML_BYTES = 100 * 1024 * 1024
+# Word: every part counts (python-docx loads them all); XML also on its own, since parsing it costs
+# about ten times its size (25 MB of XML is some 5 million characters of text, 2.5 times MAX_TEXT_CHARS).
+MAX_DOCX_PARTS = 5_000
+MAX_DOCX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 25 * 1024 * 1024
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -474,17 +481,16 @@ def docx_text(data: bytes) -> DecodedText:
                 raise UndecodableError("not a Word document: the package has no word/document.xml")
             if any(info.flag_bits & 0x1 for info in infos):
                 raise UndecodableError("encrypted .docx package: cannot read it without the password")
-            unpacked = sum(info.file_size for info in infos if info.filename.endswith(".xml") or info.filename.endswith(".rels"))
-            if unpacked > MAX_DOCX_XML_BYTES:
-                raise UndecodableError(f".docx unpacks to {unpacked / 2**20:.0f} MB of XML (the limit is "
-                                       f"{MAX_DOCX_XML_BYTES // 2**20} MB): not a single report")
-    except zipfile.BadZipFile as exc:
+            _check_docx_budget(infos, [info.file_size for info in infos])
+            unpacked = _unpacked_package(package, infos)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise UndecodableError(f"corrupt .docx file (broken ZIP package: {exc})") from exc
 
     import docx
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(unpacked))
+        del unpacked
         lines = list(_docx_lines(document))
     except UndecodableError:
         raise
@@ -492,6 +498,40 @@ def docx_text(data: bytes) -> DecodedText:
         raise UndecodableError(f"corrupt .docx file ({type(exc).__name__}: {exc})") from exc
     text = _capped(_tidy_lines(lines), ".docx document")
     return DecodedText(_require_text(text, ".docx document"), "docx")
+
+
+def _check_docx_budget(infos: list[zipfile.ZipInfo], sizes: list[int]) -> None:
+    """Reject a package whose parts (sizes unpacked) exceed what one report needs: python-docx loads
+    every part, images included, and an XML part costs about ten times its size once parsed."""
+    if len(infos) > MAX_DOCX_PARTS:
+        raise UndecodableError(f".docx package has {len(infos):,} parts (the limit is {MAX_DOCX_PARTS:,}): not a single report")
+    total = sum(sizes)
+    if total > MAX_DOCX_UNPACKED_BYTES:
+        raise UndecodableError(f".docx unpacks to {total / 2**20:.0f} MB (the limit is "
+                               f"{MAX_DOCX_UNPACKED_BYTES // 2**20} MB, images included): not a single report")
+    xml = sum(size for info, size in zip(infos, sizes) if info.filename.endswith((".xml", ".rels")))
+    if xml > MAX_DOCX_XML_BYTES:
+        raise UndecodableError(f".docx unpacks to {xml / 2**20:.0f} MB of XML (the limit is "
+                               f"{MAX_DOCX_XML_BYTES // 2**20} MB): not a single report")
+
+
+def _unpacked_package(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> bytes:
+    """The package again, every part unpacked a megabyte at a time and stored uncompressed, so that
+    python-docx decompresses nothing. A part never yields more than its declared size (zipfile stops
+    there and checks the CRC), but `ZipFile.read` would first inflate a lying part whole: streaming
+    it here keeps memory within the budget whatever the directory claims."""
+    sizes = [0] * len(infos)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        for i, info in enumerate(infos):
+            if info.is_dir():
+                continue
+            with package.open(info) as part, copy.open(info.filename, "w", force_zip64=True) as target:
+                while chunk := part.read(2**20):
+                    sizes[i] += len(chunk)
+                    _check_docx_budget(infos, sizes)
+                    target.write(chunk)
+    return out.getvalue()
 
 
 def _docx_lines(container) -> Iterator[str]:
