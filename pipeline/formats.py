@@ -18,7 +18,8 @@ what lands in `document_texts` (so published offsets point into it), or raises
 - PDF: the text layer of each page in page order (pypdf), line breaks kept (later stages
   repair layout breaks). No text layer means a scanned image, which we cannot read.
 
-Every extractor is bounded: at most MAX_TEXT_CHARS characters of text, MAX_PDF_PAGES pages; a
+Every extractor is bounded: at most MAX_TEXT_CHARS characters of text, MAX_PDF_PAGES pages,
+MAX_HTML_DEPTH nested elements in a web page (walked without recursion); a
 Word package at most MAX_DOCX_PARTS parts, MAX_DOCX_UNPACKED_BYTES unpacked over all its parts and
 MAX_DOCX_XML_BYTES of XML, checked before any part is parsed; beyond that the file is rejected,
 not truncated.
@@ -48,6 +49,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXE
 # mistaken file (a book, a zip bomb) from costing gigabytes of memory.
 MAX_TEXT_CHARS = 2_000_000
 MAX_PDF_PAGES = 1_000
+MAX_HTML_DEPTH = 2_048  # libxml2's limit with huge_tree; old pages of unclosed <font> tags go a few hundred deep
 # Word: every part counts (python-docx loads them all); XML also on its own, since parsing it costs
 # about ten times its size (25 MB of XML is some 5 million characters of text, 2.5 times MAX_TEXT_CHARS).
 MAX_DOCX_PARTS = 5_000
@@ -234,11 +236,20 @@ def extract_article(page: str) -> str:
     from lxml import etree
     from lxml import html as lxml_html
 
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # huge_tree lifts libxml2's limits of 256 nested elements and 10 MB per text node (to 2,048 and 1 GB);
+    # past a limit libxml2 stops and keeps what it has read, so a fatal error means a rejection.
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = lxml_html.document_fromstring(page.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise UndecodableError(f"web page cannot be parsed ({exc})") from exc
+    fatal = next((error for error in parser.error_log if error.level_name == "FATAL"), None)
+    if fatal is not None:
+        if "depth" in fatal.message:
+            raise UndecodableError(f"web page nests its elements more than {MAX_HTML_DEPTH:,} deep (at line "
+                                   f"{fatal.line}): it cannot be read whole, and is not read in part")
+        raise UndecodableError(f"web page cannot be parsed whole ({fatal.message.strip()} at line {fatal.line}): "
+                               "it is not read in part")
 
     page_title = _squash(" ".join(root.xpath("//head/title//text()") or root.xpath("//title//text()")))
     headings = [_squash(h.text_content()) for h in root.iter("h1", "h2")]
@@ -296,32 +307,33 @@ def _drop_furniture(root) -> None:
 
 
 def _text_stats(root) -> dict:
-    """Per element: (visible characters, characters inside links, sentence ends outside links, links), in one pass."""
-    stats: dict = {}
+    """Per element: (visible characters, characters inside links, sentence ends outside links, links).
 
-    def add(counts: list[int], text: str | None, in_link: bool) -> None:
-        if text:
-            visible = len(text) - sum(text.count(ch) for ch in " \t\n\r\f\u3000\xa0")
-            counts[0] += visible
-            if in_link:
-                counts[1] += visible
-            else:
-                counts[2] += len(_SENTENCE_END.findall(text))
-
-    def visit(el, in_link: bool) -> list[int]:
-        in_link = in_link or el.tag == "a"
-        counts = [0, 0, 0, 1 if el.tag == "a" else 0]
-        add(counts, el.text, in_link)
-        for child in el:
-            if isinstance(child.tag, str):
-                for i, n in enumerate(visit(child, in_link)):
-                    counts[i] += n
-            add(counts, child.tail, in_link)
-        stats[el] = tuple(counts)
-        return counts
-
-    visit(root, False)
-    return stats
+    Without recursion (a page may nest two thousand elements deep): each element's own text and its
+    children's tails are counted in document order, then added to the parent's in reverse order."""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    in_link: dict = {}
+    counts: dict = {}
+    for el in elements:
+        parent = el.getparent()
+        linked = el.tag == "a" or in_link.get(parent, False)
+        in_link[el] = linked
+        own = [0, 0, 0, 1 if el.tag == "a" else 0]
+        for text in [el.text] + [child.tail for child in el]:
+            if text:
+                visible = len(text) - sum(text.count(ch) for ch in " \t\n\r\f\u3000\xa0")
+                own[0] += visible
+                if linked:
+                    own[1] += visible
+                else:
+                    own[2] += len(_SENTENCE_END.findall(text))
+        counts[el] = own
+    for el in reversed(elements):
+        parent = el.getparent()
+        if el is not root and parent in counts:
+            for i, n in enumerate(counts[el]):
+                counts[parent][i] += n
+    return {el: tuple(c) for el, c in counts.items()}
 
 
 def _remove(elements) -> None:
@@ -383,8 +395,20 @@ def _render(root) -> list[tuple[str, float]]:
         if lines[-1].parts and "".join(lines[-1].parts).strip():
             pending_breaks = max(pending_breaks, count)
 
-    def walk(el, in_link: bool, pre: bool) -> None:
+    # A walk of the tree with a stack of its own instead of recursion (a page may nest two thousand
+    # elements deep): "open" an element, then each child's subtree and its tail, then "close" it.
+    stack = [("open", root, False, False)]
+    while stack:
+        action, el, in_link, pre = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if action == "tail":
+            if el.tail:
+                emit(el.tail, in_link, pre)
+            continue
+        if action == "close":
+            if tag in _BLOCK_TAGS:
+                block_break(2 if tag in _PARAGRAPH_TAGS else 1)
+            continue
         in_link = in_link or tag == "a"
         pre = pre or tag in ("pre", "textarea", "listing", "xmp", "plaintext")
         if tag == "br":
@@ -396,14 +420,11 @@ def _render(root) -> list[tuple[str, float]]:
             emit("\t", False, True)
         if el.text and tag != "br":
             emit(el.text, in_link, pre)
-        for child in el:
-            walk(child, in_link, pre)
-            if child.tail:
-                emit(child.tail, in_link, pre)
-        if tag in _BLOCK_TAGS:
-            block_break(2 if tag in _PARAGRAPH_TAGS else 1)
+        stack.append(("close", el, in_link, pre))
+        for child in reversed(el):
+            stack.append(("tail", child, in_link, pre))  # a tail belongs to the parent's context
+            stack.append(("open", child, in_link, pre))
 
-    walk(root, False, False)
     out = []
     for line in lines:
         text = line.text.strip("\t ")
