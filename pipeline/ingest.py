@@ -74,9 +74,10 @@ def find_report_files(raw_dir: Path) -> list[Path]:
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
-        except OSError:
-            if folder != raw_dir:
-                found.append(folder)  # read_report says why it cannot be listed
+        except OSError as error:
+            if folder == raw_dir:  # not an empty folder: every file in it would be forgotten
+                raise OSError(f"cannot list the raw folder {raw_dir}: {error.strerror or error}") from error
+            found.append(folder)  # read_report says why it cannot be listed
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -196,7 +197,8 @@ def read_report(path: Path, raw_dir: Path) -> SourceDocument | RejectedFile:
         try:
             os.scandir(path).close()
         except OSError as error:
-            return RejectedFile(relative, f"cannot open folder: {error.strerror or error}")
+            return RejectedFile(relative, f"cannot list folder: {error.strerror or error}; "
+                                          "the files that landed from it are kept as they are")
         return RejectedFile(relative, "a folder named like a report file, not a file (the files inside it are read as usual)")
     kind = _not_a_regular_file(entry.st_mode)
     if kind is not None:
@@ -244,15 +246,28 @@ def scan_folder(raw_dir: Path, known: Mapping[str, KnownFile]) -> FolderScan:
         scan.present.add(relative)
         previous = known.get(relative)
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError:
             scan.changed.append(path)
             continue
-        if previous is not None and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+        if stat.S_ISDIR(info.st_mode) and not path.is_symlink() and not _listable(path):
+            # Its files cannot be seen for now (permissions): what landed from it stays as it is.
+            inside = {known_path for known_path in known if known_path.startswith(relative + "/")}
+            scan.present.update(inside)
+            scan.unchanged.update(inside)
+        if previous is not None and (previous.size, previous.mtime_ns) == (info.st_size, info.st_mtime_ns):
             scan.unchanged.add(relative)
         else:
             scan.changed.append(path)
     return scan
+
+
+def _listable(folder: Path) -> bool:
+    try:
+        os.scandir(folder).close()
+    except OSError:
+        return False
+    return True
 
 
 def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None,

@@ -3,9 +3,13 @@ symbolic links (inside, outside, broken, looping), FIFOs, devices, sockets, fold
 files. Each is rejected with its reason or read, never opened in blocking mode, and never stops
 the other files, the run or the sensor."""
 
+import json
 import os
+import shutil
 import socket
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -134,19 +138,57 @@ def test_fifo_socket_device_and_folder_named_like_a_file_are_rejected_without_op
     assert _reasons(plan) == expected
 
 
-def test_a_folder_that_cannot_be_listed_is_rejected_with_the_reason(tmp_path):
+def _plan_without_root_powers(raw: Path, known: dict) -> dict:
+    """plan_ingest in a process that cannot read past permissions (as root: without the capabilities
+    that bypass them), so that a folder with mode 000 really cannot be listed."""
+    script = f"""
+import json
+from pathlib import Path
+from pipeline.ingest import KnownFile, plan_ingest
+known = {{path: KnownFile(*values) for path, values in json.loads({json.dumps(json.dumps(known))}).items()}}
+try:
+    plan = plan_ingest(Path({str(raw)!r}), known)
+except OSError as error:
+    print(json.dumps({{"error": str(error)}}))
+else:
+    print(json.dumps({{"landed": [d.source_path for d in plan.landed], "forgotten": plan.forgotten,
+                      "unchanged": plan.unchanged, "rejected": {{r.source_path: r.reason for r in plan.rejected}}}}))
+"""
+    command = [sys.executable, "-c", script]
     if os.geteuid() == 0:
-        pytest.skip("root lists every folder")
-    _write(tmp_path / "good.txt", REPORT)
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0)
+        if shutil.which("setpriv") is None:
+            pytest.skip("root without setpriv: permissions cannot be made to bind")
+        command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"] + command
+    done = subprocess.run(command, cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_a_folder_that_cannot_be_listed_is_rejected_and_what_landed_from_it_is_kept(tmp_path):
+    raw = tmp_path / "raw"
+    _write(raw / "good.txt", REPORT)
+    _write(raw / "locked" / "old.txt", OTHER)
+    first = plan_ingest(raw)
+    known = {d.source_path: (d.size, d.mtime_ns, d.doc_id) for d in first.landed}
+    (raw / "locked").chmod(0)
     try:
-        plan = plan_ingest(tmp_path)
+        outcome = _plan_without_root_powers(raw, known)
     finally:
-        locked.chmod(0o755)
-    assert [d.source_path for d in plan.landed] == ["good.txt"]
-    assert _reasons(plan) == {"locked": "cannot open folder: Permission denied"}
+        (raw / "locked").chmod(0o755)
+    assert outcome == {"landed": [], "forgotten": [], "unchanged": 2, "rejected": {
+        "locked": "cannot list folder: Permission denied; the files that landed from it are kept as they are"}}
+
+
+def test_a_raw_folder_that_cannot_be_listed_is_an_error_not_an_empty_folder(tmp_path):
+    raw = tmp_path / "raw"
+    _write(raw / "good.txt", REPORT)
+    known = {d.source_path: (d.size, d.mtime_ns, d.doc_id) for d in plan_ingest(raw).landed}
+    raw.chmod(0)
+    try:
+        outcome = _plan_without_root_powers(raw, known)
+    finally:
+        raw.chmod(0o755)
+    assert outcome == {"error": f"cannot list the raw folder {raw}: Permission denied"}  # nothing forgotten
 
 
 def test_a_fifo_swapped_in_after_the_listing_is_not_read(tmp_path):
