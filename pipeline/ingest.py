@@ -183,12 +183,12 @@ def read_report(path: Path, raw_dir: Path) -> SourceDocument | RejectedFile:
         entry = path.lstat()
     except OSError as error:
         return RejectedFile(relative, f"cannot read file: {error.strerror or error}")
-    target = path
+    target, via = path, ""
     if stat.S_ISLNK(entry.st_mode):
         followed = _link_target(path, raw_dir)
         if isinstance(followed, str):
             return RejectedFile(relative, followed)
-        target = followed
+        target, via = followed, f"symbolic link to {shown_path(followed, raw_dir.resolve())}, "
         try:
             entry = target.stat()
         except OSError as error:
@@ -202,7 +202,7 @@ def read_report(path: Path, raw_dir: Path) -> SourceDocument | RejectedFile:
         return RejectedFile(relative, "a folder named like a report file, not a file (the files inside it are read as usual)")
     kind = _not_a_regular_file(entry.st_mode)
     if kind is not None:
-        return RejectedFile(relative, f"{kind}, not a regular file: not opened")
+        return RejectedFile(relative, f"{via}{kind}, not a regular file: not opened")
     size, mtime_ns = entry.st_size, entry.st_mtime_ns
     if path.suffix.lower() not in REPORT_SUFFIXES:
         suffix = PurePosixPath(relative).suffix

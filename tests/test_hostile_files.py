@@ -82,6 +82,8 @@ def test_links_inside_the_raw_folder_are_followed_and_others_are_rejected_with_t
     (raw / "self.txt").symlink_to("self.txt")
     (raw / "folder_link").symlink_to("2021")
     (raw / "outside_folder").symlink_to(tmp_path)
+    os.mkfifo(raw / "pipe")
+    (raw / "to_pipe.txt").symlink_to("pipe")  # inside, but not a file: never opened
     plan = plan_ingest(raw)
     assert [d.source_path for d in plan.landed] == ["2021/report.txt"]
     reasons = _reasons(plan)
@@ -95,6 +97,8 @@ def test_links_inside_the_raw_folder_are_followed_and_others_are_rejected_with_t
         "self.txt": "symbolic link loop (it points to self.txt): not followed",
         "folder_link": "symbolic link to the folder 2021: not followed (files are read where they are)",
         "outside_folder": f"symbolic link to {tmp_path}, outside the raw folder: not followed",
+        "pipe": "a named pipe (FIFO), not a regular file: not opened",
+        "to_pipe.txt": "symbolic link to pipe, a named pipe (FIFO), not a regular file: not opened",
     }
     assert all(r.size is None for r in plan.rejected)  # looked at again next run: a target may appear
 
