@@ -252,7 +252,7 @@ def extract_article(page: str) -> str:
                                "it is not read in part")
 
     page_title = _squash(" ".join(root.xpath("//head/title//text()") or root.xpath("//title//text()")))
-    headings = [_squash(h.text_content()) for h in root.iter("h1", "h2")]
+    headings = [_squash(h.text_content()) for h in _outermost(root, ("h1", "h2"))[0]]
     _drop_furniture(root)
     body = root.find("body")
     lines = _render(body if body is not None else root)
@@ -268,12 +268,23 @@ def _element_name(el) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
 
 
-def _in_article(el) -> bool:
-    return any(a.tag in ("article", "main") for a in el.iterancestors())
+def _outermost(root, tags: tuple[str, ...]) -> tuple[list, set]:
+    """The elements with these tags that are not inside another one, and everything inside them.
+
+    In one pass over the tree (each element is looked at once): asking each element for its
+    ancestors, or each heading for its text, costs the depth or the subtree again and again, which a
+    page nested two thousand deep turns into minutes or gigabytes."""
+    outermost, inside = [], set()
+    for el in root.iter(*tags):
+        if el not in inside:
+            outermost.append(el)
+            inside.update(el.iterdescendants())
+    return outermost, inside
 
 
 def _drop_furniture(root) -> None:
     """Remove what is never article text, then furniture named as such and link lists (one pass each)."""
+    in_article = _outermost(root, ("article", "main"))[1]
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -282,7 +293,7 @@ def _drop_furniture(root) -> None:
         tag = el.tag.lower()
         if (tag in _DROP_TAGS and tag != "head") or el.get("hidden") is not None \
                 or _HIDDEN_STYLE.search(el.get("style") or "") \
-                or (tag in ("header", "footer") and not _in_article(el)):
+                or (tag in ("header", "footer") and el not in in_article):
             doomed.append(el)
     _remove(doomed)
     head = root.find("head")
