@@ -19,7 +19,8 @@ what lands in `document_texts` (so published offsets point into it), or raises
   repair layout breaks). No text layer means a scanned image, which we cannot read.
 
 Every extractor is bounded: at most MAX_TEXT_CHARS characters of text, MAX_PDF_PAGES pages,
-MAX_HTML_DEPTH nested elements in a web page (walked without recursion); a
+MAX_HTML_DEPTH nested elements and MAX_HTML_ELEMENTS elements in a web page (walked without
+recursion, each step linear in the page); a
 Word package at most MAX_DOCX_PARTS parts, MAX_DOCX_UNPACKED_BYTES unpacked over all its parts and
 MAX_DOCX_XML_BYTES of XML, checked before any part is parsed; beyond that the file is rejected,
 not truncated.
@@ -50,6 +51,8 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXE
 MAX_TEXT_CHARS = 2_000_000
 MAX_PDF_PAGES = 1_000
 MAX_HTML_DEPTH = 2_048  # libxml2's limit with huge_tree; old pages of unclosed <font> tags go a few hundred deep
+# A long report page has a few thousand elements; each costs about 0.8 kB while the page is read.
+MAX_HTML_ELEMENTS = 200_000
 # Word: every part counts (python-docx loads them all); XML also on its own, since parsing it costs
 # about ten times its size (25 MB of XML is some 5 million characters of text, 2.5 times MAX_TEXT_CHARS).
 MAX_DOCX_PARTS = 5_000
@@ -250,6 +253,9 @@ def extract_article(page: str) -> str:
                                    f"{fatal.line}): it cannot be read whole, and is not read in part")
         raise UndecodableError(f"web page cannot be parsed whole ({fatal.message.strip()} at line {fatal.line}): "
                                "it is not read in part")
+    elements = sum(1 for _ in root.iter())
+    if elements > MAX_HTML_ELEMENTS:
+        raise UndecodableError(f"web page has {elements:,} elements (the limit is {MAX_HTML_ELEMENTS:,}): not a single report")
 
     page_title = _squash(" ".join(root.xpath("//head/title//text()") or root.xpath("//title//text()")))
     headings = [_squash(h.text_content()) for h in _outermost(root, ("h1", "h2"))[0]]
@@ -348,7 +354,10 @@ def _text_stats(root) -> dict:
 
 
 def _remove(elements) -> None:
-    """Remove elements but keep the text that follows each (its tail)."""
+    """Remove elements (given in document order) but keep the text that follows each (its tail),
+    appended to the previous sibling's tail or the parent's text. The pieces are joined once at the
+    end: appended one by one, 200,000 removed siblings would copy a growing string 200,000 times."""
+    appended: dict = {}  # (element, "tail" or "text") -> the tails to append to it, in order
     for el in elements:
         parent = el.getparent()
         if parent is None:
@@ -356,19 +365,28 @@ def _remove(elements) -> None:
         tail = el.tail
         if tail and tail.strip():
             previous = el.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + " " + tail
-            else:
-                parent.text = (parent.text or "") + " " + tail
+            target = (previous, "tail") if previous is not None else (parent, "text")
+            appended.setdefault(target, []).append(tail)
         parent.remove(el)
+    for (element, attribute), tails in appended.items():
+        setattr(element, attribute, (getattr(element, attribute) or "") + "".join(" " + tail for tail in tails))
 
 
 class _Line:
-    __slots__ = ("parts", "link_chars")
+    __slots__ = ("parts", "link_chars", "has_nonspace", "has_visible")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.link_chars = 0
+        # Whether a part holds anything but spaces, or anything but whitespace: asked for every
+        # piece of text, joining the parts instead would cost the line's length each time.
+        self.has_nonspace = False
+        self.has_visible = False
+
+    def append(self, part: str) -> None:
+        self.parts.append(part)
+        self.has_nonspace = self.has_nonspace or bool(part.strip(" "))
+        self.has_visible = self.has_visible or bool(part.strip())
 
     @property
     def text(self) -> str:
@@ -386,7 +404,7 @@ def _render(root) -> list[tuple[str, float]]:
             text = _COLLAPSIBLE.sub(" ", text)
         if not text:
             return
-        if not pre and text == " " and (pending_breaks or not "".join(lines[-1].parts).strip(" ")
+        if not pre and text == " " and (pending_breaks or not lines[-1].has_nonspace
                                         or lines[-1].parts[-1].endswith(" ")):
             return  # a space between blocks or at a line start is not text
         if pending_breaks:
@@ -397,13 +415,13 @@ def _render(root) -> list[tuple[str, float]]:
         for i, segment in enumerate(segments):
             if i:
                 lines.append(_Line())
-            lines[-1].parts.append(segment)
+            lines[-1].append(segment)
             if in_link:
                 lines[-1].link_chars += len(segment.strip())
 
     def block_break(count: int) -> None:
         nonlocal pending_breaks
-        if lines[-1].parts and "".join(lines[-1].parts).strip():
+        if lines[-1].has_visible:
             pending_breaks = max(pending_breaks, count)
 
     # A walk of the tree with a stack of its own instead of recursion (a page may nest two thousand
