@@ -18,12 +18,11 @@ what lands in `document_texts` (so published offsets point into it), or raises
 - PDF: the text layer of each page in page order (pypdf), line breaks kept (later stages
   repair layout breaks). No text layer means a scanned image, which we cannot read.
 
-Every extractor is bounded: at most MAX_TEXT_CHARS characters of text, MAX_PDF_PAGES pages,
-MAX_HTML_DEPTH nested elements and MAX_HTML_ELEMENTS elements in a web page (walked without
-recursion, each step linear in the page); a
-Word package at most MAX_DOCX_PARTS parts, MAX_DOCX_UNPACKED_BYTES unpacked over all its parts and
-MAX_DOCX_XML_BYTES of XML, checked before any part is parsed; beyond that the file is rejected,
-not truncated.
+Every extractor is bounded: at most MAX_TEXT_CHARS characters of text; MAX_PDF_PAGES pages; in a
+web page MAX_HTML_DEPTH nested elements and MAX_HTML_ELEMENTS elements (walked without recursion,
+each pass linear in the page); in a Word package MAX_DOCX_PARTS parts, MAX_DOCX_UNPACKED_BYTES
+unpacked over all its parts and MAX_DOCX_XML_BYTES of XML, checked before any part is parsed.
+Beyond that the file is rejected, never truncated.
 """
 
 from __future__ import annotations
