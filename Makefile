@@ -1,4 +1,5 @@
-# Quick start: `make run` (set up .venv, build the warehouse from raw/), `make test`, `make dev` (the UI).
+# Quick start: `make run` (set up .venv, build the warehouse from raw/), `make test`, `make dev` (the UI),
+# `make ui-readonly` (the UI for viewing only; see README, Operations).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,7 +8,7 @@ DAGSTER_HOME := $(CURDIR)/.dagster_home
 UI_HOST ?= 127.0.0.1
 UI_PORT ?= 3000
 
-.PHONY: run test dev lock clean
+.PHONY: run test dev ui-readonly automation-on automation-off lock clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,26 @@ dev: $(INSTALLED)
 	mkdir -p $(DAGSTER_HOME)
 	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster dev -w workspace.yaml -h $(UI_HOST) -p $(UI_PORT)
+
+# The UI for viewing only, with the daemon: the webserver refuses every mutation (launching runs, switching the
+# sensor or schedule), which a web page in the same browser could otherwise send it (README, Operations).
+# Switch the sensor and schedule with `make automation-on` / `automation-off` instead.
+ui-readonly: $(INSTALLED)
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster-daemon run -w workspace.yaml & daemon=$$!; \
+	trap 'kill $$daemon 2>/dev/null' EXIT INT TERM; \
+	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster-webserver --read-only -w workspace.yaml -h $(UI_HOST) -p $(UI_PORT)
+
+automation-on: $(INSTALLED)
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster sensor start raw_folder_sensor -w workspace.yaml
+	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster schedule start daily_refresh -w workspace.yaml
+
+automation-off: $(INSTALLED)
+	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster sensor stop raw_folder_sensor -w workspace.yaml
+	DAGSTER_HOME=$(DAGSTER_HOME) $(VENV)/bin/dagster schedule stop daily_refresh -w workspace.yaml
 
 # Re-pin every dependency after changing pyproject.toml: writes constraints.txt from a fresh venv.
 lock:

@@ -40,7 +40,13 @@ def raw_folder_fingerprint(root: str) -> str:
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            stat = os.stat(os.path.join(directory, name))
+            try:
+                stat = os.stat(os.path.join(directory, name))
+            except OSError:  # a broken link or a link loop: its own stat (ingest records why it is rejected)
+                try:
+                    stat = os.lstat(os.path.join(directory, name))
+                except OSError:  # gone since the listing: the next tick sees it
+                    continue
             relative = os.path.relpath(os.path.join(directory, name), root)
             digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()

@@ -18,8 +18,11 @@ what lands in `document_texts` (so published offsets point into it), or raises
 - PDF: the text layer of each page in page order (pypdf), line breaks kept (later stages
   repair layout breaks). No text layer means a scanned image, which we cannot read.
 
-Every extractor is bounded: at most MAX_TEXT_CHARS characters of text, MAX_PDF_PAGES pages,
-MAX_DOCX_XML_BYTES of uncompressed Word XML; beyond that the file is rejected, not truncated.
+Every extractor is bounded: at most MAX_TEXT_CHARS characters of text; MAX_PDF_PAGES pages; in a
+web page MAX_HTML_DEPTH nested elements and MAX_HTML_ELEMENTS elements (walked without recursion,
+each pass linear in the page); in a Word package MAX_DOCX_PARTS parts, MAX_DOCX_UNPACKED_BYTES
+unpacked over all its parts and MAX_DOCX_XML_BYTES of XML, checked before any part is parsed.
+Beyond that the file is rejected, never truncated.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -45,7 +49,14 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXE
 # mistaken file (a book, a zip bomb) from costing gigabytes of memory.
 MAX_TEXT_CHARS = 2_000_000
 MAX_PDF_PAGES = 1_000
-MAX_DOCX_XML_BYTES = 100 * 1024 * 1024
+MAX_HTML_DEPTH = 2_048  # libxml2's limit with huge_tree; old pages of unclosed <font> tags go a few hundred deep
+# A long report page has a few thousand elements; each costs about 0.8 kB while the page is read.
+MAX_HTML_ELEMENTS = 200_000
+# Word: every part counts (python-docx loads them all); XML also on its own, since parsing it costs
+# about ten times its size (25 MB of XML is some 5 million characters of text, 2.5 times MAX_TEXT_CHARS).
+MAX_DOCX_PARTS = 5_000
+MAX_DOCX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 25 * 1024 * 1024
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -227,14 +238,26 @@ def extract_article(page: str) -> str:
     from lxml import etree
     from lxml import html as lxml_html
 
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # huge_tree lifts libxml2's limits of 256 nested elements and 10 MB per text node (to 2,048 and 1 GB);
+    # past a limit libxml2 stops and keeps what it has read, so a fatal error means a rejection.
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = lxml_html.document_fromstring(page.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise UndecodableError(f"web page cannot be parsed ({exc})") from exc
+    fatal = next((error for error in parser.error_log if error.level_name == "FATAL"), None)
+    if fatal is not None:
+        if "depth" in fatal.message:
+            raise UndecodableError(f"web page nests its elements more than {MAX_HTML_DEPTH:,} deep (at line "
+                                   f"{fatal.line}): it cannot be read whole, and is not read in part")
+        raise UndecodableError(f"web page cannot be parsed whole ({fatal.message.strip()} at line {fatal.line}): "
+                               "it is not read in part")
+    elements = sum(1 for _ in root.iter())
+    if elements > MAX_HTML_ELEMENTS:
+        raise UndecodableError(f"web page has {elements:,} elements (the limit is {MAX_HTML_ELEMENTS:,}): not a single report")
 
     page_title = _squash(" ".join(root.xpath("//head/title//text()") or root.xpath("//title//text()")))
-    headings = [_squash(h.text_content()) for h in root.iter("h1", "h2")]
+    headings = [_squash(h.text_content()) for h in _outermost(root, ("h1", "h2"))[0]]
     _drop_furniture(root)
     body = root.find("body")
     lines = _render(body if body is not None else root)
@@ -250,12 +273,23 @@ def _element_name(el) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
 
 
-def _in_article(el) -> bool:
-    return any(a.tag in ("article", "main") for a in el.iterancestors())
+def _outermost(root, tags: tuple[str, ...]) -> tuple[list, set]:
+    """The elements with these tags that are not inside another one, and everything inside them.
+
+    In one pass over the tree (each element is looked at once): asking each element for its
+    ancestors, or each heading for its text, costs the depth or the subtree again and again, which a
+    page nested two thousand deep turns into minutes or gigabytes."""
+    outermost, inside = [], set()
+    for el in root.iter(*tags):
+        if el not in inside:
+            outermost.append(el)
+            inside.update(el.iterdescendants())
+    return outermost, inside
 
 
 def _drop_furniture(root) -> None:
     """Remove what is never article text, then furniture named as such and link lists (one pass each)."""
+    in_article = _outermost(root, ("article", "main"))[1]
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -264,7 +298,7 @@ def _drop_furniture(root) -> None:
         tag = el.tag.lower()
         if (tag in _DROP_TAGS and tag != "head") or el.get("hidden") is not None \
                 or _HIDDEN_STYLE.search(el.get("style") or "") \
-                or (tag in ("header", "footer") and not _in_article(el)):
+                or (tag in ("header", "footer") and el not in in_article):
             doomed.append(el)
     _remove(doomed)
     head = root.find("head")
@@ -289,36 +323,40 @@ def _drop_furniture(root) -> None:
 
 
 def _text_stats(root) -> dict:
-    """Per element: (visible characters, characters inside links, sentence ends outside links, links), in one pass."""
-    stats: dict = {}
+    """Per element: (visible characters, characters inside links, sentence ends outside links, links).
 
-    def add(counts: list[int], text: str | None, in_link: bool) -> None:
-        if text:
-            visible = len(text) - sum(text.count(ch) for ch in " \t\n\r\f\u3000\xa0")
-            counts[0] += visible
-            if in_link:
-                counts[1] += visible
-            else:
-                counts[2] += len(_SENTENCE_END.findall(text))
-
-    def visit(el, in_link: bool) -> list[int]:
-        in_link = in_link or el.tag == "a"
-        counts = [0, 0, 0, 1 if el.tag == "a" else 0]
-        add(counts, el.text, in_link)
-        for child in el:
-            if isinstance(child.tag, str):
-                for i, n in enumerate(visit(child, in_link)):
-                    counts[i] += n
-            add(counts, child.tail, in_link)
-        stats[el] = tuple(counts)
-        return counts
-
-    visit(root, False)
-    return stats
+    Without recursion (a page may nest two thousand elements deep): each element's own text and its
+    children's tails are counted in document order, then added to the parent's in reverse order."""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    in_link: dict = {}
+    counts: dict = {}
+    for el in elements:
+        parent = el.getparent()
+        linked = el.tag == "a" or in_link.get(parent, False)
+        in_link[el] = linked
+        own = [0, 0, 0, 1 if el.tag == "a" else 0]
+        for text in [el.text] + [child.tail for child in el]:
+            if text:
+                visible = len(text) - sum(text.count(ch) for ch in " \t\n\r\f\u3000\xa0")
+                own[0] += visible
+                if linked:
+                    own[1] += visible
+                else:
+                    own[2] += len(_SENTENCE_END.findall(text))
+        counts[el] = own
+    for el in reversed(elements):
+        parent = el.getparent()
+        if el is not root and parent in counts:
+            for i, n in enumerate(counts[el]):
+                counts[parent][i] += n
+    return {el: tuple(c) for el, c in counts.items()}
 
 
 def _remove(elements) -> None:
-    """Remove elements but keep the text that follows each (its tail)."""
+    """Remove elements (given in document order) but keep the text that follows each (its tail),
+    appended to the previous sibling's tail or the parent's text. The pieces are joined once at the
+    end: appended one by one, 200,000 removed siblings would copy a growing string 200,000 times."""
+    appended: dict = {}  # (element, "tail" or "text") -> the tails to append to it, in order
     for el in elements:
         parent = el.getparent()
         if parent is None:
@@ -326,19 +364,28 @@ def _remove(elements) -> None:
         tail = el.tail
         if tail and tail.strip():
             previous = el.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + " " + tail
-            else:
-                parent.text = (parent.text or "") + " " + tail
+            target = (previous, "tail") if previous is not None else (parent, "text")
+            appended.setdefault(target, []).append(tail)
         parent.remove(el)
+    for (element, attribute), tails in appended.items():
+        setattr(element, attribute, (getattr(element, attribute) or "") + "".join(" " + tail for tail in tails))
 
 
 class _Line:
-    __slots__ = ("parts", "link_chars")
+    __slots__ = ("parts", "link_chars", "has_nonspace", "has_visible")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.link_chars = 0
+        # Whether a part holds anything but spaces, or anything but whitespace: asked for every
+        # piece of text, joining the parts instead would cost the line's length each time.
+        self.has_nonspace = False
+        self.has_visible = False
+
+    def append(self, part: str) -> None:
+        self.parts.append(part)
+        self.has_nonspace = self.has_nonspace or bool(part.strip(" "))
+        self.has_visible = self.has_visible or bool(part.strip())
 
     @property
     def text(self) -> str:
@@ -356,7 +403,7 @@ def _render(root) -> list[tuple[str, float]]:
             text = _COLLAPSIBLE.sub(" ", text)
         if not text:
             return
-        if not pre and text == " " and (pending_breaks or not "".join(lines[-1].parts).strip(" ")
+        if not pre and text == " " and (pending_breaks or not lines[-1].has_nonspace
                                         or lines[-1].parts[-1].endswith(" ")):
             return  # a space between blocks or at a line start is not text
         if pending_breaks:
@@ -367,17 +414,29 @@ def _render(root) -> list[tuple[str, float]]:
         for i, segment in enumerate(segments):
             if i:
                 lines.append(_Line())
-            lines[-1].parts.append(segment)
+            lines[-1].append(segment)
             if in_link:
                 lines[-1].link_chars += len(segment.strip())
 
     def block_break(count: int) -> None:
         nonlocal pending_breaks
-        if lines[-1].parts and "".join(lines[-1].parts).strip():
+        if lines[-1].has_visible:
             pending_breaks = max(pending_breaks, count)
 
-    def walk(el, in_link: bool, pre: bool) -> None:
+    # A walk of the tree with a stack of its own instead of recursion (a page may nest two thousand
+    # elements deep): "open" an element, then each child's subtree and its tail, then "close" it.
+    stack = [("open", root, False, False)]
+    while stack:
+        action, el, in_link, pre = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if action == "tail":
+            if el.tail:
+                emit(el.tail, in_link, pre)
+            continue
+        if action == "close":
+            if tag in _BLOCK_TAGS:
+                block_break(2 if tag in _PARAGRAPH_TAGS else 1)
+            continue
         in_link = in_link or tag == "a"
         pre = pre or tag in ("pre", "textarea", "listing", "xmp", "plaintext")
         if tag == "br":
@@ -389,14 +448,11 @@ def _render(root) -> list[tuple[str, float]]:
             emit("\t", False, True)
         if el.text and tag != "br":
             emit(el.text, in_link, pre)
-        for child in el:
-            walk(child, in_link, pre)
-            if child.tail:
-                emit(child.tail, in_link, pre)
-        if tag in _BLOCK_TAGS:
-            block_break(2 if tag in _PARAGRAPH_TAGS else 1)
+        stack.append(("close", el, in_link, pre))
+        for child in reversed(el):
+            stack.append(("tail", child, in_link, pre))  # a tail belongs to the parent's context
+            stack.append(("open", child, in_link, pre))
 
-    walk(root, False, False)
     out = []
     for line in lines:
         text = line.text.strip("\t ")
@@ -474,17 +530,16 @@ def docx_text(data: bytes) -> DecodedText:
                 raise UndecodableError("not a Word document: the package has no word/document.xml")
             if any(info.flag_bits & 0x1 for info in infos):
                 raise UndecodableError("encrypted .docx package: cannot read it without the password")
-            unpacked = sum(info.file_size for info in infos if info.filename.endswith(".xml") or info.filename.endswith(".rels"))
-            if unpacked > MAX_DOCX_XML_BYTES:
-                raise UndecodableError(f".docx unpacks to {unpacked / 2**20:.0f} MB of XML (the limit is "
-                                       f"{MAX_DOCX_XML_BYTES // 2**20} MB): not a single report")
-    except zipfile.BadZipFile as exc:
+            _check_docx_budget(infos, [info.file_size for info in infos])
+            unpacked = _unpacked_package(package, infos)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise UndecodableError(f"corrupt .docx file (broken ZIP package: {exc})") from exc
 
     import docx
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(unpacked))
+        del unpacked
         lines = list(_docx_lines(document))
     except UndecodableError:
         raise
@@ -492,6 +547,40 @@ def docx_text(data: bytes) -> DecodedText:
         raise UndecodableError(f"corrupt .docx file ({type(exc).__name__}: {exc})") from exc
     text = _capped(_tidy_lines(lines), ".docx document")
     return DecodedText(_require_text(text, ".docx document"), "docx")
+
+
+def _check_docx_budget(infos: list[zipfile.ZipInfo], sizes: list[int]) -> None:
+    """Reject a package whose parts (sizes unpacked) exceed what one report needs: python-docx loads
+    every part, images included, and an XML part costs about ten times its size once parsed."""
+    if len(infos) > MAX_DOCX_PARTS:
+        raise UndecodableError(f".docx package has {len(infos):,} parts (the limit is {MAX_DOCX_PARTS:,}): not a single report")
+    total = sum(sizes)
+    if total > MAX_DOCX_UNPACKED_BYTES:
+        raise UndecodableError(f".docx unpacks to {total / 2**20:.0f} MB (the limit is "
+                               f"{MAX_DOCX_UNPACKED_BYTES // 2**20} MB, images included): not a single report")
+    xml = sum(size for info, size in zip(infos, sizes) if info.filename.endswith((".xml", ".rels")))
+    if xml > MAX_DOCX_XML_BYTES:
+        raise UndecodableError(f".docx unpacks to {xml / 2**20:.0f} MB of XML (the limit is "
+                               f"{MAX_DOCX_XML_BYTES // 2**20} MB): not a single report")
+
+
+def _unpacked_package(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> bytes:
+    """The package again, every part unpacked a megabyte at a time and stored uncompressed, so that
+    python-docx decompresses nothing. A part never yields more than its declared size (zipfile stops
+    there and checks the CRC), but `ZipFile.read` would first inflate a lying part whole: streaming
+    it here keeps memory within the budget whatever the directory claims."""
+    sizes = [0] * len(infos)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        for i, info in enumerate(infos):
+            if info.is_dir():
+                continue
+            with package.open(info) as part, copy.open(info.filename, "w", force_zip64=True) as target:
+                while chunk := part.read(2**20):
+                    sizes[i] += len(chunk)
+                    _check_docx_budget(infos, sizes)
+                    target.write(chunk)
+    return out.getvalue()
 
 
 def _docx_lines(container) -> Iterator[str]:

@@ -8,10 +8,13 @@ encodings lands once: the document id is a hash of the decoded text.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pipeline.decode import UndecodableError
 from pipeline.formats import text_of_file
@@ -24,7 +27,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 @dataclass(frozen=True)
 class SourceDocument:
     doc_id: str
-    source_path: str  # relative to the raw folder, with forward slashes
+    source_path: str  # relative to the raw folder, with forward slashes (see shown_path)
     sha256: str  # of the file's bytes
     encoding: str
     size: int
@@ -58,11 +61,111 @@ class IngestPlan:
 
 
 def find_report_files(raw_dir: Path) -> list[Path]:
-    """Files under `raw_dir`, recursively, in a stable order; hidden files and folders are skipped."""
-    return sorted(
-        p for p in raw_dir.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)
-    )
+    """Everything under `raw_dir` that ingest accounts for, recursively, in a stable order.
+
+    That is every entry that is not a folder (files, links, FIFOs, devices, sockets), folders named
+    like a report file (``2021.txt/``) and folders that cannot be listed: `read_report` turns away all
+    but regular files and links to them, with the reason. Links to folders are listed, never walked
+    into. Hidden files and folders are skipped."""
+    found: list[Path] = []
+    pending = [raw_dir]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            if folder == raw_dir:  # not an empty folder: every file in it would be forgotten
+                raise OSError(f"cannot list the raw folder {raw_dir}: {error.strerror or error}") from error
+            found.append(folder)  # read_report says why it cannot be listed
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+                if path.suffix.lower() in REPORT_SUFFIXES:
+                    found.append(path)
+            else:
+                found.append(path)
+    return sorted(found)
+
+
+def shown_path(path: Path, raw_dir: Path) -> str:
+    """`path` relative to `raw_dir` with forward slashes, as stored and shown: bytes of the name that
+    are not UTF-8 (a disk copied from Windows or an old system) appear as ``\\xff`` escapes."""
+    return os.fsencode(path.relative_to(raw_dir).as_posix()).decode("utf-8", "backslashreplace")
+
+
+_NOT_A_FILE = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_a_regular_file(mode: int) -> str | None:
+    """What a non-regular, non-folder entry is ("a named pipe (FIFO)"), None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _NOT_A_FILE if test(mode)), "not a regular file")
+
+
+def _link_target(path: Path, raw_dir: Path) -> Path | str:
+    """Where a symbolic link leads, if it is a file inside the raw folder; else why it is not followed."""
+    try:
+        written = os.fsencode(os.readlink(path)).decode("utf-8", "backslashreplace")
+    except OSError as error:
+        return f"cannot read symbolic link: {error.strerror or error}"
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop this way
+        return f"symbolic link loop (it points to {written}): not followed"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return f"symbolic link loop (it points to {written}): not followed"
+        if error.errno == errno.ENOENT:
+            return f"broken symbolic link: its target {written} does not exist"
+        return f"cannot follow symbolic link to {written}: {error.strerror or error}"
+    if not target.is_relative_to(raw_dir.resolve()):
+        return f"symbolic link to {written}, outside the raw folder: not followed"
+    if target.is_dir():
+        return f"symbolic link to the folder {written}: not followed (files are read where they are)"
+    return target
+
+
+def _read_regular_file(path: Path, size: int, mtime_ns: int) -> bytes | str:
+    """The bytes of a regular file, or why they cannot be had. Opened without blocking and without
+    following a link, and checked again once open: a FIFO or device swapped in after the listing is
+    never read (reading a FIFO would wait for a writer forever)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        return f"cannot read file: {error.strerror or error}"
+    with open(fd, "rb", buffering=0) as file:
+        try:
+            opened = os.fstat(fd)
+            kind = _not_a_regular_file(opened.st_mode)
+            if kind is not None:
+                return f"{kind} was put in the file's place while it was being read; it will be looked at again on the next run"
+            chunks, total = [], 0
+            while total <= size:  # read one byte more than expected, to see growth
+                chunk = file.read(size + 1 - total)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            after = os.fstat(fd)
+        except OSError as error:
+            return f"cannot read file: {error.strerror or error}"
+    data = b"".join(chunks)
+    if (after.st_size, after.st_mtime_ns) != (size, mtime_ns) or len(data) != size \
+            or (opened.st_size, opened.st_mtime_ns) != (size, mtime_ns):
+        return "file changed while it was being read; it will be read again on the next run"
+    return data
 
 
 def text_id(text: str) -> str:
@@ -70,26 +173,47 @@ def text_id(text: str) -> str:
 
 
 def read_report(path: Path, raw_dir: Path) -> SourceDocument | RejectedFile:
-    """Read one file; every failure becomes a RejectedFile naming the reason."""
-    relative = path.relative_to(raw_dir).as_posix()
+    """Read one file; every failure becomes a RejectedFile naming the reason.
+
+    A symbolic link is followed only to a file inside the raw folder; folders, FIFOs, devices,
+    sockets, broken links and link loops are turned away without being opened. Those rejections
+    carry no size, so the entry is looked at again on every run (one `lstat`)."""
+    relative = shown_path(path, raw_dir)
     try:
-        before = path.stat()
+        entry = path.lstat()
     except OSError as error:
         return RejectedFile(relative, f"cannot read file: {error.strerror or error}")
-    size, mtime_ns = before.st_size, before.st_mtime_ns
+    target, via = path, ""
+    if stat.S_ISLNK(entry.st_mode):
+        followed = _link_target(path, raw_dir)
+        if isinstance(followed, str):
+            return RejectedFile(relative, followed)
+        target, via = followed, f"symbolic link to {shown_path(followed, raw_dir.resolve())}, "
+        try:
+            entry = target.stat()
+        except OSError as error:
+            return RejectedFile(relative, f"cannot read file: {error.strerror or error}")
+    if stat.S_ISDIR(entry.st_mode):
+        try:
+            os.scandir(path).close()
+        except OSError as error:
+            return RejectedFile(relative, f"cannot list folder: {error.strerror or error}; "
+                                          "the files that landed from it are kept as they are")
+        return RejectedFile(relative, "a folder named like a report file, not a file (the files inside it are read as usual)")
+    kind = _not_a_regular_file(entry.st_mode)
+    if kind is not None:
+        return RejectedFile(relative, f"{via}{kind}, not a regular file: not opened")
+    size, mtime_ns = entry.st_size, entry.st_mtime_ns
     if path.suffix.lower() not in REPORT_SUFFIXES:
-        return RejectedFile(relative, f"unsupported file type {path.suffix or '(none)'!r}: "
+        suffix = PurePosixPath(relative).suffix
+        return RejectedFile(relative, f"unsupported file type {suffix or '(none)'!r}: "
                                       f"expected one of {', '.join(REPORT_SUFFIXES)}", size, mtime_ns)
     if size > MAX_FILE_BYTES:
         return RejectedFile(relative, f"file too large ({size / 2**20:.0f} MB; the limit is "
                                       f"{MAX_FILE_BYTES // 2**20} MB): not a single report", size, mtime_ns)
-    try:
-        data = path.read_bytes()
-        after = path.stat()
-    except OSError as error:
-        return RejectedFile(relative, f"cannot read file: {error.strerror or error}")
-    if (after.st_size, after.st_mtime_ns) != (size, mtime_ns) or len(data) != size:
-        return RejectedFile(relative, "file changed while it was being read; it will be read again on the next run")
+    data = _read_regular_file(target, size, mtime_ns)
+    if isinstance(data, str):
+        return RejectedFile(relative, data)
     try:
         decoded = text_of_file(path.suffix, data)
     except UndecodableError as error:
@@ -118,19 +242,32 @@ def scan_folder(raw_dir: Path, known: Mapping[str, KnownFile]) -> FolderScan:
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
     scan = FolderScan(changed=[], unchanged=set(), present=set())
     for path in find_report_files(raw_dir):
-        relative = path.relative_to(raw_dir).as_posix()
+        relative = shown_path(path, raw_dir)
         scan.present.add(relative)
         previous = known.get(relative)
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError:
             scan.changed.append(path)
             continue
-        if previous is not None and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+        if stat.S_ISDIR(info.st_mode) and not path.is_symlink() and not _listable(path):
+            # Its files cannot be seen for now (permissions): what landed from it stays as it is.
+            inside = {known_path for known_path in known if known_path.startswith(relative + "/")}
+            scan.present.update(inside)
+            scan.unchanged.update(inside)
+        if previous is not None and (previous.size, previous.mtime_ns) == (info.st_size, info.st_mtime_ns):
             scan.unchanged.add(relative)
         else:
             scan.changed.append(path)
     return scan
+
+
+def _listable(folder: Path) -> bool:
+    try:
+        os.scandir(folder).close()
+    except OSError:
+        return False
+    return True
 
 
 def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None,
