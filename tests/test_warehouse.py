@@ -62,8 +62,13 @@ def _mention(doc_id, mention_id, code, value, unit="件", kind="count", period_y
             [_document("a", "苏州市", "320500", 2020), _document("b", "苏州市", "320500", 2021)],
             [_mention("a", 0, "enf.cases_filed", 100), _mention("b", 0, "enf.cases_filed", 90, period_year=2020),
              _mention("b", 1, "enf.cases_filed", 80)],
-            [(2020, 100.0, "report of the year", False), (2021, 80.0, "report of the year", False)],
-            id="the report of the year beats a later restatement"),
+            [(2020, 100.0, "report of the year", True), (2021, 80.0, "report of the year", False)],
+            id="the report of the year beats a later restatement, which a person must see when it differs"),
+        pytest.param(
+            [_document("a", "苏州市", "320500", 2020), _document("b", "苏州市", "320500", 2021)],
+            [_mention("a", 0, "enf.cases_filed", 100), _mention("b", 0, "enf.cases_filed", 100, period_year=2020)],
+            [(2020, 100.0, "report of the year", False)],
+            id="a restatement that agrees is no conflict"),
         pytest.param(
             [_document("a", "苏州市", "320500", 2021)],
             [_mention("a", 0, "enf.cases_filed", 40, period="2021-01..2021-11"),
@@ -104,6 +109,33 @@ def test_yoy_reports_the_gap_when_a_year_is_missing(con):
     rebuild_derived(con, "yoy_comparison")
     assert con.execute("SELECT prev_year, year, gap_years, abs_change, pct_change, stated_change_agrees "
                        "FROM yoy_comparison").fetchall() == [(2019, 2022, 3, 50.0, 50.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        pytest.param(
+            [_mention("a", 0, "acc.accidents", 120, "起"), _mention("b", 0, "acc.accidents", 40, "起", period="2023-01..2023-06")],
+            [], id="January-June is never compared with a whole year"),
+        pytest.param(
+            [_mention("a", 0, "acc.accidents", 60, "起", period="2022-01..2022-06"),
+             _mention("b", 0, "acc.accidents", 40, "起", period="2023-01..2023-06")],
+            [(2022, 60.0, 2023, 40.0, "01..06")], id="January-June with January-June"),
+        pytest.param(
+            [_mention("a", 0, "enf.cases_filed", 6517), _mention("b", 0, "enf.cases_filed", 6462, subcount=True)],
+            [], id="a sub-count never stands in for its total"),
+        pytest.param(
+            [_mention("a", 0, "train.participants", 300, "名"), _mention("b", 0, "train.participants", 360, "人")],
+            [(2022, 300.0, 2023, 360.0, "")], id="名 counts persons like 人"),
+    ],
+)
+def test_yoy_compares_like_with_like(con, mentions, expected):
+    replace_table(con, "documents", pd.DataFrame([_document("a", "苏州市", "320500", 2022),
+                                                  _document("b", "苏州市", "320500", 2023)]))
+    replace_table(con, "indicators", pd.DataFrame(mentions))
+    rebuild_derived(con, "indicator_panel")
+    rebuild_derived(con, "yoy_comparison")
+    assert con.execute("SELECT prev_year, prev_value, year, value, months FROM yoy_comparison").fetchall() == expected
 
 
 def test_one_thread_holds_duckdb_to_one_thread_and_gives_the_setting_back():

@@ -9,8 +9,11 @@
 --      which fills the year only when no report of that year gives the indicator;
 --   2. a whole-year value beats a partial period;
 --   3. the most recently published document, then doc_id, for a stable choice.
--- Reports of the same year that disagree are flagged (conflict), not merged: value_options
--- lists what each said.
+-- Reports that disagree on a year's whole value (two reports of the year, or a later report
+-- restating it differently) are flagged (conflict), not merged: value_options lists what each
+-- said. Units are compared as written except 名, which counts persons like 人. `months` is ''
+-- for a whole year and the months of a partial period ('01..06', '01'), so that a comparison
+-- pairs like periods only.
 WITH candidates AS (
     SELECT
         d.region_code,
@@ -18,13 +21,15 @@ WITH candidates AS (
         i.indicator_code,
         coalesce(i.period_year, d.report_year) AS year,
         i.value,
-        i.unit,
+        CASE i.unit WHEN '名' THEN '人' ELSE i.unit END AS unit,
         i.kind,
         i.doc_id,
         i.mention_id,
         i.subcount,
         d.report_year = coalesce(i.period_year, d.report_year) AS same_year_report,
         coalesce(i.period NOT LIKE '%-%', TRUE) AS whole_year,  -- '2023', not '2023-01' or '2023-01..2023-06'
+        CASE WHEN coalesce(i.period NOT LIKE '%-%', TRUE) THEN '' ELSE regexp_replace(i.period, '\d{4}-', '', 'g') END
+            AS months,
         d.published_on
     FROM indicators AS i
     JOIN documents AS d USING (doc_id)
@@ -50,11 +55,11 @@ ranked AS (
         PARTITION BY region_code, indicator_code, year
         ORDER BY same_year_report DESC, whole_year DESC, published_on DESC NULLS LAST, doc_id)
 ),
-same_year_values AS (
+year_values AS (
     SELECT region_code, indicator_code, year,
            list(DISTINCT value ORDER BY value) AS value_options
     FROM per_document
-    WHERE same_year_report AND whole_year
+    WHERE whole_year AND NOT subcount
     GROUP BY ALL
 )
 SELECT
@@ -65,6 +70,7 @@ SELECT
     r.value,
     r.unit,
     r.kind,
+    r.months,
     CASE
         WHEN NOT r.same_year_report THEN 'restated in a later report'
         WHEN NOT r.whole_year THEN 'partial period only'
@@ -77,6 +83,6 @@ SELECT
     r.doc_id,
     r.mention_id
 FROM ranked AS r
-LEFT JOIN same_year_values AS s USING (region_code, indicator_code, year)
+LEFT JOIN year_values AS s USING (region_code, indicator_code, year)
 WHERE r.pick = 1
 ORDER BY r.region_code, r.indicator_code, r.year

@@ -1,5 +1,7 @@
 -- Year-over-year comparison from the panel: each region's value of an indicator against its
--- closest earlier year with a value in the same unit (gap_years > 1 when years are missing).
+-- closest earlier year with a value in the same unit and of the same period (a whole year with a
+-- whole year, January-June with January-June; gap_years > 1 when years are missing). A year
+-- known only from a 其中 sub-count is not compared: a part never stands in for its total.
 -- Where the report also states the change (同比下降13.6%), reported_pct_change holds it and
 -- stated_change_agrees says whether it matches the computed change within 0.5 percentage
 -- points; it is NULL when either side is missing or the years are not consecutive.
@@ -11,7 +13,8 @@ WITH paired AS (
         lag(p.doc_id) OVER w AS prev_doc_id,
         lag(p.chosen_by) OVER w AS prev_chosen_by
     FROM indicator_panel AS p
-    WINDOW w AS (PARTITION BY p.region_code, p.indicator_code, p.unit ORDER BY p.year)
+    WHERE p.chosen_by <> 'sub-count only'
+    WINDOW w AS (PARTITION BY p.region_code, p.indicator_code, p.unit, p.months ORDER BY p.year)
 ),
 stated AS (
     SELECT region_code, indicator_code, year, any_value(reported_pct_change) AS reported_pct_change
@@ -33,13 +36,15 @@ computed AS (
             AS pct_change,
         pr.year - pr.prev_year AS gap_years,
         pr.unit,
+        pr.months,
         s.reported_pct_change,
         pr.doc_id,
         pr.prev_doc_id,
         pr.chosen_by,
         pr.prev_chosen_by
     FROM paired AS pr
-    LEFT JOIN stated AS s USING (region_code, indicator_code, year)
+    LEFT JOIN stated AS s ON s.region_code = pr.region_code AND s.indicator_code = pr.indicator_code
+        AND s.year = pr.year AND pr.months = ''
     WHERE pr.prev_year IS NOT NULL
 )
 SELECT

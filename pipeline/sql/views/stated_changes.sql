@@ -1,6 +1,7 @@
 -- Changes a report states (同比下降13.6%), signed (a fall is negative), with the indicator they
 -- are about: the coded level mention just before them in the same sentence with the same
 -- metric (事故70起、死亡37人，同比分别下降38.6%和33.9%), else the change code without `_yoy`.
+-- Changes against a multi-year average or a named base year are left out.
 CREATE OR REPLACE VIEW stated_changes AS
 SELECT
     d.region_code,
@@ -22,3 +23,4 @@ SELECT
 FROM indicators AS c
 JOIN documents AS d USING (doc_id)
 WHERE c.kind = 'change' AND c.unit = '%' AND d.region_code IS NOT NULL
+  AND coalesce(c.basis, 'yoy') = 'yoy'  -- not a change against an average or a named year
