@@ -207,7 +207,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
         ))
-    mentions = _changes_name_their_subject(_outcomes_name_their_accidents(sentence, mentions))
+    mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
     coded = _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])
     return [_with_rule(m) for m in coded]
@@ -227,7 +227,9 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
         return m  # every change code is year on year (*_yoy)
     if _AREA_OPENING.match(sentence) or _names_another_division(m.metric, context.region_code):
         return m  # one area's figure is none of the jurisdiction's indicators
-    choice = choose_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=m.subcount)
+    # a topic that is not the whole jurisdiction (商贸制造业…, not 全市…) names a part of it
+    part = m.subcount or (m.rule == _TOPIC_RULE and not (m.metric or "").startswith("全"))
+    choice = choose_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
     if choice is None:
         return m  # most mentions get none: no copy
     return replace(m, indicator_code=choice.code, code_evidence=choice.evidence,
@@ -288,23 +290,44 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
     return out
 
 
-def _changes_name_their_subject(mentions: list[Mention]) -> list[Mention]:
+def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """行政诉讼案件47件，同比上升6.8%: a change whose metric is only 同比上升 is about the count before
     it (the last one in its unit: 事故7起、死亡29人，同比减少2起 is about the 7起); so is a prior-year
-    value (合格率99.3%，较2019年的98.7%) whose metric is only 较."""
+    value (合格率99.3%，较2019年的98.7%) whose metric is only 较. The first number of a sentence is
+    about the clause that opens it."""
     words = _subject_free_words()
     out = list(mentions)
     for i, m in enumerate(out):
-        if i == 0:
-            continue
         rest = m.metric or ""
         for word in words:
             rest = rest.replace(word, "")
-        if not rest.strip():
-            same_unit = [p for p in out[:i] if p.unit == m.unit] if m.unit != "%" else []
-            out[i] = replace(m, metric=(same_unit[-1] if same_unit else out[i - 1]).metric,
-                             rule="a change names the count before it")
+        if rest.strip():
+            continue
+        if i == 0:
+            # 商贸制造业1月份无事故，同比减少2起: the sentence's opening clause is the subject
+            topic = _opening_topic(sentence, m.start)
+            if topic:
+                out[i] = replace(m, metric=topic, rule=_TOPIC_RULE)
+            continue
+        same_unit = [p for p in out[:i] if p.unit == m.unit] if m.unit != "%" else []
+        out[i] = replace(m, metric=(same_unit[-1] if same_unit else out[i - 1]).metric,
+                         rule="a change names the count before it")
     return out
+
+
+_TOPIC_RULE = "a change names the clause that opens its sentence"
+_ENUMERATOR = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
+_TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:度)?|\d{1,2}(?:[-—–~至到]\d{1,2})?月份?|[上下]半年|今年以来|全年")
+
+
+def _opening_topic(sentence: str, before: int) -> str | None:
+    """The first clause of the sentence, when it ends before `before` and holds no number: its
+    words without enumerator and time words ((三)商贸制造业1月份无事故 → 商贸制造业无事故)."""
+    first = re.match(r"[^，,；;。]*[，,]", sentence)
+    if not first or first.end() > before:
+        return None
+    topic = _TIME_WORDS.sub("", _ENUMERATOR.sub("", first.group()[:-1]))
+    return topic if topic and not any(ch.isdigit() for ch in topic) else None
 
 
 _OUTCOME = re.compile("死亡|遇难|受伤|失踪")
