@@ -32,6 +32,7 @@ from pipeline.datafiles import read_table
 
 CLAUSE_BREAKS = set("，,；;。！？!?：:（）()【】[]")
 _QUOTES = "“”‘’「」『』\""
+_NO_QUOTES = str.maketrans("", "", _QUOTES)
 _CONJUNCTIONS = ("以及", "和", "及", "与", "、", "并", "或")
 _PREPOSITIONS = ("对", "向", "在", "为", "给", "从", "针对", "按照", "根据", "通过", "由", "将", "把", "并向", "并对", "共对", "并在")
 _POST_STOPS = ("分别", "均", "都", "等", "其中", "已", "共", "累计")
@@ -301,8 +302,15 @@ class MetricFinder:
         return text or None
 
     def _metric(self, index: int, family: str) -> str | None:
-        if family == "count" and (activity := _study_activity(self.sentence[slice(*self.pre_bounds(index))])):
+        pre_text = self.sentence[slice(*self.pre_bounds(index))]
+        if family == "count" and (activity := _study_activity(pre_text)):
             return activity
+        if family == "duration" and pre_text.endswith("连续"):
+            # 连续3年“双下降”, 连续7年重特大事故“零发生”: a streak is named by what continues
+            start, end = self.post_bounds(index)
+            streak = self.sentence[start:end].translate(_NO_QUOTES).strip()
+            if streak:
+                return streak[:POST_MAX]
         kind, pre = self.pre_chunk(index)
         post = self.post_chunk(index)
         if not post and index + 1 < len(self.mentions) and self.mentions[index + 1].start - self.mentions[index].end <= 1:

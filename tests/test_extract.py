@@ -338,6 +338,11 @@ def test_streaks_and_hours(sentence, text, value, unit):
     assert (found[text].value, found[text].unit, found[text].kind) == (value, unit, "duration")
 
 
+def test_a_streak_is_named_by_what_continues():
+    found = {t: m for t, m in run("连续7年重特大事故“零发生”。")}
+    assert found["7年"].metric == "重特大事故零发生"
+
+
 # ---- accident statistics: subject lists, totals against parts, bases --------------------------
 # (sentence, {span text: code}); structures of real reports, numbers made up.
 ACCIDENT_STATISTICS = [
