@@ -38,6 +38,13 @@ class Sentence:
     text: str
 
 
+# A real sentence is far shorter; a longer one (a converted table on one line, a page without
+# punctuation) is cut into pieces of at most this many characters, so that no rule that looks
+# across a sentence can grow with the size of a file.
+MAX_SENTENCE_CHARS = 1000
+_PIECE_BREAKS = ("；", ";", "，", ",", "、")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, stripped of surrounding whitespace, debris lines dropped."""
     sentences = []
@@ -47,8 +54,23 @@ def split_sentences(text: str) -> list[Sentence]:
         if not stripped or is_debris_line(stripped):
             continue
         start = m.start() + (len(chunk) - len(chunk.lstrip()))
-        sentences.append(Sentence(start, start + len(stripped), stripped))
+        sentences.extend(_pieces(start, stripped))
     return sentences
+
+
+def _pieces(start: int, sentence: str) -> list[Sentence]:
+    """A sentence, or pieces of it no longer than MAX_SENTENCE_CHARS, each cut after the last
+    semicolon in its second half, else the last comma or enumeration comma, else at the limit."""
+    pieces = []
+    at = 0
+    while len(sentence) - at > MAX_SENTENCE_CHARS:
+        window = sentence[at:at + MAX_SENTENCE_CHARS]
+        cut = next((window.rfind(ch) + 1 for ch in _PIECE_BREAKS if window.rfind(ch) >= MAX_SENTENCE_CHARS // 2),
+                   MAX_SENTENCE_CHARS)
+        pieces.append(Sentence(start + at, start + at + cut, window[:cut]))
+        at += cut
+    pieces.append(Sentence(start + at, start + len(sentence), sentence[at:]))
+    return pieces
 
 
 @lru_cache(maxsize=1)

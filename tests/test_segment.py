@@ -40,3 +40,16 @@ def test_report_lines_are_not_debris(line):
 @pytest.mark.parametrize("term", ["双随机", "两法衔接", "三项制度", "危险化学品", "重大危险源", "法治政府建设"])
 def test_domain_dictionary_keeps_terms_whole(term):
     assert term in tokenize(f"全面推进{term}工作")
+
+
+def test_a_sentence_longer_than_the_limit_is_cut_into_pieces():
+    from pipeline.segment import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "检查企业12家，" * 400 + "完成。"
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert "".join(p.text for p in pieces) == text  # nothing lost, offsets in order
+    assert all(text[p.start:p.end] == p.text for p in pieces)
+    assert all(p.text.endswith("，") for p in pieces[:-1])  # cut after a comma, never inside a number
+    no_breaks = "检" * 2500
+    assert [len(p.text) for p in split_sentences(no_breaks)] == [1000, 1000, 500]
