@@ -35,8 +35,8 @@ MIN_PARALLEL_DOCUMENTS = 40
 # work (chunk_sizes), down to MIN_CHUNK_DOCUMENTS.
 CHUNK_DOCUMENTS = 25
 MIN_CHUNK_DOCUMENTS = 2
-# Modules the fork server imports before forking workers. pipeline._warm loads the tokenizer.
-_PRELOAD = ["pipeline._warm"]
+# Modules the fork server imports before forking workers.
+_PRELOAD = ["pipeline.tables"]
 
 T = TypeVar("T")
 
@@ -102,8 +102,6 @@ def _workers_skip_main_module() -> Iterator[None]:
 
 
 def _initializer(run_pid: int) -> None:
-    import pipeline._warm  # noqa: F401  (already imported when forked from the fork server)
-
     threading.Thread(target=_exit_with, args=(run_pid,), name="exit-with-run", daemon=True).start()
 
 

@@ -18,6 +18,7 @@ from contextlib import nullcontext, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.metadata import version
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ import pandas as pd
 from pipeline import audit, parallel, tables, timing, warehouse
 from pipeline.audit import audit_dir
 from pipeline.ingest import KnownFile, plan_ingest
+from pipeline.segment import configured_segmenter, segmenter_version
 from pipeline.storage import Warehouse, reports_dir
 from pipeline.timing import timed
 
@@ -41,15 +43,25 @@ LAST_BATCH_DOCUMENTS = 25
 INGEST_BATCH_DOCUMENTS = 1000
 
 
+# Libraries whose upgrade can change the rows: OpenCC (script conversion), cn2an (numerals).
+OUTPUT_LIBRARIES = ("OpenCC", "cn2an")
+
+
 @lru_cache(maxsize=1)
-def code_version() -> str:
-    """A digest of the library's code, SQL and data files: when any changes, every document is redone."""
+def _source_digest() -> str:
     root = Path(str(resources.files("pipeline")))
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".sql", ".tsv", ".txt"}):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()
+
+
+def code_version() -> str:
+    """A digest of the library's code, SQL and data files, the segmenter's name and version and the
+    versions of the other libraries that shape the rows: when any changes, every document is redone."""
+    libraries = [segmenter_version(configured_segmenter())] + [f"{name}=={version(name)}" for name in OUTPUT_LIBRARIES]
+    return hashlib.sha256("|".join([_source_digest(), *libraries]).encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
-"""The performance work changes no output: the fast tokenizer and the worker pool give jieba's tokens
-and the in-process rows exactly (benchmarks/ measures the speed)."""
+"""The worker pool changes no output: it writes the rows of the in-process run (benchmarks/
+measures the speed)."""
 
-import random
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -9,47 +8,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from jieba import finalseg
 
 from pipeline import parallel
-from pipeline.hmm import HiddenMarkovCutter
-from pipeline.normalise import normalise_text
-from pipeline.segment import (
-    _cutter,
-    _tokenizer,
-    load_route_table,
-    route_table_from,
-    split_sentences,
-    tokenize,
-    tokenize_with_jieba,
-)
 from pipeline.stages import batch_sizes, bring_up_to_date, ingest_folder_into
 from pipeline.warehouse import DOCUMENT_STAGES
 from pipeline.storage import Warehouse
 
 BUNDLED_RAW = Path(__file__).resolve().parents[1] / "raw"
-
-
-def _bundled_sentences() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(BUNDLED_RAW.glob("*.txt"))]
-    return [s.text for text in texts for s in split_sentences(normalise_text(text).text)]
-
-
-def test_fast_tokenizer_gives_jiebas_tokens_on_every_bundled_sentence():
-    sentences = _bundled_sentences()
-    assert len(sentences) > 400
-    assert [tokenize(s) for s in sentences] == [tokenize_with_jieba(s) for s in sentences]
-
-
-@pytest.mark.parametrize("text", ["", " ", "\r\n", "abc 12.5%", " a\u3000b\u00a0c\x1c，\r\n 。", "x \u2003 y", "二〇二一年，立案查处6517件！", "x" * 300, "罗湖区重大安全"])
-def test_fast_tokenizer_edge_cases(text):
-    assert tokenize(text) == tokenize_with_jieba(text)
-
-
-@pytest.mark.parametrize("text", ["", "，", " ", "\r\n", "，，。", "  立案 \r\n 查处\t6517件 。", "abc，def", "罚款1.90亿元，同比下降38.6%",
-                                  "（一）全年", "A", "“依法行政”"])
-def test_fast_cutter_keeps_jiebas_whitespace_and_punctuation_tokens(text):
-    assert _cutter().lcut(text) == _tokenizer().lcut(text)
 
 
 def _build(root: Path, raw: Path) -> dict[str, pd.DataFrame]:
@@ -70,50 +35,6 @@ def test_worker_pool_writes_the_rows_of_the_in_process_run(tmp_path, monkeypatch
     for name in DOCUMENT_STAGES:
         assert len(alone[name]) > 0
         pd.testing.assert_frame_equal(alone[name], pooled[name], check_dtype=False)
-
-
-def test_route_table_comes_back_from_its_cache_and_is_rebuilt_when_the_cache_is_bad(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    built = load_route_table()
-    assert built == route_table_from(_tokenizer())
-    [cache] = list(tmp_path.rglob("route-table-*.marshal"))
-    assert load_route_table() == built
-    cache.write_bytes(b"not a route table")
-    assert load_route_table() == built
-    assert load_route_table() == built and cache.read_bytes() != b"not a route table"
-
-
-def test_route_table_without_a_writable_cache_is_still_built(tmp_path, monkeypatch):
-    blocked = tmp_path / "a-file"
-    blocked.write_text("")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    assert load_route_table() == route_table_from(_tokenizer())
-
-
-def _unknown_runs() -> list[str]:
-    """Runs of characters as the cutter hands them to the HMM, and random ones: common and rare
-    characters, characters the model has never seen (their scores tie), letters and digits."""
-    rng = random.Random(20240601)
-    chars = sorted({c for s in _bundled_sentences() for c in s if "\u4e00" <= c <= "\u9fd5"})
-    pool = chars + list("abcXYZ0123456789.%-_+#&") + ["\u9fd0", "\u9fa5", "\U00020000", "〇"]
-    return ["".join(rng.choice(pool) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
-
-
-def test_hmm_cutter_gives_jiebas_hmm_tokens():
-    cutter = HiddenMarkovCutter()
-    for run in [*_unknown_runs(), "\u9fd0\u9fd0\u9fd0", "罗湖区", "x", "12.5%"]:
-        out: list[str] = []
-        cutter.cut(run, out)
-        assert out == list(finalseg.cut(run)), run
-
-
-def test_hmm_cutter_splits_jiebas_force_split_words(monkeypatch):
-    monkeypatch.setattr(finalseg, "Force_Split_Words", {"罗湖", "湖区"})
-    cutter = HiddenMarkovCutter()
-    for run in ["罗湖区重大安全", "罗湖", "湖区", "深圳罗湖"]:
-        out: list[str] = []
-        cutter.cut(run, out)
-        assert out == list(finalseg.cut(run)), run
 
 
 @pytest.mark.parametrize(("documents", "later", "workers", "expected"), [
