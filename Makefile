@@ -16,7 +16,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 	touch $(INSTALLED)
 
 run: $(INSTALLED)
-	$(PY) -m pipeline run
+	DAGSTER_HOME=$(DAGSTER_HOME) $(PY) -m assets run
 
 test: $(INSTALLED)
 	$(PY) -m pytest -q

@@ -13,7 +13,6 @@ from assets.metadata import listed, table_metadata
 from assets.resources import RawFolder, WarehouseResource
 from pipeline.audit import audit_dir, refresh_audit_pages
 from pipeline.charts import refresh_charts, summary_page
-from pipeline.head_start import take as take_head_start
 from pipeline.reference import catalog_frame, regions_frame
 from pipeline.stages import bring_up_to_date, ingest_folder_into, publish, published_is_current
 from pipeline.storage import reports_dir
@@ -65,9 +64,9 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
     code), nothing is materialized, so the steps after it are skipped: a run with no change costs
     the folder listing and a few queries."""
     store = warehouse.store()
-    report = bring_up_to_date(store, head_start=take_head_start())
-    context.log.info(f"{len(report.processed)} documents analysed ({report.head_start} of them begun before "
-                     f"the run's steps), rows {report.rows}, {report.removed} documents removed")
+    report = bring_up_to_date(store)
+    context.log.info(f"{len(report.processed)} documents analysed, rows {report.rows}, "
+                     f"{report.removed} documents removed")
     if published_is_current(store):
         context.log.info("nothing changed since the last publish: the steps after this one are skipped")
         return

@@ -35,7 +35,7 @@ def timed(raw: Path, warehouse: Path, stages_only: bool) -> dict[str, float]:
         import dagster  # noqa: F401  (imported before timing)
 
         logging.getLogger("dagster").setLevel(logging.WARNING)
-        from pipeline.cli import run_pipeline
+        from assets.cli import run_pipeline
 
         def run() -> None:
             if failures := run_pipeline(raw, warehouse):

@@ -3,7 +3,7 @@
     python -m benchmarks.bench --docs 1000            # cold run, one added file, no change
     python -m benchmarks.bench --docs 10000 --cold-only
 
-Everything runs in this process through pipeline.cli.run_pipeline (Dagster in process), on a
+Everything runs in this process through assets.cli.run_pipeline (Dagster in process), on a
 fresh warehouse in a temporary folder. Prints the figures and writes them as JSON.
 """
 
@@ -83,7 +83,7 @@ _last_result: list[object] = []
 
 def _capture_dagster_result() -> None:
     """Keep the result of each `dagster.materialize` call that run_pipeline makes, for its step durations.
-    Benchmark only: pipeline.cli and the assets are untouched."""
+    Benchmark only: assets.cli and the assets are untouched."""
     import dagster
 
     materialize = dagster.materialize
@@ -133,7 +133,7 @@ def _rounded(values: dict) -> dict:
 
 
 def timed_run(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple[float, dict[str, float]]:
-    from pipeline.cli import run_pipeline
+    from assets.cli import run_pipeline
 
     timing.reset()
     cpu_before, busy_before = memory.cpu_seconds(), machine_busy_seconds()
@@ -179,9 +179,9 @@ def timed_stages_only(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple
 
 
 def cli_run(raw: Path, warehouse: Path) -> float:
-    """Wall time of `python -m pipeline run` in a new process (interpreter, imports and Dagster start-up included)."""
+    """Wall time of `python -m assets run` in a new process (interpreter, imports and Dagster start-up included)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
+    subprocess.run([sys.executable, "-m", "assets", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
                    check=True, stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[1])
     return time.perf_counter() - start
 
@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"added file: {added:.2f} s, no change: {nochange:.2f} s", flush=True)
 
         if not args.cold_only and not args.stages_only:
-            # The same two runs as a person would make them: `python -m pipeline run` in a new process.
+            # The same two runs as a person would make them: `python -m assets run` in a new process.
             write_corpus(raw, 1, args.seed, start=args.docs + 1)
             figures["cli_added_file_run_s"] = round(cli_run(raw, warehouse), 2)
             figures["cli_added_file_fraction"] = round(figures["cli_added_file_run_s"] / full, 3)

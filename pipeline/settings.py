@@ -8,6 +8,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR_VARIABLE = "REPORTS_RAW_DIR"
 WAREHOUSE_VARIABLE = "REPORTS_WAREHOUSE"
+DAGSTER_HOME_VARIABLE = "DAGSTER_HOME"
 
 
 def configured_raw_dir() -> Path:
@@ -18,3 +19,8 @@ def configured_raw_dir() -> Path:
 def configured_warehouse() -> Path:
     """$REPORTS_WAREHOUSE, else warehouse/reports.duckdb in the project."""
     return Path(os.environ.get(WAREHOUSE_VARIABLE) or PROJECT_ROOT / "warehouse" / "reports.duckdb")
+
+
+def configured_dagster_home() -> Path:
+    """$DAGSTER_HOME, else .dagster_home/ in the project: where runs, their events and check results are kept."""
+    return Path(os.environ.get(DAGSTER_HOME_VARIABLE) or PROJECT_ROOT / ".dagster_home")

@@ -21,8 +21,6 @@ from importlib import resources
 from importlib.metadata import version
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 import duckdb
 import pandas as pd
 
@@ -32,9 +30,6 @@ from pipeline.ingest import KnownFile, plan_ingest
 from pipeline.segment import configured_segmenter, segmenter_version
 from pipeline.storage import Warehouse, reports_dir
 from pipeline.timing import timed
-
-if TYPE_CHECKING:
-    from pipeline.head_start import HeadStart
 
 BATCH_DOCUMENTS = 200
 # The last batches halve down to this size: the last one is written while the workers have
@@ -69,7 +64,6 @@ class AnalysisReport:
     processed: list[str]  # doc_ids analysed in this run
     removed: int  # documents whose rows were dropped (gone from raw/ or analysed by older code)
     rows: dict[str, int]  # rows written in this run, per table
-    head_start: int = 0  # of the processed, documents whose analysis began before the run's steps
 
 
 @dataclass(frozen=True)
@@ -114,22 +108,19 @@ def send_to_workers(texts: pd.DataFrame, later: int) -> parallel.Pending:
     return parallel.submit_chunks(analyse_chunk, chunks, combine_chunks, True)
 
 
-def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
-                     head_start: HeadStart | None = None) -> AnalysisReport:
+def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
     """Analyse every pending document, one committed batch at a time, and write its audit pages.
 
     With enough pending documents the analysis runs in worker processes (pipeline.parallel), in
     chunks of whole documents, and the next batch is read and sent out before the current one is
     written, so that reading and writing here overlap the work there. Batches are still committed
-    one at a time, in order. The documents of a `head_start` that are pending with the same text,
-    path, file digest and encoding make the first batch.
+    one at a time, in order.
     """
     version = code_version()
     pages_dir = audit_dir(store)
     with timed("read"), store.connect() as con:
         removed = warehouse.drop_stale_documents(con, version)
         pending = warehouse.pending_documents(con, version)
-        early = _taken_from(head_start, con, pending) if head_start is not None else []
     use_pool = parallel.worth_a_pool(len(pending))
 
     def start(batch: list[str], later: int) -> parallel.Pending:
@@ -142,14 +133,8 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
 
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
     in_flight: deque[tuple[list[str], parallel.Pending]] = deque()
-    taken = set(early)
-    if early:
-        everything = len(taken) == len(head_start.sources)
-        in_flight.append((early, head_start.analysis if everything
-                          else head_start.analysis.then(lambda analysis: _only(analysis, taken))))
-    rest = [doc_id for doc_id in pending if doc_id not in taken]
-    ends = list(accumulate(batch_sizes(len(rest), batch_documents)))
-    batches = [rest[first:end] for first, end in zip([0, *ends], ends)]
+    ends = list(accumulate(batch_sizes(len(pending), batch_documents)))
+    batches = [pending[first:end] for first, end in zip([0, *ends], ends)]
 
     def write_oldest() -> None:
         batch, analysis = in_flight.popleft()
@@ -169,12 +154,12 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
             rows[table] += len(frame)
 
     for batch, end in zip(batches, ends):
-        in_flight.append((batch, start(batch, later=len(rest) - end)))
+        in_flight.append((batch, start(batch, later=len(pending) - end)))
         if len(in_flight) > (1 if use_pool else 0):
             write_oldest()
     while in_flight:
         write_oldest()
-    return AnalysisReport(pending, removed, rows, head_start=len(early))
+    return AnalysisReport(pending, removed, rows)
 
 
 def batch_sizes(documents: int, batch_documents: int) -> list[int]:
@@ -186,26 +171,6 @@ def batch_sizes(documents: int, batch_documents: int) -> list[int]:
         sizes.append(size)
         documents -= size
     return sizes
-
-
-def _taken_from(head_start: HeadStart, con: duckdb.DuckDBPyConnection, pending: list[str]) -> list[str]:
-    """The pending documents that the head start analysed from the same text, path, file digest
-    and encoding, in pending order; a head start of which nothing is taken is cancelled."""
-    recorded = warehouse.document_sources(con, list(head_start.sources))
-    taken = [doc_id for doc_id in pending if doc_id in head_start.sources
-             and recorded.get(doc_id) == head_start.sources[doc_id]]
-    if not taken:
-        head_start.cancel()
-    return taken
-
-
-def _only(analysis: Analysis, doc_ids: set[str]) -> Analysis:
-    """The rows and pages of some of the documents of an analysis."""
-    return Analysis(
-        frames={table: frame[frame["doc_id"].isin(doc_ids)].reset_index(drop=True)
-                for table, frame in analysis.frames.items()},
-        pages={doc_id: page for doc_id, page in analysis.pages.items() if doc_id in doc_ids},
-    )
 
 
 def published_is_current(store: Warehouse) -> bool:

@@ -83,32 +83,6 @@ class Warehouse:
             finally:
                 con.close()
 
-    @contextmanager
-    def peek(self) -> Iterator[duckdb.DuckDBPyConnection | None]:
-        """A read-only connection to the working copy (the published file before any run has made
-        one), for a look that must not wait: None when a run holds the lock, or when there is no
-        warehouse yet or it cannot be opened."""
-        self.work_dir.mkdir(parents=True, exist_ok=True)
-        with open(self._lock_path, "a") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield None
-                return
-            try:
-                path = self.working if self.working.exists() else self.published
-                try:
-                    con = duckdb.connect(str(path), read_only=True) if path.exists() else None
-                except duckdb.Error:
-                    con = None
-                try:
-                    yield con
-                finally:
-                    if con is not None:
-                        con.close()
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
-
     def publish(self) -> None:
         """Replace the published file with a checkpointed copy of the working database, atomically."""
         with self.session():

@@ -182,13 +182,6 @@ def document_texts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.Dat
            WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY doc_id""", [doc_ids]).df()
 
 
-def document_sources(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, tuple[str, str, str]]:
-    """(source_path, sha256, encoding) of the given documents, by doc_id."""
-    rows = con.execute("""SELECT doc_id, source_path, sha256, encoding FROM document_texts
-                          WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))""", [doc_ids]).fetchall()
-    return {doc_id: (source_path, sha256, encoding) for doc_id, source_path, sha256, encoding in rows}
-
-
 def find_document(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, str, str] | None:
     """(doc_id, source_path, text) of the document whose doc_id, source path or file name is `name`."""
     return con.execute(

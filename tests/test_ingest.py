@@ -159,7 +159,7 @@ def test_unsupported_types_name_the_supported_ones(tmp_path):
 def test_pipeline_lands_every_format_and_rejects_broken_files(tmp_path):
     import duckdb
 
-    from pipeline.cli import run_pipeline
+    from assets.cli import run_pipeline
 
     raw = tmp_path / "raw"
     dump = GBK_PAGE.replace("苏州市应急管理局2021年度", "常熟市应急管理局2021年度").replace("6517件", "4321件")

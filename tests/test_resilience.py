@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.cli import run_pipeline
+from assets.cli import run_pipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 COPIES = 12
@@ -40,7 +40,7 @@ def _snapshot(warehouse: Path) -> dict[str, list[tuple]]:
 
 
 def _run_in_process(raw: Path, warehouse: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
+    return subprocess.Popen([sys.executable, "-m", "assets", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
                             cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
