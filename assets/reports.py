@@ -80,16 +80,16 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
 def audit_pages(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     """One HTML page per document: every mention highlighted in the original text, beside its reading.
 
-    The analysis writes each document's page as it goes (the text and mentions are in memory there);
-    this step renders any page still missing, removes pages of departed documents and writes the index."""
+    Rendered from the warehouse for every document without a page (the analysis removes the pages
+    of the documents it redoes); pages of departed documents are removed and the index written."""
     store = warehouse.store()
     out_dir = audit_dir(store)
     rendered, removed = refresh_audit_pages(store, out_dir)
-    context.log.info(f"audit pages: {len(rendered)} rendered here, {removed} removed, in {out_dir}")
+    context.log.info(f"audit pages: {len(rendered)} rendered, {removed} removed, in {out_dir}")
     return MaterializeResult(metadata={
         "index": MetadataValue.url((out_dir / "index.html").as_uri()),
         "folder": MetadataValue.path(str(out_dir)),
-        "pages_rendered_here": listed(rendered),
+        "pages_rendered": listed(rendered),
         "pages_removed": removed,
     })
 

@@ -4,7 +4,8 @@ Each document is analysed in one pass (pipeline.tables.analyse_documents) that f
 per-document tables: documents, sentences, tokens and indicators. A batch of documents is read
 from the working warehouse, analysed (in worker processes when there are many), and its rows in
 all four tables are written together with the record that those documents are done, in one
-transaction; then the documents' audit pages, rendered by the same workers. Only documents that
+transaction (their audit pages are removed first: the audit_pages step renders them again from
+the warehouse). Only documents that
 are new, changed (a new text is a new doc_id) or were analysed by a different code version are
 processed; rows of documents that left the raw folder are deleted. A killed run loses at most
 the batch in flight.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from contextlib import nullcontext, suppress
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -66,38 +67,20 @@ class AnalysisReport:
     rows: dict[str, int]  # rows written in this run, per table
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """The rows of a chunk of documents (warehouse.DOCUMENT_STAGES) and their audit pages by doc_id."""
-
-    frames: dict[str, pd.DataFrame]
-    pages: dict[str, str]
-
-
-def _analyse(texts: pd.DataFrame) -> Analysis:
-    frames = tables.analyse_documents(texts)
-    with timed("audit pages"):
-        pages = audit.document_pages(texts, frames)
-    return Analysis(frames, pages)
-
-
-def analyse_chunk(texts: pd.DataFrame) -> tuple[Analysis, dict[str, float]]:
+def analyse_chunk(texts: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Run in a worker: one chunk of documents through the analysis, with the seconds per part it took."""
     timing.reset()
-    analysis = _analyse(texts)
-    return analysis, timing.snapshot()
+    frames = tables.analyse_documents(texts)
+    return frames, timing.snapshot()
 
 
-def combine_chunks(results: list[tuple[Analysis, dict[str, float]]]) -> Analysis:
+def combine_chunks(results: list[tuple[dict[str, pd.DataFrame], dict[str, float]]]) -> dict[str, pd.DataFrame]:
     for _, times in results:
         timing.add_worker_times(times)
     if len(results) == 1:
         return results[0][0]
-    return Analysis(
-        frames={table: pd.concat([analysis.frames[table] for analysis, _ in results], ignore_index=True)
-                for table in warehouse.DOCUMENT_STAGES},
-        pages={doc_id: page for analysis, _ in results for doc_id, page in analysis.pages.items()},
-    )
+    return {table: pd.concat([frames[table] for frames, _ in results], ignore_index=True)
+            for table in warehouse.DOCUMENT_STAGES}
 
 
 def send_to_workers(texts: pd.DataFrame, later: int) -> parallel.Pending:
@@ -109,7 +92,7 @@ def send_to_workers(texts: pd.DataFrame, later: int) -> parallel.Pending:
 
 
 def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
-    """Analyse every pending document, one committed batch at a time, and write its audit pages.
+    """Analyse every pending document, one committed batch at a time.
 
     With enough pending documents the analysis runs in worker processes (pipeline.parallel), in
     chunks of whole documents, and the next batch is read and sent out before the current one is
@@ -127,7 +110,7 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         with timed("read"), store.connect() as con:
             texts = warehouse.document_texts(con, batch)
         if not use_pool:
-            return parallel.Pending([_analyse(texts)], lambda results: results[0])
+            return parallel.Pending([tables.analyse_documents(texts)], lambda results: results[0])
         with timed("send to workers"):
             return send_to_workers(texts, later)
 
@@ -140,17 +123,10 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         batch, analysis = in_flight.popleft()
         with timed("wait for workers"):
             done = analysis.result()
-        with timed("write pages"):
-            audit.remove_pages(pages_dir, batch)
+        audit.remove_pages(pages_dir, batch)  # pages of an older analysis: the audit_pages step renders them anew
         with timed("load"), store.connect() as con, warehouse.one_thread(con) if use_pool else nullcontext():
-            warehouse.write_document_rows(con, version, batch, done.frames)
-        with timed("write pages"):
-            try:
-                audit.write_pages(pages_dir, done.pages)
-            except OSError:  # disk full, no permission: the rows stand; the audit_pages step renders
-                with suppress(OSError):  # what is missing, or fails saying why it cannot
-                    audit.remove_pages(pages_dir, batch)
-        for table, frame in done.frames.items():
+            warehouse.write_document_rows(con, version, batch, done)
+        for table, frame in done.items():
             rows[table] += len(frame)
 
     for batch, end in zip(batches, ends):
