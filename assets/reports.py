@@ -10,7 +10,7 @@ import pandas as pd
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
 
 from assets.metadata import listed, table_metadata
-from assets.resources import RawFolder, WarehouseResource
+from assets.resources import AnalysisWorkers, RawFolder, WarehouseResource
 from pipeline.audit import audit_dir, refresh_audit_pages
 from pipeline.charts import refresh_charts, summary_page
 from pipeline.reference import catalog_frame, regions_frame
@@ -56,7 +56,8 @@ def ingest(context: AssetExecutionContext, raw_folder: RawFolder, warehouse: War
                               "period and offsets into the original text."),
     ],
 )
-def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResource):
+def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResource,
+                      analysis_workers: AnalysisWorkers):
     """Analyse each new or changed document in one pass (normalise, describe, segment, extract) and
     write its rows of the four tables together; the tables keep their own lineage.
 
@@ -64,7 +65,7 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
     code), nothing is materialized, so the steps after it are skipped: a run with no change costs
     the folder listing and a few queries."""
     store = warehouse.store()
-    report = bring_up_to_date(store)
+    report = bring_up_to_date(store, analysis_workers.pool, analysis_workers.workers)
     context.log.info(f"{len(report.processed)} documents analysed, rows {report.rows}, "
                      f"{report.removed} documents removed")
     if published_is_current(store):

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Executor
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +24,7 @@ from importlib import resources
 from importlib.metadata import version
 from itertools import accumulate
 from pathlib import Path
+
 import duckdb
 import pandas as pd
 
@@ -83,39 +86,45 @@ def combine_chunks(results: list[tuple[dict[str, pd.DataFrame], dict[str, float]
             for table in warehouse.DOCUMENT_STAGES}
 
 
-def send_to_workers(texts: pd.DataFrame, later: int) -> parallel.Pending:
-    """The analysis of `texts` in the worker processes, in chunks sized for `later` documents that
-    will follow them (parallel.chunk_sizes)."""
-    ends = list(accumulate(parallel.chunk_sizes(len(texts), later)))
+def send_to_workers(executor: Executor, workers: int, texts: pd.DataFrame,
+                    later: int) -> parallel.Pending[dict[str, pd.DataFrame]]:
+    """The analysis of `texts` in the pool, in chunks sized for `later` documents that will follow
+    them (parallel.chunk_sizes)."""
+    ends = list(accumulate(parallel.chunk_sizes(len(texts), later, workers)))
     chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
-    return parallel.submit_chunks(analyse_chunk, chunks, combine_chunks, True)
+    what = [f"documents {', '.join(chunk['source_path'].head(3))}" + (" …" if len(chunk) > 3 else "")
+            for chunk in chunks]
+    return parallel.submit_chunks(executor, analyse_chunk, chunks, combine_chunks, what)
 
 
-def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
+def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = None, workers: int = 1,
+                     batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
     """Analyse every pending document, one committed batch at a time.
 
-    With enough pending documents the analysis runs in worker processes (pipeline.parallel), in
-    chunks of whole documents, and the next batch is read and sent out before the current one is
-    written, so that reading and writing here overlap the work there. Batches are still committed
-    one at a time, in order.
+    With enough pending documents (parallel.worth_a_pool) the analysis runs on `workers` worker
+    processes of the executor that `pool` returns (it is asked only then), in chunks of whole
+    documents, and the next batch is read and sent out before the current one is written, so that
+    reading and writing here overlap the work there. Batches are still committed one at a time,
+    in order. A failed worker fails the analysis (parallel.WorkerFailed); the batches committed
+    before it stand.
     """
     version = code_version()
     pages_dir = audit_dir(store)
     with timed("read"), store.connect() as con:
         removed = warehouse.drop_stale_documents(con, version)
         pending = warehouse.pending_documents(con, version)
-    use_pool = parallel.worth_a_pool(len(pending))
+    executor = pool() if pool is not None and parallel.worth_a_pool(len(pending), workers) else None
 
-    def start(batch: list[str], later: int) -> parallel.Pending:
+    def start(batch: list[str], later: int) -> parallel.Pending[dict[str, pd.DataFrame]]:
         with timed("read"), store.connect() as con:
             texts = warehouse.document_texts(con, batch)
-        if not use_pool:
+        if executor is None:
             return parallel.Pending([tables.analyse_documents(texts)], lambda results: results[0])
         with timed("send to workers"):
-            return send_to_workers(texts, later)
+            return send_to_workers(executor, workers, texts, later)
 
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
-    in_flight: deque[tuple[list[str], parallel.Pending]] = deque()
+    in_flight: deque[tuple[list[str], parallel.Pending[dict[str, pd.DataFrame]]]] = deque()
     ends = list(accumulate(batch_sizes(len(pending), batch_documents)))
     batches = [pending[first:end] for first, end in zip([0, *ends], ends)]
 
@@ -124,14 +133,14 @@ def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS) -
         with timed("wait for workers"):
             done = analysis.result()
         audit.remove_pages(pages_dir, batch)  # pages of an older analysis: the audit_pages step renders them anew
-        with timed("load"), store.connect() as con, warehouse.one_thread(con) if use_pool else nullcontext():
+        with timed("load"), store.connect() as con, warehouse.one_thread(con) if executor is not None else nullcontext():
             warehouse.write_document_rows(con, version, batch, done)
         for table, frame in done.items():
             rows[table] += len(frame)
 
     for batch, end in zip(batches, ends):
         in_flight.append((batch, start(batch, later=len(pending) - end)))
-        if len(in_flight) > (1 if use_pool else 0):
+        if len(in_flight) > (0 if executor is None else 1):
             write_oldest()
     while in_flight:
         write_oldest()
@@ -192,13 +201,8 @@ def ingest_folder_into(store: Warehouse, raw_dir: Path) -> IngestReport:
     """Bring document_texts and rejected_files in line with the files now in `raw_dir`."""
     with store.connect() as con:
         known = known_files(con)
-
-    def start_workers_if_worth_it(files: int) -> None:
-        if parallel.worth_a_pool(files):
-            parallel.warm_up()  # the workers get ready while the files are read and written
-
     with timed("decode"):
-        plan = plan_ingest(raw_dir, known, before_reading=start_workers_if_worth_it)
+        plan = plan_ingest(raw_dir, known)
     # Texts are written a batch at a time, so that only one batch exists twice (as a frame and in
     # DuckDB's buffers) next to the decoded texts; each batch is one transaction, the first one also
     # forgets the vanished files and records the rejected ones.

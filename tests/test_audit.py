@@ -56,12 +56,15 @@ def test_index_links_pages_by_doc_id():
 
 
 def _analysed(tmp_path: Path, raw: Path, monkeypatch, pooled: bool) -> Warehouse:
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2" if pooled else "1")
     monkeypatch.setattr(parallel, "MIN_PARALLEL_DOCUMENTS", 1)
     monkeypatch.setattr(parallel, "CHUNK_DOCUMENTS", 2)
     store = Warehouse(tmp_path / "reports.duckdb")
     ingest_folder_into(store, raw)
-    bring_up_to_date(store, batch_documents=3)
+    if pooled:
+        with parallel.new_pool(2) as executor:
+            bring_up_to_date(store, lambda: executor, 2, batch_documents=3)
+    else:
+        bring_up_to_date(store, batch_documents=3)
     return store
 
 
