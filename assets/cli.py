@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
@@ -50,15 +51,17 @@ def dagster_instance(home: Path) -> DagsterInstance:
     return DagsterInstance.from_config(str(home))
 
 
-def run_pipeline(raw_dir: Path, warehouse: Path, dagster_home: Path | None = None) -> list[str]:
+def run_pipeline(raw_dir: Path, warehouse: Path, dagster_home: Path | None = None,
+                 tags: Mapping[str, str] | None = None) -> list[str]:
     """Run the project's job (every asset and check) on the Dagster instance in `dagster_home`
-    (default: $DAGSTER_HOME, else .dagster_home/ in the project); return failure messages (empty = success)."""
+    (default: $DAGSTER_HOME, else .dagster_home/ in the project) with the run's `tags`; return
+    failure messages (empty = success)."""
     job = build_definitions(raw_dir, warehouse).resolve_job_def(refresh_warehouse.name)
     with dagster_instance(dagster_home or configured_dagster_home()) as instance:
         result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
-            tags={"source": "command line"},
+            tags=tags or {"source": "command line"},
             run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
         )
     failures = []
