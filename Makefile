@@ -19,6 +19,8 @@ run: $(INSTALLED)
 	DAGSTER_HOME=$(DAGSTER_HOME) $(PY) -m assets run
 
 test: $(INSTALLED)
+	$(VENV)/bin/ruff check pipeline assets
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
 
 dev: $(INSTALLED)

@@ -16,9 +16,9 @@ import duckdb
 import pandas as pd
 from dagster import DagsterInstance
 
+from assets.automation import refresh_warehouse
 from assets.checks import QUALITY_CHECKS
 from assets.definitions import build_definitions
-from assets.automation import refresh_warehouse
 from pipeline.audit import AuditMention, audit_dir, explain_text, format_value
 from pipeline.normalise import to_simplified
 from pipeline.settings import (

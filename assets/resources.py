@@ -36,7 +36,7 @@ class WarehouseResource(ConfigurableResource):
         return Warehouse(Path(self.path).expanduser())
 
     @contextmanager
-    def yield_for_execution(self, context: InitResourceContext) -> Iterator["WarehouseResource"]:
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseResource]:
         """The whole run in one session of the working database (pipeline.storage.Warehouse.session)."""
         with self.store().session():
             yield self

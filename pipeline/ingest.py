@@ -149,5 +149,8 @@ def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None) -> 
                 result = RejectedFile(result.source_path, f"duplicate: same text as {original}")
             else:
                 landed_by_id[result.doc_id] = result.source_path
-        (plan.landed if isinstance(result, SourceDocument) else plan.rejected).append(result)
+        if isinstance(result, SourceDocument):
+            plan.landed.append(result)
+        else:
+            plan.rejected.append(result)
     return plan

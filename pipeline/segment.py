@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.metadata import version
 
 from pipeline.datafiles import read_lines
@@ -88,7 +88,7 @@ def segmenter_version(name: str) -> str:
     return f"{name}=={version(name)}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cut(name: str) -> Callable[[str], list[str]]:
     """The `cut` of a segmenter loaded with jieba's dictionary and the domain words, made once per process."""
     if name == "rjieba":

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.metadata import version
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import duckdb
@@ -91,7 +91,7 @@ def send_to_workers(executor: Executor, workers: int, texts: pd.DataFrame,
     """The analysis of `texts` in the pool, in chunks sized for `later` documents that will follow
     them (parallel.chunk_sizes)."""
     ends = list(accumulate(parallel.chunk_sizes(len(texts), later, workers)))
-    chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
+    chunks = [texts.iloc[first:end] for first, end in pairwise([0, *ends])]
     what = [f"documents {', '.join(chunk['source_path'].head(3))}" + (" …" if len(chunk) > 3 else "")
             for chunk in chunks]
     return parallel.submit_chunks(executor, analyse_chunk, chunks, combine_chunks, what)
@@ -126,7 +126,7 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
     in_flight: deque[tuple[list[str], parallel.Pending[dict[str, pd.DataFrame]]]] = deque()
     ends = list(accumulate(batch_sizes(len(pending), batch_documents)))
-    batches = [pending[first:end] for first, end in zip([0, *ends], ends)]
+    batches = [pending[first:end] for first, end in pairwise([0, *ends])]
 
     def write_oldest() -> None:
         batch, analysis = in_flight.popleft()
@@ -138,7 +138,7 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
         for table, frame in done.items():
             rows[table] += len(frame)
 
-    for batch, end in zip(batches, ends):
+    for batch, end in zip(batches, ends, strict=True):
         in_flight.append((batch, start(batch, later=len(pending) - end)))
         if len(in_flight) > (0 if executor is None else 1):
             write_oldest()
