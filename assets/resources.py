@@ -32,14 +32,22 @@ class WarehouseResource(ConfigurableResource):
 
     path: str
 
+    _store: Warehouse | None = PrivateAttr(default=None)
+
     def store(self) -> Warehouse:
-        return Warehouse(Path(self.path).expanduser())
+        """The run's warehouse, whose session the run holds (a new one outside a run)."""
+        return self._store if self._store is not None else Warehouse(Path(self.path).expanduser())
 
     @contextmanager
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseResource]:
         """The whole run in one session of the working database (pipeline.storage.Warehouse.session)."""
-        with self.store().session():
-            yield self
+        store = Warehouse(Path(self.path).expanduser())
+        with store.session():
+            self._store = store
+            try:
+                yield self
+            finally:
+                self._store = None
 
 
 class AnalysisWorkers(ConfigurableResource):
