@@ -110,3 +110,21 @@ def test_a_frequency_zero_word_of_the_domain_dictionary_forces_a_split(monkeypat
     split = _tokens_with_dictionary(monkeypatch, ["专班 0", "两法衔接 2000 n"], text)
     assert kept["jieba"] == kept["rjieba"] == ["成立", "工作", "专班", "推进", "两法衔接"]
     assert split["jieba"] == split["rjieba"] == ["成立", "工作", "专", "班", "推进", "两法衔接"]
+
+
+def test_the_code_version_names_the_segmenter_and_the_libraries_that_shape_the_rows(monkeypatch):
+    from pipeline import stages
+
+    versions = {}
+    for segmenter in ("jieba", "rjieba"):
+        monkeypatch.setenv("REPORTS_SEGMENTER", segmenter)
+        versions[segmenter] = stages.code_version()
+    assert versions["jieba"] != versions["rjieba"]
+    monkeypatch.setattr(stages, "version", lambda name: "0.0.0" if name == "cn2an" else "1.0")
+    assert stages.code_version() != versions["rjieba"]
+
+
+def test_an_unknown_segmenter_is_refused(monkeypatch):
+    monkeypatch.setenv("REPORTS_SEGMENTER", "pkuseg")
+    with pytest.raises(ValueError, match="REPORTS_SEGMENTER"):
+        tokenize("立案查处6517件")
