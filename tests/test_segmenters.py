@@ -61,7 +61,7 @@ def is_documented(jieba_tokens: list[str], rjieba_tokens: list[str]) -> bool:
 
 def test_every_token_difference_on_real_reports_is_the_documented_one(real_documents):
     sentences = [s.text for d in real_documents for s in split_sentences(normalise_text(d.text).text)]
-    assert len(sentences) > 2000
+    assert len(sentences) > 1000  # 1,368 in the repository alone, 2,291 with the evaluation material
     differences = [(sentence, difference) for sentence in sentences
                    for difference in _differences(tokenize(sentence, "jieba"), tokenize(sentence, "rjieba"))]
     undocumented = [(sentence, d) for sentence, d in differences if not is_documented(*d)]
