@@ -1,11 +1,15 @@
-"""Where reports are read from and the warehouse is written to: defaults and environment overrides."""
+"""Where reports are read from and the warehouse is written to: defaults and environment overrides.
+
+The defaults are folders of the project when the code runs from its checkout, and of the current
+directory when it runs from an installed package."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+_CHECKOUT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = _CHECKOUT if (_CHECKOUT / "pyproject.toml").exists() else Path.cwd()
 RAW_DIR_VARIABLE = "REPORTS_RAW_DIR"
 WAREHOUSE_VARIABLE = "REPORTS_WAREHOUSE"
 DAGSTER_HOME_VARIABLE = "DAGSTER_HOME"

@@ -1,6 +1,7 @@
 """The package as a user installs it: build the wheel, install it in a fresh virtual environment
 (no checkout on the path) and run the pipeline with the installed command on a small folder."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,15 +27,17 @@ def test_the_built_wheel_installs_and_runs_the_pipeline(tmp_path):
                                capture_output=True, text=True, timeout=1200)
     assert installed.returncode == 0, installed.stderr
 
+    # An installed package reads raw/ and writes warehouse/ and .dagster_home/ in the current directory.
     raw = tmp_path / "raw"
     raw.mkdir()
     for report in sorted((PROJECT_ROOT / "raw").glob("*.txt"))[:2]:
         shutil.copy(report, raw / report.name)
     warehouse = tmp_path / "warehouse" / "reports.duckdb"
-    run = subprocess.run([str(venv / "bin" / "reports"), "run", "--raw", str(raw), "--warehouse", str(warehouse),
-                          "--dagster-home", str(tmp_path / "dagster_home")],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    environment = {k: v for k, v in os.environ.items() if k not in {"DAGSTER_HOME", "REPORTS_RAW_DIR", "REPORTS_WAREHOUSE"}}
+    run = subprocess.run([str(venv / "bin" / "reports"), "run"],
+                         cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
+    assert (tmp_path / ".dagster_home" / "history").is_dir()
     assert "documents                2" in run.stdout
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
