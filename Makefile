@@ -17,9 +17,11 @@ $(INSTALLED): pyproject.toml constraints.txt
 	touch $(INSTALLED)
 
 run: $(INSTALLED)
-	$(PY) -m pipeline run
+	DAGSTER_HOME=$(DAGSTER_HOME) $(PY) -m assets run
 
 test: $(INSTALLED)
+	$(VENV)/bin/ruff check pipeline assets
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
 
 dev: $(INSTALLED)

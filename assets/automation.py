@@ -52,11 +52,23 @@ def raw_folder_fingerprint(root: str) -> str:
     return digest.hexdigest()
 
 
+def next_cursor(cursor: str | None, fingerprint: str) -> str | None:
+    """The sensor's cursor after seeing `fingerprint`: `<sequence>:<fingerprint>`, the sequence one
+    up from the last, or None when the folder is as it was at the last request. The cursor is also
+    the run key: Dagster never launches two runs with one key, and a folder that returns to an
+    earlier state (a file added, then removed) must still be refreshed, so the sequence makes every
+    key new."""
+    sequence, last = cursor.split(":", 1) if cursor and ":" in cursor else ("0", cursor)
+    if fingerprint == last:
+        return None
+    return f"{int(sequence) + 1}:{fingerprint}"
+
+
 @sensor(job=refresh_warehouse, minimum_interval_seconds=60, default_status=DefaultSensorStatus.STOPPED)
-def raw_folder_sensor(context: SensorEvaluationContext, raw_folder: RawFolder):
-    """Request a refresh when files in raw/ appear, change or disappear; the cursor is the last fingerprint."""
-    fingerprint = raw_folder_fingerprint(str(raw_folder.root()))
-    if fingerprint == context.cursor:
+def raw_folder_sensor(context: SensorEvaluationContext, raw_folder: RawFolder) -> RunRequest | SkipReason:
+    """Request a refresh when files in raw/ appear, change or disappear."""
+    cursor = next_cursor(context.cursor, raw_folder_fingerprint(str(raw_folder.root())))
+    if cursor is None:
         return SkipReason("raw folder unchanged since the last run request")
-    context.update_cursor(fingerprint)
-    return RunRequest(run_key=fingerprint)
+    context.update_cursor(cursor)
+    return RunRequest(run_key=cursor)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from dagster import MetadataValue
 
@@ -19,7 +21,7 @@ def markdown(frame: pd.DataFrame) -> MetadataValue:
     return MetadataValue.md(shown.to_markdown(index=False) if len(shown) else "_(none)_")
 
 
-def table_metadata(store: Warehouse, table: str, **extra: object) -> dict[str, object]:
+def table_metadata(store: Warehouse, table: str, **extra: Any) -> dict[str, Any]:
     """Row count and first rows of a warehouse table, plus anything the asset adds."""
     with store.connect() as con:
         rows, preview = table_preview(con, table, PREVIEW_ROWS)

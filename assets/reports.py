@@ -10,10 +10,9 @@ import pandas as pd
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
 
 from assets.metadata import listed, table_metadata
-from assets.resources import RawFolder, WarehouseResource
+from assets.resources import AnalysisWorkers, RawFolder, WarehouseResource
 from pipeline.audit import audit_dir, refresh_audit_pages
 from pipeline.charts import refresh_charts, summary_page
-from pipeline.head_start import take as take_head_start
 from pipeline.reference import catalog_frame, regions_frame
 from pipeline.stages import bring_up_to_date, ingest_folder_into, publish, published_is_current
 from pipeline.storage import reports_dir
@@ -57,7 +56,8 @@ def ingest(context: AssetExecutionContext, raw_folder: RawFolder, warehouse: War
                               "period and offsets into the original text."),
     ],
 )
-def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResource):
+def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResource,
+                      analysis_workers: AnalysisWorkers):
     """Analyse each new or changed document in one pass (normalise, describe, segment, extract) and
     write its rows of the four tables together; the tables keep their own lineage.
 
@@ -65,9 +65,9 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
     code), nothing is materialized, so the steps after it are skipped: a run with no change costs
     the folder listing and a few queries."""
     store = warehouse.store()
-    report = bring_up_to_date(store, head_start=take_head_start())
-    context.log.info(f"{len(report.processed)} documents analysed ({report.head_start} of them begun before "
-                     f"the run's steps), rows {report.rows}, {report.removed} documents removed")
+    report = bring_up_to_date(store, analysis_workers.pool, analysis_workers.workers)
+    context.log.info(f"{len(report.processed)} documents analysed, rows {report.rows}, "
+                     f"{report.removed} documents removed")
     if published_is_current(store):
         context.log.info("nothing changed since the last publish: the steps after this one are skipped")
         return
@@ -81,16 +81,16 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
 def audit_pages(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     """One HTML page per document: every mention highlighted in the original text, beside its reading.
 
-    The analysis writes each document's page as it goes (the text and mentions are in memory there);
-    this step renders any page still missing, removes pages of departed documents and writes the index."""
+    Rendered from the warehouse for every document without a page (the analysis removes the pages
+    of the documents it redoes); pages of departed documents are removed and the index written."""
     store = warehouse.store()
     out_dir = audit_dir(store)
     rendered, removed = refresh_audit_pages(store, out_dir)
-    context.log.info(f"audit pages: {len(rendered)} rendered here, {removed} removed, in {out_dir}")
+    context.log.info(f"audit pages: {len(rendered)} rendered, {removed} removed, in {out_dir}")
     return MaterializeResult(metadata={
         "index": MetadataValue.url((out_dir / "index.html").as_uri()),
         "folder": MetadataValue.path(str(out_dir)),
-        "pages_rendered_here": listed(rendered),
+        "pages_rendered": listed(rendered),
         "pages_removed": removed,
     })
 

@@ -1,13 +1,16 @@
-"""Dagster resources: where reports arrive and where the warehouse lives."""
+"""Dagster resources: where reports arrive, where the warehouse lives, the analysis' worker processes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 from dagster import ConfigurableResource, InitResourceContext
+from pydantic import PrivateAttr
 
+from pipeline.parallel import configured_workers, new_pool
 from pipeline.storage import Warehouse
 
 
@@ -29,15 +32,44 @@ class WarehouseResource(ConfigurableResource):
 
     path: str
 
+    _store: Warehouse | None = PrivateAttr(default=None)
+
     def store(self) -> Warehouse:
-        return Warehouse(Path(self.path).expanduser())
+        """The run's warehouse, whose session the run holds (a new one outside a run)."""
+        return self._store if self._store is not None else Warehouse(Path(self.path).expanduser())
 
     @contextmanager
-    def yield_for_execution(self, context: InitResourceContext) -> Iterator["WarehouseResource"]:
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseResource]:
         """The whole run in one session of the working database (pipeline.storage.Warehouse.session)."""
-        with self.store().session():
-            yield self
+        store = Warehouse(Path(self.path).expanduser())
+        with store.session():
+            self._store = store
+            try:
+                yield self
+            finally:
+                self._store = None
 
 
-def build_resources(raw_dir: Path, warehouse: Path) -> dict[str, object]:
-    return {"raw_folder": RawFolder(path=str(raw_dir)), "warehouse": WarehouseResource(path=str(warehouse))}
+class AnalysisWorkers(ConfigurableResource):
+    """Worker processes for the analysis: a concurrent.futures.ProcessPoolExecutor, started when a
+    run first asks for it (a run with a few new reports never does) and shut down when the run ends,
+    however it ends. `workers` = 1 means no pool: everything runs in the run's process."""
+
+    workers: int
+
+    _pool: ProcessPoolExecutor | None = PrivateAttr(default=None)
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = new_pool(self.workers)
+        return self._pool
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def build_resources(raw_dir: Path, warehouse: Path, workers: int | None = None) -> dict[str, object]:
+    return {"raw_folder": RawFolder(path=str(raw_dir)), "warehouse": WarehouseResource(path=str(warehouse)),
+            "analysis_workers": AnalysisWorkers(workers=workers or configured_workers())}

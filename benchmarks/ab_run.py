@@ -6,7 +6,8 @@ Run by path, so that `pipeline` comes from the checkout under test while this fi
 proctree.py come from the checkout doing the comparison (an older checkout may lack them). Times
 run_pipeline (Dagster imported first, as benchmarks/bench.py does) or, with --stages-only, ingest and
 the analysis alone; prints {"wall_s", "cpu_s"} as JSON. The CPU seconds are those of this process and
-its workers, read while the workers are still alive (the pool lives until the process exits).
+its living descendants: from the commit where the pool ends with the run (a resource's), the workers'
+seconds are gone by then and only benchmarks/bench.py, which samples during the run, counts them.
 """
 
 from __future__ import annotations
@@ -29,13 +30,22 @@ def timed(raw: Path, warehouse: Path, stages_only: bool) -> dict[str, float]:
         def run() -> None:
             store = Warehouse(warehouse)
             ingest_folder_into(store, raw)
-            bring_up_to_date(store)
+            try:
+                from pipeline.parallel import configured_workers, new_pool
+            except ImportError:  # a checkout from before the pool became a resource's: it keeps its own
+                bring_up_to_date(store)
+            else:
+                with new_pool(configured_workers()) as pool:
+                    bring_up_to_date(store, lambda: pool, configured_workers())
             store.publish()
     else:
         import dagster  # noqa: F401  (imported before timing)
 
         logging.getLogger("dagster").setLevel(logging.WARNING)
-        from pipeline.cli import run_pipeline
+        try:
+            from assets.cli import run_pipeline
+        except ImportError:  # a checkout from before the command line moved to assets/
+            from pipeline.cli import run_pipeline
 
         def run() -> None:
             if failures := run_pipeline(raw, warehouse):

@@ -3,7 +3,7 @@
     python -m benchmarks.bench --docs 1000            # cold run, one added file, no change
     python -m benchmarks.bench --docs 10000 --cold-only
 
-Everything runs in this process through pipeline.cli.run_pipeline (Dagster in process), on a
+Everything runs in this process through assets.cli.run_pipeline (Dagster in process), on a
 fresh warehouse in a temporary folder. Prints the figures and writes them as JSON.
 """
 
@@ -82,18 +82,18 @@ _last_result: list[object] = []
 
 
 def _capture_dagster_result() -> None:
-    """Keep the result of each `dagster.materialize` call that run_pipeline makes, for its step durations.
-    Benchmark only: pipeline.cli and the assets are untouched."""
-    import dagster
+    """Keep the result of each job run that run_pipeline makes, for its step durations.
+    Benchmark only: assets.cli and the assets are untouched."""
+    from dagster import JobDefinition
 
-    materialize = dagster.materialize
+    execute = JobDefinition.execute_in_process
 
-    def capturing(*args, **kwargs):
-        result = materialize(*args, **kwargs)
+    def capturing(self, *args, **kwargs):
+        result = execute(self, *args, **kwargs)
         _last_result[:] = [result]
         return result
 
-    dagster.materialize = capturing
+    JobDefinition.execute_in_process = capturing
 
 
 def step_seconds() -> dict[str, float]:
@@ -133,7 +133,7 @@ def _rounded(values: dict) -> dict:
 
 
 def timed_run(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple[float, dict[str, float]]:
-    from pipeline.cli import run_pipeline
+    from assets.cli import run_pipeline
 
     timing.reset()
     cpu_before, busy_before = memory.cpu_seconds(), machine_busy_seconds()
@@ -157,7 +157,8 @@ def timed_run(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple[float, 
 
 def timed_stages_only(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple[float, dict[str, float]]:
     """The per-document work alone (ingest, then the analysis filling documents, sentences, tokens and
-    indicators), without Dagster."""
+    indicators), without Dagster; the analysis in a pool of the configured size, as a run has."""
+    from pipeline.parallel import configured_workers, new_pool
     from pipeline.stages import bring_up_to_date, ingest_folder_into
     from pipeline.storage import Warehouse
 
@@ -166,7 +167,8 @@ def timed_stages_only(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple
     start = time.perf_counter()
     store = Warehouse(warehouse)
     ingest_folder_into(store, raw)
-    bring_up_to_date(store)
+    with new_pool(configured_workers()) as pool:
+        bring_up_to_date(store, lambda: pool, configured_workers())
     store.publish()
     elapsed = time.perf_counter() - start
     cpu = memory.cpu_seconds() - cpu_before
@@ -179,9 +181,9 @@ def timed_stages_only(raw: Path, warehouse: Path, memory: "TreeMemory") -> tuple
 
 
 def cli_run(raw: Path, warehouse: Path) -> float:
-    """Wall time of `python -m pipeline run` in a new process (interpreter, imports and Dagster start-up included)."""
+    """Wall time of `python -m assets run` in a new process (interpreter, imports and Dagster start-up included)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
+    subprocess.run([sys.executable, "-m", "assets", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
                    check=True, stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[1])
     return time.perf_counter() - start
 
@@ -237,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("dagster").setLevel(logging.WARNING)
     _capture_dagster_result()
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench_"))
+    os.environ["DAGSTER_HOME"] = str(root / "dagster_home")  # the benchmark's runs stay out of the project's instance
     raw, warehouse = root / "raw", root / "warehouse" / "reports.duckdb"
     if raw.exists() or warehouse.parent.exists():
         shutil.rmtree(raw, ignore_errors=True)
@@ -277,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"added file: {added:.2f} s, no change: {nochange:.2f} s", flush=True)
 
         if not args.cold_only and not args.stages_only:
-            # The same two runs as a person would make them: `python -m pipeline run` in a new process.
+            # The same two runs as a person would make them: `python -m assets run` in a new process.
             write_corpus(raw, 1, args.seed, start=args.docs + 1)
             figures["cli_added_file_run_s"] = round(cli_run(raw, warehouse), 2)
             figures["cli_added_file_fraction"] = round(figures["cli_added_file_run_s"] / full, 3)

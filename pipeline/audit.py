@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from pipeline import warehouse
 from pipeline.storage import Warehouse, reports_dir
 
@@ -128,35 +126,6 @@ def _title(source_path: str, region: str | None, year: int | None, doc_type: str
     return f"{source_path} — {region or 'region unknown'}, {year or 'year unknown'}, {doc_type}"
 
 
-def _python_values(column: pd.Series) -> list:
-    """The column's values as Python objects, None where pandas has NA (as DuckDB returns them)."""
-    return column.astype(object).where(column.notna(), None).tolist()
-
-
-def document_pages(texts: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """The audit page of each document just analysed, by doc_id, from its original text (texts:
-    doc_id, text) and the analysis frames: the same page refresh_audit_pages renders from the
-    warehouse, made where the text and the mentions are still in memory."""
-    indicators = frames["indicators"]
-    spans = frames["sentences"][["doc_id", "sentence_id", "start", "end"]].rename(
-        columns={"start": "sentence_start", "end": "sentence_end"})
-    rows = indicators.merge(spans, on=["doc_id", "sentence_id"]).sort_values(["doc_id", "mention_id"])
-    period = rows["period"].where(rows["period"].notna(), rows["period_year"].astype("string"))
-    fields = [rows[c] for c in ("mention_id", "start", "end", "value", "unit", "qualifier", "metric",
-                                "indicator_code", "kind")] + [period, rows["direction"],
-                                                              rows["sentence_start"], rows["sentence_end"]]
-    mentions_of: dict[str, list[AuditMention]] = {}
-    for doc_id, *mention in zip(rows["doc_id"].tolist(), *map(_python_values, fields)):
-        mentions_of.setdefault(doc_id, []).append(AuditMention(*mention))
-    text_of = dict(zip(texts["doc_id"].tolist(), texts["text"].tolist()))
-    documents = frames["documents"]
-    return {
-        doc_id: audit_html(_title(source_path, region, year, doc_type), text_of[doc_id], mentions_of.get(doc_id, []))
-        for doc_id, source_path, region, year, doc_type in zip(
-            *map(_python_values, (documents[c] for c in ("doc_id", "source_path", "region", "report_year", "doc_type"))))
-    }
-
-
 def _page(out_dir: Path, doc_id: str) -> Path:
     """Pages are named by doc_id, never by file name, so nothing in a report can steer where they go."""
     return out_dir / f"{doc_id}.html"
@@ -169,9 +138,8 @@ def write_pages(out_dir: Path, pages: dict[str, str]) -> None:
 
 
 def remove_pages(out_dir: Path, doc_ids: Iterable[str]) -> None:
-    """Remove the pages of documents about to be (re)written, so that a run stopped between writing
-    their rows and their pages leaves no page of an older analysis behind (refresh_audit_pages
-    renders missing pages)."""
+    """Remove the pages of documents about to be analysed again, so that no page of an older
+    analysis stays behind (refresh_audit_pages renders missing pages)."""
     for doc_id in doc_ids:
         _page(out_dir, doc_id).unlink(missing_ok=True)
 
@@ -179,9 +147,8 @@ def remove_pages(out_dir: Path, doc_ids: Iterable[str]) -> None:
 def refresh_audit_pages(store: Warehouse, out_dir: Path) -> tuple[list[str], int]:
     """Render the pages that are missing, drop pages of departed documents, write the index.
 
-    The analysis writes each document's page as it goes (pipeline.stages); pages lost since, or
-    never written because a run stopped, are rendered here from the warehouse. Returns the source
-    paths rendered here and the number of pages removed.
+    The one place pages are made: from the warehouse, for every document without a page (new,
+    analysed again, or its page lost). Returns the source paths rendered and the number of pages removed.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     on_disk = {page.stem for page in out_dir.glob("*.html")} - {"index"}

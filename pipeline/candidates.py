@@ -21,10 +21,11 @@ general rules of written Chinese:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Sequence
 
 from pipeline import lexicon
 from pipeline.metric import token_offsets
@@ -44,7 +45,8 @@ _SCALE = "十百千万亿"
 _SPACED = r"\d(?: \d){2,}(?![\d.,])"
 # Fractions are ratios: 三分之一 (33.3%), 五分之二.
 _FRACTION = rf"[{_CN}]+分之[{_CN}]+"
-_NUMBER = re.compile(rf"百分之[{_CN}点]+|{_FRACTION}|一半|{_SPACED}|{_GLUED}|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
+_NUMBER = re.compile(rf"百分之[{_CN}点]+|{_FRACTION}|一半|{_SPACED}|{_GLUED}"
+                     rf"|{_AR}(?:[{_SCALE}]+(?:{_AR}[{_SCALE}]*)?)*|[{_CN}]+(?:点[{_CN}]+)?")
 
 _DASH = "-—–~～至到"
 _DATE_PATTERNS = [
@@ -176,7 +178,7 @@ def _units_by_first_char() -> dict[str, tuple[lexicon.Unit, ...]]:
     return {first: tuple(units) for first, units in index.items()}
 
 
-def _match_unit(sentence: str, pos: int, ends: set[int], starts: set[int] = frozenset()) -> lexicon.Unit | None:
+def _match_unit(sentence: str, pos: int, ends: set[int], starts: AbstractSet[int] = frozenset()) -> lexicon.Unit | None:
     """The longest unit at `pos`. A unit glued to a word (三部门, 一条例) is vetoed by not_followed_by,
     unless the tokenizer cut right after the unit and the vetoing word is only the start of a longer
     token (1213个|人民调解组织 is a count of organisations; 3个人 is not split so)."""
@@ -277,7 +279,7 @@ def _after_qualifier_in_token(sentence: str, n_start: int, starts: set[int]) -> 
 
 
 def _range(sentence: str, masked: str, n_start: int, n_end: int, number: str, value: Decimal,
-           is_chinese: bool, ends: set[int], starts: set[int] = frozenset()) -> Candidate | None:
+           is_chinese: bool, ends: set[int], starts: AbstractSet[int] = frozenset()) -> Candidate | None:
     """3-5人, 2至3名, 5至7个工作日: one mention from the first number to the unit; value = lower bound."""
     m = _RANGE.match(masked, n_end)
     if not m:
@@ -297,7 +299,7 @@ def _range(sentence: str, masked: str, n_start: int, n_end: int, number: str, va
 
 
 def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str, value: Decimal,
-               is_chinese: bool, ends: set[int], starts: set[int] = frozenset()) -> Candidate | None:
+               is_chinese: bool, ends: set[int], starts: AbstractSet[int] = frozenset()) -> Candidate | None:
     pos = n_end
     internal = None
     if number.startswith("百分之") or "分之" in number:
@@ -368,7 +370,7 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
     if unit.written == "条":
         nxt = sentence[end:end + 1]
         clause = _clause_before(sentence, n_start)
-        if (not nxt or nxt in _CLAUSE_BREAK or nxt in "、") and any(v in clause for v in _POLICY_VERBS):
-            if not _TOTAL_CUE_AT_END.search(clause):
-                return False
+        if ((not nxt or nxt in _CLAUSE_BREAK or nxt in "、") and any(v in clause for v in _POLICY_VERBS)
+                and not _TOTAL_CUE_AT_END.search(clause)):
+            return False
     return True

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.datafiles import read_table
 
@@ -89,20 +89,20 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _matchers(family: str, unit: str) -> tuple[_Matcher, ...]:
     """The catalog entries, in catalog order, whose unit family and allowed units fit a mention."""
     return tuple(
         _Matcher(entry, _any_of(entry.context), _any_of(entry.exclude), _any_of(entry.requires),
-                 tuple((tier, getattr(entry, field), _any_of(getattr(entry, field)), at)
-                       for tier, field, at in _TIER_TEXTS if getattr(entry, field)))
+                 tuple((tier, cues, re.compile("|".join(map(re.escape, cues))), at)
+                       for tier, field, at in _TIER_TEXTS if (cues := getattr(entry, field))))
         for entry in catalog() if entry.family == family and (not entry.units or unit in entry.units)
     )
 
 
 def _family(unit: str, kind: str) -> str:
-    if kind in _FAMILY_OF_KIND and _FAMILY_OF_KIND[kind]:
-        return _FAMILY_OF_KIND[kind]
+    if family := _FAMILY_OF_KIND.get(kind):
+        return family
     if unit == "元":
         return "money"
     if unit in ("%", "‰"):

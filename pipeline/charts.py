@@ -145,16 +145,16 @@ def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path,
         index=keys, columns="year", values="value", aggfunc="first")
     matrix, years = values.to_numpy(dtype=float), [str(y) for y in values.columns]
     labels = values.index.to_frame(index=False)
-    described = list(zip(*(labels[c].tolist() for c in ("indicator_code", "indicator", "unit"))))
+    described = list(zip(*(labels[c].tolist() for c in ("indicator_code", "indicator", "unit")), strict=True))
     parts = []
     for (region, code), positions in labels.groupby(["region", "region_code"], sort=True).indices.items():
         block = matrix[positions]
         kept = ~np.isnan(block).all(axis=0)  # the years this region has a value in
-        rows = [[*described[p], *row] for p, row in zip(positions, block[:, kept].tolist())]
+        rows = [[*described[p], *row] for p, row in zip(positions, block[:, kept].tolist(), strict=True)]
         chart = charts_dir / f"{code}.svg"
         image = f'<img src="{charts_dir.name}/{code}.svg" alt="{html.escape(region)} chart">' if chart.exists() else ""
-        parts.append(f'<h2 id="{code}">{html.escape(region)} ({code})</h2>{image}'
-                     + html_table(["indicator_code", "indicator", "unit", *(y for y, k in zip(years, kept) if k)], rows))
+        columns = ["indicator_code", "indicator", "unit", *(y for y, k in zip(years, kept, strict=True) if k)]
+        parts.append(f'<h2 id="{code}">{html.escape(region)} ({code})</h2>{image}' + html_table(columns, rows))
     top = changes.head(30)
     top = html_table([str(c) for c in top.columns], top.astype(object).to_numpy().tolist())
     return f"""<!doctype html>

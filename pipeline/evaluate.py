@@ -15,12 +15,14 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from pipeline.ingest import SourceDocument, find_report_files, read_report
 from pipeline.tables import analyse_documents, document_texts_frame
 
+Span = dict[str, Any]  # an annotated or a predicted mention, as the JSON lines and the table give it
 _SAME_UNIT = {"名": "人"}
 _META_FIELDS = ("region", "report_year", "doc_type")
 
@@ -62,7 +64,7 @@ class Score:
                 f"code_recall={self.code_recall:.3f} code_precision={self.code_precision:.3f}{meta}")
 
 
-def load_gold(gold_dir: Path) -> dict[str, list[dict[str, object]]]:
+def load_gold(gold_dir: Path) -> dict[str, list[Span]]:
     """{file name: annotated spans} from <file>.jsonl files."""
     gold = {}
     for path in sorted(gold_dir.glob("*.jsonl")):
@@ -77,35 +79,35 @@ def load_catalog_codes(path: Path) -> set[str]:
         return {row[0] for row in rows if row and row[0] != "code"}
 
 
-def _predictions(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, object]]]:
+def _predictions(con: duckdb.DuckDBPyConnection) -> dict[str, list[Span]]:
     rows = con.execute(
         'SELECT d.source_path, i."start", i."end", i.value, i.unit, i.qualifier, i.metric, i.indicator_code, i.kind '
         "FROM indicators i JOIN documents d USING (doc_id)"
     ).fetchall()
-    by_file: dict[str, list[dict[str, object]]] = {}
+    by_file: dict[str, list[Span]] = {}
     names = ("start", "end", "value", "unit", "qualifier", "metric", "indicator_code", "kind")
     for source_path, *values in rows:
-        by_file.setdefault(os.path.basename(source_path), []).append(dict(zip(names, values)))
+        by_file.setdefault(os.path.basename(source_path), []).append(dict(zip(names, values, strict=True)))
     return {name: sorted(rows, key=lambda p: p["start"]) for name, rows in by_file.items()}
 
 
-def _overlap(a: dict[str, object], b: dict[str, object]) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]  # type: ignore[operator]
+def _overlap(a: Span, b: Span) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def _value_ok(p: dict[str, object], g: dict[str, object]) -> bool:
-    gold = float(g["value"])  # type: ignore[arg-type]
+def _value_ok(p: Span, g: Span) -> bool:
+    gold = float(g["value"])
     unit_ok = _SAME_UNIT.get(str(p["unit"] or ""), p["unit"]) == _SAME_UNIT.get(str(g["unit"] or ""), g["unit"])
-    return abs(float(p["value"]) - gold) <= 1e-6 * max(1.0, abs(gold)) and unit_ok  # type: ignore[arg-type]
+    return abs(float(p["value"]) - gold) <= 1e-6 * max(1.0, abs(gold)) and unit_ok
 
 
-def _metric_ok(p: dict[str, object], g: dict[str, object]) -> bool:
+def _metric_ok(p: Span, g: Span) -> bool:
     metric = str(p["metric"] or "")
     keys = g.get("metric_keys") or [g.get("metric", "\0")]
-    return any(str(key) in metric for key in keys)  # type: ignore[union-attr]
+    return any(str(key) in metric for key in keys)
 
 
-def _score_file(name: str, gold: list[dict[str, object]], predicted: list[dict[str, object]],
+def _score_file(name: str, gold: list[Span], predicted: list[Span],
                 catalog: set[str] | None, score: Score) -> None:
     c = score.counts
     positives = [g for g in gold if g.get("indicator")]
@@ -117,7 +119,7 @@ def _score_file(name: str, gold: list[dict[str, object]], predicted: list[dict[s
             c["fn"] += 1
             score.errors.append(f"MISS {name} {g['text']!r} ({g.get('metric')})")
             continue
-        i = min(hits, key=lambda i: abs(predicted[i]["start"] - g["start"]))  # type: ignore[operator]
+        i = min(hits, key=lambda i: abs(predicted[i]["start"] - g["start"]))
         used.add(i)
         p = predicted[i]
         c["tp"] += 1
@@ -184,7 +186,7 @@ def score_connection(con: duckdb.DuckDBPyConnection, gold_dir: Path, documents_t
         with documents_tsv.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 values = got.get(row["file"], (None, None, None))
-                for name, value in zip(_META_FIELDS, values):
+                for name, value in zip(_META_FIELDS, values, strict=True):
                     expected = row[name] or None
                     value = None if value in (None, "") else str(value)
                     score.meta_total += 1

@@ -9,9 +9,9 @@ indicator code (catalog.py). All word lists live in pipeline/data/.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
 
 from pipeline import lexicon
 from pipeline.candidates import Candidate, find_candidates
@@ -34,7 +34,6 @@ _LISTED_CHANGE = re.compile(r"(下降|减少|降低|上升|增长|增加|提高)
 _MORE_OR_FEWER = re.compile(r"(多|少)(?:死亡|受伤|发生|失踪|遇难)?$")
 _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
-_CLAUSE_BEFORE = re.compile(r"[^，,；;。：:]*$")
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
 _LINK_ONLY = re.compile(r"(?:同比|较上年)?(?:为|是|达|达到|下降|上升|减少|增加|增长|降低|提高|了|\s)*")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
@@ -342,7 +341,8 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
-        if not _OUTCOME.search(metric) or "事故" in metric or m.unit not in ("人", "名"):
+        outcome = _OUTCOME.search(metric)
+        if outcome is None or "事故" in metric or m.unit not in ("人", "名"):
             continue
         opens_part = _OPENS_WITH_OUTCOME.search(sentence, 0, m.start) is not None
         for prev in reversed(out[:i]):
@@ -350,10 +350,15 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
             if "。" in between or (not opens_part and any(ch in "；;" for ch in between)):
                 break
             if prev.unit == "起" and prev.kind != "change":
-                out[i] = replace(m, metric=(prev.metric or "") + metric[_OUTCOME.search(metric).start():],
+                out[i] = replace(m, metric=(prev.metric or "") + metric[outcome.start():],
                                  rule="deaths of the events counted before")
                 break
     return out
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The text from the last clause break before `at` up to `at`."""
+    return sentence[max(sentence.rfind(ch, 0, at) for ch in "，,；;。：:") + 1:at]
 
 
 def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
@@ -362,14 +367,14 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
     A comparison basis closing the clause is not an item: 事故起数、死亡人数同比分别下降… lists
     事故起数 and 死亡人数; so is a clause that only names the basis: in 受灾人口、因灾死亡人数，
     与前5年平均值相比，同比分别下降… the subjects stand before it."""
-    clause = _CLAUSE_BEFORE.search(sentence, 0, at).group()
+    clause = _clause_before(sentence, at)
     clause_start = at - len(clause)
     listed = _basis_at_end().sub("", clause)
     if not listed.strip() and clause_start > 0:
-        comparison = _CLAUSE_BEFORE.search(sentence, 0, clause_start - 1).group()
+        comparison = _clause_before(sentence, clause_start - 1)
         subjects_end = clause_start - 1 - len(comparison) - 1
         if _COMPARISON_CLAUSE.search(comparison) and subjects_end > 0:
-            listed = _CLAUSE_BEFORE.search(sentence, 0, subjects_end).group()
+            listed = _clause_before(sentence, subjects_end)
             clause_start = subjects_end - len(listed)
     fillers = lexicon.word_list("metric_fillers.txt")
     items = []
@@ -444,7 +449,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         # the listed words are who did it; only 为/达 or a change may stand between 分别 and values
         fits = fits and _LINK_ONLY.fullmatch(sentence, found.end(), out[values[0]].start) is not None
         if subjects and fits and not any(clause_start <= m.start < at for m in out):
-            for subject, i in zip(subjects, values):
+            for subject, i in zip(subjects, values, strict=False):  # 均: fewer values than subjects
                 out[i] = replace(out[i], metric=subject, rule="a list of values: the subjects listed before, in order")
             earlier_subjects = subjects
             continue
@@ -453,7 +458,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         before = [i for i, m in enumerate(out) if m.end <= at and m.kind != "change"]
         if len(before) < len(values):
             continue
-        for src, dst in zip(before[-len(values):], values):
+        for src, dst in zip(before[-len(values):], values, strict=True):
             if out[dst].kind == "change" or (out[dst].unit == "%" and out[src].unit != "%"):
                 out[dst] = replace(out[dst], metric=out[src].metric, period=out[src].period,
                                    rule="a list of values: the counts before, in order",

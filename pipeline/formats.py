@@ -120,10 +120,7 @@ def looks_like_html(data: bytes) -> bool:
     head = data[:4096]
     for bom, codec in _UNICODE_BOMS:
         if head.startswith(bom):
-            if codec == "utf-8-sig":
-                head = head[len(bom):]
-            else:
-                head = head.decode(codec, errors="ignore").encode("utf-8")
+            head = head[len(bom):] if codec == "utf-8-sig" else head.decode(codec, errors="ignore").encode("utf-8")
             break
     return _HTML_START.match(head) is not None
 
@@ -315,10 +312,10 @@ def _drop_furniture(root) -> None:
             # Named like furniture, but holding several sentences outside links, it is content.
             if sentences < 3:
                 doomed.append(el)
-        elif el.tag in ("ul", "ol", "dl", "table", "div", "td", "p"):
-            # Menus and link lists: three or more links that make up most of the text, and no sentence.
-            if links >= 3 and visible and linked >= 0.7 * visible and sentences == 0:
-                doomed.append(el)
+        # Menus and link lists: three or more links that make up most of the text, and no sentence.
+        elif (el.tag in ("ul", "ol", "dl", "table", "div", "td", "p")
+              and links >= 3 and visible and linked >= 0.7 * visible and sentences == 0):
+            doomed.append(el)
     _remove(doomed)
 
 
@@ -470,9 +467,8 @@ def _keep_article_lines(lines: list[tuple[str, float]], page_title: str, heading
             continue
         metadata = _METADATA_LINE.search(text) is not None
         prose = _SENTENCE_END.search(text) is not None
-        if not metadata and not prose:
-            if link_share >= 0.6 or (len(text) <= 150 and _BOILERPLATE_LINE.search(text)):
-                continue
+        if not metadata and not prose and (link_share >= 0.6 or (len(text) <= 150 and _BOILERPLATE_LINE.search(text))):
+            continue
         kept.append((text, metadata))
 
     title_at = _title_line(kept, page_title, headings)
@@ -558,7 +554,7 @@ def _check_docx_budget(infos: list[zipfile.ZipInfo], sizes: list[int]) -> None:
     if total > MAX_DOCX_UNPACKED_BYTES:
         raise UndecodableError(f".docx unpacks to {total / 2**20:.0f} MB (the limit is "
                                f"{MAX_DOCX_UNPACKED_BYTES // 2**20} MB, images included): not a single report")
-    xml = sum(size for info, size in zip(infos, sizes) if info.filename.endswith((".xml", ".rels")))
+    xml = sum(size for info, size in zip(infos, sizes, strict=True) if info.filename.endswith((".xml", ".rels")))
     if xml > MAX_DOCX_XML_BYTES:
         raise UndecodableError(f".docx unpacks to {xml / 2**20:.0f} MB of XML (the limit is "
                                f"{MAX_DOCX_XML_BYTES // 2**20} MB): not a single report")
@@ -588,10 +584,7 @@ def _docx_lines(container) -> Iterator[str]:
 
     total = 0
     for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            rendered = list(_table_rows(block))
-        else:
-            rendered = [block.text]
+        rendered = list(_table_rows(block)) if isinstance(block, Table) else [block.text]
         for line in rendered:
             total += len(line) + 1
             if total > MAX_TEXT_CHARS:

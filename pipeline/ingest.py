@@ -12,7 +12,7 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -270,17 +270,11 @@ def _listable(folder: Path) -> bool:
     return True
 
 
-def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None,
-                before_reading: Callable[[int], None] | None = None) -> IngestPlan:
-    """What changes in the warehouse for the files now in `raw_dir`, given what it `known`s.
-
-    `before_reading` is told how many files are about to be read, so that the caller can start
-    work that the reading then overlaps."""
+def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None) -> IngestPlan:
+    """What changes in the warehouse for the files now in `raw_dir`, given what it `known`s."""
     known = known or {}
     scan = scan_folder(raw_dir, known)
     plan = IngestPlan(unchanged=len(scan.unchanged), forgotten=sorted(set(known) - scan.present))
-    if before_reading is not None:
-        before_reading(len(scan.changed))
     kept = {k.doc_id: path for path, k in known.items() if k.doc_id and path in scan.unchanged}
     landed_by_id: dict[str, str] = {}
     for path in scan.changed:
@@ -292,5 +286,8 @@ def plan_ingest(raw_dir: Path, known: Mapping[str, KnownFile] | None = None,
                 result = RejectedFile(result.source_path, f"duplicate: same text as {original}")
             else:
                 landed_by_id[result.doc_id] = result.source_path
-        (plan.landed if isinstance(result, SourceDocument) else plan.rejected).append(result)
+        if isinstance(result, SourceDocument):
+            plan.landed.append(result)
+        else:
+            plan.rejected.append(result)
     return plan

@@ -8,7 +8,7 @@ basis_words.txt, duration_cues.txt, named_concepts.txt, metric_fillers.txt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.datafiles import read_lines, read_table
 
@@ -64,7 +64,7 @@ def qualifiers() -> tuple[Qualifier, ...]:
     return tuple(sorted(rows, key=lambda q: len(q.word), reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def qualifiers_at(position: str) -> tuple[Qualifier, ...]:
     """The qualifiers of one position (before | internal | after), longest first."""
     return tuple(q for q in qualifiers() if q.position == position)
@@ -82,7 +82,7 @@ def change_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """Lines of a word-list file, longest first (so that longer words win when stripping)."""
     return tuple(sorted(set(read_lines(name)), key=len, reverse=True))

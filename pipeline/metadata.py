@@ -71,7 +71,8 @@ _DOC_NUMBER = re.compile(r"[" + _CJK + r"]{1,12}[〔\[［(（【]\s*(?:19|20)\d\
 _SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
 _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40})")
 _SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
-_SUBJECT_FOLLOWERS = r"[，,]|坚持|深入|认真|全面|紧紧|始终|围绕|以|在|积极|扎实|聚焦|着力|按照|根据|不断|持续|严格|切实|进一步|高度|主动|贯彻|落实"
+_SUBJECT_FOLLOWERS = (r"[，,]|坚持|深入|认真|全面|紧紧|始终|围绕|以|在|积极|扎实|聚焦|着力|按照|根据|不断|持续|严格|切实"
+                      r"|进一步|高度|主动|贯彻|落实")
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -144,6 +145,7 @@ _GLUED_TITLE = re.compile(
 )
 
 
+_ENUMERATED_LINE = re.compile(r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])")
 # 根据…要求，现将我局2025年度法治政府建设工作情况报告如下: a short first paragraph, not a header line.
 _INTRODUCES_REPORT = re.compile(r"现(?:将|就|把).{0,60}如下[:：]?$")
 
@@ -155,7 +157,8 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
     """
     header = []
     for i, line in enumerate(lines):
-        if len(line) > _HEADER_MAX_LINE or "。" in line or _INTRODUCES_REPORT.search(line) or re.match(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])", line):
+        if (len(line) > _HEADER_MAX_LINE or "。" in line or _INTRODUCES_REPORT.search(line)
+                or _ENUMERATED_LINE.match(line)):
             glued = _GLUED_TITLE.match(line)
             if glued:
                 header.append(glued.group(1))

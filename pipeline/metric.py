@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Sequence
 
 from pipeline import lexicon
 from pipeline.datafiles import read_table
@@ -34,7 +34,8 @@ CLAUSE_BREAKS = set("，,；;。！？!?：:（）()【】[]")
 _QUOTES = "“”‘’「」『』\""
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _CONJUNCTIONS = ("以及", "和", "及", "与", "、", "并", "或")
-_PREPOSITIONS = ("对", "向", "在", "为", "给", "从", "针对", "按照", "根据", "通过", "由", "将", "把", "并向", "并对", "共对", "并在")
+_PREPOSITIONS = ("对", "向", "在", "为", "给", "从", "针对", "按照", "根据", "通过", "由", "将", "把",
+                 "并向", "并对", "共对", "并在")
 _POST_STOPS = ("分别", "均", "都", "等", "其中", "已", "共", "累计")
 _YEAR_PREFIX = re.compile(r"(?:由|从)?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?(?:以来)?的?$")
 _DATE_LEAD = re.compile(
@@ -42,7 +43,8 @@ _DATE_LEAD = re.compile(
     r"|^第?[一二三四]季度|^[上下]半年|^年[初底末中]"
 )
 # 由原来的20个工作日, 提升至65%: the words before the number that only say "from" or "to".
-_FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去|去年|上年|法定)?的?|(?:提升|提高|下降|降低|压缩|缩短|增长|增加|减少|上升)(?:至|到))$")
+_FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去|去年|上年|法定)?的?"
+                           r"|(?:提升|提高|下降|降低|压缩|缩短|增长|增加|减少|上升)(?:至|到))$")
 
 # Fillers that are verbs in front (组织开展) but nouns at the end (人民调解组织): kept at the end.
 _TRAILING_NOUNS = ("组织",)
@@ -76,7 +78,8 @@ def _trailing_words() -> tuple[tuple[int, frozenset[str]], ...]:
     """Words _clean drops from the end of a metric, as (length, words of that length), longest first:
     a text ends in at most one word of each length, so one set lookup per length finds it."""
     # 组织 is a filler verb in front (组织开展) but a noun at the end (人民调解组织)
-    safe = {w for w in _fillers() if len(w) > 1 and w not in _TRAILING_NOUNS} | {"达", "均", "约", "近", "共", "计", "的", "了", "等"}
+    safe = ({w for w in _fillers() if len(w) > 1 and w not in _TRAILING_NOUNS}
+            | {"达", "均", "约", "近", "共", "计", "的", "了", "等"})
     words = safe | _qualifier_words()[1] | {"一般"}
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}, reverse=True))
 
@@ -114,7 +117,7 @@ class MetricFinder:
         starts, ends = token_offsets(sentence, tokens)
         if not starts:
             starts, ends = list(range(len(sentence))), list(range(1, len(sentence) + 1))
-        self.offsets = list(zip(starts, ends))
+        self.offsets = list(zip(starts, ends, strict=True))
         # Starts and ends both only grow along the sentence, so the tokens overlapping a span are a run.
         self.token_ends = ends
         self.token_starts = set(starts)
@@ -204,9 +207,9 @@ class MetricFinder:
         """(kind, text) where kind is '' | 'modifier' | 'list' | 'plain'."""
         start, end = self.pre_bounds(index)
         raw = self.sentence[start:end]
-        lead = _DATE_LEAD.match(raw)
-        if lead:
-            start += lead.end()
+        date = _DATE_LEAD.match(raw)
+        if date:
+            start += date.end()
         words = self._words(start, end)
         text = "".join(words)
         year = _YEAR_PREFIX.search(text)
@@ -317,7 +320,8 @@ class MetricFinder:
             post = self.post_chunk(index + 1)  # 六期41家企业…检查: adjacent numbers share the noun
         if family in ("ratio", "change") and pre:
             return self._trim_pre(kind, pre, alone=True, ratio=True)
-        if not pre and not post and index and self.sentence[self.mentions[index - 1].end:self.mentions[index].start] in ("、", "，", ","):
+        gap = self.sentence[self.mentions[index - 1].end:self.mentions[index].start] if index else ""
+        if not pre and not post and index and gap in ("、", "，", ","):
             return self._metric(index - 1, family)  # 培训12期、1100余人次: the verb is shared
         if not pre:
             return post or self.previous_clause(index) or None

@@ -24,7 +24,7 @@ _NO_LINE_START = set("，,、。；;：:）)%％”’」』》") | set("起件�
 # A line at least this long that does not end a sentence was wrapped by layout, not by the author.
 _WRAPPED_LINE_MIN_CHARS = 25
 # A line starting like this opens a heading or an item: the break before it is the author's.
-_ENUMERATOR_START = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[，,、]")
+_ENUMERATOR_START = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[，,、]")  # noqa: E501
 
 _FULL_WIDTH_ASCII = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FULL_WIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})

@@ -4,7 +4,8 @@ Each document is analysed in one pass (pipeline.tables.analyse_documents) that f
 per-document tables: documents, sentences, tokens and indicators. A batch of documents is read
 from the working warehouse, analysed (in worker processes when there are many), and its rows in
 all four tables are written together with the record that those documents are done, in one
-transaction; then the documents' audit pages, rendered by the same workers. Only documents that
+transaction (their audit pages are removed first: the audit_pages step renders them again from
+the warehouse). Only documents that
 are new, changed (a new text is a new doc_id) or were analysed by a different code version are
 processed; rows of documents that left the raw folder are deleted. A killed run loses at most
 the batch in flight.
@@ -14,13 +15,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from contextlib import nullcontext, suppress
+from collections.abc import Callable
+from concurrent.futures import Executor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from importlib.metadata import version
+from itertools import accumulate, pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
@@ -28,11 +31,9 @@ import pandas as pd
 from pipeline import audit, parallel, tables, timing, warehouse
 from pipeline.audit import audit_dir
 from pipeline.ingest import KnownFile, plan_ingest
+from pipeline.segment import configured_segmenter, segmenter_version
 from pipeline.storage import Warehouse, reports_dir
 from pipeline.timing import timed
-
-if TYPE_CHECKING:
-    from pipeline.head_start import HeadStart
 
 BATCH_DOCUMENTS = 200
 # The last batches halve down to this size: the last one is written while the workers have
@@ -41,15 +42,25 @@ LAST_BATCH_DOCUMENTS = 25
 INGEST_BATCH_DOCUMENTS = 1000
 
 
+# Libraries whose upgrade can change the rows: OpenCC (script conversion), cn2an (numerals).
+OUTPUT_LIBRARIES = ("OpenCC", "cn2an")
+
+
 @lru_cache(maxsize=1)
-def code_version() -> str:
-    """A digest of the library's code, SQL and data files: when any changes, every document is redone."""
+def _source_digest() -> str:
     root = Path(str(resources.files("pipeline")))
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".sql", ".tsv", ".txt"}):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()
+
+
+def code_version() -> str:
+    """A digest of the library's code, SQL and data files, the segmenter's name and version and the
+    versions of the other libraries that shape the rows: when any changes, every document is redone."""
+    libraries = [segmenter_version(configured_segmenter())] + [f"{name}=={version(name)}" for name in OUTPUT_LIBRARIES]
+    return hashlib.sha256("|".join([_source_digest(), *libraries]).encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -57,112 +68,83 @@ class AnalysisReport:
     processed: list[str]  # doc_ids analysed in this run
     removed: int  # documents whose rows were dropped (gone from raw/ or analysed by older code)
     rows: dict[str, int]  # rows written in this run, per table
-    head_start: int = 0  # of the processed, documents whose analysis began before the run's steps
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """The rows of a chunk of documents (warehouse.DOCUMENT_STAGES) and their audit pages by doc_id."""
-
-    frames: dict[str, pd.DataFrame]
-    pages: dict[str, str]
-
-
-def _analyse(texts: pd.DataFrame) -> Analysis:
-    frames = tables.analyse_documents(texts)
-    with timed("audit pages"):
-        pages = audit.document_pages(texts, frames)
-    return Analysis(frames, pages)
-
-
-def analyse_chunk(texts: pd.DataFrame) -> tuple[Analysis, dict[str, float]]:
+def analyse_chunk(texts: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Run in a worker: one chunk of documents through the analysis, with the seconds per part it took."""
     timing.reset()
-    analysis = _analyse(texts)
-    return analysis, timing.snapshot()
+    frames = tables.analyse_documents(texts)
+    return frames, timing.snapshot()
 
 
-def combine_chunks(results: list[tuple[Analysis, dict[str, float]]]) -> Analysis:
+def combine_chunks(results: list[tuple[dict[str, pd.DataFrame], dict[str, float]]]) -> dict[str, pd.DataFrame]:
     for _, times in results:
         timing.add_worker_times(times)
     if len(results) == 1:
         return results[0][0]
-    return Analysis(
-        frames={table: pd.concat([analysis.frames[table] for analysis, _ in results], ignore_index=True)
-                for table in warehouse.DOCUMENT_STAGES},
-        pages={doc_id: page for analysis, _ in results for doc_id, page in analysis.pages.items()},
-    )
+    return {table: pd.concat([frames[table] for frames, _ in results], ignore_index=True)
+            for table in warehouse.DOCUMENT_STAGES}
 
 
-def send_to_workers(texts: pd.DataFrame, later: int) -> parallel.Pending:
-    """The analysis of `texts` in the worker processes, in chunks sized for `later` documents that
-    will follow them (parallel.chunk_sizes)."""
-    ends = list(accumulate(parallel.chunk_sizes(len(texts), later)))
-    chunks = [texts.iloc[first:end] for first, end in zip([0, *ends], ends)]
-    return parallel.submit_chunks(analyse_chunk, chunks, combine_chunks, True)
+def send_to_workers(executor: Executor, workers: int, texts: pd.DataFrame,
+                    later: int) -> parallel.Pending[dict[str, pd.DataFrame]]:
+    """The analysis of `texts` in the pool, in chunks sized for `later` documents that will follow
+    them (parallel.chunk_sizes)."""
+    ends = list(accumulate(parallel.chunk_sizes(len(texts), later, workers)))
+    chunks = [texts.iloc[first:end] for first, end in pairwise([0, *ends])]
+    what = [f"documents {', '.join(chunk['source_path'].head(3))}" + (" …" if len(chunk) > 3 else "")
+            for chunk in chunks]
+    return parallel.submit_chunks(executor, analyse_chunk, chunks, combine_chunks, what)
 
 
-def bring_up_to_date(store: Warehouse, batch_documents: int = BATCH_DOCUMENTS,
-                     head_start: HeadStart | None = None) -> AnalysisReport:
-    """Analyse every pending document, one committed batch at a time, and write its audit pages.
+def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = None, workers: int = 1,
+                     batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
+    """Analyse every pending document, one committed batch at a time.
 
-    With enough pending documents the analysis runs in worker processes (pipeline.parallel), in
-    chunks of whole documents, and the next batch is read and sent out before the current one is
-    written, so that reading and writing here overlap the work there. Batches are still committed
-    one at a time, in order. The documents of a `head_start` that are pending with the same text,
-    path, file digest and encoding make the first batch.
+    With enough pending documents (parallel.worth_a_pool) the analysis runs on `workers` worker
+    processes of the executor that `pool` returns (it is asked only then), in chunks of whole
+    documents, and the next batch is read and sent out before the current one is written, so that
+    reading and writing here overlap the work there. Batches are still committed one at a time,
+    in order. A failed worker fails the analysis (parallel.WorkerFailed); the batches committed
+    before it stand.
     """
     version = code_version()
     pages_dir = audit_dir(store)
     with timed("read"), store.connect() as con:
         removed = warehouse.drop_stale_documents(con, version)
         pending = warehouse.pending_documents(con, version)
-        early = _taken_from(head_start, con, pending) if head_start is not None else []
-    use_pool = parallel.worth_a_pool(len(pending))
+    executor = pool() if pool is not None and parallel.worth_a_pool(len(pending), workers) else None
 
-    def start(batch: list[str], later: int) -> parallel.Pending:
+    def start(batch: list[str], later: int) -> parallel.Pending[dict[str, pd.DataFrame]]:
         with timed("read"), store.connect() as con:
             texts = warehouse.document_texts(con, batch)
-        if not use_pool:
-            return parallel.Pending([_analyse(texts)], lambda results: results[0])
+        if executor is None:
+            return parallel.Pending([tables.analyse_documents(texts)], lambda results: results[0])
         with timed("send to workers"):
-            return send_to_workers(texts, later)
+            return send_to_workers(executor, workers, texts, later)
 
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
-    in_flight: deque[tuple[list[str], parallel.Pending]] = deque()
-    taken = set(early)
-    if early:
-        everything = len(taken) == len(head_start.sources)
-        in_flight.append((early, head_start.analysis if everything
-                          else head_start.analysis.then(lambda analysis: _only(analysis, taken))))
-    rest = [doc_id for doc_id in pending if doc_id not in taken]
-    ends = list(accumulate(batch_sizes(len(rest), batch_documents)))
-    batches = [rest[first:end] for first, end in zip([0, *ends], ends)]
+    in_flight: deque[tuple[list[str], parallel.Pending[dict[str, pd.DataFrame]]]] = deque()
+    ends = list(accumulate(batch_sizes(len(pending), batch_documents)))
+    batches = [pending[first:end] for first, end in pairwise([0, *ends])]
 
     def write_oldest() -> None:
         batch, analysis = in_flight.popleft()
         with timed("wait for workers"):
             done = analysis.result()
-        with timed("write pages"):
-            audit.remove_pages(pages_dir, batch)
-        with timed("load"), store.connect() as con, warehouse.one_thread(con) if use_pool else nullcontext():
-            warehouse.write_document_rows(con, version, batch, done.frames)
-        with timed("write pages"):
-            try:
-                audit.write_pages(pages_dir, done.pages)
-            except OSError:  # disk full, no permission: the rows stand; the audit_pages step renders
-                with suppress(OSError):  # what is missing, or fails saying why it cannot
-                    audit.remove_pages(pages_dir, batch)
-        for table, frame in done.frames.items():
+        audit.remove_pages(pages_dir, batch)  # pages of an older analysis: the audit_pages step renders them anew
+        with timed("load"), store.connect() as con, warehouse.one_thread(con) if executor is not None else nullcontext():
+            warehouse.write_document_rows(con, version, batch, done)
+        for table, frame in done.items():
             rows[table] += len(frame)
 
-    for batch, end in zip(batches, ends):
-        in_flight.append((batch, start(batch, later=len(rest) - end)))
-        if len(in_flight) > (1 if use_pool else 0):
+    for batch, end in zip(batches, ends, strict=True):
+        in_flight.append((batch, start(batch, later=len(pending) - end)))
+        if len(in_flight) > (0 if executor is None else 1):
             write_oldest()
     while in_flight:
         write_oldest()
-    return AnalysisReport(pending, removed, rows, head_start=len(early))
+    return AnalysisReport(pending, removed, rows)
 
 
 def batch_sizes(documents: int, batch_documents: int) -> list[int]:
@@ -174,26 +156,6 @@ def batch_sizes(documents: int, batch_documents: int) -> list[int]:
         sizes.append(size)
         documents -= size
     return sizes
-
-
-def _taken_from(head_start: HeadStart, con: duckdb.DuckDBPyConnection, pending: list[str]) -> list[str]:
-    """The pending documents that the head start analysed from the same text, path, file digest
-    and encoding, in pending order; a head start of which nothing is taken is cancelled."""
-    recorded = warehouse.document_sources(con, list(head_start.sources))
-    taken = [doc_id for doc_id in pending if doc_id in head_start.sources
-             and recorded.get(doc_id) == head_start.sources[doc_id]]
-    if not taken:
-        head_start.cancel()
-    return taken
-
-
-def _only(analysis: Analysis, doc_ids: set[str]) -> Analysis:
-    """The rows and pages of some of the documents of an analysis."""
-    return Analysis(
-        frames={table: frame[frame["doc_id"].isin(doc_ids)].reset_index(drop=True)
-                for table, frame in analysis.frames.items()},
-        pages={doc_id: page for doc_id, page in analysis.pages.items() if doc_id in doc_ids},
-    )
 
 
 def published_is_current(store: Warehouse) -> bool:
@@ -239,13 +201,8 @@ def ingest_folder_into(store: Warehouse, raw_dir: Path) -> IngestReport:
     """Bring document_texts and rejected_files in line with the files now in `raw_dir`."""
     with store.connect() as con:
         known = known_files(con)
-
-    def start_workers_if_worth_it(files: int) -> None:
-        if parallel.worth_a_pool(files):
-            parallel.warm_up()  # the workers get ready while the files are read and written
-
     with timed("decode"):
-        plan = plan_ingest(raw_dir, known, before_reading=start_workers_if_worth_it)
+        plan = plan_ingest(raw_dir, known)
     # Texts are written a batch at a time, so that only one batch exists twice (as a frame and in
     # DuckDB's buffers) next to the decoded texts; each batch is one transaction, the first one also
     # forgets the vanished files and records the rejected ones.

@@ -36,6 +36,7 @@ class Warehouse:
         self.work_dir = self.published.parent / ".work"
         self.working = self.work_dir / self.published.name
         self._lock_path = self.work_dir / f"{self.published.name}.lock"
+        self._session: duckdb.DuckDBPyConnection | None = None  # the connection of an open session()
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -58,23 +59,25 @@ class Warehouse:
     def session(self) -> Iterator[None]:
         """Hold the lock and one connection for a whole run: every connect() and publish() inside
         uses them, so a run opens the database once instead of once per read or write (about
-        40 ms each), and no other run interleaves its writes. Nested sessions are the outer one."""
-        if self.working in _sessions:
+        40 ms each), and no other run interleaves its writes. Nested sessions are the outer one.
+        The session belongs to this object: whoever opens it (a run's resource) hands the object on."""
+        if self._session is not None:
             yield
             return
         with self._locked():
-            _sessions[self.working] = self._open()
+            self._session = self._open()
             try:
                 yield
             finally:
-                _sessions.pop(self.working).close()
+                self._session.close()
+                self._session = None
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection to the working database: the session's, or one held only for one read or
         write. Other runs wait for the lock rather than fail on DuckDB's file lock."""
-        if (session := _sessions.get(self.working)) is not None:
-            yield session
+        if self._session is not None:
+            yield self._session
             return
         with self._locked():
             con = self._open()
@@ -83,45 +86,16 @@ class Warehouse:
             finally:
                 con.close()
 
-    @contextmanager
-    def peek(self) -> Iterator[duckdb.DuckDBPyConnection | None]:
-        """A read-only connection to the working copy (the published file before any run has made
-        one), for a look that must not wait: None when a run holds the lock, or when there is no
-        warehouse yet or it cannot be opened."""
-        self.work_dir.mkdir(parents=True, exist_ok=True)
-        with open(self._lock_path, "a") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield None
-                return
-            try:
-                path = self.working if self.working.exists() else self.published
-                try:
-                    con = duckdb.connect(str(path), read_only=True) if path.exists() else None
-                except duckdb.Error:
-                    con = None
-                try:
-                    yield con
-                finally:
-                    if con is not None:
-                        con.close()
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
-
     def publish(self) -> None:
         """Replace the published file with a checkpointed copy of the working database, atomically."""
-        with self.session():
-            _sessions[self.working].execute("CHECKPOINT")
+        with self.session(), self.connect() as con:
+            con.execute("CHECKPOINT")
             staging = self.published.parent / f".{self.published.name}.publishing"
             shutil.copyfile(self.working, staging)
             with open(staging, "rb") as handle:
                 os.fsync(handle.fileno())
             os.replace(staging, self.published)
 
-
-# The connection of each working database that has a session open in this process.
-_sessions: dict[Path, duckdb.DuckDBPyConnection] = {}
 
 
 def reports_dir(store: Warehouse) -> Path:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from importlib import resources
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -27,7 +28,15 @@ DERIVED_TABLES = {
 DOCUMENT_STAGES = ("documents", "sentences", "tokens", "indicators")
 
 
-@lru_cache(maxsize=None)
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, parameters: list[object] | None = None) -> Any:
+    """The one value of a query that returns one row."""
+    row = con.execute(sql, parameters).fetchone()
+    if row is None:
+        raise ValueError(f"no row from {sql[:60]!r}")
+    return row[0]
+
+
+@cache
 def read_sql(name: str) -> str:
     return (resources.files("pipeline") / "sql" / f"{name}.sql").read_text(encoding="utf-8")
 
@@ -88,7 +97,7 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFram
 
 def table_preview(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> tuple[int, pd.DataFrame]:
     """Row count and first rows of a table; long text columns are left out of the preview."""
-    count = con.execute(f"SELECT count(*) FROM {_checked(table)}").fetchone()[0]
+    count = _scalar(con, f"SELECT count(*) FROM {_checked(table)}")
     preview = con.execute(f"SELECT * EXCLUDE (text) FROM {table} LIMIT {int(rows)}" if table == "document_texts"
                           else f"SELECT * FROM {table} LIMIT {int(rows)}").df()
     return count, preview
@@ -161,7 +170,7 @@ def write_document_rows(
 
 def content_fingerprint(con: duckdb.DuckDBPyConnection, version: str) -> str:
     """What the tables after the analysis are made from (see sql/content_fingerprint.sql)."""
-    return con.execute(read_sql("content_fingerprint"), [version]).fetchone()[0]
+    return _scalar(con, read_sql("content_fingerprint"), [version])
 
 
 def published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -180,13 +189,6 @@ def document_texts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pd.Dat
     return con.execute(
         """SELECT doc_id, source_path, sha256, encoding, text FROM document_texts
            WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY doc_id""", [doc_ids]).df()
-
-
-def document_sources(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, tuple[str, str, str]]:
-    """(source_path, sha256, encoding) of the given documents, by doc_id."""
-    rows = con.execute("""SELECT doc_id, source_path, sha256, encoding FROM document_texts
-                          WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))""", [doc_ids]).fetchall()
-    return {doc_id: (source_path, sha256, encoding) for doc_id, source_path, sha256, encoding in rows}
 
 
 def find_document(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, str, str] | None:
@@ -223,7 +225,7 @@ def rebuild_derived(con: duckdb.DuckDBPyConnection, table: str) -> int:
         con.execute(f"CREATE OR REPLACE TABLE {table} AS {read_sql(table)}")
         for view in views:
             con.execute(read_sql(f"views/{view}"))
-    return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return _scalar(con, f"SELECT count(*) FROM {table}")
 
 
 def read_view(con: duckdb.DuckDBPyConnection, view: str) -> pd.DataFrame:
@@ -252,4 +254,4 @@ def find_problems(con: duckdb.DuckDBPyConnection, check: str, parameter: str | N
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of every warehouse table that exists."""
     existing = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES if t in existing}
+    return {t: _scalar(con, f"SELECT count(*) FROM {t}") for t in TABLES if t in existing}

@@ -1,13 +1,22 @@
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from pipeline.cli import run_pipeline
+from assets.cli import run_pipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_RAW = PROJECT_ROOT / "raw"
 GOLD = Path(__file__).parent / "data" / "gold"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dagster_home(tmp_path_factory) -> Path:
+    """Runs of the tests (in this process and in the processes they start) go to an instance of their own."""
+    home = tmp_path_factory.mktemp("dagster_home")
+    os.environ["DAGSTER_HOME"] = str(home)
+    return home
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.cli import main, run_pipeline
+from assets.cli import main, run_pipeline
 
 FIXTURES = Path(__file__).parent / "data" / "multiyear"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from pipeline.cli import main, run_pipeline
+from assets.cli import main, run_pipeline
 from pipeline.warehouse import table_counts
 
 SUZHOU = "000_db0547c9e42a10f1.txt"

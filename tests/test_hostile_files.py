@@ -228,7 +228,7 @@ def test_a_file_replaced_by_a_link_out_of_the_folder_after_the_listing_is_not_re
 # Through the real pipeline (Dagster, warehouse), and the sensor.
 
 def test_the_run_lands_the_good_files_and_records_every_hostile_one(tmp_path):
-    from pipeline.cli import run_pipeline
+    from assets.cli import run_pipeline
 
     raw = tmp_path / "raw"
     _write(raw / "good.txt", REPORT)

@@ -159,7 +159,7 @@ def test_unsupported_types_name_the_supported_ones(tmp_path):
 def test_pipeline_lands_every_format_and_rejects_broken_files(tmp_path):
     import duckdb
 
-    from pipeline.cli import run_pipeline
+    from assets.cli import run_pipeline
 
     raw = tmp_path / "raw"
     dump = GBK_PAGE.replace("苏州市应急管理局2021年度", "常熟市应急管理局2021年度").replace("6517件", "4321件")
@@ -196,14 +196,3 @@ def test_pipeline_lands_every_format_and_rejects_broken_files(tmp_path):
             """SELECT count(*) FROM indicators i JOIN document_texts t USING (doc_id)
                WHERE substr(t.text, i.start + 1, i."end" - i.start) <> i.mention""").fetchone()[0]
         assert mismatches == 0
-
-
-def test_plan_ingest_says_how_many_files_it_will_read_before_reading_them(tmp_path):
-    (tmp_path / "a.txt").write_text("苏州市2021年度法治政府建设报告", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("张家港市2022年度法治政府建设报告", encoding="utf-8")
-    told = []
-    first = plan_ingest(tmp_path, before_reading=told.append)
-    known = {d.source_path: KnownFile(d.size, d.mtime_ns, d.doc_id) for d in first.landed}
-    (tmp_path / "c.txt").write_text("连云港市2023年度法治政府建设报告", encoding="utf-8")
-    plan_ingest(tmp_path, known, before_reading=told.append)
-    assert told == [2, 1]

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.cli import run_pipeline
+from assets.cli import run_pipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 COPIES = 12
@@ -40,7 +40,7 @@ def _snapshot(warehouse: Path) -> dict[str, list[tuple]]:
 
 
 def _run_in_process(raw: Path, warehouse: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
+    return subprocess.Popen([sys.executable, "-m", "assets", "run", "--raw", str(raw), "--warehouse", str(warehouse)],
                             cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -60,7 +60,7 @@ def test_a_run_killed_half_way_is_completed_by_the_next(tmp_path, reference):
     deadline = time.monotonic() + 120
     while not working.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(1.5)
+    time.sleep(0.5)  # into the analysis: the run's steps after ingest take seconds
     assert process.poll() is None, "the run ended before it could be killed; make the corpus larger"
     helpers = _descendants(process.pid)  # the worker pool's fork server and workers
     os.kill(process.pid, signal.SIGKILL)

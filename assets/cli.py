@@ -1,22 +1,36 @@
-"""Command line: `python -m pipeline run` materializes every asset through Dagster, in process.
+"""Command line: `python -m assets run` launches the project's job through Dagster, on the
+project's Dagster instance, so that the UI shows the run; `explain` and `compare` query the warehouse.
 
-This is the only module of pipeline/ that imports Dagster (lazily, inside the command), so
-the domain library stays usable without it.
+The one module that uses both layers: the domain library (pipeline/) and its Dagster definitions.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+from dagster import DagsterInstance
 
+from assets.automation import refresh_warehouse
+from assets.checks import QUALITY_CHECKS
+from assets.definitions import build_definitions
 from pipeline.audit import AuditMention, audit_dir, explain_text, format_value
 from pipeline.datafiles import data_path
 from pipeline.normalise import to_simplified
-from pipeline.settings import RAW_DIR_VARIABLE, WAREHOUSE_VARIABLE, configured_raw_dir, configured_warehouse
+from pipeline.settings import (
+    DAGSTER_HOME_VARIABLE,
+    PROJECT_ROOT,
+    RAW_DIR_VARIABLE,
+    WAREHOUSE_VARIABLE,
+    configured_dagster_home,
+    configured_raw_dir,
+    configured_warehouse,
+)
 from pipeline.storage import Warehouse
 from pipeline.warehouse import (
     audit_mentions,
@@ -28,25 +42,27 @@ from pipeline.warehouse import (
 )
 
 
-def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
-    """Materialize all assets and their checks in this process; return failure messages (empty = success).
+def dagster_instance(home: Path) -> DagsterInstance:
+    """The persistent instance in `home` (the one `make dev` shows), made with the project's
+    dagster.yaml when it has none."""
+    home.mkdir(parents=True, exist_ok=True)
+    config = PROJECT_ROOT / "dagster.yaml"
+    if not (home / "dagster.yaml").exists() and config.exists():
+        shutil.copyfile(config, home / "dagster.yaml")
+    return DagsterInstance.from_config(str(home))
 
-    The first new reports go to the worker processes before Dagster starts (pipeline.head_start)."""
-    from pipeline import head_start
 
-    head_start.begin(raw_dir, Warehouse(warehouse))
-    from dagster import DagsterInstance, materialize
-
-    from assets.checks import quality_checks
-    from assets.definitions import report_assets
-    from assets.resources import build_resources
-
-    with DagsterInstance.ephemeral() as instance:
-        result = materialize(
-            [*report_assets, *quality_checks],
-            resources=build_resources(raw_dir, warehouse),
+def run_pipeline(raw_dir: Path, warehouse: Path, dagster_home: Path | None = None,
+                 tags: Mapping[str, str] | None = None) -> list[str]:
+    """Run the project's job (every asset and check) on the Dagster instance in `dagster_home`
+    (default: $DAGSTER_HOME, else .dagster_home/ in the project) with the run's `tags`; return
+    failure messages (empty = success)."""
+    job = build_definitions(raw_dir, warehouse).resolve_job_def(refresh_warehouse.name)
+    with dagster_instance(dagster_home or configured_dagster_home()) as instance:
+        result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
+            tags=tags or {"source": "command line"},
             run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
         )
     failures = []
@@ -63,8 +79,6 @@ def run_pipeline(raw_dir: Path, warehouse: Path) -> list[str]:
 
 def failed_checks(warehouse: Path) -> list[tuple[str, int]]:
     """(check, failing rows) for every data-quality check that finds problems."""
-    from assets.checks import QUALITY_CHECKS
-
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return [(c.name, n) for c in QUALITY_CHECKS if (n := len(find_problems(con, c.query, c.parameter)))]
 
@@ -87,7 +101,7 @@ def summary(warehouse: Path) -> str:
         f"warehouse: {warehouse}",
         f"query it:  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
         ".sql('SELECT * FROM yoy_comparison'))\"",
-        "open the UI: make dev   (then http://127.0.0.1:3000)",
+        "the run, its metadata and checks: make dev   (then http://127.0.0.1:3000)",
     ]
     return "\n".join(lines)
 
@@ -97,7 +111,7 @@ def _run_command(args: argparse.Namespace) -> int:
     if not raw_dir.is_dir():
         print(f"error: raw folder {raw_dir} does not exist", file=sys.stderr)
         return 2
-    failures = run_pipeline(raw_dir, warehouse)
+    failures = run_pipeline(raw_dir, warehouse, Path(args.dagster_home).resolve())
     if failures:
         print("error: the pipeline run failed:", file=sys.stderr)
         for failure in failures:
@@ -113,7 +127,7 @@ def _published(args: argparse.Namespace) -> Path | None:
     """The warehouse a query command reads, or None (after saying why) when there is none yet."""
     warehouse = Path(args.warehouse)
     if not warehouse.exists():
-        print(f"error: no warehouse at {warehouse}; run `python -m pipeline run` first", file=sys.stderr)
+        print(f"error: no warehouse at {warehouse}; run `python -m assets run` first", file=sys.stderr)
         return None
     return warehouse
 
@@ -170,12 +184,14 @@ def _compare_command(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m assets", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="materialize every asset over the raw folder into the warehouse")
     run.add_argument("--raw", default=str(configured_raw_dir()), help=f"report folder (default raw/, or ${RAW_DIR_VARIABLE})")
     run.add_argument("--warehouse", default=str(configured_warehouse()),
                      help=f"DuckDB file (default warehouse/reports.duckdb, or ${WAREHOUSE_VARIABLE})")
+    run.add_argument("--dagster-home", default=str(configured_dagster_home()),
+                     help=f"Dagster instance folder (default .dagster_home/, or ${DAGSTER_HOME_VARIABLE})")
     run.set_defaults(handler=_run_command)
     explain = commands.add_parser("explain", help="print every indicator of one document with its sentence, marked")
     explain.add_argument("file", help="file name, path under the raw folder, or doc_id")
