@@ -89,7 +89,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
     signature_agency, signature_date, printed_date = _signature(tail)
 
     doc_type = _doc_type(title, opening, text)
-    published_on = _labelled_date(text) or signature_date or printed_date
+    published_on = _labelled_date(text) or signature_date or printed_date or _page_timestamp(text)
     report_year = _report_year(title, opening, doc_type, published_on, text)
 
     issuer_texts = [t for t in (title, signature_agency, opening[:200], *header) if t]
@@ -98,11 +98,12 @@ def infer_metadata(text: str) -> DocumentMetadata:
 
     title_agency = _agency_in(title)
     field_agency = _issuer_field(text)
-    opening_agencies = _opening_agencies(opening)
-    region = _national_region(signature_agency, title_agency, title, opening_agencies) or _region(
+    subject = _opening_subject(opening)
+    opening_agencies = ([subject] if subject else []) + _opening_agencies(opening)
+    region = _national_region(signature_agency, title_agency, title, subject) or _region(
         text, header, title, signature_agency, field_agency, opening_agencies
     )
-    agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(opening_agencies), opening, region)
+    agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(subject, opening_agencies), region)
     return DocumentMetadata(
         region=region.name if region else None,
         region_code=region.code if region else None,
@@ -238,8 +239,10 @@ def _looks_like_agency(line: str) -> bool:
 
 
 def _agency_in(title: str) -> str | None:
-    """The agency a title starts with: 苏州市应急管理局2021年度… → 苏州市应急管理局."""
-    match = re.match(r"(?:关于)?([" + _CJK + r"]{2,40}?)(?=" + _YEAR + r"年|关于|法治|依法)", title)
+    """The agency a title starts with: 苏州市应急管理局2021年度…, 应急管理部发布2023年…,
+    应急管理部：2023年上半年… → the agency."""
+    match = re.match(r"(?:关于)?([" + _CJK + r"]{2,40}?)(?=[:：]|(?:发布|印发|公布)?(?:" + _YEAR + r"年|关于|法治|依法))",
+                     title)
     if match and _looks_like_agency(match.group(1)):
         return match.group(1)
     return None
@@ -317,6 +320,15 @@ def _date_label() -> re.Pattern[str]:
     return re.compile(r"(?:" + labels + r")[:：]\s*")
 
 
+_TIMESTAMP = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+
+
+def _page_timestamp(text: str) -> str | None:
+    """A date with a time of day near the top of a page (2024-05-08 10:16:32): when it was posted."""
+    match = _TIMESTAMP.search(text, 0, 400)
+    return _iso(match) if match else None
+
+
 def _labelled_date(text: str) -> str | None:
     """The first labelled date in the page furniture (top or bottom), not in a table of the body."""
     edges = text if len(text) <= 3000 else text[:1500] + "\n" + text[-1500:]
@@ -389,16 +401,29 @@ def _is_national(agency: str | None) -> bool:
 
 
 def _national_region(signature_agency: str | None, title_agency: str | None, title: str,
-                     opening_agencies: list[str]) -> Region | None:
-    """A ministry's report: signed, titled or opened (2022年，应急管理部坚持…) by a national body with
-    no place name."""
+                     subject: str | None) -> Region | None:
+    """A ministry's report: signed, titled or opened (2022年，应急管理部坚持…: the subject of the
+    first sentence) by a national body with no place name."""
     if signature_agency or title_agency:
         national_issuer = _is_national(signature_agency) or (not signature_agency and _is_national(title_agency))
     else:
-        national_issuer = bool(opening_agencies) and _is_national(opening_agencies[0])
+        national_issuer = _is_national(subject)
     if national_issuer and not find_regions_in(title):
         return national()
     return None
+
+
+def _opening_subject(opening: str) -> str | None:
+    """Who the first sentence is about: 2021年，青岛市坚持… → 青岛市; 2023年，在市委市政府领导下，
+    广州市应急管理局全面学习… → 广州市应急管理局; 2022年，应急管理部坚持… → 应急管理部."""
+    found = _opening_subject_pattern().match(opening)
+    return found.group("subject") if found else None
+
+
+@lru_cache(maxsize=1)
+def _opening_subject_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*)?(?:在[^，,。\n]{1,40}?下[，,]\s*)?"
+                      r"(?P<subject>[" + _CJK + r"]{2,24}?)(?=" + _SUBJECT_FOLLOWERS + ")")
 
 
 def _opening_agencies(opening: str) -> list[str]:
@@ -487,7 +512,8 @@ def _region(
         if line != title and not title.startswith(line):
             for regions in _issuers(line):
                 add(regions, _W_HEADER)
-    # The first agency of the opening that names a place (…，广州市应急管理局全面学习…).
+    # The subject of the first sentence, else the first agency of the opening, that names a place
+    # (2021年，青岛市坚持…; …，广州市应急管理局全面学习…).
     for agency in opening_agencies:
         if named := _issuers(agency):
             for regions in named:
@@ -577,11 +603,14 @@ def _self_reference(text: str) -> str | None:
     return kind if count >= 2 * (sum(counts.values()) - count) else None
 
 
-def _reporting_agency(opening_agencies: list[str]) -> str | None:
-    """The opening's agency that says who reports: a national body (应急管理部) or one named by its
-    kind of division only (省应急管理厅), not the party committee and government it reports to."""
+def _reporting_agency(subject: str | None, opening_agencies: list[str]) -> str | None:
+    """Who reports, from the opening: the first sentence's subject when it is an agency (应急管理部,
+    苏州市应急管理局), else an agency named by its kind of division only (省应急管理厅); never the
+    party committee and government it reports to, nor a body it obeys (党中央、国务院)."""
+    if subject and (_is_national(subject) or _looks_like_agency(subject)) and not subject.endswith("部署"):
+        return subject
     for agency in opening_agencies:
-        if _is_national(agency) or (_own_kind([agency]) and not find_regions_in(agency)):
+        if _own_kind([agency]) and not find_regions_in(agency):
             return agency
     return None
 
@@ -591,7 +620,6 @@ def _agency(
     title_agency: str | None,
     field_agency: str | None,
     opening_agency: str | None,
-    opening: str,
     region: Region | None,
 ) -> str | None:
     """The issuing agency, completed with the region when it says only 市应急管理局."""
@@ -603,20 +631,4 @@ def _agency(
         if candidate[0] in "省市区县州旗盟" and region.name.endswith(candidate[0]):
             return region.name + candidate[1:]
         return candidate
-    if region is not None:
-        # Only as the subject of the opening sentence (…，苏州市应急管理局坚持以…), not 张家港市人民政府网站.
-        text = opening[:300]
-        at = text.find(region.name)
-        while at >= 0:
-            match = _subject_agency().match(text, at + len(region.name))
-            if match:
-                return text[at : match.end()]
-            at = text.find(region.name, at + 1)
     return None
-
-
-@lru_cache(maxsize=1)
-def _subject_agency() -> re.Pattern[str]:
-    """What follows the region's name in an agency that is the subject of a sentence (one pattern
-    for every region, instead of one per region name that would be compiled per document)."""
-    return re.compile(r"[" + _CJK + r"]{1,20}?(?:" + "|".join(_agency_suffixes()) + r")(?=" + _SUBJECT_FOLLOWERS + ")")
