@@ -209,7 +209,23 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
     mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
     coded = _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])
-    return [_with_rule(m) for m in coded]
+    return [_with_rule(m) for m in _sector_sentences(sentence, coded)]
+
+
+def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """1.铁路运输业1月份发生事故2起、死亡2人，同比增加1起，事故起数上升100%: a sentence whose first
+    count of accidents is no jurisdiction's total (a sector, an area) is about that part, so none of
+    its numbers takes a whole-jurisdiction code. Fatal accidents (亡人事故) are the exception: every
+    death happens in one, so their deaths are all deaths."""
+    first = next((m for m in mentions if m.unit == "起" and "事故" in (m.metric or "")), None)
+    if first is None or first.indicator_code is not None or "亡人事故" in (first.metric or ""):
+        return mentions
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.start > first.start and m.indicator_code and is_whole(m.indicator_code) \
+                and "。" not in sentence[first.end:m.start]:
+            out[i] = replace(m, indicator_code=None, code_evidence=None, confidence="high")
+    return out
 
 
 def _with_rule(m: Mention) -> Mention:

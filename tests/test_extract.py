@@ -384,6 +384,9 @@ ACCIDENT_STATISTICS = [
     ("涡阳县：报送整改一般隐患32069条，整改率100%。", {"32069条": None}),  # one area's figure
     ("(三)商贸制造业1月份无事故，同比减少2起。", {"2起": None}),  # a sector as the sentence's topic
     ("全市1月份发生事故12起，同比减少2起。", {"2起": "acc.accidents_yoy"}),
+    ("1.铁路运输业1月份发生事故2起、死亡2人，同比增加1起，事故起数上升100%。",  # a sector's sentence
+     {"2起": None, "2人": None, "1起": None, "100%": None}),
+    ("(三)商贸制造业1月份无事故，同比减少2起、少死亡2人，均下降100%。", {"2起": None, "2人": None, "100%": None}),
     # not year on year: a multi-year average or a named base year
     ("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。",
      {"59.9%": None, "87.5%": None, "88.6%": None}),
