@@ -29,13 +29,15 @@ _TARGET_CUES = ("力争", "争取", "目标是")
 _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
 _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+$")
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%
-_LISTED_CHANGE = re.compile(r"(下降|减少|降低|上升|增长|增加|提高)(?:分别)?[^，。；]*?(?:和|、|及)$")
+# The change verbs that open a list of changes (下降12.6%和2.8%); change_words.tsv holds them all.
+_LIST_CHANGE_VERBS = "下降|减少|降低|上升|增长|增加|提高"
+_LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?:分别)?[^，。；]*?(?:和|、|及)$")
 # 同比增加1起、多死亡2人: 多/少 before the outcome of a listed change
 _MORE_OR_FEWER = re.compile(r"(多|少)(?:死亡|受伤|发生|失踪|遇难)?$")
 _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
-_LINK_ONLY = re.compile(r"(?:同比|较上年)?(?:为|是|达|达到|下降|上升|减少|增加|增长|降低|提高|了|\s)*")
+_LINK_ONLY = re.compile(rf"(?:同比|较上年)?(?:为|是|达|达到|{_LIST_CHANGE_VERBS}|了|\s)*")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
@@ -417,8 +419,7 @@ def _list_gap() -> re.Pattern[str]:
 
 # 分别, 均 before a change verb (事故起数、死亡人数同比均下降47.06%), or a change verb right after
 # its basis, which distributes when a list of values follows (事故301起、死亡279人，同比下降14.0%、6.4%)
-_CHANGE_VERB = "(?:下降|上升|减少|增加|增长|降低|提高)"
-_LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?{_CHANGE_VERB})|(?<=同比){_CHANGE_VERB}")
+_LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{_LIST_CHANGE_VERBS}))|(?<=同比)(?:{_LIST_CHANGE_VERBS})")
 
 
 def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]:
