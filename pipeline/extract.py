@@ -1,9 +1,11 @@
 """Extract numeric indicator mentions from one normalised sentence.
 
 Pipeline per sentence: candidates.find_candidates (number + unit, negatives removed) ->
-qualifier (qualifiers.py) -> kind, direction, basis and period (this module) -> metric phrase
-(metric.py) -> sentence structures (分别 distributing values, 占 shares, 由…到 pairs) ->
-indicator code (catalog.py). All word lists live in pipeline/data/.
+qualifier (qualifiers.py) -> kind, direction and basis (this module) and period (periods.py) ->
+metric phrase (metric.py) -> sentence structures (deaths naming the events before them, changes
+naming their subject, 分别/均 lists distributing values over subjects, 占 shares, 由…到 pairs,
+其中 parts and breakdowns) -> indicator code (catalog.py; whole-jurisdiction codes never for a
+part) with its evidence and confidence. All word lists live in pipeline/data/.
 """
 
 from __future__ import annotations
