@@ -19,8 +19,9 @@ from dagster import DagsterInstance
 from assets.automation import refresh_warehouse
 from assets.checks import QUALITY_CHECKS
 from assets.definitions import build_definitions
-from pipeline.audit import AuditMention, audit_dir, explain_text, format_value
+from pipeline.audit import AuditMention, audit_dir, explain_text
 from pipeline.datafiles import data_path
+from pipeline.labels import number as format_value
 from pipeline.normalise import to_simplified
 from pipeline.settings import (
     DAGSTER_HOME_VARIABLE,

@@ -77,7 +77,7 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
             documents_removed=report.removed))
 
 
-@asset(deps=["indicators"], group_name="extract", kinds={"html"})
+@asset(deps=["indicators", "indicator_catalog"], group_name="extract", kinds={"html"})
 def audit_pages(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     """One HTML page per document: every mention highlighted in the original text, beside its reading.
 

@@ -1,0 +1,84 @@
+"""How values and columns are shown to Chinese readers: labels, number formats, aligned text tables.
+
+One place for the pages (summary, audit) and the command line, so that a value reads the same
+everywhere: money in 亿元 or 万元 with two decimals (1.90亿元), other amounts with grouped digits
+(6,517件), percentages with fixed decimals (levels 99.85%, changes +20.0%).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+
+KIND = {"count": "计数", "money": "金额", "ratio": "比率", "change": "变化", "duration": "时长", "target": "目标"}
+QUALIFIER = {"over": "超过", "approx": "约", "at_least": "至少", "at_most": "至多", "under": "不足"}
+DIRECTION = {"up": "上升", "down": "下降"}
+CONFIDENCE = {"high": "高", "medium": "中", "low": "低"}
+# indicator_panel.chosen_by: which of several values for one region, year and code was kept.
+CHOSEN_BY = {
+    "report of the year": "当年报告",
+    "restated in a later report": "后续报告追述",
+    "partial period only": "仅有部分期间",
+    "sub-count only": "仅有其中分项",
+}
+CHOICE_RULE = ("同一地区、年份、指标有多个数值时：当年的报告优先于后续报告的追述，全年数优先于部分期间，"
+               "同一报告中总数优先于“其中”分项，再取最新发布的报告；各报告的全年数不一致时标为冲突，列出全部数值。")
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or repr(value) in ("<NA>", "NaT")
+
+
+def number(value: float) -> str:
+    """6,517 / 190,000,000 / 55.44: digits grouped, at most four decimals, no float noise."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
+
+
+def amount(value: object, unit: str | None) -> str:
+    """A value with its unit: 1.90亿元, 25.00万元, 800元, 6,517件, 99.85%; '' when missing."""
+    if _missing(value):
+        return ""
+    value = float(value)  # type: ignore[arg-type]
+    unit = unit or ""
+    if unit == "元" and abs(value) >= 1e8:
+        return f"{value / 1e8:,.2f}亿元"
+    if unit == "元" and abs(value) >= 1e4:
+        return f"{value / 1e4:,.2f}万元"
+    if unit == "%":
+        return f"{value:.2f}%"
+    return number(value) + unit
+
+
+def change(value: object) -> str:
+    """A change in percent with its sign and one decimal (+20.0%, -38.6%); '' when missing."""
+    return "" if _missing(value) else f"{float(value):+.1f}%"  # type: ignore[arg-type]
+
+
+def year(value: object) -> str:
+    return "" if _missing(value) else str(int(value))  # type: ignore[call-overload]
+
+
+def text(value: object) -> str:
+    """Anything else as text; '' when missing."""
+    return "" if _missing(value) else str(value)
+
+
+def width(cell: str) -> int:
+    """Columns a terminal gives the text: two for each wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in cell)
+
+
+def text_table(columns: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool] | None = None) -> str:
+    """Columns aligned for a terminal, CJK counted double; `right` aligns numeric columns right."""
+    right = right or [False] * len(columns)
+    widths = [max(width(str(cell)) for cell in column) for column in zip(columns, *rows, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = []
+        for cell, size, flush_right in zip(cells, widths, right, strict=True):
+            pad = " " * (size - width(cell))
+            padded.append(pad + cell if flush_right else cell + pad)
+        return "  ".join(padded).rstrip()
+
+    return "\n".join([line(columns), *(line(row) for row in rows)])
