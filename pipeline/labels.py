@@ -59,6 +59,16 @@ def year(value: object) -> str:
     return "" if _missing(value) else str(int(value))  # type: ignore[call-overload]
 
 
+def yes_no(value: object) -> str:
+    """是 / 否 for a boolean; '' when missing (a comparison that could not be made)."""
+    return "" if _missing(value) else ("是" if value else "否")
+
+
+def yes(value: object) -> str:
+    """是 for true; '' for false or missing, so that a column of flags shows only the flagged rows."""
+    return "是" if not _missing(value) and value else ""
+
+
 def text(value: object) -> str:
     """Anything else as text; '' when missing."""
     return "" if _missing(value) else str(value)

@@ -112,8 +112,8 @@ def test_charts_and_summary_page_are_written(warehouse):
     # enf.fines and enf.cases_filed have three years, acc.accidents and acc.deaths two
     assert len(list(chart.iter(f"{SVG}polyline"))) == 4
     texts = [text.text for text in chart.iter(f"{SVG}text")]
-    assert "苏州市 (320500): main indicators over the years" in texts
-    assert any(label.startswith("enf.fines ") for label in texts)  # with its Chinese name
+    assert "苏州市（320500）主要指标走势 main indicators over the years" in texts
+    assert any(label.endswith(" enf.fines") and len(label) > 10 for label in texts)  # after its Chinese name
     page = (reports / "index.html").read_text(encoding="utf-8")
     assert 'src="charts/320500.svg"' in page and "苏州市" in page
 
