@@ -7,6 +7,9 @@ The one module that uses both layers: the domain library (pipeline/) and its Dag
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
+import os
 import shutil
 import sys
 from collections.abc import Mapping
@@ -19,9 +22,9 @@ from dagster import DagsterInstance
 from assets.automation import refresh_warehouse
 from assets.checks import QUALITY_CHECKS
 from assets.definitions import build_definitions
+from pipeline import labels
 from pipeline.audit import AuditMention, audit_dir, explain_text
 from pipeline.datafiles import data_path
-from pipeline.labels import number as format_value
 from pipeline.normalise import to_simplified
 from pipeline.settings import (
     DAGSTER_HOME_VARIABLE,
@@ -38,6 +41,7 @@ from pipeline.warehouse import (
     find_document,
     find_problems,
     find_region,
+    indicator_codes,
     region_values,
     table_counts,
 )
@@ -133,11 +137,25 @@ def _published(args: argparse.Namespace) -> Path | None:
     return warehouse
 
 
+def document_names(given: str, raw_dir: Path) -> list[str]:
+    """What `given` may be called in the warehouse, most exact first: itself (a doc_id, a path
+    under the raw folder or a file name); for a path as the shell completes it (raw/2021/a.txt,
+    /home/me/reports/raw/a.txt, ../raw/a.txt), its path under the raw folder, then its file name."""
+    names = [given]
+    path = Path(given)
+    if len(path.parts) > 1:
+        with contextlib.suppress(ValueError):  # not under the raw folder: its file name may still be one
+            names.append(path.resolve().relative_to(raw_dir.resolve()).as_posix())
+        names.append(path.name)
+    return list(dict.fromkeys(names))
+
+
 def _explain_command(args: argparse.Namespace) -> int:
     if (warehouse := _published(args)) is None:
         return 2
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        found = find_document(con, args.file)
+        found = next((f for name in document_names(args.file, Path(args.raw))
+                      if (f := find_document(con, name)) is not None), None)
         if found is None:
             print(f"error: no document {args.file!r} in {warehouse} (give a file name, its path in raw/ or a doc_id)",
                   file=sys.stderr)
@@ -152,22 +170,43 @@ def _explain_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _format_values(frame: pd.DataFrame) -> str:
-    shown = frame.assign(
-        value=frame["value"].map(format_value),
-        pct_change=frame["pct_change"].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}%"),
-        reported_pct_change=frame["reported_pct_change"].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}%"),
-        prev_year=frame["prev_year"].map(lambda v: "" if pd.isna(v) else str(int(v))),
-    )
-    columns = {"indicator_code": "code", "indicator": "indicator", "year": "year", "value": "value", "unit": "unit",
-               "prev_year": "vs", "pct_change": "change", "reported_pct_change": "stated", "chosen_by": "source"}
-    return shown[list(columns)].rename(columns=columns).to_string(index=False)
+# The columns `compare` prints: Chinese heads, the code as the second column.
+COMPARE_COLUMNS = ["指标", "代码", "年份", "数值", "对比年份", "同比变化", "报告所述变化", "取值依据", "其他报告数值"]
+
+
+def format_values(frame: pd.DataFrame) -> str:
+    """A region's values as an aligned table for a terminal: the computed change beside the one the
+    report states, how the value was chosen and what other reports gave for the year."""
+    rows = []
+    for row in frame.itertuples(index=False):
+        others = "、".join(labels.amount(v, row.unit) for v in labels.options(row.value_options) if v != row.value)
+        rows.append([labels.text(row.indicator), row.indicator_code, labels.year(row.year),
+                     labels.amount(row.value, row.unit), labels.year(row.prev_year), labels.change(row.pct_change),
+                     labels.change(row.reported_pct_change), labels.CHOSEN_BY.get(row.chosen_by, row.chosen_by),
+                     others + ("（冲突）" if others and labels.yes(row.conflict) else "")])
+    numeric = [c in ("数值", "同比变化", "报告所述变化") for c in COMPARE_COLUMNS]
+    return labels.text_table(COMPARE_COLUMNS, rows, numeric)
+
+
+def close_codes(code: str, known: list[str]) -> list[str]:
+    """Codes like the one given (a typo, a missing prefix), closest first."""
+    by_name = [c for c in known if c.split(".")[-1] == code]
+    return list(dict.fromkeys(by_name + difflib.get_close_matches(code, known, n=5, cutoff=0.6)))[:5]
 
 
 def _compare_command(args: argparse.Namespace) -> int:
     if (warehouse := _published(args)) is None:
         return 2
     with duckdb.connect(str(warehouse), read_only=True) as con:
+        if args.indicator is not None:
+            known = indicator_codes(con)
+            if args.indicator not in known:
+                close = close_codes(args.indicator, list(known))
+                print(f"error: no indicator code {args.indicator!r}"
+                      + (f"; close codes: {', '.join(f'{c} ({known[c]})' for c in close)}" if close
+                         else "; the codes are in indicator_catalog (SELECT code, name_zh FROM indicator_catalog)"),
+                      file=sys.stderr)
+                return 2
         matches = find_region(con, to_simplified(args.region))
         if not matches:
             print(f"error: no region called {args.region!r} (give a name such as 苏州市, a short name or a code)",
@@ -180,7 +219,7 @@ def _compare_command(args: argparse.Namespace) -> int:
     if values.empty:
         print("no indicator values for this region" + (" with these filters" if args.indicator or args.year else ""))
         return 0
-    print(_format_values(values))
+    print(format_values(values))
     return 0
 
 
@@ -195,7 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"Dagster instance folder (default .dagster_home/, or ${DAGSTER_HOME_VARIABLE})")
     run.set_defaults(handler=_run_command)
     explain = commands.add_parser("explain", help="print every indicator of one document with its sentence, marked")
-    explain.add_argument("file", help="file name, path under the raw folder, or doc_id")
+    explain.add_argument("file", help="file name, its path (raw/2021/a.txt, an absolute path), or doc_id")
+    explain.add_argument("--raw", default=str(configured_raw_dir()),
+                         help=f"report folder the paths are under (default raw/, or ${RAW_DIR_VARIABLE})")
     explain.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
     explain.set_defaults(handler=_explain_command)
     compare = commands.add_parser("compare", help="print a region's indicators over the years with their changes")
@@ -235,4 +276,12 @@ def _evaluate_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        status = args.handler(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left (`... | head`): stop quietly, as `cat` does. Python would flush stdout again
+        # at exit and print a second error, so stdout goes to /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # killed by SIGPIPE, by the shell's convention
+    return status

@@ -157,24 +157,19 @@ def _changes_rows(changes: pd.DataFrame) -> list[list[object]]:
     return rows
 
 
-def _options(value: object) -> list[float]:
-    """The values of a value_options cell (a list or an array; missing: none)."""
-    return [float(v) for v in value] if isinstance(value, list | tuple | np.ndarray) else []
-
-
 def _choices(profile: pd.DataFrame) -> pd.DataFrame:
     """The panel rows whose value had to be chosen: several whole values reported for the year, or a
     value that is not a report's own whole-year total."""
     if "value_options" not in profile or "chosen_by" not in profile:
         return profile.iloc[0:0]
-    several = profile["value_options"].map(lambda v: len(_options(v)) > 1).to_numpy(dtype=bool)
+    several = profile["value_options"].map(lambda v: len(labels.options(v)) > 1).to_numpy(dtype=bool)
     return profile[several | (profile["chosen_by"] != "report of the year").to_numpy(dtype=bool)]
 
 
 def _choice_rows(choices: pd.DataFrame) -> list[list[object]]:
     rows = []
     for row in choices.itertuples(index=False):
-        others = "、".join(labels.amount(v, row.unit) for v in _options(row.value_options) if v != row.value)
+        others = "、".join(labels.amount(v, row.unit) for v in labels.options(row.value_options) if v != row.value)
         rows.append([labels.text(row.indicator), row.indicator_code, labels.year(row.year),
                      labels.amount(row.value, row.unit), others, labels.CHOSEN_BY.get(row.chosen_by, row.chosen_by),
                      labels.yes(row.conflict)])

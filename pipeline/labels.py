@@ -11,6 +11,8 @@ import math
 import unicodedata
 from collections.abc import Sequence
 
+import numpy as np
+
 KIND = {"count": "计数", "money": "金额", "ratio": "比率", "change": "变化", "duration": "时长", "target": "目标"}
 QUALIFIER = {"over": "超过", "approx": "约", "at_least": "至少", "at_most": "至多", "under": "不足"}
 DIRECTION = {"up": "上升", "down": "下降"}
@@ -72,6 +74,11 @@ def yes(value: object) -> str:
 def text(value: object) -> str:
     """Anything else as text; '' when missing."""
     return "" if _missing(value) else str(value)
+
+
+def options(value: object) -> list[float]:
+    """The values of a value_options cell (a list, or an array from a DataFrame); none when missing."""
+    return [float(v) for v in value] if isinstance(value, list | tuple | np.ndarray) else []
 
 
 def width(cell: str) -> int:

@@ -240,6 +240,11 @@ def find_region(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, st
     return con.execute(read_sql("find_region"), [name]).fetchall()
 
 
+def indicator_codes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every indicator code of the catalog with its Chinese name."""
+    return dict(con.execute("SELECT code, name_zh FROM indicator_catalog ORDER BY code").fetchall())
+
+
 def region_values(con: duckdb.DuckDBPyConnection, region_code: str, indicator: str | None,
                   year: int | None) -> pd.DataFrame:
     """A region's panel values with their year-over-year change, optionally filtered."""

@@ -122,9 +122,19 @@ def test_compare_prints_a_region_over_the_years(warehouse, capsys):
     assert main(["compare", "--region", "蘇州", "--indicator", "enf.fines", "--warehouse", str(warehouse)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "苏州市 (320500, prefecture)"
-    assert [line.split()[2:4] for line in lines[2:]] == [["2021", "50,000,000"], ["2022", "60,000,000"],
-                                                          ["2023", "70,000,000"]]
-    assert "+20.0%" in lines[3]
+    assert lines[1].split() == ["指标", "代码", "年份", "数值", "对比年份", "同比变化", "报告所述变化", "取值依据",
+                                "其他报告数值"]
+    assert [line.split()[1:4] for line in lines[2:]] == [["enf.fines", "2021", "5,000.00万元"],
+                                                          ["enf.fines", "2022", "6,000.00万元"],
+                                                          ["enf.fines", "2023", "7,000.00万元"]]
+    assert lines[3].split()[4:6] == ["2021", "+20.0%"]
+
+
+def test_compare_shows_what_other_reports_gave_and_which_rule_chose(warehouse, capsys):
+    """张家港市 2022: two reports of the year say 320 and 300 cases; compare keeps one and shows the other."""
+    assert main(["compare", "--region", "张家港", "--indicator", "enf.cases_filed", "--warehouse", str(warehouse)]) == 0
+    [_, _, row] = capsys.readouterr().out.splitlines()
+    assert row.split()[1:] == ["enf.cases_filed", "2022", "320件", "当年报告", "300件（冲突）"]
 
 
 def test_compare_names_an_unknown_region(warehouse, capsys):

@@ -3,13 +3,16 @@ tests/data/real/gold-real) give accident counts of both years and the changes th
 (事故108起、死亡92人，同比分别下降13.6%和下降10.7%; 较大事故 1 both years)."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from assets.cli import run_pipeline
+from assets.cli import document_names, main, run_pipeline
 
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 REAL = Path(__file__).parent / "data" / "real" / "gold-real" / "raw"
 DONGGUAN = ["dongguan_2024_b00fc9.txt", "dongguan_2025_7afcca.txt"]
 
@@ -45,3 +48,51 @@ def test_the_summary_page_shows_the_accident_counts_and_both_changes_in_chinese(
     assert "acc.major_accidents</td><td>2024" not in page  # the 0 % change is not among the largest
     chart = (warehouse.parent / "reports" / "charts" / "441900.svg").read_text(encoding="utf-8")
     assert "stroke-dasharray" in chart  # three lines, two of them dashed
+
+
+def test_compare_prints_the_stated_change_beside_the_computed_one(dongguan, capsys):
+    _, warehouse = dongguan
+    assert main(["compare", "--region", "东莞", "--indicator", "acc.accidents", "--warehouse", str(warehouse)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "东莞市 (441900, prefecture)"
+    assert lines[1].split()[5:7] == ["同比变化", "报告所述变化"]
+    # 2024: the report's change against 2023, which no report here gives; 2025: both changes
+    assert [line.split()[1:] for line in lines[2:]] == [
+        ["acc.accidents", "2024", "125起", "-12.6%", "当年报告"],
+        ["acc.accidents", "2025", "108起", "2024", "-13.6%", "-13.6%", "当年报告"]]
+
+
+@pytest.mark.parametrize(("given", "close"), [("acc.accident", "acc.accidents (生产安全事故起数)"),
+                                               ("deaths", "acc.deaths (事故死亡人数)")])
+def test_compare_names_an_unknown_code_and_the_close_ones(dongguan, capsys, given, close):
+    _, warehouse = dongguan
+    assert main(["compare", "--region", "东莞", "--indicator", given, "--warehouse", str(warehouse)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: no indicator code {given!r}; close codes: {close}")
+
+
+def test_explain_takes_the_path_the_shell_completes(dongguan, capsys, monkeypatch):
+    raw, warehouse = dongguan
+    monkeypatch.chdir(raw.parent)
+    for given in (f"raw/{DONGGUAN[1]}", str(raw / DONGGUAN[1]), f"./raw/../raw/{DONGGUAN[1]}", DONGGUAN[1]):
+        assert main(["explain", given, "--raw", "raw", "--warehouse", str(warehouse)]) == 0, given
+        assert capsys.readouterr().out.startswith(f"{DONGGUAN[1]} (")
+    assert main(["explain", "raw/no-such-report.txt", "--raw", "raw", "--warehouse", str(warehouse)]) == 2
+
+
+def test_document_names_put_the_path_under_the_raw_folder_first(tmp_path):
+    raw = tmp_path / "raw"
+    assert document_names(str(raw / "2021" / "a.txt"), raw) == [str(raw / "2021" / "a.txt"), "2021/a.txt", "a.txt"]
+    assert document_names("/elsewhere/a.txt", raw) == ["/elsewhere/a.txt", "a.txt"]
+    assert document_names("0123abcd", raw) == ["0123abcd"]
+
+
+@pytest.mark.parametrize("command", [["explain", DONGGUAN[1]], ["compare", "--region", "东莞"]])
+def test_output_into_a_closed_pipe_ends_quietly(dongguan, command):
+    """`python -m assets explain … | head`: the reader is gone before the first write; no traceback."""
+    raw, warehouse = dongguan
+    process = subprocess.Popen([sys.executable, "-m", "assets", *command, "--warehouse", str(warehouse)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT_ROOT)
+    process.stdout.close()  # type: ignore[union-attr]
+    _, err = process.communicate(timeout=120)
+    assert err.decode() == "" and process.returncode == 141
