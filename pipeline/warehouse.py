@@ -96,11 +96,24 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFram
 
 
 def table_preview(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> tuple[int, pd.DataFrame]:
-    """Row count and first rows of a table; long text columns are left out of the preview."""
+    """Row count and first rows of a table; long text columns are left out of the preview. A table
+    whose rows name a document by doc_id only gets its file name first (column `file`)."""
     count = _scalar(con, f"SELECT count(*) FROM {_checked(table)}")
-    preview = con.execute(f"SELECT * EXCLUDE (text) FROM {table} LIMIT {int(rows)}" if table == "document_texts"
-                          else f"SELECT * FROM {table} LIMIT {int(rows)}").df()
-    return count, preview
+    columns = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+    if table == "document_texts":
+        sql = f"SELECT * EXCLUDE (text) FROM {table} LIMIT {int(rows)}"
+    elif "doc_id" in columns and "source_path" not in columns:
+        sql = (f"SELECT f.source_path AS file, t.* FROM (SELECT * FROM {table} LIMIT {int(rows)}) AS t "
+               f"LEFT JOIN document_texts AS f ON f.doc_id = t.doc_id")
+    else:
+        sql = f"SELECT * FROM {table} LIMIT {int(rows)}"
+    return count, con.execute(sql).df()
+
+
+def source_paths(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]:
+    """The file (path under the raw folder) of each given document that is still in the warehouse."""
+    return dict(con.execute("SELECT doc_id, source_path FROM document_texts WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))",
+                            [doc_ids]).fetchall())
 
 
 def known_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -8,9 +8,12 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from assets.cli import document_names, main, run_pipeline
+from assets.metadata import listed_documents, markdown, table_metadata
+from pipeline.storage import Warehouse
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 REAL = Path(__file__).parent / "data" / "real" / "gold-real" / "raw"
@@ -96,3 +99,23 @@ def test_output_into_a_closed_pipe_ends_quietly(dongguan, command):
     process.stdout.close()  # type: ignore[union-attr]
     _, err = process.communicate(timeout=120)
     assert err.decode() == "" and process.returncode == 141
+
+
+def test_asset_metadata_names_documents_by_file(dongguan):
+    _, warehouse = dongguan
+    store = Warehouse(warehouse)
+    with store.connect() as con:
+        doc_ids = [row[0] for row in con.execute("SELECT doc_id FROM documents ORDER BY source_path").fetchall()]
+    text = listed_documents(store, [*doc_ids, "0123abcd"]).value
+    assert text.splitlines() == [f"- {DONGGUAN[0]} ({doc_ids[0]})", f"- {DONGGUAN[1]} ({doc_ids[1]})", "- 0123abcd"]
+    preview = table_metadata(store, "indicators")["preview"].value
+    header = preview.splitlines()[0]
+    assert header.split("|")[1].strip() == "file" and DONGGUAN[0] in preview and "nan" not in preview
+
+
+def test_previews_show_null_as_empty():
+    frame = pd.DataFrame({"qualifier": ["over", None], "value": [1.5, float("nan")], "code": [None, "enf.fines"],
+                          "at": [pd.Timestamp("2024-01-01"), pd.NaT]})
+    text = markdown(frame).value
+    assert "nan" not in text.lower() and "None" not in text and "NaT" not in text
+    assert "over" in text and "enf.fines" in text and "1.5" in text
