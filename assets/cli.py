@@ -11,6 +11,7 @@ import contextlib
 import difflib
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,6 +39,7 @@ from pipeline.settings import (
 from pipeline.storage import Warehouse
 from pipeline.warehouse import (
     audit_mentions,
+    copy_in_storage_version,
     find_document,
     find_problems,
     find_region,
@@ -223,6 +225,37 @@ def _compare_command(args: argparse.Namespace) -> int:
     return 0
 
 
+# The storage format of the DuckDB command line pinned in constraints.txt (duckdb-cli 1.5.6 reads
+# storage versions up to v1.5.0; the duckdb library 2.0 writes a newer one).
+SHELL_STORAGE_VERSION = "v1.5.0"
+
+
+def duckdb_shell() -> str | None:
+    """The `duckdb` executable: the venv's (package duckdb-cli), else one on PATH."""
+    beside = Path(sys.executable).parent / "duckdb"
+    return str(beside) if beside.exists() else shutil.which("duckdb")
+
+
+def _sql_command(args: argparse.Namespace) -> int:
+    """The DuckDB shell, read-only, on the published warehouse, or on a copy of it in the storage
+    version the shell reads when it cannot open the file itself (a copy made again after each run)."""
+    if (warehouse := _published(args)) is None:
+        return 2
+    if (shell := duckdb_shell()) is None:
+        print("error: no `duckdb` command; install the package duckdb-cli (make sql does)", file=sys.stderr)
+        return 2
+    opened = warehouse
+    probe = subprocess.run([shell, "-readonly", str(warehouse), "-c", "SELECT 1"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        opened = warehouse.parent / ".sql" / warehouse.name
+        if copy_in_storage_version(warehouse, opened, SHELL_STORAGE_VERSION):
+            print(f"(a copy for this DuckDB shell, made from {warehouse}: {opened})", file=sys.stderr)
+    command = [shell, "-readonly", str(opened), *(["-c", args.command] if args.command else [])]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(shell, command)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m assets", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -245,6 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--year", type=int, help="one year")
     compare.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
     compare.set_defaults(handler=_compare_command)
+    sql = commands.add_parser("sql", help="the DuckDB shell on the published warehouse, read-only (make sql)")
+    sql.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
+    sql.add_argument("-c", "--command", help="run this SQL and exit instead of the interactive shell")
+    sql.set_defaults(handler=_sql_command)
     evaluate = commands.add_parser(
         "evaluate", help="score the product against your own annotations (tests/data/gold/GUIDE.md)")
     evaluate.add_argument("--gold", required=True, help="folder of <file>.jsonl annotations")

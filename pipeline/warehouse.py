@@ -1,16 +1,19 @@
 """The warehouse's SQL: schema, per-document writes, reads for each stage, comparison and checks.
 
 Queries live in pipeline/sql/*.sql; this module runs them. Table names spliced into SQL come
-only from the fixed lists below; every value is a bound parameter. Rows arrive as DataFrames
+only from the fixed lists below; every value is a bound parameter (but the file paths ATTACH
+takes, which are quoted as SQL literals). Rows arrive as DataFrames
 that DuckDB scans through Arrow: no per-row Python in a load.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -273,3 +276,25 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of every warehouse table that exists."""
     existing = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     return {t: _scalar(con, f"SELECT count(*) FROM {t}") for t in TABLES if t in existing}
+
+
+def copy_in_storage_version(source: Path, target: Path, storage_version: str) -> bool:
+    """A copy of the database `source` that DuckDB releases back to `storage_version` ('v1.5.0') can
+    open, at `target`, made again only when `source` is newer; True when it was made now. Written
+    next to the target and renamed onto it, so a reader never opens half a copy."""
+    if target.exists() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with duckdb.connect() as con:
+        con.execute(f"ATTACH {_quoted(source)} AS source (READ_ONLY)")
+        con.execute(f"ATTACH {_quoted(partial)} AS older (STORAGE_VERSION {_quoted(storage_version)})")
+        con.execute("COPY FROM DATABASE source TO older")
+    os.replace(partial, target)
+    return True
+
+
+def _quoted(value: object) -> str:
+    """A SQL string literal (ATTACH takes no bound parameters)."""
+    return "'" + str(value).replace("'", "''") + "'"

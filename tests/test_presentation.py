@@ -119,3 +119,22 @@ def test_previews_show_null_as_empty():
     text = markdown(frame).value
     assert "nan" not in text.lower() and "None" not in text and "NaT" not in text
     assert "over" in text and "enf.fines" in text and "1.5" in text
+
+
+def sql_shell(warehouse: Path, command: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "assets", "sql", "--warehouse", str(warehouse), "-c", command],
+                          capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+
+
+def test_make_sql_opens_the_published_warehouse_read_only_in_the_duckdb_shell(dongguan):
+    _, warehouse = dongguan
+    first = sql_shell(warehouse, "SELECT indicator_code || ' ' || pct_change FROM largest_changes ORDER BY 1")
+    assert first.returncode == 0, first.stderr
+    assert "acc.accidents -13.6" in first.stdout and "acc.deaths -10.6796" in first.stdout
+    again = sql_shell(warehouse, "SELECT count(*) AS documents FROM documents")
+    assert again.returncode == 0 and "│         2 │" in again.stdout
+    assert "a copy" not in again.stderr  # the copy for the shell is made once per publish, not per session
+    write = sql_shell(warehouse, "DELETE FROM documents")
+    assert "read-only" in (write.stdout + write.stderr)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (2,)
