@@ -106,8 +106,8 @@ def summary(warehouse: Path) -> str:
     lines += [
         "",
         f"warehouse: {warehouse}",
-        f"query it:  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
-        ".sql('SELECT * FROM yoy_comparison'))\"",
+        "query it:  make sql   (the DuckDB shell, read-only; python -m assets sql --warehouse FILE elsewhere)",
+        f"pages:     {warehouse.parent / 'reports' / 'index.html'} (summary), {warehouse.parent / 'reports' / 'audit'}",
         "the run, its metadata and checks: make dev   (then http://127.0.0.1:3000)",
     ]
     return "\n".join(lines)

@@ -30,8 +30,8 @@ _MANIFEST = "charts.json"
 _WHOLE_PANEL = "*"
 # The columns a chart is drawn from (indicator, the Chinese name, when the panel has it).
 _DRAWN_FROM = ["region_code", "indicator_code", "year", "value", "unit", "chosen_by", "indicator"]
-# Part of every fingerprint, so that charts of an older drawing (PNGs before this one) are redrawn.
-_FORMAT = "svg-1"
+# Part of every fingerprint, so that charts of an older drawing are redrawn (svg-2: dash patterns and marker shapes).
+_FORMAT = "svg-2"
 
 
 @dataclass
@@ -130,15 +130,16 @@ def html_table(columns: list[str], rows: list[list[object]], numeric: frozenset[
     """A plain HTML table: whole numbers in full, other floats to 4 significant digits, thousands
     separated; missing values blank. A column head "指标|indicator" shows the English under the
     Chinese; the columns whose positions are in `numeric` are aligned right."""
-    def head(column: str) -> str:
+    def head(position: int, column: str) -> str:
         zh, _, en = column.partition("|")
-        return f"<th>{html.escape(zh)}" + (f"<small>{html.escape(en)}</small>" if en else "") + "</th>"
+        return (("<th class=num>" if position in numeric else "<th>") + html.escape(zh)
+                + (f"<small>{html.escape(en)}</small>" if en else "") + "</th>")
 
     def cell(position: int, value: object) -> str:
         return f"<td class=num>{_cell(value)}</td>" if position in numeric else f"<td>{_cell(value)}</td>"
 
     body = "\n".join("<tr>" + "".join(cell(i, v) for i, v in enumerate(row)) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{''.join(head(c) for c in columns)}</tr></thead><tbody>\n{body}\n</tbody></table>"
+    return f"<table><thead><tr>{''.join(head(i, c) for i, c in enumerate(columns))}</tr></thead><tbody>\n{body}\n</tbody></table>"
 
 
 # The largest changes: (column of the largest_changes view, its head, how a value is shown).
@@ -219,7 +220,7 @@ def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path,
 table {{ border-collapse: collapse; margin: 1em 0; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 3px 8px; font-size: 13px; text-align: left; vertical-align: top; }}
 th small {{ display: block; font-weight: normal; color: #888; font-size: 11px; }}
-td.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
 img {{ max-width: 100%; }} .rule {{ color: #555; max-width: 60em; }}</style>
 </head><body><h1>同比比较 Year-over-year comparison</h1>
 <p><a href="{audit_index}">数值核对页 Indicator audit pages</a> · 地区 regions: {len(parts)}</p>

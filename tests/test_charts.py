@@ -159,16 +159,16 @@ def test_summary_page_gives_each_region_its_own_years_and_values_in_chinese(tmp_
     suzhou = page[page.index('<h2 id="320500">'):]
     zhangjiagang = page[page.index('<h2 id="320582">'):page.index('<h2 id="320500">')]
     assert '<img src="charts/320500.svg"' in suzhou and "<img" not in zhangjiagang
-    assert "<th>指标<small>indicator</small></th><th>代码<small>code</small></th><th>2021</th><th>2022</th>" in suzhou
+    assert "<th>指标<small>indicator</small></th><th>代码<small>code</small></th><th class=num>2021</th><th class=num>2022</th>" in suzhou
     assert "2019" not in suzhou
     assert ("<tr><td>罚款金额</td><td>enf.fines</td><td class=num>5,000.00万元</td><td class=num>1.90亿元</td></tr>"
             in suzhou)
     assert "<tr><td></td><td>enf.cases_filed</td><td class=num></td><td class=num>1,200件</td></tr>" in suzhou
-    assert "<th>2019</th></tr>" in zhangjiagang and "数值取舍" not in page  # nothing had to be chosen
+    assert "<th class=num>2019</th></tr>" in zhangjiagang and "数值取舍" not in page  # nothing had to be chosen
     assert ("<tr><td>苏州市</td><td>罚款金额</td><td>enf.fines</td><td>2021</td><td class=num>5,000.00万元</td>"
             "<td>2022</td><td class=num>1.90亿元</td><td class=num>+280.0%</td><td class=num>+279.9%</td>"
             "<td>是</td><td>1</td></tr>") in page
-    assert "<th>同比变化<small>pct_change</small></th><th>报告所述变化<small>reported</small></th>" in page
+    assert "<th class=num>同比变化<small>pct_change</small></th><th class=num>报告所述变化<small>reported</small></th>" in page
 
 
 def test_summary_page_shows_the_alternatives_and_the_rule_where_a_value_was_chosen(tmp_path):
