@@ -182,7 +182,8 @@ def format_values(frame: pd.DataFrame) -> str:
     rows = []
     for row in frame.itertuples(index=False):
         others = "、".join(labels.amount(v, row.unit) for v in labels.options(row.value_options) if v != row.value)
-        rows.append([labels.text(row.indicator), row.indicator_code, labels.year(row.year),
+        months = f"（{row.months.replace('..', '-')}月）" if row.months else ""  # a partial period: 2023（01-11月）
+        rows.append([labels.text(row.indicator), row.indicator_code, labels.year(row.year) + months,
                      labels.amount(row.value, row.unit), labels.year(row.prev_year), labels.change(row.pct_change),
                      labels.change(row.reported_pct_change), labels.CHOSEN_BY.get(row.chosen_by, row.chosen_by),
                      others + ("（冲突）" if others and labels.yes(row.conflict) else "")])

@@ -140,3 +140,11 @@ def test_compare_shows_what_other_reports_gave_and_which_rule_chose(warehouse, c
 def test_compare_names_an_unknown_region(warehouse, capsys):
     assert main(["compare", "--region", "不存在市", "--warehouse", str(warehouse)]) == 2
     assert "no region called" in capsys.readouterr().err
+
+
+def test_compare_says_when_a_value_covers_part_of_the_year(warehouse, capsys):
+    """苏州市 2023 gives cases filed for January-November only: compare says so, and computes no change."""
+    assert main(["compare", "--region", "苏州市", "--indicator", "enf.cases_filed", "--year", "2023",
+                 "--warehouse", str(warehouse)]) == 0
+    [_, _, row] = capsys.readouterr().out.splitlines()
+    assert row.split()[1:] == ["enf.cases_filed", "2023（01-11月）", "1,300件", "仅有部分期间"]

@@ -1,7 +1,7 @@
 -- One region's ($1) panel values, optionally one indicator ($2) and one year ($3), with the
 -- change from the previous year with a value, the change the report states for a whole year
 -- (also when there is no earlier year to compute one from), how the value was chosen and every
--- whole value reports gave for the year.
+-- whole value reports gave for the year; months ('01..11') for a partial period, else ''.
 WITH stated AS (
     SELECT indicator_code, year, any_value(reported_pct_change) AS reported_pct_change
     FROM stated_changes
@@ -10,7 +10,7 @@ WITH stated AS (
 )
 SELECT p.indicator_code, p.indicator, p.year, p.value, p.unit, y.prev_year, y.pct_change,
        CASE WHEN p.months = '' THEN s.reported_pct_change END AS reported_pct_change,
-       p.chosen_by, p.conflict, p.value_options
+       p.chosen_by, p.conflict, p.value_options, p.months
 FROM region_profile AS p
 LEFT JOIN yoy_comparison AS y
        ON y.region_code = p.region_code AND y.indicator_code = p.indicator_code AND y.year = p.year
