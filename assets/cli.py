@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import os
 import shutil
 import subprocess
@@ -17,7 +16,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 from dagster import DagsterInstance
 
 from assets.automation import refresh_warehouse
@@ -172,31 +170,6 @@ def _explain_command(args: argparse.Namespace) -> int:
     return 0
 
 
-# The columns `compare` prints: Chinese heads, the code as the second column.
-COMPARE_COLUMNS = ["指标", "代码", "年份", "数值", "对比年份", "同比变化", "报告所述变化", "取值依据", "其他报告数值"]
-
-
-def format_values(frame: pd.DataFrame) -> str:
-    """A region's values as an aligned table for a terminal: the computed change beside the one the
-    report states, how the value was chosen and what other reports gave for the year."""
-    rows = []
-    for row in frame.itertuples(index=False):
-        others = "、".join(labels.amount(v, row.unit) for v in labels.options(row.value_options) if v != row.value)
-        months = f"（{row.months.replace('..', '-')}月）" if row.months else ""  # a partial period: 2023（01-11月）
-        rows.append([labels.text(row.indicator), row.indicator_code, labels.year(row.year) + months,
-                     labels.amount(row.value, row.unit), labels.year(row.prev_year), labels.change(row.pct_change),
-                     labels.change(row.reported_pct_change), labels.CHOSEN_BY.get(row.chosen_by, row.chosen_by),
-                     others + ("（冲突）" if others and labels.yes(row.conflict) else "")])
-    numeric = [c in ("数值", "同比变化", "报告所述变化") for c in COMPARE_COLUMNS]
-    return labels.text_table(COMPARE_COLUMNS, rows, numeric)
-
-
-def close_codes(code: str, known: list[str]) -> list[str]:
-    """Codes like the one given (a typo, a missing prefix), closest first."""
-    by_name = [c for c in known if c.split(".")[-1] == code]
-    return list(dict.fromkeys(by_name + difflib.get_close_matches(code, known, n=5, cutoff=0.6)))[:5]
-
-
 def _compare_command(args: argparse.Namespace) -> int:
     if (warehouse := _published(args)) is None:
         return 2
@@ -204,7 +177,7 @@ def _compare_command(args: argparse.Namespace) -> int:
         if args.indicator is not None:
             known = indicator_codes(con)
             if args.indicator not in known:
-                close = close_codes(args.indicator, list(known))
+                close = labels.close_codes(args.indicator, list(known))
                 print(f"error: no indicator code {args.indicator!r}"
                       + (f"; close codes: {', '.join(f'{c} ({known[c]})' for c in close)}" if close
                          else "; the codes are in indicator_catalog (SELECT code, name_zh FROM indicator_catalog)"),
@@ -222,7 +195,7 @@ def _compare_command(args: argparse.Namespace) -> int:
     if values.empty:
         print("no indicator values for this region" + (" with these filters" if args.indicator or args.year else ""))
         return 0
-    print(format_values(values))
+    print(labels.compare_table(values))
     return 0
 
 

@@ -2,16 +2,19 @@
 
 One place for the pages (summary, audit) and the command line, so that a value reads the same
 everywhere: money in 亿元 or 万元 with two decimals (1.90亿元), other amounts with grouped digits
-(6,517件), percentages with fixed decimals (levels 99.85%, changes +20.0%).
+(6,517件), percentages with fixed decimals (levels 99.85%, changes +20.0%). The command line's
+`compare` table is made here too.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
 import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 
 KIND = {"count": "计数", "money": "金额", "ratio": "比率", "change": "变化", "duration": "时长", "target": "目标"}
 QUALIFIER = {"over": "超过", "approx": "约", "at_least": "至少", "at_most": "至多", "under": "不足"}
@@ -99,3 +102,29 @@ def text_table(columns: Sequence[str], rows: Sequence[Sequence[str]], right: Seq
         return "  ".join(padded).rstrip()
 
     return "\n".join([line(columns), *(line(row) for row in rows)])
+
+
+# The columns `compare` prints: Chinese heads, the code as the second column.
+COMPARE_COLUMNS = ["指标", "代码", "年份", "数值", "对比年份", "同比变化", "报告所述变化", "取值依据", "其他报告数值"]
+
+
+def compare_table(frame: pd.DataFrame) -> str:
+    """A region's values (pipeline/sql/region_values.sql) as an aligned table for a terminal: the
+    computed change beside the one the report states, how the value was chosen and what other
+    reports gave for the year."""
+    rows = []
+    for row in frame.itertuples(index=False):
+        others = "、".join(amount(v, row.unit) for v in options(row.value_options) if v != row.value)
+        months = f"（{row.months.replace('..', '-')}月）" if row.months else ""  # a partial period: 2023（01-11月）
+        rows.append([text(row.indicator), row.indicator_code, year(row.year) + months,
+                     amount(row.value, row.unit), year(row.prev_year), change(row.pct_change),
+                     change(row.reported_pct_change), CHOSEN_BY.get(row.chosen_by, row.chosen_by),
+                     others + ("（冲突）" if others and yes(row.conflict) else "")])
+    numeric = [c in ("数值", "同比变化", "报告所述变化") for c in COMPARE_COLUMNS]
+    return text_table(COMPARE_COLUMNS, rows, numeric)
+
+
+def close_codes(code: str, known: list[str]) -> list[str]:
+    """Codes like the one given (a typo, a missing prefix), closest first."""
+    by_name = [c for c in known if c.split(".")[-1] == code]
+    return list(dict.fromkeys(by_name + difflib.get_close_matches(code, known, n=5, cutoff=0.6)))[:5]
