@@ -1,5 +1,5 @@
 # Quick start: `make run` (set up .venv, build the warehouse from raw/), `make test`, `make dev` (the UI),
-# `make ui-readonly` (the UI for viewing only; see README, Operations).
+# `make ui-readonly` (the UI for viewing only; see README, Operations), `make sql` (a DuckDB shell on the warehouse).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -8,7 +8,7 @@ DAGSTER_HOME := $(CURDIR)/.dagster_home
 UI_HOST ?= 127.0.0.1
 UI_PORT ?= 3000
 
-.PHONY: run test dev ui-readonly automation-on automation-off lock clean
+.PHONY: run test sql dev ui-readonly automation-on automation-off lock clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(INSTALLED)
 	$(VENV)/bin/ruff check pipeline assets
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
+
+# The DuckDB shell (package duckdb-cli), read-only, on the published warehouse: `python -m assets sql`.
+sql: $(INSTALLED)
+	$(PY) -m assets sql
 
 dev: $(INSTALLED)
 	mkdir -p $(DAGSTER_HOME)

@@ -7,19 +7,22 @@ The one module that uses both layers: the domain library (pipeline/) and its Dag
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 from dagster import DagsterInstance
 
 from assets.automation import refresh_warehouse
 from assets.checks import QUALITY_CHECKS
 from assets.definitions import build_definitions
-from pipeline.audit import AuditMention, audit_dir, explain_text, format_value
+from pipeline import labels
+from pipeline.audit import AuditMention, audit_dir, explain_text
 from pipeline.datafiles import data_path
 from pipeline.normalise import to_simplified
 from pipeline.settings import (
@@ -34,9 +37,11 @@ from pipeline.settings import (
 from pipeline.storage import Warehouse
 from pipeline.warehouse import (
     audit_mentions,
+    copy_in_storage_version,
     find_document,
     find_problems,
     find_region,
+    indicator_codes,
     region_values,
     table_counts,
 )
@@ -99,8 +104,8 @@ def summary(warehouse: Path) -> str:
     lines += [
         "",
         f"warehouse: {warehouse}",
-        f"query it:  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{warehouse}', read_only=True)"
-        ".sql('SELECT * FROM yoy_comparison'))\"",
+        "query it:  make sql   (the DuckDB shell, read-only; python -m assets sql --warehouse FILE elsewhere)",
+        f"pages:     {warehouse.parent / 'reports' / 'index.html'} (summary), {warehouse.parent / 'reports' / 'audit'}",
         "the run, its metadata and checks: make dev   (then http://127.0.0.1:3000)",
     ]
     return "\n".join(lines)
@@ -132,11 +137,25 @@ def _published(args: argparse.Namespace) -> Path | None:
     return warehouse
 
 
+def document_names(given: str, raw_dir: Path) -> list[str]:
+    """What `given` may be called in the warehouse, most exact first: itself (a doc_id, a path
+    under the raw folder or a file name); for a path as the shell completes it (raw/2021/a.txt,
+    /home/me/reports/raw/a.txt, ../raw/a.txt), its path under the raw folder, then its file name."""
+    names = [given]
+    path = Path(given)
+    if len(path.parts) > 1:
+        with contextlib.suppress(ValueError):  # not under the raw folder: its file name may still be one
+            names.append(path.resolve().relative_to(raw_dir.resolve()).as_posix())
+        names.append(path.name)
+    return list(dict.fromkeys(names))
+
+
 def _explain_command(args: argparse.Namespace) -> int:
     if (warehouse := _published(args)) is None:
         return 2
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        found = find_document(con, args.file)
+        found = next((f for name in document_names(args.file, Path(args.raw))
+                      if (f := find_document(con, name)) is not None), None)
         if found is None:
             print(f"error: no document {args.file!r} in {warehouse} (give a file name, its path in raw/ or a doc_id)",
                   file=sys.stderr)
@@ -151,22 +170,19 @@ def _explain_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _format_values(frame: pd.DataFrame) -> str:
-    shown = frame.assign(
-        value=frame["value"].map(format_value),
-        pct_change=frame["pct_change"].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}%"),
-        reported_pct_change=frame["reported_pct_change"].map(lambda v: "" if pd.isna(v) else f"{v:+.1f}%"),
-        prev_year=frame["prev_year"].map(lambda v: "" if pd.isna(v) else str(int(v))),
-    )
-    columns = {"indicator_code": "code", "indicator": "indicator", "year": "year", "value": "value", "unit": "unit",
-               "prev_year": "vs", "pct_change": "change", "reported_pct_change": "stated", "chosen_by": "source"}
-    return shown[list(columns)].rename(columns=columns).to_string(index=False)
-
-
 def _compare_command(args: argparse.Namespace) -> int:
     if (warehouse := _published(args)) is None:
         return 2
     with duckdb.connect(str(warehouse), read_only=True) as con:
+        if args.indicator is not None:
+            known = indicator_codes(con)
+            if args.indicator not in known:
+                close = labels.close_codes(args.indicator, list(known))
+                print(f"error: no indicator code {args.indicator!r}"
+                      + (f"; close codes: {', '.join(f'{c} ({known[c]})' for c in close)}" if close
+                         else "; the codes are in indicator_catalog (SELECT code, name_zh FROM indicator_catalog)"),
+                      file=sys.stderr)
+                return 2
         matches = find_region(con, to_simplified(args.region))
         if not matches:
             print(f"error: no region called {args.region!r} (give a name such as 苏州市, a short name or a code)",
@@ -179,8 +195,39 @@ def _compare_command(args: argparse.Namespace) -> int:
     if values.empty:
         print("no indicator values for this region" + (" with these filters" if args.indicator or args.year else ""))
         return 0
-    print(_format_values(values))
+    print(labels.compare_table(values))
     return 0
+
+
+# The storage format of the DuckDB command line pinned in constraints.txt (duckdb-cli 1.5.6 reads
+# storage versions up to v1.5.0; the duckdb library 2.0 writes a newer one).
+SHELL_STORAGE_VERSION = "v1.5.0"
+
+
+def duckdb_shell() -> str | None:
+    """The `duckdb` executable: the venv's (package duckdb-cli), else one on PATH."""
+    beside = Path(sys.executable).parent / "duckdb"
+    return str(beside) if beside.exists() else shutil.which("duckdb")
+
+
+def _sql_command(args: argparse.Namespace) -> int:
+    """The DuckDB shell, read-only, on the published warehouse, or on a copy of it in the storage
+    version the shell reads when it cannot open the file itself (a copy made again after each run)."""
+    if (warehouse := _published(args)) is None:
+        return 2
+    if (shell := duckdb_shell()) is None:
+        print("error: no `duckdb` command; install the package duckdb-cli (make sql does)", file=sys.stderr)
+        return 2
+    opened = warehouse
+    probe = subprocess.run([shell, "-readonly", str(warehouse), "-c", "SELECT 1"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        opened = warehouse.parent / ".sql" / warehouse.name
+        if copy_in_storage_version(warehouse, opened, SHELL_STORAGE_VERSION):
+            print(f"(a copy for this DuckDB shell, made from {warehouse}: {opened})", file=sys.stderr)
+    command = [shell, "-readonly", str(opened), *(["-c", args.command] if args.command else [])]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(shell, command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,7 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"Dagster instance folder (default .dagster_home/, or ${DAGSTER_HOME_VARIABLE})")
     run.set_defaults(handler=_run_command)
     explain = commands.add_parser("explain", help="print every indicator of one document with its sentence, marked")
-    explain.add_argument("file", help="file name, path under the raw folder, or doc_id")
+    explain.add_argument("file", help="file name, its path (raw/2021/a.txt, an absolute path), or doc_id")
+    explain.add_argument("--raw", default=str(configured_raw_dir()),
+                         help=f"report folder the paths are under (default raw/, or ${RAW_DIR_VARIABLE})")
     explain.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
     explain.set_defaults(handler=_explain_command)
     compare = commands.add_parser("compare", help="print a region's indicators over the years with their changes")
@@ -203,6 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--year", type=int, help="one year")
     compare.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
     compare.set_defaults(handler=_compare_command)
+    sql = commands.add_parser("sql", help="the DuckDB shell on the published warehouse, read-only (make sql)")
+    sql.add_argument("--warehouse", default=str(configured_warehouse()), help="DuckDB file (opened read-only)")
+    sql.add_argument("-c", "--command", help="run this SQL and exit instead of the interactive shell")
+    sql.set_defaults(handler=_sql_command)
     evaluate = commands.add_parser(
         "evaluate", help="score the product against your own annotations (tests/data/gold/GUIDE.md)")
     evaluate.add_argument("--gold", required=True, help="folder of <file>.jsonl annotations")
@@ -234,4 +287,12 @@ def _evaluate_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        status = args.handler(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left (`... | head`): stop quietly, as `cat` does. Python would flush stdout again
+        # at exit and print a second error, so stdout goes to /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # killed by SIGPIPE, by the shell's convention
+    return status

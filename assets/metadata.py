@@ -8,14 +8,15 @@ import pandas as pd
 from dagster import MetadataValue
 
 from pipeline.storage import Warehouse
-from pipeline.warehouse import table_preview
+from pipeline.warehouse import source_paths, table_preview
 
 PREVIEW_ROWS = 10
 LISTED_DOCUMENTS = 100
 
 
 def markdown(frame: pd.DataFrame) -> MetadataValue:
-    shown = frame.copy()
+    """The frame as a markdown table: missing values (NULL) blank, not "nan" or "None"; long text cut."""
+    shown = frame.astype(object).where(frame.notna(), "")
     for column in shown.columns:
         shown[column] = shown[column].map(lambda v: v[:60] + "…" if isinstance(v, str) and len(v) > 60 else v)
     return MetadataValue.md(shown.to_markdown(index=False) if len(shown) else "_(none)_")
@@ -34,3 +35,10 @@ def listed(items: list[str]) -> MetadataValue:
     if len(items) > LISTED_DOCUMENTS:
         lines.append(f"- … and {len(items) - LISTED_DOCUMENTS} more")
     return MetadataValue.md("\n".join(lines) or "_(none)_")
+
+
+def listed_documents(store: Warehouse, doc_ids: list[str]) -> MetadataValue:
+    """Documents by file name, their doc_id beside it (a document gone since is listed by doc_id)."""
+    with store.connect() as con:
+        paths = source_paths(con, doc_ids)
+    return listed([f"{paths[d]} ({d})" if d in paths else d for d in doc_ids])

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
 
-from assets.metadata import listed, table_metadata
+from assets.metadata import listed, listed_documents, table_metadata
 from assets.resources import AnalysisWorkers, RawFolder, WarehouseResource
 from pipeline.audit import audit_dir, refresh_audit_pages
 from pipeline.charts import refresh_charts, summary_page
@@ -71,13 +71,14 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
     if published_is_current(store):
         context.log.info("nothing changed since the last publish: the steps after this one are skipped")
         return
+    processed = listed_documents(store, report.processed)
     for table in DOCUMENT_STAGES:
         yield MaterializeResult(asset_key=table, metadata=table_metadata(
-            store, table, documents_processed=listed(report.processed), rows_written=report.rows[table],
+            store, table, documents_processed=processed, rows_written=report.rows[table],
             documents_removed=report.removed))
 
 
-@asset(deps=["indicators"], group_name="extract", kinds={"html"})
+@asset(deps=["indicators", "indicator_catalog"], group_name="extract", kinds={"html"})
 def audit_pages(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     """One HTML page per document: every mention highlighted in the original text, beside its reading.
 

@@ -2,7 +2,8 @@
 
 A person checks extraction by reading the mention where it was written. The console view
 marks the mention inside its sentence; the HTML page highlights every mention in the original
-text (details on hover) beside a table of values, units, qualifiers, metrics and codes.
+text (details on hover) beside a table, labelled in Chinese, of values, metrics, codes, why each
+code was given (code_evidence) and how sure that is (confidence).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import warehouse
+from pipeline import labels, warehouse
 from pipeline.storage import Warehouse, reports_dir
 
 
@@ -31,23 +32,54 @@ class AuditMention:
     direction: str | None
     sentence_start: int
     sentence_end: int
+    code_evidence: str | None = None  # why the code: 'metric cue 立案查处', 'clause cue …; subject: …'
+    confidence: str | None = None  # high | medium | low: how sure the code is
+    indicator: str | None = None  # the code's Chinese name in the catalog
 
 
 # Documents whose texts and mentions one query reads, when pages are rendered from the warehouse.
 _PAGES_PER_QUERY = 100
 
 
-def format_value(value: float) -> str:
-    """6,517 / 190,000,000 / 55.44: thousands separated, no float noise."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
-
-
 def _describe(m: AuditMention) -> str:
-    parts = [f"{format_value(m.value)} {m.unit}", m.kind]
+    parts = [f"{labels.number(m.value)} {m.unit}", m.kind]
     parts += [p for p in (m.qualifier, m.direction, m.period and f"period {m.period}") if p]
     parts.append(f"metric {m.metric or '—'}")
-    parts.append(f"code {m.indicator_code or '—'}")
+    code = m.indicator_code or "—"
+    if m.indicator_code and (m.code_evidence or m.confidence):
+        code += f" ({'; '.join(p for p in (m.code_evidence, m.confidence and f'confidence {m.confidence}') if p)})"
+    parts.append(f"code {code}")
     return " · ".join(parts)
+
+
+def _kind(m: AuditMention) -> str:
+    """计数, 变化 下降, 金额 超过: the kind, direction and qualifier in Chinese."""
+    words = [labels.KIND.get(m.kind, m.kind), labels.DIRECTION.get(m.direction or "", m.direction or ""),
+             labels.QUALIFIER.get(m.qualifier or "", m.qualifier or "")]
+    return " ".join(w for w in words if w)
+
+
+def _row(text: str, m: AuditMention) -> str:
+    coded = m.indicator_code is not None
+    cells = [
+        f'<td class=num><a href="#m{m.mention_id}">{m.mention_id}</a></td>',
+        f"<td class=keep>{html.escape(text[m.start:m.end])}</td>",
+        f"<td class=num>{html.escape(labels.amount(m.value, m.unit))}</td>",
+        f"<td class=words>{html.escape(m.metric or '')}</td>",
+        f"<td class=words>{html.escape(m.indicator or '') if coded else ''}</td>",
+        f"<td class=code>{html.escape(m.indicator_code or '')}</td>",
+        f"<td class=evidence>{html.escape(m.code_evidence or '') if coded else ''}</td>",
+        f"<td class=keep>{labels.CONFIDENCE.get(m.confidence or '', m.confidence or '') if coded else ''}</td>",
+        f"<td class=keep>{html.escape(_kind(m))}</td>",
+        f"<td class=keep>{html.escape(m.period or '')}</td>",
+    ]
+    return f'<tr id="row{m.mention_id}">{"".join(cells)}</tr>'
+
+
+# Column heads of the side table: Chinese first, the English field name under it.
+_COLUMNS = [("#", ""), ("原文", "as written"), ("数值", "value"), ("统计项", "metric"), ("指标", "indicator"),
+            ("代码", "code"), ("编码依据", "code_evidence"), ("可信度", "confidence"), ("类型", "kind"),
+            ("期间", "period")]
 
 
 def explain_text(text: str, mentions: Sequence[AuditMention]) -> str:
@@ -59,16 +91,23 @@ def explain_text(text: str, mentions: Sequence[AuditMention]) -> str:
     return "\n".join(blocks)
 
 
+# The side table takes the wider half of the window: at 1,366 px its metric column keeps 7em and
+# short cells (as written, confidence, kind, period) never wrap, so nothing reads a character a line.
 _STYLE = """
-body { font-family: system-ui, sans-serif; margin: 0; display: flex; height: 100vh; }
-#text { flex: 3; overflow-y: auto; padding: 1.5em 2em; white-space: pre-wrap; line-height: 1.9; font-size: 15px; }
-#table { flex: 2; overflow-y: auto; padding: 1em; border-left: 1px solid #ddd; font-size: 13px; }
+body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 0; display: flex; height: 100vh; }
+#text { flex: 1 1 38%; overflow-y: auto; padding: 1.5em 2em; white-space: pre-wrap; line-height: 1.9; font-size: 15px; }
+#table { flex: 1 1 62%; overflow: auto; padding: 1em; border-left: 1px solid #ddd; font-size: 13px; }
+td.keep, td.num, td.code, th { white-space: nowrap; }
+td.words { min-width: 7em; }
+td.evidence { min-width: 9em; color: #555; font-size: 12px; }
+th small { display: block; font-weight: normal; color: #888; font-size: 11px; }
 mark { background: #ffe58a; border-radius: 3px; padding: 0 1px; cursor: help; }
 mark.coded { background: #b7eb8f; }
 mark:target, tr:target { outline: 2px solid #d4380d; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #eee; padding: 3px 5px; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+thead th { position: sticky; top: 0; background: white; }
 h1 { font-size: 16px; } .legend { color: #666; }
 """
 
@@ -85,19 +124,13 @@ def audit_html(title: str, text: str, mentions: Sequence[AuditMention]) -> str:
                       f'title="{html.escape(_describe(m))}">{html.escape(text[m.start : m.end])}</mark></a>')
         cursor = m.end
     pieces.append(html.escape(text[cursor:]))
-    rows = "\n".join(
-        f'<tr id="row{m.mention_id}"><td><a href="#m{m.mention_id}">{m.mention_id}</a></td>'
-        f"<td>{html.escape(text[m.start:m.end])}</td><td class=num>{format_value(m.value)}</td><td>{html.escape(m.unit)}</td>"
-        f"<td>{m.qualifier or ''}</td><td>{html.escape(m.metric or '')}</td><td>{m.indicator_code or ''}</td>"
-        f"<td>{m.kind}{' ' + m.direction if m.direction else ''}</td><td>{m.period or ''}</td></tr>"
-        for m in mentions
-    )
+    rows = "\n".join(_row(text, m) for m in mentions)
+    head = "".join(f"<th>{zh}<small>{en}</small></th>" for zh, en in _COLUMNS)
     return f"""<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title><style>{_STYLE}</style></head>
-<body><div id="text"><h1>{html.escape(title)}</h1><p class="legend">{len(mentions)} indicator mentions;
-green = with a catalog code. Hover a mention for its reading; click it for its row.</p>{"".join(pieces)}</div>
-<div id="table"><table><thead><tr><th>#</th><th>as written</th><th>value</th><th>unit</th><th>qualifier</th>
-<th>metric</th><th>code</th><th>kind</th><th>period</th></tr></thead><tbody>
+<body><div id="text"><h1>{html.escape(title)}</h1><p class="legend">共 {len(mentions)} 处数值（indicator mentions）；
+绿色 = 有指标代码。鼠标悬停看解读，点击跳到表中对应行。</p>{"".join(pieces)}</div>
+<div id="table"><table><thead><tr>{head}</tr></thead><tbody>
 {rows}
 </tbody></table></div></body></html>
 """
@@ -111,9 +144,10 @@ def index_html(documents: Sequence[tuple]) -> str:
         for doc_id, path, region, year, doc_type, count in documents
     )
     return f"""<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>Indicator audit</title><style>{_STYLE}
-body {{ display: block; padding: 1em 2em; }}</style></head><body><h1>Indicator audit: {len(documents)} documents</h1>
-<table><thead><tr><th>file</th><th>region</th><th>year</th><th>type</th><th>indicators</th></tr></thead>
+<html lang="zh"><head><meta charset="utf-8"><title>数值核对 Indicator audit</title><style>{_STYLE}
+body {{ display: block; padding: 1em 2em; }}</style></head><body><h1>数值核对：{len(documents)} 份文件</h1>
+<table><thead><tr><th>文件<small>file</small></th><th>地区<small>region</small></th><th>年份<small>year</small></th>
+<th>类型<small>type</small></th><th>数值个数<small>indicators</small></th></tr></thead>
 <tbody>{rows}</tbody></table></body></html>
 """
 

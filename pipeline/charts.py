@@ -23,15 +23,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline import svg_chart
+from pipeline import labels, svg_chart
 
 CHARTED_INDICATORS = 6
 _MANIFEST = "charts.json"
 _WHOLE_PANEL = "*"
 # The columns a chart is drawn from (indicator, the Chinese name, when the panel has it).
 _DRAWN_FROM = ["region_code", "indicator_code", "year", "value", "unit", "chosen_by", "indicator"]
-# Part of every fingerprint, so that charts of an older drawing (PNGs before this one) are redrawn.
-_FORMAT = "svg-1"
+# Part of every fingerprint, so that charts of an older drawing are redrawn (svg-2: dash patterns and marker shapes).
+_FORMAT = "svg-2"
 
 
 @dataclass
@@ -56,20 +56,20 @@ def region_chart(region_code: str, region_name: str, panel: pd.DataFrame, codes:
     whose first value is 0 has no index and is left out."""
     indicator_names = panel["indicator"] if "indicator" in panel else [None] * len(panel)
     series: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
-    labels: dict[str, str] = {}
+    names: dict[str, str] = {}
     for code, name, year, value in zip(panel["indicator_code"], indicator_names, panel["year"], panel["value"],
                                        strict=True):
         if code in codes:
             series[code].append((year, value))
-            labels[code] = f"{code} {name}" if isinstance(name, str) and name else code
+            names[code] = f"{name} {code}" if isinstance(name, str) and name else code
     lines = []
     for code in codes:
         points = sorted(series[code])
         if points[0][1]:
-            lines.append(svg_chart.Line(labels[code], [(year, 100 * value / points[0][1]) for year, value in points]))
+            lines.append(svg_chart.Line(names[code], [(year, 100 * value / points[0][1]) for year, value in points]))
     years = sorted({year for points in series.values() for year, _ in points})
-    return svg_chart.line_chart(f"{region_name} ({region_code}): main indicators over the years", lines, years,
-                                "index, first year = 100", reference=100)
+    return svg_chart.line_chart(f"{region_name}（{region_code}）主要指标走势 main indicators over the years", lines,
+                                years, "指数，首年 = 100 (index, first year = 100)", reference=100)
 
 
 def _fingerprints(panel: pd.DataFrame, names: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -126,42 +126,104 @@ def _cell(value: object) -> str:
     return html.escape(str(value))
 
 
-def html_table(columns: list[str], rows: list[list[object]]) -> str:
+def html_table(columns: list[str], rows: list[list[object]], numeric: frozenset[int] = frozenset()) -> str:
     """A plain HTML table: whole numbers in full, other floats to 4 significant digits, thousands
-    separated; missing values blank."""
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-    body = "\n".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>"
+    separated; missing values blank. A column head "指标|indicator" shows the English under the
+    Chinese; the columns whose positions are in `numeric` are aligned right."""
+    def head(position: int, column: str) -> str:
+        zh, _, en = column.partition("|")
+        return (("<th class=num>" if position in numeric else "<th>") + html.escape(zh)
+                + (f"<small>{html.escape(en)}</small>" if en else "") + "</th>")
+
+    def cell(position: int, value: object) -> str:
+        return f"<td class=num>{_cell(value)}</td>" if position in numeric else f"<td>{_cell(value)}</td>"
+
+    body = "\n".join("<tr>" + "".join(cell(i, v) for i, v in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{''.join(head(i, c) for i, c in enumerate(columns))}</tr></thead><tbody>\n{body}\n</tbody></table>"
+
+
+# The largest changes: (column of the largest_changes view, its head, how a value is shown).
+_CHANGE_COLUMNS = ["地区|region", "指标|indicator", "代码|code", "上一年|prev_year", "上一年数值|prev_value", "年份|year",
+                   "数值|value", "同比变化|pct_change", "报告所述变化|reported", "相符|agrees", "相隔年数|gap_years"]
+LARGEST_CHANGES = 30
+
+
+def _changes_rows(changes: pd.DataFrame) -> list[list[object]]:
+    rows = []
+    for row in changes.head(LARGEST_CHANGES).itertuples(index=False):
+        rows.append([row.region, labels.text(row.indicator), row.indicator_code, labels.year(row.prev_year),
+                     labels.amount(row.prev_value, row.unit), labels.year(row.year), labels.amount(row.value, row.unit),
+                     labels.change(row.pct_change), labels.change(row.reported_pct_change), labels.yes_no(row.stated_change_agrees),
+                     labels.year(row.gap_years)])
+    return rows
+
+
+def _choices(profile: pd.DataFrame) -> pd.DataFrame:
+    """The panel rows whose value had to be chosen: several whole values reported for the year, or a
+    value that is not a report's own whole-year total."""
+    if "value_options" not in profile or "chosen_by" not in profile:
+        return profile.iloc[0:0]
+    several = profile["value_options"].map(lambda v: len(labels.options(v)) > 1).to_numpy(dtype=bool)
+    return profile[several | (profile["chosen_by"] != "report of the year").to_numpy(dtype=bool)]
+
+
+def _choice_rows(choices: pd.DataFrame) -> list[list[object]]:
+    rows = []
+    for row in choices.itertuples(index=False):
+        others = "、".join(labels.amount(v, row.unit) for v in labels.options(row.value_options) if v != row.value)
+        rows.append([labels.text(row.indicator), row.indicator_code, labels.year(row.year),
+                     labels.amount(row.value, row.unit), others, labels.CHOSEN_BY.get(row.chosen_by, row.chosen_by),
+                     labels.yes(row.conflict)])
+    return rows
+
+
+_CHOICE_COLUMNS = ["指标|indicator", "代码|code", "年份|year", "采用数值|value", "其他报告数值|other values",
+                   "取值依据|chosen_by", "冲突|conflict"]
 
 
 def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path, audit_index: str) -> str:
-    """The comparison summary: per region its chart (if any) and its values by year, then the
-    largest changes. `profile` is the region_profile view, `changes` the largest_changes view;
-    links are relative to the page, which sits in the parent of `charts_dir`. One pivot of the
-    whole profile, sliced per region as numpy rows: a pivot, or a frame, per region cost seconds
-    with hundreds of regions."""
+    """The comparison summary, labelled in Chinese with the English field names under the heads: the
+    largest changes (computed and as the report states them), then per region its chart (if any),
+    its values by year (money in 亿元/万元, other values with grouped digits and their unit) and,
+    where one value had to be chosen among several, the alternatives and the rule that chose.
+    `profile` is the region_profile view, `changes` the largest_changes view; links are relative
+    to the page, which sits in the parent of `charts_dir`. One pivot of the whole profile, sliced
+    per region as numpy rows: a pivot, or a frame, per region cost seconds with hundreds of regions."""
     keys = ["region", "region_code", "indicator_code", "indicator", "unit"]
     values = profile.assign(indicator=profile["indicator"].fillna("")).pivot_table(
         index=keys, columns="year", values="value", aggfunc="first")
     matrix, years = values.to_numpy(dtype=float), [str(y) for y in values.columns]
-    labels = values.index.to_frame(index=False)
-    described = list(zip(*(labels[c].tolist() for c in ("indicator_code", "indicator", "unit")), strict=True))
+    index = values.index.to_frame(index=False)
+    described = list(zip(*(index[c].tolist() for c in ("indicator_code", "indicator", "unit")), strict=True))
+    choices = _choices(profile)
     parts = []
-    for (region, code), positions in labels.groupby(["region", "region_code"], sort=True).indices.items():
+    for (region, code), positions in index.groupby(["region", "region_code"], sort=True).indices.items():
         block = matrix[positions]
         kept = ~np.isnan(block).all(axis=0)  # the years this region has a value in
-        rows = [[*described[p], *row] for p, row in zip(positions, block[:, kept].tolist(), strict=True)]
+        rows: list[list[object]] = [
+            [name, indicator_code, *(labels.amount(v, unit) for v in row)]
+            for (indicator_code, name, unit), row in zip((described[p] for p in positions), block[:, kept].tolist(),
+                                                          strict=True)]
         chart = charts_dir / f"{code}.svg"
         image = f'<img src="{charts_dir.name}/{code}.svg" alt="{html.escape(region)} chart">' if chart.exists() else ""
-        columns = ["indicator_code", "indicator", "unit", *(y for y, k in zip(years, kept, strict=True) if k)]
-        parts.append(f'<h2 id="{code}">{html.escape(region)} ({code})</h2>{image}' + html_table(columns, rows))
-    top = changes.head(30)
-    top = html_table([str(c) for c in top.columns], top.astype(object).to_numpy().tolist())
+        shown_years = [y for y, k in zip(years, kept, strict=True) if k]
+        table = html_table(["指标|indicator", "代码|code", *shown_years], rows,
+                           numeric=frozenset(range(2, 2 + len(shown_years))))
+        chosen = choices[choices["region_code"] == code]
+        notes = ("<h3>数值取舍 which value was kept</h3>" + html_table(_CHOICE_COLUMNS, _choice_rows(chosen),
+                                                                    numeric=frozenset({3}))) if len(chosen) else ""
+        parts.append(f'<h2 id="{code}">{html.escape(region)}（{code}）</h2>{image}{table}{notes}')
+    top = html_table(_CHANGE_COLUMNS, _changes_rows(changes), numeric=frozenset({4, 6, 7, 8}))
     return f"""<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>Year-over-year comparison</title>
-<style>body {{ font-family: system-ui, sans-serif; margin: 2em; }} table {{ border-collapse: collapse; margin: 1em 0; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: 3px 8px; font-size: 13px; }} img {{ max-width: 100%; }}</style>
-</head><body><h1>Year-over-year comparison</h1>
-<p><a href="{audit_index}">Indicator audit pages</a> · regions: {len(parts)}</p>
-<h2>Largest changes</h2>{top}{"".join(parts)}</body></html>
+<html lang="zh"><head><meta charset="utf-8"><title>同比比较 Year-over-year comparison</title>
+<style>body {{ font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 2em; }}
+table {{ border-collapse: collapse; margin: 1em 0; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: 3px 8px; font-size: 13px; text-align: left; vertical-align: top; }}
+th small {{ display: block; font-weight: normal; color: #888; font-size: 11px; }}
+td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+img {{ max-width: 100%; }} .rule {{ color: #555; max-width: 60em; }}</style>
+</head><body><h1>同比比较 Year-over-year comparison</h1>
+<p><a href="{audit_index}">数值核对页 Indicator audit pages</a> · 地区 regions: {len(parts)}</p>
+<p class="rule">{html.escape(labels.CHOICE_RULE)}</p>
+<h2>变化最大的指标 Largest changes</h2>{top}{"".join(parts)}</body></html>
 """

@@ -1,5 +1,9 @@
 """A line chart as SVG text, written by hand: a title, lines with markers, a reference line, ticks and a legend.
 
+Lines that lie on top of each other (two indicators that both fell by a third) must still be told
+apart, so each line has its own colour, dash pattern and marker shape, drawn hollow from the
+fourth line on; the legend shows all three.
+
 A chart is a few dozen elements, so writing them directly takes well under a millisecond where a
 plotting library took about 85 ms. The browser draws the text with the system's fonts, so Chinese
 labels show; every label is XML-escaped.
@@ -18,6 +22,30 @@ _LEGEND_ROW = 16
 # Colours of matplotlib's default cycle, which the charts had before.
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
            "#17becf"]
+
+
+# Per line, in turn: a dash pattern (solid first) and a marker shape.
+DASHES = ["", "6 3", "2 3", "9 3 2 3", "4 2", "1 2"]
+MARKERS = ["circle", "square", "triangle", "diamond", "down", "circle", "square", "triangle", "diamond", "down"]
+
+
+# The other marker shapes as polygons around their centre.
+_OUTLINES: dict[str, list[tuple[float, float]]] = {
+    "square": [(-3, -3), (3, -3), (3, 3), (-3, 3)],
+    "triangle": [(0, -4), (3.6, 3), (-3.6, 3)],
+    "diamond": [(0, -4), (4, 0), (0, 4), (-4, 0)],
+    "down": [(0, 4), (3.6, -3), (-3.6, -3)],
+}
+
+
+def marker(shape: str, x: float, y: float, colour: str, hollow: bool) -> str:
+    """One marker centred on (x, y), about 7 px across, class "marker"."""
+    fill = "white" if hollow else colour
+    if shape == "circle":
+        return f'<circle class="marker" cx="{x:.1f}" cy="{y:.1f}" r="3.2" fill="{fill}" stroke="{colour}"/>'
+    outline = _OUTLINES[shape]
+    points = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in outline)
+    return f'<polygon class="marker" points="{points}" fill="{fill}" stroke="{colour}"/>'
 
 
 @dataclass(frozen=True)
@@ -60,15 +88,18 @@ def line_chart(title: str, lines: Sequence[Line], x_ticks: Sequence[float], y_la
     legend = []
     for index, line in enumerate(lines):
         colour = COLOURS[index % len(COLOURS)]
+        dash = DASHES[index % len(DASHES)]
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        shape, hollow = MARKERS[index % len(MARKERS)], index >= 3
         points = [(x_of(x), y_of(y)) for x, y in line.points]
         coordinates = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        markers = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3"/>' for x, y in points)
-        parts.append(f'<g fill="{colour}" stroke="{colour}"><polyline points="{coordinates}" fill="none" '
-                     f'stroke-width="1.5"/>{markers}</g>')
+        markers = "".join(marker(shape, x, y, colour, hollow) for x, y in points)
+        parts.append(f'<g><polyline points="{coordinates}" fill="none" stroke="{colour}" stroke-width="1.5"{dashed}/>'
+                     f"{markers}</g>")
         row = _PLOT_BOTTOM + 40 + _LEGEND_ROW * index - 4
-        legend.append(f'<line x1="{_PLOT_LEFT}" y1="{row}" x2="{_PLOT_LEFT + 20}" y2="{row}" stroke="{colour}" '
-                      f'stroke-width="1.5"/><circle cx="{_PLOT_LEFT + 10}" cy="{row}" r="3" fill="{colour}"/>'
-                      f'<text x="{_PLOT_LEFT + 26}" y="{row + 4}">{escape(line.label)}</text>')
+        legend.append(f'<line x1="{_PLOT_LEFT}" y1="{row}" x2="{_PLOT_LEFT + 28}" y2="{row}" stroke="{colour}" '
+                      f'stroke-width="1.5"{dashed}/>{marker(shape, _PLOT_LEFT + 14, row, colour, hollow)}'
+                      f'<text x="{_PLOT_LEFT + 34}" y="{row + 4}">{escape(line.label)}</text>')
     return "\n".join([*parts, *legend, "</svg>\n"])
 
 

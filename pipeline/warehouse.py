@@ -1,16 +1,19 @@
 """The warehouse's SQL: schema, per-document writes, reads for each stage, comparison and checks.
 
 Queries live in pipeline/sql/*.sql; this module runs them. Table names spliced into SQL come
-only from the fixed lists below; every value is a bound parameter. Rows arrive as DataFrames
+only from the fixed lists below; every value is a bound parameter (but the file paths ATTACH
+takes, which are quoted as SQL literals). Rows arrive as DataFrames
 that DuckDB scans through Arrow: no per-row Python in a load.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -96,11 +99,24 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFram
 
 
 def table_preview(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> tuple[int, pd.DataFrame]:
-    """Row count and first rows of a table; long text columns are left out of the preview."""
+    """Row count and first rows of a table; long text columns are left out of the preview. A table
+    whose rows name a document by doc_id only gets its file name first (column `file`)."""
     count = _scalar(con, f"SELECT count(*) FROM {_checked(table)}")
-    preview = con.execute(f"SELECT * EXCLUDE (text) FROM {table} LIMIT {int(rows)}" if table == "document_texts"
-                          else f"SELECT * FROM {table} LIMIT {int(rows)}").df()
-    return count, preview
+    columns = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+    if table == "document_texts":
+        sql = f"SELECT * EXCLUDE (text) FROM {table} LIMIT {int(rows)}"
+    elif "doc_id" in columns and "source_path" not in columns:
+        sql = (f"SELECT f.source_path AS file, t.* FROM (SELECT * FROM {table} LIMIT {int(rows)}) AS t "
+               f"LEFT JOIN document_texts AS f ON f.doc_id = t.doc_id")
+    else:
+        sql = f"SELECT * FROM {table} LIMIT {int(rows)}"
+    return count, con.execute(sql).df()
+
+
+def source_paths(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]:
+    """The file (path under the raw folder) of each given document that is still in the warehouse."""
+    return dict(con.execute("SELECT doc_id, source_path FROM document_texts WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))",
+                            [doc_ids]).fetchall())
 
 
 def known_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -240,6 +256,11 @@ def find_region(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, st
     return con.execute(read_sql("find_region"), [name]).fetchall()
 
 
+def indicator_codes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every indicator code of the catalog with its Chinese name."""
+    return dict(con.execute("SELECT code, name_zh FROM indicator_catalog ORDER BY code").fetchall())
+
+
 def region_values(con: duckdb.DuckDBPyConnection, region_code: str, indicator: str | None,
                   year: int | None) -> pd.DataFrame:
     """A region's panel values with their year-over-year change, optionally filtered."""
@@ -255,3 +276,25 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of every warehouse table that exists."""
     existing = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     return {t: _scalar(con, f"SELECT count(*) FROM {t}") for t in TABLES if t in existing}
+
+
+def copy_in_storage_version(source: Path, target: Path, storage_version: str) -> bool:
+    """A copy of the database `source` that DuckDB releases back to `storage_version` ('v1.5.0') can
+    open, at `target`, made again only when `source` is newer; True when it was made now. Written
+    next to the target and renamed onto it, so a reader never opens half a copy."""
+    if target.exists() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with duckdb.connect() as con:
+        con.execute(f"ATTACH {_quoted(source)} AS source (READ_ONLY)")
+        con.execute(f"ATTACH {_quoted(partial)} AS older (STORAGE_VERSION {_quoted(storage_version)})")
+        con.execute("COPY FROM DATABASE source TO older")
+    os.replace(partial, target)
+    return True
+
+
+def _quoted(value: object) -> str:
+    """A SQL string literal (ATTACH takes no bound parameters)."""
+    return "'" + str(value).replace("'", "''") + "'"

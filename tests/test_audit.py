@@ -1,14 +1,18 @@
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from pipeline import parallel
 from pipeline.audit import AuditMention, audit_dir, audit_html, explain_text, index_html, refresh_audit_pages
+from pipeline.reference import catalog_frame
 from pipeline.stages import bring_up_to_date, ingest_folder_into
 from pipeline.storage import Warehouse
+from pipeline.warehouse import replace_table
 
 BUNDLED_RAW = Path(__file__).resolve().parents[1] / "raw"
+REAL = Path(__file__).parent / "data" / "real" / "gold-real" / "raw"
 
 TEXT = "一、执法\n全年立案查处6517件，经济处罚1.90亿元。\n发放<资料>2万份。"
 
@@ -41,13 +45,50 @@ def test_explain_marks_each_mention_in_its_sentence():
 def test_html_highlights_every_mention_and_lists_it(written):
     page = audit_html("苏州市 2021", TEXT, MENTIONS)
     assert f">{written}</mark>" in page
-    assert f"<td>{written}</td>" in page
+    assert f"<td class=keep>{written}</td>" in page
 
 
 def test_html_escapes_the_report_text():
     page = audit_html("<title>", TEXT, MENTIONS)
     assert "&lt;资料&gt;" in page and "<资料>" not in page
     assert "<title>&lt;title&gt;</title>" in page
+
+
+def test_the_side_table_shows_why_a_code_was_given_and_how_sure_it_is():
+    coded = [replace(MENTIONS[0], code_evidence="metric cue 立案查处", confidence="medium", indicator="立案数")]
+    row = audit_html("t", TEXT, coded).split('<tr id="row0">')[1].split("</tr>")[0]
+    assert "<td class=evidence>metric cue 立案查处</td>" in row and "<td class=keep>中</td>" in row
+    assert "<td class=words>立案数</td>" in row and "<td class=num>6,517件</td>" in row
+    uncoded = audit_html("t", TEXT, [MENTIONS[2]]).split('<tr id="row2">')[1]
+    assert "<td class=evidence></td>" in uncoded and "<td class=keep></td>" in uncoded  # no code, no confidence
+
+
+def test_the_side_table_keeps_short_cells_on_one_line():
+    """At 1,366 px the table has about 800 px: period, kind, confidence and the text as written never wrap,
+    the metric keeps 7em, so none of them is read a character a line."""
+    page = audit_html("t", TEXT, MENTIONS)
+    assert "td.keep, td.num, td.code, th { white-space: nowrap; }" in page and "td.words { min-width: 7em; }" in page
+    assert "#table { flex: 1 1 62%;" in page
+    row = page.split('<tr id="row0">')[1].split("</tr>")[0]
+    assert "<td class=keep>2021</td>" in row and "<td class=words>立案查处</td>" in row
+
+
+def test_pages_of_real_reports_show_code_evidence_and_confidence(tmp_path, monkeypatch):
+    """东莞市应急管理局 2025 (a real excerpt): the accident count's row names its cue and its confidence."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(REAL / "dongguan_2025_7afcca.txt", raw)
+    store = _analysed(tmp_path, raw, monkeypatch, pooled=False)
+    with store.connect() as con:
+        replace_table(con, "indicator_catalog", catalog_frame())
+        evidence, confidence = con.execute(
+            "SELECT code_evidence, confidence FROM indicators WHERE mention = '108起'").fetchone()
+    refresh_audit_pages(store, audit_dir(store))
+    [page] = [p for p in audit_dir(store).glob("*.html") if p.name != "index.html"]
+    row = next(r for r in page.read_text(encoding="utf-8").split("<tr ") if "<td class=keep>108起</td>" in r)
+    assert evidence and f"<td class=evidence>{evidence}</td>" in row
+    assert f"<td class=keep>{ {'high': '高', 'medium': '中', 'low': '低'}[confidence]}</td>" in row
+    assert "<td class=code>acc.accidents</td>" in row and "<td class=num>108起</td>" in row
 
 
 def test_index_links_pages_by_doc_id():

@@ -59,7 +59,7 @@ def test_charts_are_drawn_once_and_dropped_with_their_region(tmp_path):
     first = refresh_charts(panel(TWO_YEARS), names, tmp_path)
     root = svg((tmp_path / "320500.svg").read_text(encoding="utf-8"))
     assert first.redrawn == ["苏州市"] and len(list(root.iter(f"{SVG}polyline"))) == 1
-    assert "苏州市 (320500): main indicators over the years" in texts(root)
+    assert "苏州市（320500）主要指标走势 main indicators over the years" in texts(root)
     again = refresh_charts(panel(TWO_YEARS), names, tmp_path)
     assert again.unchanged and again.redrawn == []
     gone = refresh_charts(panel(TWO_YEARS[2:]), names, tmp_path)
@@ -101,15 +101,16 @@ def test_region_chart_draws_a_line_per_indexed_indicator(rows, points, x_ticks):
     frame = panel(rows)
     root = svg(region_chart("1", "某市", frame, main_indicators(frame)))
     assert [len(line.get("points").split()) for line in root.iter(f"{SVG}polyline")] == points
-    assert len(list(root.iter(f"{SVG}circle"))) == sum(points) + len(points)  # at each point, one per legend entry
+    markers = [e for e in root.iter() if e.get("class") == "marker"]
+    assert len(markers) == sum(points) + len(points)  # at each point, one per legend entry
     # middle-anchored texts: the title, the y label, then the x ticks
     assert [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "middle"][2:] == x_ticks
-    assert "index, first year = 100" in texts(root) and "100" in y_tick_labels(root)
+    assert "指数，首年 = 100 (index, first year = 100)" in texts(root) and "100" in y_tick_labels(root)
 
 
 def test_the_legend_names_the_indicator_when_the_panel_has_the_name():
     frame = panel(TWO_YEARS).assign(indicator="罚没款金额")
-    assert "enf.fines 罚没款金额" in texts(svg(region_chart("320500", "苏州市", frame, ["enf.fines"])))
+    assert "罚没款金额 enf.fines" in texts(svg(region_chart("320500", "苏州市", frame, ["enf.fines"])))
     assert "enf.fines" in texts(svg(region_chart("320500", "苏州市", panel(TWO_YEARS), ["enf.fines"])))
 
 
@@ -137,28 +138,70 @@ def test_text_is_escaped():
     assert {"<A & B>", "x<y & z>w", "a < b"} <= set(texts(root))
 
 
-def test_summary_page_gives_each_region_its_own_years_and_values(tmp_path):
+CHANGE_COLUMNS = ["region", "indicator_code", "indicator", "prev_year", "prev_value", "year", "value", "unit",
+                  "pct_change", "reported_pct_change", "stated_change_agrees", "gap_years"]
+
+
+def test_summary_page_gives_each_region_its_own_years_and_values_in_chinese(tmp_path):
+    report = "report of the year"
     profile = pd.DataFrame(
-        [("苏州市", "320500", "enf.fines", "罚款金额", 2021, 5e7, "元"),
-         ("苏州市", "320500", "enf.fines", "罚款金额", 2022, 6.25e7, "元"),
-         ("苏州市", "320500", "enf.cases_filed", None, 2022, 1200.0, "件"),
-         ("张家港市", "320582", "enf.cases_filed", "立案数", 2019, 80.0, "件")],
-        columns=["region", "region_code", "indicator_code", "indicator", "year", "value", "unit"])
-    changes = pd.DataFrame({"region": ["苏州市"], "pct_change": [25.0], "reported_pct_change": [None]})
+        [("苏州市", "320500", "enf.fines", "罚款金额", 2021, 5e7, "元", report, False, [5e7]),
+         ("苏州市", "320500", "enf.fines", "罚款金额", 2022, 1.9e8, "元", report, False, [1.9e8]),
+         ("苏州市", "320500", "enf.cases_filed", None, 2022, 1200.0, "件", report, False, None),
+         ("张家港市", "320582", "enf.cases_filed", "立案数", 2019, 80.0, "件", report, False, [80.0])],
+        columns=["region", "region_code", "indicator_code", "indicator", "year", "value", "unit", "chosen_by",
+                 "conflict", "value_options"])
+    changes = pd.DataFrame([("苏州市", "enf.fines", "罚款金额", 2021, 5e7, 2022, 1.9e8, "元", 280.0, 279.9, True, 1)],
+                           columns=CHANGE_COLUMNS)
     (tmp_path / "charts").mkdir()
     (tmp_path / "charts" / "320500.svg").write_text("<svg/>")
     page = summary_page(profile, changes, tmp_path / "charts", "audit/index.html")
     suzhou = page[page.index('<h2 id="320500">'):]
     zhangjiagang = page[page.index('<h2 id="320582">'):page.index('<h2 id="320500">')]
     assert '<img src="charts/320500.svg"' in suzhou and "<img" not in zhangjiagang
-    assert "<th>2021</th><th>2022</th>" in suzhou and "2019" not in suzhou
-    assert "<tr><td>enf.fines</td><td>罚款金额</td><td>元</td><td>50,000,000</td><td>62,500,000</td></tr>" in suzhou
-    assert "<tr><td>enf.cases_filed</td><td></td><td>件</td><td></td><td>1,200</td></tr>" in suzhou
-    assert "<th>2019</th></tr>" in zhangjiagang
-    assert "<tr><td>苏州市</td><td>25</td><td></td></tr>" in page
+    assert "<th>指标<small>indicator</small></th><th>代码<small>code</small></th><th class=num>2021</th><th class=num>2022</th>" in suzhou
+    assert "2019" not in suzhou
+    assert ("<tr><td>罚款金额</td><td>enf.fines</td><td class=num>5,000.00万元</td><td class=num>1.90亿元</td></tr>"
+            in suzhou)
+    assert "<tr><td></td><td>enf.cases_filed</td><td class=num></td><td class=num>1,200件</td></tr>" in suzhou
+    assert "<th class=num>2019</th></tr>" in zhangjiagang and "数值取舍" not in page  # nothing had to be chosen
+    assert ("<tr><td>苏州市</td><td>罚款金额</td><td>enf.fines</td><td>2021</td><td class=num>5,000.00万元</td>"
+            "<td>2022</td><td class=num>1.90亿元</td><td class=num>+280.0%</td><td class=num>+279.9%</td>"
+            "<td>是</td><td>1</td></tr>") in page
+    assert "<th class=num>同比变化<small>pct_change</small></th><th class=num>报告所述变化<small>reported</small></th>" in page
+
+
+def test_summary_page_shows_the_alternatives_and_the_rule_where_a_value_was_chosen(tmp_path):
+    profile = pd.DataFrame(
+        [("张家港市", "320582", "enf.cases_filed", "立案数", 2022, 80.0, "件", "report of the year", True, [80.0, 95.0]),
+         ("张家港市", "320582", "enf.fines", "罚款金额", 2021, 3e6, "元", "restated in a later report", False, [3e6])],
+        columns=["region", "region_code", "indicator_code", "indicator", "year", "value", "unit", "chosen_by",
+                 "conflict", "value_options"])
+    page = summary_page(profile, pd.DataFrame(columns=CHANGE_COLUMNS), tmp_path / "charts", "audit/index.html")
+    notes = page[page.index("数值取舍"):]
+    assert "<tr><td>立案数</td><td>enf.cases_filed</td><td>2022</td><td class=num>80件</td><td>95件</td>" \
+           "<td>当年报告</td><td>是</td></tr>" in notes
+    assert "<tr><td>罚款金额</td><td>enf.fines</td><td>2021</td><td class=num>300.00万元</td><td></td>" \
+           "<td>后续报告追述</td><td></td></tr>" in notes
+    assert "当年的报告优先于后续报告的追述" in page
 
 
 def test_html_table_escapes_text_and_blanks_missing_values():
     table = html_table(["a<b"], [["<script>"], [float("nan")], [None], [1234.5678], [55.44]])
     assert "<th>a&lt;b</th>" in table and "&lt;script&gt;" in table
     assert table.count("<td></td>") == 2 and "<td>1,235</td>" in table and "<td>55.44</td>" in table
+
+
+def test_lines_on_top_of_each_other_stay_distinguishable():
+    """Four indicators with the same index (all fell by a third) draw one over the other: each line
+    still has its own dash pattern and marker, and the legend shows the same."""
+    same = [(2021, 100.0), (2022, 66.7)]
+    root = svg(line_chart("t", [Line(f"l{i}", same) for i in range(4)], [2021, 2022], "index", reference=100))
+    groups = [g for g in root.iter(f"{SVG}g") if g.find(f"{SVG}polyline") is not None]
+    looks = set()
+    for group in groups:
+        line = group.find(f"{SVG}polyline")
+        first_marker = next(e for e in group if e.get("class") == "marker")
+        looks.add((line.get("stroke-dasharray"), first_marker.tag, first_marker.get("fill") == "white"))
+    assert len(groups) == 4 and len(looks) == 4
+    assert len({(g.find(f"{SVG}polyline").get("stroke-dasharray")) for g in groups}) == 4  # dashes alone tell them apart

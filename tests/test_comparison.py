@@ -112,8 +112,8 @@ def test_charts_and_summary_page_are_written(warehouse):
     # enf.fines and enf.cases_filed have three years, acc.accidents and acc.deaths two
     assert len(list(chart.iter(f"{SVG}polyline"))) == 4
     texts = [text.text for text in chart.iter(f"{SVG}text")]
-    assert "苏州市 (320500): main indicators over the years" in texts
-    assert any(label.startswith("enf.fines ") for label in texts)  # with its Chinese name
+    assert "苏州市（320500）主要指标走势 main indicators over the years" in texts
+    assert any(label.endswith(" enf.fines") and len(label) > 10 for label in texts)  # after its Chinese name
     page = (reports / "index.html").read_text(encoding="utf-8")
     assert 'src="charts/320500.svg"' in page and "苏州市" in page
 
@@ -122,11 +122,29 @@ def test_compare_prints_a_region_over_the_years(warehouse, capsys):
     assert main(["compare", "--region", "蘇州", "--indicator", "enf.fines", "--warehouse", str(warehouse)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "苏州市 (320500, prefecture)"
-    assert [line.split()[2:4] for line in lines[2:]] == [["2021", "50,000,000"], ["2022", "60,000,000"],
-                                                          ["2023", "70,000,000"]]
-    assert "+20.0%" in lines[3]
+    assert lines[1].split() == ["指标", "代码", "年份", "数值", "对比年份", "同比变化", "报告所述变化", "取值依据",
+                                "其他报告数值"]
+    assert [line.split()[1:4] for line in lines[2:]] == [["enf.fines", "2021", "5,000.00万元"],
+                                                          ["enf.fines", "2022", "6,000.00万元"],
+                                                          ["enf.fines", "2023", "7,000.00万元"]]
+    assert lines[3].split()[4:6] == ["2021", "+20.0%"]
+
+
+def test_compare_shows_what_other_reports_gave_and_which_rule_chose(warehouse, capsys):
+    """张家港市 2022: two reports of the year say 320 and 300 cases; compare keeps one and shows the other."""
+    assert main(["compare", "--region", "张家港", "--indicator", "enf.cases_filed", "--warehouse", str(warehouse)]) == 0
+    [_, _, row] = capsys.readouterr().out.splitlines()
+    assert row.split()[1:] == ["enf.cases_filed", "2022", "320件", "当年报告", "300件（冲突）"]
 
 
 def test_compare_names_an_unknown_region(warehouse, capsys):
     assert main(["compare", "--region", "不存在市", "--warehouse", str(warehouse)]) == 2
     assert "no region called" in capsys.readouterr().err
+
+
+def test_compare_says_when_a_value_covers_part_of_the_year(warehouse, capsys):
+    """苏州市 2023 gives cases filed for January-November only: compare says so, and computes no change."""
+    assert main(["compare", "--region", "苏州市", "--indicator", "enf.cases_filed", "--year", "2023",
+                 "--warehouse", str(warehouse)]) == 0
+    [_, _, row] = capsys.readouterr().out.splitlines()
+    assert row.split()[1:] == ["enf.cases_filed", "2023（01-11月）", "1,300件", "仅有部分期间"]

@@ -85,7 +85,7 @@ def test_ui_shows_every_asset_with_its_lineage(webserver):
         "sentences": {"document_texts"},
         "tokens": {"sentences"},
         "indicators": {"documents", "sentences", "tokens"},
-        "audit_pages": {"indicators"},
+        "audit_pages": {"indicators", "indicator_catalog"},
         "regions": set(),
         "indicator_catalog": set(),
         "indicator_panel": {"indicators", "documents", "regions", "indicator_catalog"},
