@@ -65,9 +65,12 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
     code), nothing is materialized, so the steps after it are skipped: a run with no change costs
     the folder listing and a few queries."""
     store = warehouse.store()
-    report = bring_up_to_date(store, analysis_workers.pool, analysis_workers.workers)
+    report = bring_up_to_date(store, analysis_workers.pool, analysis_workers.workers,
+                              budget_seconds=analysis_workers.budget_seconds)
     context.log.info(f"{len(report.processed)} documents analysed, rows {report.rows}, "
                      f"{report.removed} documents removed")
+    for path, reason in report.rejected:
+        context.log.warning(f"rejected {path}: {reason}")
     if published_is_current(store):
         context.log.info("nothing changed since the last publish: the steps after this one are skipped")
         return
@@ -75,7 +78,7 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
     for table in DOCUMENT_STAGES:
         yield MaterializeResult(asset_key=table, metadata=table_metadata(
             store, table, documents_processed=processed, rows_written=report.rows[table],
-            documents_removed=report.removed))
+            documents_removed=report.removed, rejected_now=listed([f"{p}: {r}" for p, r in report.rejected])))
 
 
 @asset(deps=["indicators", "indicator_catalog"], group_name="extract", kinds={"html"})

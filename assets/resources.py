@@ -10,6 +10,7 @@ from pathlib import Path
 from dagster import ConfigurableResource, InitResourceContext
 from pydantic import PrivateAttr
 
+from pipeline.budget import DEFAULT_SECONDS, configured_budget
 from pipeline.parallel import configured_workers, new_pool
 from pipeline.storage import Warehouse
 
@@ -53,9 +54,11 @@ class WarehouseResource(ConfigurableResource):
 class AnalysisWorkers(ConfigurableResource):
     """Worker processes for the analysis: a concurrent.futures.ProcessPoolExecutor, started when a
     run first asks for it (a run with a few new reports never does) and shut down when the run ends,
-    however it ends. `workers` = 1 means no pool: everything runs in the run's process."""
+    however it ends. `workers` = 1 means no pool: everything runs in the run's process. Each document
+    gets `budget_seconds` of analysis, enforced where it is analysed (pipeline.budget; 0 = no limit)."""
 
     workers: int
+    budget_seconds: float = DEFAULT_SECONDS
 
     _pool: ProcessPoolExecutor | None = PrivateAttr(default=None)
 
@@ -72,4 +75,5 @@ class AnalysisWorkers(ConfigurableResource):
 
 def build_resources(raw_dir: Path, warehouse: Path, workers: int | None = None) -> dict[str, object]:
     return {"raw_folder": RawFolder(path=str(raw_dir)), "warehouse": WarehouseResource(path=str(warehouse)),
-            "analysis_workers": AnalysisWorkers(workers=workers or configured_workers())}
+            "analysis_workers": AnalysisWorkers(workers=workers or configured_workers(),
+                                                budget_seconds=configured_budget())}

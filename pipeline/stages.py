@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from importlib.metadata import version
 from itertools import accumulate, pairwise
@@ -68,12 +68,15 @@ class AnalysisReport:
     processed: list[str]  # doc_ids analysed in this run
     removed: int  # documents whose rows were dropped (gone from raw/ or analysed by older code)
     rows: dict[str, int]  # rows written in this run, per table
+    rejected: list[tuple[str, str]]  # (source path, reason) of documents whose analysis failed or ran over budget
 
 
-def analyse_chunk(texts: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
-    """Run in a worker: one chunk of documents through the analysis, with the seconds per part it took."""
+def analyse_chunk(texts: pd.DataFrame, budget_seconds: float | None = None
+                  ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """Run in a worker: one chunk of documents through the analysis, each within its time budget
+    (enforced here, in the worker), with the seconds per part it took."""
     timing.reset()
-    frames = tables.analyse_documents(texts)
+    frames = tables.analyse_documents(texts, budget_seconds)
     return frames, timing.snapshot()
 
 
@@ -83,22 +86,23 @@ def combine_chunks(results: list[tuple[dict[str, pd.DataFrame], dict[str, float]
     if len(results) == 1:
         return results[0][0]
     return {table: pd.concat([frames[table] for frames, _ in results], ignore_index=True)
-            for table in warehouse.DOCUMENT_STAGES}
+            for table in (*warehouse.DOCUMENT_STAGES, tables.REJECTED)}
 
 
-def send_to_workers(executor: Executor, workers: int, texts: pd.DataFrame,
-                    later: int) -> parallel.Pending[dict[str, pd.DataFrame]]:
+def send_to_workers(executor: Executor, workers: int, texts: pd.DataFrame, later: int,
+                    budget_seconds: float | None = None) -> parallel.Pending[dict[str, pd.DataFrame]]:
     """The analysis of `texts` in the pool, in chunks sized for `later` documents that will follow
     them (parallel.chunk_sizes)."""
     ends = list(accumulate(parallel.chunk_sizes(len(texts), later, workers)))
     chunks = [texts.iloc[first:end] for first, end in pairwise([0, *ends])]
     what = [f"documents {', '.join(chunk['source_path'].head(3))}" + (" …" if len(chunk) > 3 else "")
             for chunk in chunks]
-    return parallel.submit_chunks(executor, analyse_chunk, chunks, combine_chunks, what)
+    return parallel.submit_chunks(executor, partial(analyse_chunk, budget_seconds=budget_seconds), chunks,
+                                  combine_chunks, what)
 
 
 def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = None, workers: int = 1,
-                     batch_documents: int = BATCH_DOCUMENTS) -> AnalysisReport:
+                     batch_documents: int = BATCH_DOCUMENTS, budget_seconds: float | None = None) -> AnalysisReport:
     """Analyse every pending document, one committed batch at a time.
 
     With enough pending documents (parallel.worth_a_pool) the analysis runs on `workers` worker
@@ -106,7 +110,8 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
     documents, and the next batch is read and sent out before the current one is written, so that
     reading and writing here overlap the work there. Batches are still committed one at a time,
     in order. A failed worker fails the analysis (parallel.WorkerFailed); the batches committed
-    before it stand.
+    before it stand. A document whose analysis takes longer than `budget_seconds` (pipeline.budget),
+    or raises, leaves document_texts for rejected_files with the reason, in its batch's transaction.
     """
     version = code_version()
     pages_dir = audit_dir(store)
@@ -119,11 +124,12 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
         with timed("read"), store.connect() as con:
             texts = warehouse.document_texts(con, batch)
         if executor is None:
-            return parallel.Pending([tables.analyse_documents(texts)], lambda results: results[0])
+            return parallel.Pending([tables.analyse_documents(texts, budget_seconds)], lambda results: results[0])
         with timed("send to workers"):
-            return send_to_workers(executor, workers, texts, later)
+            return send_to_workers(executor, workers, texts, later, budget_seconds)
 
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
+    rejected: list[tuple[str, str]] = []
     in_flight: deque[tuple[list[str], parallel.Pending[dict[str, pd.DataFrame]]]] = deque()
     ends = list(accumulate(batch_sizes(len(pending), batch_documents)))
     batches = [pending[first:end] for first, end in pairwise([0, *ends])]
@@ -132,11 +138,13 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
         batch, analysis = in_flight.popleft()
         with timed("wait for workers"):
             done = analysis.result()
+        failed = done.pop(tables.REJECTED)
         audit.remove_pages(pages_dir, batch)  # pages of an older analysis: the audit_pages step renders them anew
         with timed("load"), store.connect() as con, warehouse.one_thread(con) if executor is not None else nullcontext():
-            warehouse.write_document_rows(con, version, batch, done)
+            warehouse.write_document_rows(con, version, batch, done, failed)
         for table, frame in done.items():
             rows[table] += len(frame)
+        rejected.extend(zip(failed["source_path"], failed["reason"], strict=True))
 
     for batch, end in zip(batches, ends, strict=True):
         in_flight.append((batch, start(batch, later=len(pending) - end)))
@@ -144,7 +152,7 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
             write_oldest()
     while in_flight:
         write_oldest()
-    return AnalysisReport(pending, removed, rows)
+    return AnalysisReport(pending, removed, rows, rejected)
 
 
 def batch_sizes(documents: int, batch_documents: int) -> list[int]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, count
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from pipeline.budget import OverBudget, deadline
 from pipeline.extract import DocumentContext, extract_mentions
 from pipeline.ingest import RejectedFile, SourceDocument
 from pipeline.metadata import infer_metadata
@@ -93,37 +95,64 @@ def document_indicators(
     return rows
 
 
-def analyse_documents(sources: pd.DataFrame) -> dict[str, pd.DataFrame]:
+# The key of analyse_documents' result that lists the documents it could not analyse.
+REJECTED = "rejected"
+REJECTED_COLUMNS = ["doc_id", "source_path", "reason"]
+
+
+def analyse_documents(sources: pd.DataFrame, budget_seconds: float | None = None) -> dict[str, pd.DataFrame]:
     """The rows of documents, sentences, tokens and indicators (warehouse.DOCUMENT_STAGES) for
-    documents given as doc_id, source_path, sha256, encoding and text (the original, decoded text)."""
+    documents given as doc_id, source_path, sha256, encoding and text (the original, decoded text),
+    and under REJECTED the documents left out, with the reason: their analysis took longer than
+    `budget_seconds` (pipeline.budget; None = no limit) or raised. A rejected document has no row
+    in any table; the others are unaffected."""
     documents: list[dict[str, object]] = []
     sentences: list[tuple[str, SentenceRows]] = []
     indicators: list[dict[str, object]] = []
+    rejected: list[dict[str, object]] = []
     for source in sources.itertuples(index=False):
-        text = source.text
-        with timed("normalise"):
-            norm = normalise_text(text)
-            script = detect_script(text)
-        with timed("describe"):
-            meta = infer_metadata(norm.text)
-        documents.append({
-            "doc_id": source.doc_id, "source_path": source.source_path, "sha256": source.sha256,
-            "encoding": source.encoding, "script": script, "chars": len(text), "region": meta.region,
-            "region_code": meta.region_code, "report_year": meta.report_year, "doc_type": meta.doc_type,
-            "agency": meta.agency, "published_on": meta.published_on,
-        })
-        rows = document_sentences(norm)
+        try:
+            with deadline(budget_seconds):
+                document, rows, found = _analyse_document(source)
+        except OverBudget as over:
+            rejected.append({"doc_id": source.doc_id, "source_path": source.source_path, "reason": str(over)})
+            continue
+        except Exception as error:  # a bug met by one document must not stop the others
+            rejected.append({"doc_id": source.doc_id, "source_path": source.source_path,
+                             "reason": f"analysis failed: {type(error).__name__}: {error}"[:500]})
+            continue
+        documents.append(document)
         sentences.append((source.doc_id, rows))
-        context = DocumentContext(report_year=meta.report_year, doc_type=meta.doc_type, region_code=meta.region_code)
-        indicators.extend(document_indicators(
-            text, norm, source.doc_id, context, zip(count(), rows.norm_starts, rows.texts, rows.tokens)))
+        indicators.extend(found)
     sentences_frame = _sentences_frame(sentences)
     return {
         "documents": _documents_frame(documents),
         "sentences": sentences_frame,
         "tokens": _tokens_frame(sentences_frame, [tokens for _, rows in sentences for tokens in rows.tokens]),
         "indicators": _indicators_frame(indicators),
+        REJECTED: pd.DataFrame(rejected, columns=REJECTED_COLUMNS),
     }
+
+
+def _analyse_document(source: Any) -> tuple[dict[str, object], SentenceRows, list[dict[str, object]]]:
+    """One document's row, sentences and indicator rows."""
+    text = source.text
+    with timed("normalise"):
+        norm = normalise_text(text)
+        script = detect_script(text)
+    with timed("describe"):
+        meta = infer_metadata(norm.text)
+    document = {
+        "doc_id": source.doc_id, "source_path": source.source_path, "sha256": source.sha256,
+        "encoding": source.encoding, "script": script, "chars": len(text), "region": meta.region,
+        "region_code": meta.region_code, "report_year": meta.report_year, "doc_type": meta.doc_type,
+        "agency": meta.agency, "published_on": meta.published_on,
+    }
+    rows = document_sentences(norm)
+    context = DocumentContext(report_year=meta.report_year, doc_type=meta.doc_type, region_code=meta.region_code)
+    found = document_indicators(text, norm, source.doc_id, context,
+                                zip(count(), rows.norm_starts, rows.texts, rows.tokens))
+    return document, rows, found
 
 
 def _documents_frame(rows: list[dict[str, object]]) -> pd.DataFrame:

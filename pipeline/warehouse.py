@@ -153,14 +153,20 @@ def pending_documents(con: duckdb.DuckDBPyConnection, version: str) -> list[str]
 
 
 def write_document_rows(
-    con: duckdb.DuckDBPyConnection, version: str, doc_ids: list[str], frames: dict[str, pd.DataFrame]
+    con: duckdb.DuckDBPyConnection, version: str, doc_ids: list[str], frames: dict[str, pd.DataFrame],
+    rejected: pd.DataFrame | None = None,
 ) -> None:
     """Replace a batch of documents' rows in every per-document table and record them as processed,
-    in one transaction. `frames` holds one frame per table of DOCUMENT_STAGES.
+    in one transaction. `frames` holds one frame per table of DOCUMENT_STAGES. Documents of the
+    batch listed in `rejected` (doc_id, reason) could not be analysed: in the same transaction their
+    file moves from document_texts to rejected_files with the reason (and the size and modification
+    time it was read with, so that it is retried only once it changes).
 
     Only documents with a document_stages record can have rows (they are written together), so
     only those are deleted first: new documents cost no scan of the large tables."""
     processed_at = pd.Timestamp.now(tz="UTC").tz_localize(None)
+    failed = [] if rejected is None else rejected["doc_id"].tolist()
+    doc_ids = [doc_id for doc_id in doc_ids if doc_id not in frozenset(failed)] if failed else doc_ids
     records = []
     for table in DOCUMENT_STAGES:
         frame = frames[table]
@@ -182,6 +188,15 @@ def write_document_rows(
         for table in DOCUMENT_STAGES:
             _insert(con, table, frames[table])
         _insert(con, "document_stages", pd.concat(records, ignore_index=True))
+        if failed and rejected is not None:
+            con.register("rejected_rows", rejected[["doc_id", "reason"]])
+            try:
+                con.execute("""INSERT INTO rejected_files BY NAME
+                               SELECT t.source_path, r.reason, t.size, t.mtime_ns
+                               FROM document_texts t JOIN rejected_rows r USING (doc_id)""")
+            finally:
+                con.unregister("rejected_rows")
+            _delete_documents(con, "document_texts", failed)
 
 
 def content_fingerprint(con: duckdb.DuckDBPyConnection, version: str) -> str:
