@@ -35,7 +35,9 @@ _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+
 _LIST_CHANGE_VERBS = "下降|减少|降低|上升|增长|增加|提高"
 _LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?:分别)?[^，。；]*?(?:和|、|及)$")
 # 同比增加1起、多死亡2人: 多/少 before the outcome of a listed change
-_MORE_OR_FEWER = re.compile(r"(多|少)(?:死亡|受伤|发生|失踪|遇难)?$")
+# What events cost: deaths, injuries, the missing (死亡50人 after 事故64起 are those events' deaths).
+_OUTCOMES = "死亡|遇难|受伤|失踪"
+_MORE_OR_FEWER = re.compile(rf"(多|少)(?:{_OUTCOMES}|发生)?$")
 _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
@@ -349,8 +351,8 @@ def _opening_topic(sentence: str, before: int) -> str | None:
     return topic if topic and not any(ch.isdigit() for ch in topic) else None
 
 
-_OUTCOME = re.compile("死亡|遇难|受伤|失踪")
-_OPENS_WITH_OUTCOME = re.compile(r"[；;][,，\s]*(?:死亡|遇难|受伤|失踪)[^，,；;。]{0,4}$")
+_OUTCOME = re.compile(_OUTCOMES)
+_OPENS_WITH_OUTCOME = re.compile(rf"[；;][,，\s]*(?:{_OUTCOMES})[^，,；;。]{{0,4}}$")
 
 
 def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> list[Mention]:
