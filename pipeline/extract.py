@@ -422,8 +422,11 @@ def _list_gap() -> re.Pattern[str]:
 
 
 # 分别, 均 before a change verb (事故起数、死亡人数同比均下降47.06%), or a change verb right after
-# its basis, which distributes when a list of values follows (事故301起、死亡279人，同比下降14.0%、6.4%)
-_LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{_LIST_CHANGE_VERBS}))|(?<=同比)(?:{_LIST_CHANGE_VERBS})")
+# its basis, which distributes when a list of values follows (事故301起、死亡279人，同比下降14.0%、6.4%),
+# or opening a clause straight before its values, which goes on distributing the list before it
+# (同比分别增加2起、4人，上升33.3%、14.8%)
+_LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{_LIST_CHANGE_VERBS}))|(?<=同比)(?:{_LIST_CHANGE_VERBS})"
+                               f"|(?<=[，,])(?:{_LIST_CHANGE_VERBS})(?=\\s*\\d)")
 
 
 def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]:

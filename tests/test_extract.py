@@ -376,6 +376,12 @@ ACCIDENT_STATISTICS = [
       "22.2%": "acc.major_accidents_yoy", "11.5%": "acc.major_deaths_yoy"}),
     ("全省发生各类生产安全事故41起、死亡20人，同比减少51起、少死亡6人，分别下降55.4%和23.1%。",
      {"51起": "acc.accidents_yoy", "6人": "acc.deaths_yoy", "55.4%": "acc.accidents_yoy", "23.1%": "acc.deaths_yoy"}),
+    # a second list of changes goes on with the subjects of the first (分别 is not repeated)
+    ("其中较大事故8起、死亡31人，同比分别增加2起、4人，上升33.3%、14.8%。",
+     {"2起": "acc.major_accidents_yoy", "4人": "acc.major_deaths_yoy",
+      "33.3%": "acc.major_accidents_yoy", "14.8%": "acc.major_deaths_yoy"}),
+    ("全市发生生产安全事故90起、死亡70人，同比分别减少10起、6人，下降10.0%、7.9%。",
+     {"10起": "acc.accidents_yoy", "6人": "acc.deaths_yoy", "10.0%": "acc.accidents_yoy", "7.9%": "acc.deaths_yoy"}),
     ("道路运输业发生事故5起，同比下降71.4%。", {"5起": None, "71.4%": None}),  # a sector's change
     ("道路运输业发生事故2起，同比减少5起；死亡2人，同比增加1人。", {"2起": None, "2人": None, "1人": None}),
     ("全市发生城乡火灾17435起、死亡69人。", {"17435起": None, "69人": None}),  # deaths in fires
