@@ -321,6 +321,12 @@ def test_sentence_without_numbers_is_cheap():
     ("承办政协提案6件。", "6件", "comp.proposals"),
     ("即办件比例达60%。", "60%", "svc.instant_rate"),
     ("实施红橙黄蓝动态监管企业934家，其中红色0家、黄色134家。", "134家", "ent.self_assessed"),
+    # reviewing documents for legality is legal.documents_reviewed; clearing them out is not; making,
+    # amending and repealing regulations together (立改废) is lawmaking, neither of the two
+    ("合法性审核区政府规范性文件和重要政策文件138件。", "138件", "legal.documents_reviewed"),
+    ("共审查行政规范性文件26件。", "26件", "legal.documents_reviewed"),
+    ("经清理，对12件规范性文件提出了修订或继续有效的意见。", "12件", "legal.normative_docs_cleared"),
+    ("制定、修改和废止政府规章7件。", "7件", None),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}

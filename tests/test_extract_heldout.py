@@ -154,7 +154,7 @@ CODES = [
     ("办理行政诉讼案件215件，败诉9件。", "9件", "legal.litigation_lost"),
     ("行政机关负责人出庭应诉率达到100%。", "100%", "legal.head_appearance_rate"),
     ("对市政府12件重大行政决策事项进行合法性审查。", "12件", "legal.major_decisions"),
-    ("审查市政府及部门规范性文件58件。", "58件", "legal.normative_docs_reviewed"),
+    ("审查市政府及部门规范性文件58件。", "58件", "legal.documents_reviewed"),
     ("收到报备规范性文件27件。", "27件", "legal.filing_reviews"),
     ("制定修订政府规章6件。", "6件", "legal.legislation"),
     ("办理法律援助案件3,127件。", "3,127件", "legal.legal_aid_cases"),
@@ -238,8 +238,8 @@ def test_sentence_cues_stay_inside_their_semicolon_part():
 
 
 def test_requires_column():
-    assert assign_code("审查市政府规范性文件", "件", "count") == "legal.normative_docs_reviewed"
-    assert assign_code("审查合同协议", "份", "count") != "legal.normative_docs_reviewed"
+    assert assign_code("报备规范性文件", "件", "count") == "legal.filing_reviews"
+    assert assign_code("备案登记", "件", "count") != "legal.filing_reviews"  # the cue 备案 alone is not enough
 
 
 # ---- the held-out set ---------------------------------------------------------------------
