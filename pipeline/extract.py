@@ -169,7 +169,14 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
     if prior:  # 由2019年的63项: a prior-year value
         year = int(prior.group(1))
         return year, str(year)
-    return period_of(before, context.report_year)
+    year, period = period_of(before, context.report_year)
+    if year is not None and period is not None and _LAST_YEARS_VALUE.search(before):
+        # 同比(6起)下降83.33%: the number in brackets is the same period of the year before
+        return year - 1, period.replace(str(year), str(year - 1))
+    return year, period
+
+
+_LAST_YEARS_VALUE = re.compile(r"(?:同比|较上年|比上年|较去年|比去年|上年同期|去年同期)\s*[(（]\s*$")
 
 
 def _is_target(before: str, context: DocumentContext) -> bool:
@@ -330,10 +337,26 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
             if topic:
                 out[i] = replace(m, metric=topic, rule=_TOPIC_RULE)
             continue
+        if zero := _zero_outcome_before(sentence, m.start):
+            # 无人死亡，同比(6人)下降100%: the clause before states none of an outcome this year
+            out[i] = replace(m, metric=zero, rule="a change names the outcome the clause before denies")
+            continue
         same_unit = [p for p in out[:i] if p.unit == m.unit] if m.unit != "%" else []
         out[i] = replace(m, metric=(same_unit[-1] if same_unit else out[i - 1]).metric,
                          rule="a change names the count before it")
     return out
+
+
+_ZERO_OUTCOME = re.compile(rf"^(?:无人|无|未发生|未|没有)((?:[^，,；;。\d]{{0,6}}?)(?:{_OUTCOMES}|事故))$")
+
+
+def _zero_outcome_before(sentence: str, at: int) -> str | None:
+    """死亡 when the clause before the one holding `at` is 无人死亡 (未发生较大事故: 较大事故)."""
+    own_start = max(sentence.rfind(ch, 0, at) for ch in "，,；;")
+    if own_start <= 0:
+        return None
+    found = _ZERO_OUTCOME.match(_clause_before(sentence, own_start).strip())
+    return found.group(1) if found else None
 
 
 _TOPIC_RULE = "a change names the clause that opens its sentence"

@@ -39,7 +39,8 @@ def period_of(before: str, report_year: int | None) -> tuple[int | None, str | N
         elif found.group("alone"):
             year, first, last = int(found.group("alone")), 1, 12
         else:
-            year = int(found.group("year")) if found.group("year") else report_year
+            # 2025年(截至12月4日): a time word without a year stays in the year named before it
+            year = int(found.group("year")) if found.group("year") else year
             # 2022年1月24日, the date of a day, says the year only
             first, last = (1, 12) if found.group("day") and not found.group("until") else _months(found)
     if year is None:

@@ -24,6 +24,7 @@ REPORT = DocumentContext(report_year=2023, doc_type="annual_report")
     ("生产安全事故起数较2019年下降", (2023, "2023")),  # a comparison base is no period
     ("根据《2021年工作要点》，检查企业", (2023, "2023")),  # nor a title's year
     ("2021年以来，累计检查企业", (2023, "2023")),
+    ("2022年(截至9月30日)，全区发生生产安全事故", (2022, "2022-01..2022-09")),  # stays in the year named
 ])
 def test_period_of(before, period):
     assert period_of(before, 2023) == period
@@ -38,3 +39,11 @@ def test_several_periods_in_one_sentence():
 
 def test_a_long_sentence_is_searched_within_the_lookback():
     assert period_of("2021年" + "检查" * 10_000, 2023) == (2023, "2023")
+
+
+def test_a_value_in_brackets_after_the_basis_is_the_year_before():
+    sentence = "2022年1-9月，全区发生生产安全事故3起，同比(7起)下降57.1%，无人死亡，同比（4人）下降100%。"
+    found = {sentence[m.start:m.end]: m for m in extract_mentions(sentence, tokenize(sentence), REPORT)}
+    assert [found[t].period for t in ("3起", "7起", "57.1%", "4人", "100%")] == [
+        "2022-01..2022-09", "2021-01..2021-09", "2022-01..2022-09", "2021-01..2021-09", "2022-01..2022-09"]
+    assert [found[t].indicator_code for t in ("7起", "4人", "100%")] == ["acc.accidents", "acc.deaths", "acc.deaths_yoy"]
