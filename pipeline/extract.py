@@ -167,8 +167,7 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
     before = sentence[:cand.start]
     prior = _PRIOR_YEAR.search(before)
     if prior:  # 由2019年的63项: a prior-year value
-        year = int(prior.group(1))
-        return year, str(year)
+        return int(prior.group(1)), prior.group(1)
     year, period = period_of(before, context.report_year)
     if year is not None and period is not None and _LAST_YEARS_VALUE.search(before):
         # 同比(6起)下降83.33%: the number in brackets is the same period of the year before
