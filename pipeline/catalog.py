@@ -110,6 +110,8 @@ def _family(unit: str, kind: str) -> str:
     return "count"
 
 
+# A book title (《…》), or the end of one cut off at the metric's start (…的指导意见》).
+_TITLES = re.compile(r"《[^《》]*》|^[^《》]*》")
 _CLAUSE_BREAKS = "，,；;。！？!?：:（）()"
 # The last break before a position (searched with endpos) and the first one from a position.
 _LAST_CLAUSE_BREAK = re.compile(rf"[{_CLAUSE_BREAKS}][^{_CLAUSE_BREAKS}]*\Z")
@@ -166,6 +168,7 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     if not metric:
         return None
     family = _family(unit, kind)
+    metric = _TITLES.sub("", metric) or metric  # 《…的指导意见》等规范性文件: a title's words name a document
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence
     texts = (clause or segment, metric, clause, segment)

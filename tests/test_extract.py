@@ -429,6 +429,11 @@ def test_no_code_without_agreement(metric, unit, kind):
     assert assign_code(metric, unit, kind, "") is None
 
 
+@pytest.mark.parametrize("metric", ["修订《立案查处工作规定》", "的立案查处工作规定》"])
+def test_a_titles_words_name_a_document_not_what_is_counted(metric):
+    assert assign_code(metric, "件", "count") is None
+
+
 # ---- structures found while probing other cities' phrasing ---------------------------------
 def test_change_names_the_count_before_it():
     got = run("全年共收到行政诉讼案件47件，同比上升6.8%。")
