@@ -165,10 +165,10 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     Tiers: override cue in the sentence (4) > cue in the metric (3) > cue in the clause (2) >
     cue in the sentence (1); then the entry's priority, then the longest cue.
     """
+    metric = _TITLES.sub("", metric or "")  # 《…的指导意见》等规范性文件: a title's words name a document
     if not metric:
         return None
     family = _family(unit, kind)
-    metric = _TITLES.sub("", metric) or metric  # 《…的指导意见》等规范性文件: a title's words name a document
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence
     texts = (clause or segment, metric, clause, segment)
