@@ -219,6 +219,7 @@ def _quantity_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
     internal = "|".join(re.escape(q.word) for q in lexicon.qualifiers_at("internal"))
     plain = [u.written for u in lexicon.units_longest_first() if not u.needs_cue] + ["％"]
     plain += [noun for noun, _ in lexicon.implicit_units()]
+    plain += [noun for noun, _ in lexicon.zero_counts()]
     needs_cue = [u.written for u in lexicon.units_longest_first() if u.needs_cue]
     number = rf"[\d{_CN}](?:{internal})?[万亿千]? *"
     return (re.compile(rf"分之|一半|{number}(?:{'|'.join(map(re.escape, plain))})"),
@@ -319,6 +320,8 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
     while pos < len(sentence) and sentence[pos] == " ":
         pos += 1
     unit = _match_unit(sentence, pos, ends, starts)
+    if unit is None and number == "零":
+        return _count_of_none(sentence, n_start, n_end)
     if unit is None:
         if internal == "over" and sentence[n_end:n_end + 1] == "多" and not sentence[n_end + 1:n_end + 2]:
             return None
@@ -337,6 +340,20 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
     scale = unit.scale * scale_after
     return Candidate(n_start, end, n_end, number, value * scale, unit.base, scale, unit.family, False,
                      internal, is_chinese)
+
+
+_STREAK_OR_SLOGAN = re.compile(r"[“\"「‘]$|连续[^，,；;。]{0,10}$")
+
+
+def _count_of_none(sentence: str, n_start: int, n_end: int) -> Candidate | None:
+    """零投诉, 零火情: a count of none of an event (zero_counts.tsv), unless it is a slogan in quotes
+    or a streak (实现“零伤亡”, 连续四年零亡人)."""
+    if _STREAK_OR_SLOGAN.search(sentence, max(0, n_start - 16), n_start):
+        return None
+    for noun, unit in lexicon.zero_counts():
+        if sentence.startswith(noun, n_end):
+            return Candidate(n_start, n_end, n_end, "零", Decimal(0), unit, 1, "count", True, None, True)
+    return None
 
 
 def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, number: str, value: Decimal,

@@ -169,7 +169,7 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
     if prior:  # 由2019年的63项: a prior-year value
         return int(prior.group(1)), prior.group(1)
     year, period = period_of(before, context.report_year)
-    if year is not None and period is not None and _LAST_YEARS_VALUE.search(before):
+    if year is not None and period is not None and _LAST_YEARS_VALUE.search(before[-12:]):
         # 同比(6起)下降83.33%: the number in brackets is the same period of the year before
         return year - 1, period.replace(str(year), str(year - 1))
     return year, period
@@ -351,10 +351,11 @@ _ZERO_OUTCOME = re.compile(rf"^(?:无人|无|未发生|未|没有)((?:[^，,；;
 
 def _zero_outcome_before(sentence: str, at: int) -> str | None:
     """死亡 when the clause before the one holding `at` is 无人死亡 (未发生较大事故: 较大事故)."""
-    own_start = max(sentence.rfind(ch, 0, at) for ch in "，,；;")
-    if own_start <= 0:
+    window = max(0, at - 40)  # both clauses are short: linear on any sentence
+    own_start = max(sentence.rfind(ch, window, at) for ch in "，,；;")
+    if own_start <= window:
         return None
-    found = _ZERO_OUTCOME.match(_clause_before(sentence, own_start).strip())
+    found = _ZERO_OUTCOME.match(_clause_before(sentence[window:], own_start - window).strip())
     return found.group(1) if found else None
 
 

@@ -77,6 +77,12 @@ def implicit_units() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def zero_counts() -> tuple[tuple[str, str], ...]:
+    """(noun, unit) of the events whose 零 (零投诉) is a count of none."""
+    return tuple((r["noun"], r["unit"]) for r in read_table("zero_counts.tsv"))
+
+
+@lru_cache(maxsize=1)
 def change_words() -> tuple[tuple[str, str], ...]:
     rows = [(r["word"], r["direction"]) for r in read_table("change_words.tsv")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))

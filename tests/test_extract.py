@@ -303,6 +303,20 @@ def test_sentence_without_numbers_is_cheap():
     assert extract_mentions("全面加强安全生产法治建设。", [], REPORT) == []
 
 
+# ---- 零 before an event: a count of none, unless a slogan or a streak ------------------------
+@pytest.mark.parametrize("sentence,found", [
+    ("全年行政工作实现了零投诉、零复议、零诉讼。", [(0.0, "件", "投诉"), (0.0, "件", "复议"), (0.0, "件", "诉讼")]),
+    ("元旦、春节等重点时段零火情。", [(0.0, "起", "火情")]),
+    ("实现自然灾害“零伤亡”。", []),              # a slogan in quotes
+    ("连续五年安全度汛零亡人。", [(5.0, "年", None)]),  # a streak: only its length counts
+    ("坚持零容忍，零距离服务企业。", []),         # not events
+])
+def test_zero_counts(sentence, found):
+    got = [(m.value, m.unit, m.metric) for _, m in run(sentence)]
+    assert [(value, unit) for value, unit, _ in got] == [(value, unit) for value, unit, _ in found]
+    assert all(noun is None or noun in (metric or "") for (_, _, noun), (_, _, metric) in zip(found, got))
+
+
 # ---- indicator codes ----------------------------------------------------------------------
 @pytest.mark.parametrize("sentence,text,code", [
     ("立案查处违法行为95件。", "95件", "enf.cases_filed"),
