@@ -51,16 +51,34 @@ _PIECE_BREAKS = ("；", ";", "，", ",", "、")
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of `text`, stripped of surrounding whitespace, debris lines dropped."""
-    sentences = []
+    """Sentences of `text`, stripped of surrounding whitespace, debris lines dropped.
+
+    A sentence that opens with a comparison basis (事故17起、死亡23人。同比减少4起、2人…) goes on
+    with the one before it on the same line: its changes are about that sentence's counts."""
+    sentences: list[Sentence] = []
     for m in _SENTENCE.finditer(text):
         chunk = m.group()
         stripped = chunk.strip()
         if not stripped or is_debris_line(stripped):
             continue
         start = m.start() + (len(chunk) - len(chunk.lstrip()))
+        last = sentences[-1] if sentences else None
+        if last and _continues(stripped) and "\n" not in text[last.end:start] \
+                and last.end - last.start + len(stripped) <= MAX_SENTENCE_CHARS:
+            sentences[-1] = Sentence(last.start, start + len(stripped), text[last.start:start + len(stripped)])
+            continue
         sentences.extend(_pieces(start, stripped))
     return sentences
+
+
+@cache
+def _basis_opening() -> re.Pattern[str]:
+    words = sorted(read_lines("basis_words.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _continues(sentence: str) -> bool:
+    return _basis_opening().match(sentence) is not None
 
 
 def _pieces(start: int, sentence: str) -> list[Sentence]:

@@ -12,6 +12,9 @@ from pipeline.segment import is_debris_line, split_sentences, tokenize
         ("一、基本情况\n（一）组织领导", ["一、基本情况", "（一）组织领导"]),
         ("正文。\n扫码查看手机版\n返回\n发布时间:2022-03-08 17:11", ["正文。"]),
         ("没有句号的结尾", ["没有句号的结尾"]),
+        # a sentence opening with its comparison basis goes on with the one before, on the same line
+        ("发生事故17起、死亡23人。同比减少4起、2人。", ["发生事故17起、死亡23人。同比减少4起、2人。"]),
+        ("发生事故17起。\n同比减少4起。", ["发生事故17起。", "同比减少4起。"]),
         ("  \n  ", []),
     ],
 )
