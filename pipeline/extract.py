@@ -254,13 +254,18 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
         return m  # every change code is year on year (*_yoy)
     if _AREA_OPENING.match(sentence) or _names_another_division(m.metric, context.region_code):
         return m  # one area's figure is none of the jurisdiction's indicators
-    # a topic that is not the whole jurisdiction (商贸制造业…, not 全市…) names a part of it
-    part = m.subcount or (m.rule == _TOPIC_RULE and not (m.metric or "").startswith("全"))
+    # a topic that is not the whole jurisdiction (商贸制造业…, not 全市…) names a part of it; so does the
+    # object of an action (对7起事故进行调查: the accidents investigated, not all that happened)
+    part = m.subcount or (m.rule == _TOPIC_RULE and not (m.metric or "").startswith("全")) \
+        or _OBJECT_OF_ACTION.search(sentence, max(0, m.start - 3), m.start) is not None
     choice = choose_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
     if choice is None:
         return m  # most mentions get none: no copy
     return replace(m, indicator_code=choice.code, code_evidence=choice.evidence,
                    confidence="low" if choice.where == "sentence" else "medium" if choice.where == "clause" else "high")
+
+
+_OBJECT_OF_ACTION = re.compile(r"(?:对|将|把)\s*$")
 
 
 def _names_another_division(metric: str | None, region_code: str | None) -> bool:

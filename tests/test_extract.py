@@ -402,6 +402,9 @@ ACCIDENT_STATISTICS = [
       "33.3%": "acc.major_accidents_yoy", "14.8%": "acc.major_deaths_yoy"}),
     ("全市发生生产安全事故90起、死亡70人，同比分别减少10起、6人，下降10.0%、7.9%。",
      {"10起": "acc.accidents_yoy", "6人": "acc.deaths_yoy", "10.0%": "acc.accidents_yoy", "7.9%": "acc.deaths_yoy"}),
+    # 安全生产责任事故 is how many places state their total; accidents that an action is done to are not it
+    ("今年以来，已发生安全生产责任事故15起、死亡19人。", {"15起": "acc.accidents", "19人": "acc.deaths"}),
+    ("市安委会对6起生产安全责任事故进行挂牌督办。", {"6起": None}),
     ("道路运输业发生事故5起，同比下降71.4%。", {"5起": None, "71.4%": None}),  # a sector's change
     ("道路运输业发生事故2起，同比减少5起；死亡2人，同比增加1人。", {"2起": None, "2人": None, "1人": None}),
     ("全市发生城乡火灾17435起、死亡69人。", {"17435起": None, "69人": None}),  # deaths in fires
