@@ -66,7 +66,7 @@ def _any_change_word() -> re.Pattern[str]:
 def _subject_free_words() -> tuple[str, ...]:
     """Words of a metric that do not name its subject (同比, 上升, 分别, 较), longest first."""
     return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
-                        + ["分别", "均", "了", "较", "比"], key=len, reverse=True))
+                        + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平"], key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -169,13 +169,24 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
     if prior:  # 由2019年的63项: a prior-year value
         return int(prior.group(1)), prior.group(1)
     year, period = period_of(before, context.report_year)
-    if year is not None and period is not None and _LAST_YEARS_VALUE.search(before[-12:]):
-        # 同比(6起)下降83.33%: the number in brackets is the same period of the year before
+    if year is not None and period is not None and _is_last_years_value(sentence, cand):
         return year - 1, period.replace(str(year), str(year - 1))
     return year, period
 
 
-_LAST_YEARS_VALUE = re.compile(r"(?:同比|较上年|比上年|较去年|比去年|上年同期|去年同期)\s*[(（]\s*$")
+_BASIS_BEFORE = re.compile(r"(?:同比|较上年|比上年|较去年|比去年|上年同期|去年同期)\s*([(（]?)\s*$")
+_LAST_YEAR_IN_BRACKETS = re.compile(r"[(（]\s*(?:去年|上年)(?:同期)?\s*$")
+_CHANGE_VERB_AFTER = re.compile(rf"\s*[)）]?\s*(?:[(（][^()（）]{{0,8}}[)）])?\s*(?:{_LIST_CHANGE_VERBS}|持平)")
+
+
+def _is_last_years_value(sentence: str, cand: Candidate) -> bool:
+    """同比(6起)下降83.33%, 同比12起下降25%, 死亡人数(去年同期4人)同比持平: the number is the same
+    period of the year before, which the change after it is measured against."""
+    before = sentence[max(0, cand.start - 12):cand.start]
+    if _LAST_YEAR_IN_BRACKETS.search(before):
+        return True
+    basis = _BASIS_BEFORE.search(before)
+    return basis is not None and (basis.group(1) != "" or _CHANGE_VERB_AFTER.match(sentence, cand.end) is not None)
 
 
 def _is_target(before: str, context: DocumentContext) -> bool:
@@ -341,6 +352,10 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
             if topic:
                 out[i] = replace(m, metric=topic, rule=_TOPIC_RULE)
             continue
+        if subject := _subject_before_brackets(sentence, m.start):
+            # 死亡人数(去年同期4人): last year's value of the subject before the brackets
+            out[i] = replace(m, metric=subject, rule="last year's value names the subject before its brackets")
+            continue
         if zero := _zero_outcome_before(sentence, m.start):
             # 无人死亡，同比(6人)下降100%: the clause before states none of an outcome this year
             out[i] = replace(m, metric=zero, rule="a change names the outcome the clause before denies")
@@ -349,6 +364,15 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
         out[i] = replace(m, metric=(same_unit[-1] if same_unit else out[i - 1]).metric,
                          rule="a change names the count before it")
     return out
+
+
+_BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（]{1,12}?)(?:同比)?[(（]\s*(?:同比|去年|上年)(?:同期)?\s*$")
+
+
+def _subject_before_brackets(sentence: str, at: int) -> str | None:
+    """事故起数 of 事故起数同比(去年128起 at the number."""
+    found = _BRACKETED_LAST_YEAR.search(sentence, max(0, at - 24), at)
+    return found.group(1) if found else None
 
 
 _ZERO_OUTCOME = re.compile(rf"^(?:无人|无|未发生|未|没有)((?:[^，,；;。\d]{{0,6}}?)(?:{_OUTCOMES}|事故))$")

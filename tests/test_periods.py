@@ -47,3 +47,18 @@ def test_a_value_in_brackets_after_the_basis_is_the_year_before():
     assert [found[t].period for t in ("3起", "7起", "57.1%", "4人", "100%")] == [
         "2022-01..2022-09", "2021-01..2021-09", "2022-01..2022-09", "2021-01..2021-09", "2022-01..2022-09"]
     assert [found[t].indicator_code for t in ("7起", "4人", "100%")] == ["acc.accidents", "acc.deaths", "acc.deaths_yoy"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # (last year's value in brackets after its subject) and (after the basis, before the change)
+    ("全区发生生产安全事故8起，事故起数同比(去年11起)下降27.3%、死亡人数(去年同期5人)同比持平。",
+     {"8起": ("2023", None), "11起": ("2022", "事故起数"), "27.3%": ("2023", "事故起数"),
+      "5人": ("2022", "死亡人数")}),
+    ("全区发生生产安全事故9起，事故起数同比12起下降25%。", {"12起": ("2022", None), "25%": ("2023", None)}),
+    ("全市发生事故70起，同比减少4起。", {"4起": ("2023", None)}),  # the change itself is this year's
+])
+def test_last_years_values(sentence, expected):
+    found = {sentence[m.start:m.end]: m for m in extract_mentions(sentence, tokenize(sentence), REPORT)}
+    for text, (period, metric) in expected.items():
+        assert found[text].period == period
+        assert metric is None or found[text].metric == metric
