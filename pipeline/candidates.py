@@ -266,11 +266,23 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
         candidate = _with_unit(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
         if candidate is None:
             candidate = _range(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
+        if candidate is None and len(number) > 1 and number[-1] in _SCALE and not is_chinese:
+            candidate = _scale_starts_the_unit(sentence, masked, n_start, n_end, number, ends, starts)
         if candidate is not None:
             if found and found[-1].end > candidate.start:
                 continue  # the upper bound of a range already taken
             found.append(candidate)
     return found
+
+
+def _scale_starts_the_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str,
+                           ends: set[int], starts: AbstractSet[int]) -> Candidate | None:
+    """2002千米, 3.5千克: the scale character read with the number starts the unit instead."""
+    try:
+        value = parse_decimal(number[:-1])
+    except ValueError:
+        return None
+    return _with_unit(sentence, masked, n_start, n_end - 1, number[:-1], value, False, ends, starts)
 
 
 def _after_qualifier_in_token(sentence: str, n_start: int, starts: set[int]) -> bool:
