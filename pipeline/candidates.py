@@ -84,6 +84,8 @@ _BARE_SCALE_CUES = ("逾", "超", "超过", "近", "将近", "上", "约", "达"
 _ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", "批次")
 # 一次死亡3人以上的较大事故: the number defines an accident grade, it counts nothing.
 _GRADE_THRESHOLD = re.compile(r"一次(?:性)?(?:造成)?(?:死亡|重伤|受伤|中毒)$")
+# 未发生死亡5人以上生产安全事故: a number that defines a grade of accidents counts nothing
+_GRADE_OF_EVENTS = re.compile(r"(?:及)?以上(?:的)?[^，,；;。\d]{0,8}?事故")
 _RANGE = re.compile(rf"\s*[-—–~～至到]\s*(?:{_AR}|[{_CN}]+)")
 _NONE_HAPPENED = re.compile(r"(?:未|没有|没|无|不)(?:发生|出现)?$")
 _SHORT_ATTRIBUTE = re.compile(r"^[\u4e00-\u9fff]{1,2}的")
@@ -372,7 +374,7 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
             unit: lexicon.Unit, internal: str | None, is_chinese: bool) -> bool:
     if unit.needs_cue and not _has_duration_cue(sentence, n_start, end):
         return False
-    if _GRADE_THRESHOLD.search(sentence[max(0, n_start - 8):n_start]):
+    if _GRADE_THRESHOLD.search(sentence[max(0, n_start - 8):n_start]) or _GRADE_OF_EVENTS.match(sentence, end):
         return False
     if is_chinese:
         digits = [ch for ch in number if ch not in "十拾百佰千仟万亿"]

@@ -444,7 +444,11 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
     clause = _clause_before(sentence, at)
     clause_start = at - len(clause)
     listed = _basis_at_end().sub("", clause)
-    if not listed.strip() and clause_start > 0:
+    if _COMPARISON_CLAUSE.search(listed.strip()) and clause_start > 0:
+        # 事故起数、死亡人数，与前三年平均数相比分别下降…: the clause only names the basis
+        listed = _clause_before(sentence, clause_start - 1)
+        clause_start = clause_start - 1 - len(listed)
+    elif not listed.strip() and clause_start > 0:
         comparison = _clause_before(sentence, clause_start - 1)
         subjects_end = clause_start - 1 - len(comparison) - 1
         if _COMPARISON_CLAUSE.search(comparison) and subjects_end > 0:
@@ -477,8 +481,9 @@ def _list_gap() -> re.Pattern[str]:
 # its basis, which distributes when a list of values follows (事故301起、死亡279人，同比下降14.0%、6.4%),
 # or opening a clause straight before its values, which goes on distributing the list before it
 # (同比分别增加2起、4人，上升33.3%、14.8%)
-_LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{_LIST_CHANGE_VERBS}))|(?<=同比)(?:{_LIST_CHANGE_VERBS})"
-                               f"|(?<=[，,])(?:{_LIST_CHANGE_VERBS})(?=\\s*\\d)")
+_LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{_LIST_CHANGE_VERBS}))"
+                               f"|(?:(?<=同比)|(?<=较上年)|(?<=比上年)|(?<=较去年)|(?<=比去年)|(?<=较\\d{{4}}年))"
+                               f"(?:{_LIST_CHANGE_VERBS})|(?<=[，,])(?:{_LIST_CHANGE_VERBS})(?=\\s*\\d)")
 
 
 def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]:

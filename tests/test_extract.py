@@ -241,6 +241,7 @@ def test_metric(sentence, text, key):
 
 # ---- negatives: no mention at all ---------------------------------------------------------
 NEGATIVES = [
+    "未发生死亡5人以上生产安全事故。",  # a grade of accidents
     "认真落实市委六届五次、六次全会精神。",  # party plenary sessions
     "贯彻省委十五届五次全会和市委九届六次全会精神。",
     "明确9个方面重点任务。",  # the structure of a plan
@@ -422,6 +423,9 @@ ACCIDENT_STATISTICS = [
     ("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。",
      {"59.9%": None, "87.5%": None, "88.6%": None}),
     ("生产安全事故起数较2019年下降30.5%。", {"30.5%": None}),
+    ("全年亡人事故600起、死亡650人，较2020年下降2.1%、5.5%，较2019年下降12.8%、10.8%。",
+     {"2.1%": None, "5.5%": None, "12.8%": None, "10.8%": None}),
+    ("全市共发生生产安全事故起数、死亡人数，与前三年平均数相比分别下降26.5%和31.1%。", {"26.5%": None, "31.1%": None}),
 ]
 
 
@@ -429,6 +433,16 @@ ACCIDENT_STATISTICS = [
 def test_accident_statistics(sentence, codes):
     found = {t: m for t, m in run(sentence)}
     assert {text: found[text].indicator_code for text in codes} == codes
+
+
+@pytest.mark.parametrize("sentence,metrics", [
+    ("全年亡人事故600起、死亡650人，较2020年下降2.1%、5.5%。", {"2.1%": "亡人事故", "5.5%": "亡人事故死亡"}),
+    ("全市共发生生产安全事故起数、死亡人数，与前三年平均数相比分别下降26.5%和31.1%。",
+     {"26.5%": "发生生产安全事故起数", "31.1%": "死亡人数"}),
+])
+def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metrics):
+    found = {t: m for t, m in run(sentence)}
+    assert {t: found[t].metric for t in metrics} == metrics
 
 
 def test_subjects_behind_a_basis_clause_name_the_changes():
