@@ -242,6 +242,7 @@ def test_metric(sentence, text, key):
 # ---- negatives: no mention at all ---------------------------------------------------------
 NEGATIVES = [
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents
+    "推出优化营商环境10条，将民营经济发展12条迭代升级为20条。",  # policy packages known by their articles
     "认真落实市委六届五次、六次全会精神。",  # party plenary sessions
     "贯彻省委十五届五次全会和市委九届六次全会精神。",
     "明确9个方面重点任务。",  # the structure of a plan
