@@ -85,6 +85,8 @@ def test_is_within() -> None:
         # Short forms that are ordinary words are not places; full names still are.
         ("公安机关、新安法和平安建设", []),
         ("公安县人民政府", ["公安县"]),
+        ("确保建党100周年大庆的安全稳定", []),  # 大庆: a grand celebration
+        ("大庆市应急管理局", ["大庆市"]),
         ("全国安全生产", []),  # 全国 is not found in text: only ministries get it
     ],
 )
