@@ -232,6 +232,11 @@ CASES = [
         None, None, 2025, "annual_report", None, None,
     ),
     (
+        "the section every rule-of-law annual report opens with tells one without a title",
+        "一、主要负责人履行推进法治建设第一责任人职责、加强法治政府建设有关情况\n（一）开展学法4次。\n",
+        None, None, None, "annual_report", None, None,
+    ),
+    (
         "a place the report learns from is not its own",
         "2021年工作总结\n今年以来，我市学习借鉴南京市经验，扎实推进各项工作。\n",
         None, None, 2021, "work_summary", None, None,
