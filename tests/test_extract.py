@@ -345,6 +345,7 @@ def test_zero_counts(sentence, found):
     ("共审查行政规范性文件26件。", "26件", "legal.documents_reviewed"),
     ("经清理，对12件规范性文件提出了修订或继续有效的意见。", "12件", "legal.normative_docs_cleared"),
     ("制定、修改和废止政府规章7件。", "7件", None),
+    ("市应急局现有行政职权394项。", "394项", "svc.power_list_items"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
