@@ -65,6 +65,11 @@ def catalog() -> tuple[Entry, ...]:
     )
 
 
+def excludes(code: str, metric: str | None) -> bool:
+    """Whether the metric holds a word that vetoes the code (危化领域较大事故 for acc.major_accidents)."""
+    return any(word in (metric or "") for entry in catalog() if entry.code == code for word in entry.exclude)
+
+
 def is_whole(code: str) -> bool:
     """Whether a code is a whole jurisdiction's total, which no 其中 part takes."""
     return any(entry.whole for entry in catalog() if entry.code == code)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pipeline import lexicon
 from pipeline.candidates import Candidate, find_candidates
-from pipeline.catalog import choose_code, is_whole
+from pipeline.catalog import choose_code, excludes, is_whole
 from pipeline.datafiles import read_table
 from pipeline.metric import MetricFinder, Span
 from pipeline.periods import period_of
@@ -324,7 +324,7 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
             if m.subcount and "其中" not in sentence[prev.end:m.start] and not continues:
                 continue  # a 其中 part continues the total before 其中, not a sibling part
             if prev.unit == m.unit and prev.indicator_code:
-                if not (m.subcount and is_whole(prev.indicator_code)):
+                if not (m.subcount and is_whole(prev.indicator_code)) and not excludes(prev.indicator_code, m.metric):
                     out[i] = replace(m, indicator_code=prev.indicator_code, confidence="low",
                                      code_evidence=f"carried over from {sentence[prev.start:prev.end]}")
                 break

@@ -346,6 +346,7 @@ def test_zero_counts(sentence, found):
     ("经清理，对12件规范性文件提出了修订或继续有效的意见。", "12件", "legal.normative_docs_cleared"),
     ("制定、修改和废止政府规章7件。", "7件", None),
     ("市应急局现有行政职权394项。", "394项", "svc.power_list_items"),
+    ("14个专委会共排查出一般隐患2241处。", "14个", None),  # who inspected, not what was inspected
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
@@ -410,6 +411,8 @@ ACCIDENT_STATISTICS = [
     # 安全生产责任事故 is how many places state their total; accidents that an action is done to are not it
     ("今年以来，已发生安全生产责任事故15起、死亡19人。", {"15起": "acc.accidents", "19人": "acc.deaths"}),
     ("市安委会对6起生产安全责任事故进行挂牌督办。", {"6起": None}),
+    ("深刻汲取2020年两起煤矿重大事故教训。", {"两起": None}),  # lessons, not occurrences
+    ("全年发生较大事故3起，其中危化领域较大事故1起。", {"3起": "acc.major_accidents", "1起": None}),  # a sector
     ("道路运输业发生事故5起，同比下降71.4%。", {"5起": None, "71.4%": None}),  # a sector's change
     ("道路运输业发生事故2起，同比减少5起；死亡2人，同比增加1人。", {"2起": None, "2人": None, "1人": None}),
     ("全市发生城乡火灾17435起、死亡69人。", {"17435起": None, "69人": None}),  # deaths in fires
