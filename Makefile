@@ -61,7 +61,7 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/*.duckdb* warehouse/reports
+	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/*.duckdb* warehouse/reports warehouse/.reports*
 
 # Benchmark (not part of `make test`): 1,000 generated reports (cold, one added file, no change), then 10,000 cold.
 # Figures go to benchmarks/results/; see benchmarks/README.md.

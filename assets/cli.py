@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 from dagster import DagsterInstance
+from dagster_shared.error import SerializableErrorInfo
 
 from assets.automation import refresh_warehouse
 from assets.checks import QUALITY_CHECKS
@@ -70,16 +71,22 @@ def run_pipeline(raw_dir: Path, warehouse: Path, dagster_home: Path | None = Non
             tags=tags or {"source": "command line"},
             run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
         )
-    failures = []
-    for event in result.all_events:
-        if event.is_step_failure and event.step_failure_data is not None:
-            error = event.step_failure_data.error
-            while error is not None and error.cause is not None:
-                error = error.cause
-            failures.append(f"{event.step_key}: {error.message.strip() if error else 'failed'}")
+    failures = [f"{event.step_key}: {_root_cause(event.step_failure_data.error)}" for event in result.all_events
+                if event.is_step_failure and event.step_failure_data is not None]
     if not result.success and not failures:
-        failures.append("the run failed; see the log above")
+        # No step failed: the run itself did, before or between steps (a resource that could not
+        # start, such as the warehouse's lock on a read-only folder). Name what caused it.
+        causes = [_root_cause(getattr(event.event_specific_data, "error", None))
+                  for event in result.all_events if event.is_run_failure or event.is_resource_init_failure]
+        failures.append(f"the run failed: {next((c for c in causes if c), 'see the log above')}")
     return failures
+
+
+def _root_cause(error: SerializableErrorInfo | None) -> str:
+    """The innermost error's message: the OSError, not Dagster's wrappers around it."""
+    while error is not None and error.cause is not None:
+        error = error.cause
+    return error.message.strip() if error else ""
 
 
 def failed_checks(warehouse: Path) -> list[tuple[str, int]]:

@@ -10,11 +10,10 @@ from assets.automation import daily_refresh, raw_folder_sensor, refresh_warehous
 from assets.checks import quality_checks
 from assets.reports import (
     analyse_documents,
-    audit_pages,
-    comparison_charts,
     indicator_catalog,
     indicator_panel,
     ingest,
+    pages,
     plan_vs_actual,
     published_warehouse,
     regions,
@@ -24,9 +23,9 @@ from assets.resources import build_resources
 from pipeline.settings import configured_raw_dir, configured_warehouse
 
 report_assets = [
-    ingest, analyse_documents, audit_pages,
-    regions, indicator_catalog, indicator_panel, yoy_comparison, plan_vs_actual, comparison_charts,
-    published_warehouse,
+    ingest, analyse_documents,
+    regions, indicator_catalog, indicator_panel, yoy_comparison, plan_vs_actual,
+    published_warehouse, pages,
 ]
 
 

@@ -1,7 +1,8 @@
 """The report assets: thin wrappers that bring each warehouse table up to date through pipeline/.
 
 Each asset is the warehouse table of the same name. The analysis works per document and only on
-what changed (see pipeline.stages); the last asset publishes the working database atomically.
+what changed (see pipeline.stages); published_warehouse publishes the working database atomically,
+and only then are the pages for people made from it and put in place at once (pipeline.pages).
 """
 
 from collections.abc import Callable
@@ -11,12 +12,12 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 
 from assets.metadata import listed, listed_documents, table_metadata
 from assets.resources import AnalysisWorkers, RawFolder, WarehouseResource
-from pipeline.audit import audit_dir, refresh_audit_pages
-from pipeline.charts import refresh_charts, summary_page
+from pipeline.audit import audit_dir
+from pipeline.pages import publish_pages
 from pipeline.reference import catalog_frame, regions_frame
 from pipeline.stages import bring_up_to_date, ingest_folder_into, publish, published_is_current
 from pipeline.storage import reports_dir
-from pipeline.warehouse import DERIVED_TABLES, DOCUMENT_STAGES, read_view, rebuild_derived, replace_table
+from pipeline.warehouse import DERIVED_TABLES, DOCUMENT_STAGES, rebuild_derived, replace_table
 
 
 @multi_asset(
@@ -81,24 +82,6 @@ def analyse_documents(context: AssetExecutionContext, warehouse: WarehouseResour
             documents_removed=report.removed, rejected_now=listed([f"{p}: {r}" for p, r in report.rejected])))
 
 
-@asset(deps=["indicators", "indicator_catalog"], group_name="extract", kinds={"html"})
-def audit_pages(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-    """One HTML page per document: every mention highlighted in the original text, beside its reading.
-
-    Rendered from the warehouse for every document without a page (the analysis removes the pages
-    of the documents it redoes); pages of departed documents are removed and the index written."""
-    store = warehouse.store()
-    out_dir = audit_dir(store)
-    rendered, removed = refresh_audit_pages(store, out_dir)
-    context.log.info(f"audit pages: {len(rendered)} rendered, {removed} removed, in {out_dir}")
-    return MaterializeResult(metadata={
-        "index": MetadataValue.url((out_dir / "index.html").as_uri()),
-        "folder": MetadataValue.path(str(out_dir)),
-        "pages_rendered": listed(rendered),
-        "pages_removed": removed,
-    })
-
-
 def _reference_asset(name: str, frame: Callable[[], pd.DataFrame], description: str):
     @asset(name=name, group_name="reference", kinds={"duckdb"}, description=description)
     def _reference(warehouse: WarehouseResource) -> MaterializeResult:
@@ -139,36 +122,46 @@ plan_vs_actual = _derived_asset(
     "Work-plan targets against the same region's reported value for that year.")
 
 
-@asset(deps=["indicator_panel", "yoy_comparison"], group_name="compare", kinds={"html"})
-def comparison_charts(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-    """An SVG per region of its main indicators over the years, and a summary page linking them."""
-    store = warehouse.store()
-    reports = reports_dir(store)
-    with store.connect() as con:
-        profile = read_view(con, "region_profile")
-        changes = read_view(con, "largest_changes")
-    names = dict(zip(profile["region_code"], profile["region"], strict=True))
-    report = refresh_charts(profile, names, reports / "charts")
-    summary = reports / "index.html"
-    if not report.unchanged or not summary.exists():
-        summary.write_text(summary_page(profile, changes, reports / "charts", "audit/index.html"), encoding="utf-8")
-    context.log.info(f"charts: {len(report.redrawn)} redrawn, {report.removed} removed"
-                     + (" (panel unchanged)" if report.unchanged else ""))
-    return MaterializeResult(metadata={
-        "summary": MetadataValue.url(summary.as_uri()),
-        "charts": MetadataValue.path(str(reports / "charts")),
-        "regions_redrawn": listed(report.redrawn),
-        "charts_removed": report.removed,
-    })
-
-
-@asset(deps=["yoy_comparison", "plan_vs_actual", "rejected_files", "audit_pages", "comparison_charts"],
-       group_name="publish", kinds={"duckdb"})
+@asset(deps=["yoy_comparison", "plan_vs_actual", "rejected_files"], group_name="publish", kinds={"duckdb"})
 def published_warehouse(warehouse: WarehouseResource) -> MaterializeResult:
-    """The file people query: an atomic copy of the working database, replaced in one rename."""
+    """The file people query: an atomic copy of the working database, replaced in one rename.
+    Published before the pages, so that no page shows what the published file lacks."""
     store = warehouse.store()
     publish(store)
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(store.published)),
         "size_mb": round(store.published.stat().st_size / 2**20, 2),
+    })
+
+
+@multi_asset(
+    specs=[
+        AssetSpec("audit_pages", deps=["published_warehouse"], group_name="publish", kinds={"html"},
+                  description="One HTML page per document: every mention highlighted in the original text, "
+                              "beside its reading."),
+        AssetSpec("comparison_charts", deps=["published_warehouse"], group_name="publish", kinds={"html"},
+                  description="An SVG per region of its main indicators over the years, and a summary page "
+                              "linking them."),
+    ],
+)
+def pages(context: AssetExecutionContext, warehouse: WarehouseResource):
+    """The pages of what was just published, made in a staging folder that replaces reports/ in one
+    rename (pipeline.pages): a failure leaves the previous pages, which match the previous publish."""
+    store = warehouse.store()
+    report = publish_pages(store)
+    audit, reports = audit_dir(store), reports_dir(store)
+    context.log.info(f"audit pages: {len(report.audit_rendered)} rendered, {report.audit_removed} removed, in {audit}")
+    context.log.info(f"charts: {len(report.charts.redrawn)} redrawn, {report.charts.removed} removed"
+                     + (" (panel unchanged)" if report.charts.unchanged else ""))
+    yield MaterializeResult(asset_key="audit_pages", metadata={
+        "index": MetadataValue.url((audit / "index.html").as_uri()),
+        "folder": MetadataValue.path(str(audit)),
+        "pages_rendered": listed(report.audit_rendered),
+        "pages_removed": report.audit_removed,
+    })
+    yield MaterializeResult(asset_key="comparison_charts", metadata={
+        "summary": MetadataValue.url((reports / "index.html").as_uri()),
+        "charts": MetadataValue.path(str(reports / "charts")),
+        "regions_redrawn": listed(report.charts.redrawn),
+        "charts_removed": report.charts.removed,
     })

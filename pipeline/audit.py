@@ -9,11 +9,12 @@ code was given (code_evidence) and how sure that is (confidence).
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import labels, warehouse
+from pipeline import labels, swap, warehouse
 from pipeline.storage import Warehouse, reports_dir
 
 
@@ -39,6 +40,8 @@ class AuditMention:
 
 # Documents whose texts and mentions one query reads, when pages are rendered from the warehouse.
 _PAGES_PER_QUERY = 100
+# doc_id -> the analysis time of the document each page shows.
+_MANIFEST = "pages.json"
 
 
 def _describe(m: AuditMention) -> str:
@@ -165,40 +168,37 @@ def _page(out_dir: Path, doc_id: str) -> Path:
     return out_dir / f"{doc_id}.html"
 
 
-def write_pages(out_dir: Path, pages: dict[str, str]) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for doc_id, page in pages.items():
-        _page(out_dir, doc_id).write_text(page, encoding="utf-8")
-
-
-def remove_pages(out_dir: Path, doc_ids: Iterable[str]) -> None:
-    """Remove the pages of documents about to be analysed again, so that no page of an older
-    analysis stays behind (refresh_audit_pages renders missing pages)."""
-    for doc_id in doc_ids:
-        _page(out_dir, doc_id).unlink(missing_ok=True)
-
-
 def refresh_audit_pages(store: Warehouse, out_dir: Path) -> tuple[list[str], int]:
-    """Render the pages that are missing, drop pages of departed documents, write the index.
+    """Render the pages that are missing or of an older analysis, drop pages of departed documents,
+    write the index.
 
-    The one place pages are made: from the warehouse, for every document without a page (new,
-    analysed again, or its page lost). Returns the source paths rendered and the number of pages removed.
+    The one place pages are made: from the warehouse, for every document without a page of its
+    current analysis (new, analysed again, or its page lost). Which analysis a page shows is kept in
+    pages.json beside the pages (the document's analysis time), so that the analysis never touches
+    the published pages. `out_dir` may be a staging folder (pipeline.swap): files are replaced,
+    never written into. Returns the source paths rendered and the number of pages removed.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path = out_dir / _MANIFEST
+    shown = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     on_disk = {page.stem for page in out_dir.glob("*.html")} - {"index"}
     written = []
     with store.connect() as con:
         documents = warehouse.audit_index(con)
-        current = {doc_id for doc_id, *_ in documents}
-        missing = sorted(current - on_disk)
+        current = {doc_id: str(analysed_at) for doc_id, *_, analysed_at in documents}
+        missing = sorted(doc_id for doc_id, analysed_at in current.items()
+                         if doc_id not in on_disk or shown.get(doc_id) != analysed_at)
         for first in range(0, len(missing), _PAGES_PER_QUERY):
             sources = warehouse.audit_page_sources(con, missing[first : first + _PAGES_PER_QUERY])
             mentions_of = warehouse.audit_mentions(con, [row[0] for row in sources])
             for doc_id, source_path, region, year, doc_type, text in sources:
                 mentions = [AuditMention(*row) for row in mentions_of.get(doc_id, [])]
-                write_pages(out_dir, {doc_id: audit_html(_title(source_path, region, year, doc_type), text, mentions)})
+                swap.write_text(_page(out_dir, doc_id),
+                                audit_html(_title(source_path, region, year, doc_type), text, mentions))
                 written.append(source_path)
-    stale = on_disk - current
-    remove_pages(out_dir, stale)
-    (out_dir / "index.html").write_text(index_html(documents), encoding="utf-8")
+    stale = on_disk - set(current)
+    for doc_id in stale:
+        _page(out_dir, doc_id).unlink()
+    swap.write_text(out_dir / "index.html", index_html([row[:-1] for row in documents]))
+    swap.write_text(manifest_path, json.dumps(current, indent=0, sort_keys=True))
     return written, len(stale)

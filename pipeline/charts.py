@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline import labels, svg_chart
+from pipeline import labels, svg_chart, swap
 
 CHARTED_INDICATORS = 6
 _MANIFEST = "charts.json"
@@ -91,7 +91,8 @@ def refresh_charts(panel: pd.DataFrame, names: dict[str, str], out_dir: Path) ->
     and PNG charts of older versions.
 
     `panel` holds region_code, indicator_code, year, value, unit, chosen_by and optionally
-    indicator (the Chinese name). Charts are named by region code.
+    indicator (the Chinese name). Charts are named by region code. `out_dir` may be a staging
+    folder (pipeline.swap): files are replaced, never written into.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / _MANIFEST
@@ -108,13 +109,13 @@ def refresh_charts(panel: pd.DataFrame, names: dict[str, str], out_dir: Path) ->
         chart = out_dir / f"{region_code}.svg"
         if manifest.get(region_code) != current[region_code] or not chart.exists():
             name = names.get(region_code, region_code)
-            chart.write_text(region_chart(region_code, name, rows, codes), encoding="utf-8")
+            swap.write_text(chart, region_chart(region_code, name, rows, codes))
             report.redrawn.append(name)
     stale = [p for p in out_dir.glob("*.svg") if p.stem not in current] + list(out_dir.glob("*.png"))
     for chart in stale:
         chart.unlink()
     report.removed = len(stale)
-    manifest_path.write_text(json.dumps(current, indent=0, sort_keys=True))
+    swap.write_text(manifest_path, json.dumps(current, indent=0, sort_keys=True))
     return report
 
 

@@ -4,8 +4,7 @@ Each document is analysed in one pass (pipeline.tables.analyse_documents) that f
 per-document tables: documents, sentences, tokens and indicators. A batch of documents is read
 from the working warehouse, analysed (in worker processes when there are many), and its rows in
 all four tables are written together with the record that those documents are done, in one
-transaction (their audit pages are removed first: the audit_pages step renders them again from
-the warehouse). Only documents that
+transaction (the pages step renders their audit pages again, after the publish). Only documents that
 are new, changed (a new text is a new doc_id) or were analysed by a different code version are
 processed; rows of documents that left the raw folder are deleted. A killed run loses at most
 the batch in flight.
@@ -28,11 +27,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline import audit, parallel, tables, timing, warehouse
-from pipeline.audit import audit_dir
+from pipeline import pages, parallel, tables, timing, warehouse
 from pipeline.ingest import KnownFile, plan_ingest
 from pipeline.segment import configured_segmenter, segmenter_version
-from pipeline.storage import Warehouse, reports_dir
+from pipeline.storage import Warehouse
 from pipeline.timing import timed
 
 BATCH_DOCUMENTS = 200
@@ -114,7 +112,6 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
     or raises, leaves document_texts for rejected_files with the reason, in its batch's transaction.
     """
     version = code_version()
-    pages_dir = audit_dir(store)
     with timed("read"), store.connect() as con:
         removed = warehouse.drop_stale_documents(con, version)
         pending = warehouse.pending_documents(con, version)
@@ -139,7 +136,6 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
         with timed("wait for workers"):
             done = analysis.result()
         failed = done.pop(tables.REJECTED)
-        audit.remove_pages(pages_dir, batch)  # pages of an older analysis: the audit_pages step renders them anew
         with timed("load"), store.connect() as con, warehouse.one_thread(con) if executor is not None else nullcontext():
             warehouse.write_document_rows(con, version, batch, done, failed)
         for table, frame in done.items():
@@ -168,12 +164,14 @@ def batch_sizes(documents: int, batch_documents: int) -> list[int]:
 
 def published_is_current(store: Warehouse) -> bool:
     """True when the published warehouse was made from exactly what the working copy holds now, and
-    its pages are in place: then nothing after the analysis needs rebuilding, drawing or publishing."""
-    pages = (reports_dir(store) / "index.html", audit_dir(store) / "index.html")
-    if not store.published.exists() or not all(page.exists() for page in pages):
+    its pages were made from that publish: then nothing after the analysis needs rebuilding, drawing
+    or publishing. (Pages that failed after the database was published are made by the next run.)"""
+    if not store.published.exists():
         return False
     with store.connect() as con:
-        return warehouse.published_fingerprint(con) == warehouse.content_fingerprint(con, code_version())
+        published = warehouse.published_fingerprint(con)
+        return (published == warehouse.content_fingerprint(con, code_version())
+                and published == pages.published_from(store))
 
 
 def publish(store: Warehouse) -> None:

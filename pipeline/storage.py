@@ -3,14 +3,18 @@
 DuckDB allows one writing process per file, and a reader's open connection blocks a writer.
 So people never open the file the pipeline writes: runs write `.work/<name>` next to the
 published file, under an exclusive file lock, and `publish()` checkpoints it, copies it and
-`os.replace`s the copy onto the published path. A reader keeps the snapshot it opened; its
-next connection sees the new data. A run killed half-way leaves the published file untouched
-and the working file consistent (every write is one transaction), and the next run resumes.
-A run holds the lock and one connection from start to end (`session()`).
+`os.replace`s the copy onto the published path. A reader keeps the snapshot it opened; a
+connection opened after every earlier one to the file in its process is closed sees the new
+data (DuckDB shares one open database per path within a process). A run killed half-way leaves
+the published file untouched and the working file consistent (every write is one transaction),
+and the next run resumes. A run holds the lock and one connection from start to end
+(`session()`), and begins by removing what a killed publish left: the partial copy, and the
+staging folders of the pages (pipeline.swap).
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
@@ -20,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline import swap
 from pipeline.warehouse import apply_schema
 
 # DuckDB's buffer pool for a run's connection. Its default, 80 % of RAM, lets a connection held for a
@@ -36,6 +41,7 @@ class Warehouse:
         self.work_dir = self.published.parent / ".work"
         self.working = self.work_dir / self.published.name
         self._lock_path = self.work_dir / f"{self.published.name}.lock"
+        self.staging = self.published.parent / f".{self.published.name}.publishing"
         self._session: duckdb.DuckDBPyConnection | None = None  # the connection of an open session()
 
     @contextmanager
@@ -65,6 +71,8 @@ class Warehouse:
             yield
             return
         with self._locked():
+            self.staging.unlink(missing_ok=True)
+            swap.remove_leftovers(reports_dir(self))
             self._session = self._open()
             try:
                 yield
@@ -87,15 +95,19 @@ class Warehouse:
                 con.close()
 
     def publish(self) -> None:
-        """Replace the published file with a checkpointed copy of the working database, atomically."""
+        """Replace the published file with a checkpointed copy of the working database, atomically.
+        A copy that fails (a full disk, a read-only folder) is removed, and the published file stays."""
         with self.session(), self.connect() as con:
             con.execute("CHECKPOINT")
-            staging = self.published.parent / f".{self.published.name}.publishing"
-            shutil.copyfile(self.working, staging)
-            with open(staging, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(staging, self.published)
-
+            try:
+                shutil.copyfile(self.working, self.staging)
+                with open(self.staging, "rb") as handle:
+                    os.fsync(handle.fileno())
+                os.replace(self.staging, self.published)
+            except BaseException:
+                with contextlib.suppress(OSError):  # the copy's own error is the one to report
+                    self.staging.unlink(missing_ok=True)
+                raise
 
 
 def reports_dir(store: Warehouse) -> Path:

@@ -245,7 +245,7 @@ def audit_page_sources(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> li
 
 
 def audit_index(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """(doc_id, source_path, region, report_year, doc_type, indicators) of every document."""
+    """(doc_id, source_path, region, report_year, doc_type, indicators, analysed_at) of every document."""
     return con.execute(read_sql("audit_index")).fetchall()
 
 

@@ -127,17 +127,20 @@ def test_pages_are_rendered_from_the_warehouse_once_and_again_when_lost(tmp_path
     assert {p.name: p.read_bytes() for p in pages_dir.glob("*.html") if p.name != "index.html"} == pages
 
 
-def test_a_document_analysed_again_loses_its_old_page(tmp_path, monkeypatch):
+def test_a_document_analysed_again_gets_its_page_again_and_the_analysis_leaves_pages_alone(tmp_path, monkeypatch):
     store = _analysed(tmp_path, BUNDLED_RAW, monkeypatch, pooled=False)
     pages_dir = audit_dir(store)
     refresh_audit_pages(store, pages_dir)
     [page, *_] = sorted(pages_dir.glob("*.html"))
+    before = page.stat()
     with store.connect() as con:
         con.execute("UPDATE document_stages SET version = 'older code' WHERE doc_id = ?", [page.stem])
+        [(source_path,)] = con.execute("SELECT source_path FROM documents WHERE doc_id = ?", [page.stem]).fetchall()
     bring_up_to_date(store)
-    assert not page.exists()
+    after = page.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # stays until pages are made
     rendered, _ = refresh_audit_pages(store, pages_dir)
-    assert len(rendered) == 1 and page.exists()
+    assert rendered == [source_path] and page.exists()
 
 
 def test_refresh_renders_missing_pages_and_removes_departed_ones(tmp_path, monkeypatch):

@@ -85,15 +85,14 @@ def test_ui_shows_every_asset_with_its_lineage(webserver):
         "sentences": {"document_texts"},
         "tokens": {"sentences"},
         "indicators": {"documents", "sentences", "tokens"},
-        "audit_pages": {"indicators", "indicator_catalog"},
         "regions": set(),
         "indicator_catalog": set(),
         "indicator_panel": {"indicators", "documents", "regions", "indicator_catalog"},
         "yoy_comparison": {"indicator_panel"},
         "plan_vs_actual": {"indicator_panel"},
-        "comparison_charts": {"indicator_panel", "yoy_comparison"},
-        "published_warehouse": {"yoy_comparison", "plan_vs_actual", "rejected_files", "audit_pages",
-                                "comparison_charts"},
+        "published_warehouse": {"yoy_comparison", "plan_vs_actual", "rejected_files"},
+        "audit_pages": {"published_warehouse"},  # the pages show what was published: made after it
+        "comparison_charts": {"published_warehouse"},
     }
 
 
