@@ -414,6 +414,7 @@ ACCIDENT_STATISTICS = [
     ("今年以来，已发生安全生产责任事故15起、死亡19人。", {"15起": "acc.accidents", "19人": "acc.deaths"}),
     ("市安委会对6起生产安全责任事故进行挂牌督办。", {"6起": None}),
     ("深刻汲取2020年两起煤矿重大事故教训。", {"两起": None}),  # lessons, not occurrences
+    ("发生自然灾害91起，因灾死亡19人。", {"19人": None}),  # deaths that name their own cause
     ("全年发生较大事故3起，其中危化领域较大事故1起。", {"3起": "acc.major_accidents", "1起": None}),  # a sector
     ("道路运输业发生事故5起，同比下降71.4%。", {"5起": None, "71.4%": None}),  # a sector's change
     ("道路运输业发生事故2起，同比减少5起；死亡2人，同比增加1人。", {"2起": None, "2人": None, "1人": None}),
@@ -444,10 +445,12 @@ def test_accident_statistics(sentence, codes):
 
 @pytest.mark.parametrize("sentence,metrics", [
     ("全年亡人事故600起、死亡650人，较2020年下降2.1%、5.5%。", {"2.1%": "亡人事故", "5.5%": "亡人事故死亡"}),
+    ("发生自然灾害91起、同比持平，因灾死亡19人、下降51.3%。", {"19人": "因灾死亡"}),
     ("全市共发生生产安全事故起数、死亡人数，与前三年平均数相比分别下降26.5%和31.1%。",
      {"26.5%": "发生生产安全事故起数", "31.1%": "死亡人数"}),
 ])
 def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metrics):
+    """(and deaths that name their own cause keep it)"""
     found = {t: m for t, m in run(sentence)}
     assert {t: found[t].metric for t in metrics} == metrics
 
