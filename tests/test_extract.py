@@ -450,7 +450,8 @@ def test_accident_statistics(sentence, codes):
      {"26.5%": "发生生产安全事故起数", "31.1%": "死亡人数"}),
 ])
 def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metrics):
-    """(and deaths that name their own cause keep it)"""
+    """Changes against other bases take the subjects listed before them, in order; deaths that name
+    their own cause (因灾死亡) keep it."""
     found = {t: m for t, m in run(sentence)}
     assert {t: found[t].metric for t in metrics} == metrics
 
