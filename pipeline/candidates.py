@@ -86,6 +86,7 @@ _ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", 
 _GRADE_THRESHOLD = re.compile(r"一次(?:性)?(?:造成)?(?:死亡|重伤|受伤|中毒)$")
 # 未发生死亡5人以上生产安全事故: a number that defines a grade of accidents counts nothing
 _GRADE_OF_EVENTS = re.compile(r"(?:及)?以上(?:的)?[^，,；;。\d]{0,8}?事故")
+_NUMBER_NEXT = re.compile(rf"\s*[\d{_CN}]")
 _RANGE = re.compile(rf"\s*[-—–~～至到]\s*(?:{_AR}|[{_CN}]+)")
 _NONE_HAPPENED = re.compile(r"(?:未|没有|没|无|不)(?:发生|出现)?$")
 _SHORT_ATTRIBUTE = re.compile(r"^[\u4e00-\u9fff]{1,2}的")
@@ -392,6 +393,9 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
             return False
         if unit.written in ("个", "项", "类", "条") and _restates_list(masked, n_start, value):
             return False
+    # 53类电子证照 counts kinds; 六类行政权力事项 and 6类10起典型事故 only sort what they name.
+    if unit.written in ("类", "小类") and (is_chinese or _NUMBER_NEXT.match(sentence, end)):
+        return False
     # 等7个领域的专家: the number describes a short attribute, not a counted thing.
     if unit.written == "个" and sentence[n_start - 1:n_start] == "等":
         tail = sentence[end:end + 4]
