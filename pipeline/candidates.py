@@ -340,10 +340,11 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
     if unit is None:
         if internal == "over" and sentence[n_end:n_end + 1] == "多" and not sentence[n_end + 1:n_end + 2]:
             return None
-        # 24万关注量: a scaled number before a countable noun.
-        if any(ch in "万亿" for ch in number):
+        # 24万关注量, 70余万缺水人员: a scaled number before a countable noun; 受灾人口170.7万、: after
+        # one, closing its clause.
+        if any(ch in "万亿" for ch in number) or scale_after > 1:
             for noun, implicit_unit in lexicon.implicit_units():
-                if sentence.startswith(noun, pos):
+                if sentence.startswith(noun, pos) or (sentence.endswith(noun, 0, n_start) and _closes_clause(sentence, pos)):
                     return Candidate(n_start, pos, n_end, number, value * scale_after, implicit_unit, 1,
                                      "count", True, internal, is_chinese)
         return None
@@ -369,6 +370,10 @@ def _count_of_none(sentence: str, n_start: int, n_end: int) -> Candidate | None:
         if sentence.startswith(noun, n_end):
             return Candidate(n_start, n_end, n_end, "零", Decimal(0), unit, 1, "count", True, None, True)
     return None
+
+
+def _closes_clause(sentence: str, pos: int) -> bool:
+    return pos >= len(sentence) or sentence[pos] in _CLAUSE_BREAK or sentence[pos] == "、"
 
 
 def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, number: str, value: Decimal,

@@ -81,9 +81,11 @@ def test_value_and_unit(sentence, text, value, unit):
     ("视频号已有15万关注量。", "15万", "人", "关注"),
     ("专题页面获得30万浏览量。", "30万", "次", "浏览"),
     ("平台累计2.6万办件量。", "2.6万", "件", "办件"),
+    ("保障了70余万缺水人员安全饮水。", "70余万", "人", "缺水人员"),
+    ("受灾人口170.7万、同比下降54.2%。", "170.7万", "人", "受灾人口"),  # the noun before, closing the clause
 ])
 def test_implicit_unit(sentence, text, unit, noun):
-    (t, m), = run(sentence)
+    (t, m), *_ = run(sentence)
     assert t == text and m.unit == unit and m.unit_implicit and noun in m.metric
 
 
