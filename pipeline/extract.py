@@ -41,6 +41,8 @@ _MORE_OR_FEWER = re.compile(rf"(多|少)(?:{_OUTCOMES}|发生)?$")
 _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
+# A basis, then a verdict without numbers closing the clause (同比大幅“双下降”, 同比均有所下降).
+_BASIS_THEN_VERDICT = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)[^，,；;。\d]{0,12}$")
 _LINK_ONLY = re.compile(rf"(?:同比|较上年)?(?:为|是|达|达到|{_LIST_CHANGE_VERBS}|了|\s)*")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
@@ -457,9 +459,14 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
     elif not listed.strip() and clause_start > 0:
         comparison = _clause_before(sentence, clause_start - 1)
         subjects_end = clause_start - 1 - len(comparison) - 1
+        verdict = _BASIS_THEN_VERDICT.search(comparison)
         if _COMPARISON_CLAUSE.search(comparison) and subjects_end > 0:
             listed = _clause_before(sentence, subjects_end)
             clause_start = subjects_end - len(listed)
+        elif verdict and verdict.start() > 0:
+            # 事故起数和死亡人数同比大幅“双下降”，分别下降33.5%和42.7%: the subjects before the basis
+            listed = comparison[:verdict.start()]
+            clause_start = clause_start - 1 - len(comparison)
     fillers = lexicon.word_list("metric_fillers.txt")
     items = []
     for item in _LIST_SEPARATOR.split(listed):

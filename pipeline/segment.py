@@ -54,7 +54,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, stripped of surrounding whitespace, debris lines dropped.
 
     A sentence that opens with a comparison basis (事故17起、死亡23人。同比减少4起、2人…) goes on
-    with the one before it on the same line: its changes are about that sentence's counts."""
+    with the one before it, also across a line break: its changes are about that sentence's counts."""
     sentences: list[Sentence] = []
     for m in _SENTENCE.finditer(text):
         chunk = m.group()
@@ -63,8 +63,7 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         start = m.start() + (len(chunk) - len(chunk.lstrip()))
         last = sentences[-1] if sentences else None
-        if last and _continues(stripped) and "\n" not in text[last.end:start] \
-                and last.end - last.start + len(stripped) <= MAX_SENTENCE_CHARS:
+        if last and _continues(stripped) and last.end - last.start + len(stripped) <= MAX_SENTENCE_CHARS:
             sentences[-1] = Sentence(last.start, start + len(stripped), text[last.start:start + len(stripped)])
             continue
         sentences.extend(_pieces(start, stripped))

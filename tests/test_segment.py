@@ -14,7 +14,7 @@ from pipeline.segment import is_debris_line, split_sentences, tokenize
         ("没有句号的结尾", ["没有句号的结尾"]),
         # a sentence opening with its comparison basis goes on with the one before, on the same line
         ("发生事故17起、死亡23人。同比减少4起、2人。", ["发生事故17起、死亡23人。同比减少4起、2人。"]),
-        ("发生事故17起。\n同比减少4起。", ["发生事故17起。", "同比减少4起。"]),
+        ("发生事故17起。\n\n同比减少4起。", ["发生事故17起。\n\n同比减少4起。"]),
         ("  \n  ", []),
     ],
 )
