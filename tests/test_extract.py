@@ -392,6 +392,11 @@ ACCIDENT_STATISTICS = [
     ("事故总量、死亡人数、较大事故起数同比分别下降29.5%、32.8%、31.6%。",
      {"29.5%": "acc.accidents_yoy", "32.8%": "acc.deaths_yoy", "31.6%": "acc.major_accidents_yoy"}),
     ("全区事故起数、死亡人数同比均下降47.06%。", {"47.06%": "acc.accidents_yoy"}),
+    # values far from 同比 keep the list's basis and direction; a bare comma joins one unit's values
+    ("全省发生各类生产安全事故949起、死亡1030人、受伤361人，同比分别减少170起、126人、56人，分别下降15.19%、10.9%、13.43%。",
+     {"15.19%": "acc.accidents_yoy", "10.9%": "acc.deaths_yoy", "13.43%": None}),
+    ("全国发生各类生产安全事故12,070起，死亡10,527人。\n同比分别下降26.5%,18.1%。",
+     {"26.5%": "acc.accidents_yoy", "18.1%": "acc.deaths_yoy"}),
     # the subjects stand before a basis and a verdict without numbers
     ("全市生产安全事故起数和死亡人数同比大幅“双下降”，分别下降33.5%和42.7%。",
      {"33.5%": "acc.accidents_yoy", "42.7%": "acc.deaths_yoy"}),
