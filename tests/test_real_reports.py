@@ -27,7 +27,10 @@ FLOORS = {
     "dev": (0.98, 0.94, 0.82, 0.87, 0.90),
     "blind": (0.97, 0.88, 0.85, 0.47, 0.72),  # its annotator coded more strictly than gold-real
     "fresh": (0.96, 0.92, 0.85, 0.69, 0.84),
+    "fresh2": (0.97, 0.89, 0.60, 0.80, 0.88),  # blind: see tests/data/real/README.md
 }
+# Sets whose errors nobody has read: a failure shows their summary only, so that they stay blind.
+BLIND = {"fresh2"}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -37,7 +40,8 @@ def test_real_excerpts_stay_above_their_floors(name):
     detection, exact, recall, precision, metadata = FLOORS[name]
     got = (score.detection_f1, score.exact_f1, score.code_recall, score.code_precision,
            score.meta_ok / score.meta_total)
-    assert all(value >= floor for value, floor in zip(got, FLOORS[name])), (score.summary(), score.errors[:40])
+    shown = score.summary() if name in BLIND else (score.summary(), score.errors[:40])
+    assert all(value >= floor for value, floor in zip(got, FLOORS[name])), shown
 
 
 def test_no_value_is_off_by_a_scale_on_real_text():
