@@ -116,7 +116,7 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
     version = code_version()
     pages_dir = audit_dir(store)
     with timed("read"), store.connect() as con:
-        removed = warehouse.drop_stale_documents(con, version)
+        removed = warehouse.drop_stale_documents(con, version, store.rows)
         pending = warehouse.pending_documents(con, version)
     executor = pool() if pool is not None and parallel.worth_a_pool(len(pending), workers) else None
 
@@ -141,7 +141,7 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
         failed = done.pop(tables.REJECTED)
         audit.remove_pages(pages_dir, batch)  # pages of an older analysis: the audit_pages step renders them anew
         with timed("load"), store.connect() as con, warehouse.one_thread(con) if executor is not None else nullcontext():
-            warehouse.write_document_rows(con, version, batch, done, failed)
+            warehouse.write_document_rows(con, version, batch, done, failed, store.rows)
         for table, frame in done.items():
             rows[table] += len(frame)
         rejected.extend(zip(failed["source_path"], failed["reason"], strict=True))

@@ -7,6 +7,10 @@ published file, under an exclusive file lock, and `publish()` checkpoints it, co
 next connection sees the new data. A run killed half-way leaves the published file untouched
 and the working file consistent (every write is one transaction), and the next run resumes.
 A run holds the lock and one connection from start to end (`session()`).
+
+With a lake (REPORTS_STORAGE=lake) the per-document tables' rows live in Delta tables instead
+(pipeline.lake_rows), the working database keeps everything else, and the published file is a
+catalog: the same tables, with views pinned to the lake snapshot of the publish (pipeline.lake_views).
 """
 
 from __future__ import annotations
@@ -17,10 +21,15 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from pipeline.warehouse import apply_schema
+from pipeline.warehouse import DocumentRows, WarehouseTables, apply_schema
+
+if TYPE_CHECKING:
+    from pipeline.lake import Lake
+    from pipeline.lake_rows import LakeRows
 
 # DuckDB's buffer pool for a run's connection. Its default, 80 % of RAM, lets a connection held for a
 # whole run cache every block it wrote (a gigabyte at 10,000 reports); past this limit DuckDB
@@ -31,8 +40,14 @@ MEMORY_LIMIT = "512MB"
 class Warehouse:
     """The published warehouse file and the working copy behind it."""
 
-    def __init__(self, published: Path) -> None:
+    def __init__(self, published: Path, lake: Lake | None = None) -> None:
         self.published = Path(published).resolve()
+        self.lake_rows: LakeRows | None = None
+        if lake is not None:
+            from pipeline.lake_rows import LakeRows  # the optional extra [lake]: deltalake
+
+            self.lake_rows = LakeRows(lake)
+        self.rows: DocumentRows = self.lake_rows or WarehouseTables()
         self.work_dir = self.published.parent / ".work"
         self.working = self.work_dir / self.published.name
         self._lock_path = self.work_dir / f"{self.published.name}.lock"
@@ -53,6 +68,8 @@ class Warehouse:
             shutil.copyfile(self.published, self.working)
         con = duckdb.connect(str(self.working), config={"memory_limit": MEMORY_LIMIT})
         apply_schema(con)
+        if self.lake_rows is not None:
+            self.lake_rows.attach(con)
         return con
 
     @contextmanager
@@ -92,9 +109,13 @@ class Warehouse:
             con.execute("CHECKPOINT")
             staging = self.published.parent / f".{self.published.name}.publishing"
             shutil.copyfile(self.working, staging)
+            if self.lake_rows is not None:
+                self.lake_rows.pin_in_catalog(staging)
             with open(staging, "rb") as handle:
                 os.fsync(handle.fileno())
             os.replace(staging, self.published)
+            if self.lake_rows is not None:
+                self.lake_rows.after_publish(con)
 
 
 
