@@ -107,29 +107,32 @@ class Lake:
         except TableNotFoundError:
             return None
 
-    def partitions_of(self, doc_ids: list[str]) -> set[Partition]:
-        """The partitions that the ledger says these documents' rows are in now."""
+    def located(self, doc_ids: list[str]) -> dict[str, Partition]:
+        """The partition of each of these documents that the ledger holds (absent: no rows anywhere)."""
         ledger = self._table(LEDGER)
         if ledger is None or not doc_ids:
-            return set()
-        rows = ledger.to_pyarrow_dataset().to_table(columns=list(PARTITION_COLUMNS),
+            return {}
+        rows = ledger.to_pyarrow_dataset().to_table(columns=["doc_id", *PARTITION_COLUMNS],
                                                     filter=pc.field("doc_id").isin(doc_ids))
-        return {(int(year), str(province)) for year, province in
-                zip(rows["lake_year"].to_pylist(), rows["lake_province"].to_pylist(), strict=True)}
+        return {doc_id: (int(year), str(province)) for doc_id, year, province in
+                zip(*(rows[column].to_pylist() for column in ("doc_id", *PARTITION_COLUMNS)), strict=True)}
 
     def replace(self, doc_ids: list[str], rows: dict[str, pa.Table]) -> None:
         """Make `rows` (one Arrow table per per-document table, with the partition columns) the only
-        rows of these documents: one commit per table, the ledger first."""
+        rows of these documents: one commit per table, the ledger first. Documents the ledger does
+        not hold have no rows anywhere, so a batch of new documents is a plain append, which reads
+        nothing and conflicts with no other writer. One document is written by one writer at a
+        time (the run's lock on the working database; a document is one task of the analysis)."""
         if not doc_ids:
             return
-        old = self.partitions_of(doc_ids)
+        old = set(self.located(doc_ids).values())
         for table in sorted(rows, key=lambda name: name != LEDGER):
             self._replace_rows(table, doc_ids, rows[table], old)
 
     def delete(self, doc_ids: list[str], tables: Iterable[str]) -> None:
         """Remove every row of these documents from these tables, the ledger last."""
-        old = self.partitions_of(doc_ids)
-        if not doc_ids or not old:
+        old = set(self.located(doc_ids).values())
+        if not old:
             return
         for table in sorted(tables, key=lambda name: name == LEDGER):
             self._replace_rows(table, doc_ids, None, old)
@@ -149,8 +152,8 @@ class Lake:
             if rows is None or rows.num_rows == 0:
                 if existing is not None and old:
                     existing.delete(_predicate(doc_ids, old))
-            elif existing is None:
-                write_deltalake(self.table_uri(table), rows, partition_by=list(PARTITION_COLUMNS), mode="append",
+            elif existing is None or not old:
+                write_deltalake(existing or self.table_uri(table), rows, partition_by=list(PARTITION_COLUMNS), mode="append",
                                 target_file_size=TARGET_FILE_BYTES)
             else:
                 write_deltalake(existing, rows, partition_by=list(PARTITION_COLUMNS), mode="overwrite",
