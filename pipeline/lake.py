@@ -31,7 +31,8 @@ import pyarrow.compute as pc
 from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import CommitFailedError, DeltaError, TableNotFoundError
 
-PARTITION_COLUMNS = ("lake_year", "lake_province")
+from pipeline.lake_views import PARTITION_COLUMNS
+
 LEDGER = "documents"
 # A commit that loses a race to another writer (both removed the same file) is tried again from the
 # new table version, with a growing random pause, this many times.
@@ -44,13 +45,6 @@ TARGET_FILE_BYTES = 128 * 2**20
 
 Partition = tuple[int, str]
 T = TypeVar("T")
-
-
-def partition_of(report_year: int | None, region_code: str | None) -> Partition:
-    """A document's partition: the year its report covers and the first two digits of its GB/T 2260
-    code (the province; 10 for national bodies). Unknown ones go to year 0 and province 00."""
-    province = region_code[:2] if region_code else "00"
-    return (int(report_year) if report_year else 0, province)
 
 
 @dataclass(frozen=True)

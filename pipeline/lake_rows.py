@@ -19,7 +19,8 @@ from pipeline import lake_views
 from pipeline.lake import Lake
 from pipeline.warehouse import DOCUMENT_STAGES
 
-# Each document's partition, from its row of `documents` (pipeline.lake.partition_of, in SQL).
+# Each document's partition, from its row of `documents`: the year its report covers and the first two
+# digits of its GB/T 2260 code (the province; 10 for national bodies); unknown ones year 0, province 00.
 _PARTITIONS = """SELECT doc_id, coalesce(report_year, 0)::INTEGER AS lake_year,
                         coalesce(left(region_code, 2), '00') AS lake_province FROM batch_documents"""
 

@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from pipeline.lake import PARTITION_COLUMNS, TableSnapshot
+if TYPE_CHECKING:
+    from pipeline.lake import TableSnapshot
 
+# The lake's partition columns (pipeline.lake), here so that readers need no deltalake: the year the
+# report covers and its province.
 PARTITION_TYPES = {"lake_year": "INTEGER", "lake_province": "VARCHAR"}
+PARTITION_COLUMNS = tuple(PARTITION_TYPES)
 # The catalog's record of what it pins: table, Delta version, lake URI.
 SNAPSHOT_TABLE = "lake_snapshot"
 
