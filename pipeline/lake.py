@@ -81,7 +81,7 @@ def _is_conflict(error: Exception) -> bool:
     created the table this one was creating."""
     text = str(error).lower()
     return isinstance(error, CommitFailedError) or any(
-        word in text for word in ("conflict", "concurrent", "already exists", "version"))
+        word in text for word in ("conflict", "concurrent", "already exists"))
 
 
 class Lake:
