@@ -2,9 +2,11 @@
 
 A batch's frames are cast to the warehouse schema's column types by DuckDB (so every commit has
 the same Arrow schema), given their document's partition, and committed to the lake
-(pipeline.lake). The run's connection then reads the new snapshot through temporary views named
-after the tables, so everything after the analysis (the comparison SQL, the pages, the checks)
-queries `documents`, `tokens`, ... as in the DuckDB mode.
+(pipeline.lake), together with the batch's texts from document_texts, so that the published
+catalog holds no text. The run's connection then reads the new snapshot of the four tables
+through temporary views named after them, so everything after the analysis (the comparison SQL,
+the pages, the checks) queries `documents`, `tokens`, ... as in the DuckDB mode; document_texts
+stays the working database's own table too, which ingest keeps up to date.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from pipeline import lake_views
 from pipeline.lake import Lake
 from pipeline.warehouse import DOCUMENT_STAGES
 
+# The tables the lake holds: the per-document ones and the texts of the documents analysed.
+LAKE_TABLES = (*DOCUMENT_STAGES, "document_texts")
+
 # Each document's partition, from its row of `documents`: the year its report covers and the first two
 # digits of its GB/T 2260 code (the province; 10 for national bodies); unknown ones year 0, province 00.
 _PARTITIONS = """SELECT doc_id, coalesce(report_year, 0)::INTEGER AS lake_year,
@@ -32,12 +37,14 @@ class LakeRows:
         self.lake = lake
 
     def replace(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str], frames: dict[str, pd.DataFrame]) -> None:
-        self.lake.replace(doc_ids, {table: self._arrow(con, table, frames[table], frames["documents"])
-                                    for table in DOCUMENT_STAGES})
+        texts = con.execute("SELECT * FROM document_texts WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))", [doc_ids]).df()
+        self.lake.replace(doc_ids, {table: self._arrow(con, table, frame, frames["documents"])
+                                    for table, frame in (frames | {"document_texts": texts}).items()
+                                    if table in LAKE_TABLES})
         self.show_latest(con)
 
     def delete(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
-        self.lake.delete(doc_ids, DOCUMENT_STAGES)
+        self.lake.delete(doc_ids, LAKE_TABLES)
         self.show_latest(con)
 
     def attach(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -52,21 +59,16 @@ class LakeRows:
                                 {table: lake_views.table_columns(con, table) for table in DOCUMENT_STAGES},
                                 temporary=True)
 
-    def pin_in_catalog(self, catalog: Path) -> None:
+    def write_catalog(self, con: duckdb.DuckDBPyConnection, catalog: Path) -> None:
         """Compact the lake (each committed batch leaves a small file in each partition it touched),
-        then make the per-document tables of `catalog`, a copy of the working database, views of
-        the snapshot the lake has now."""
-        self.lake.compact(DOCUMENT_STAGES)
-        with duckdb.connect(str(catalog)) as con:
-            if lake_views.needs_object_store(self.lake.uri):
-                lake_views.register_object_store(con)
-            lake_views.pin_in_catalog(con, self.lake.uri, self.lake.snapshot(DOCUMENT_STAGES))
-            con.execute("CHECKPOINT")
+        then write the catalog to publish at `catalog`, pinned to the snapshot the lake has now."""
+        self.lake.compact(LAKE_TABLES)
+        lake_views.write_catalog(con, str(catalog), self.lake.uri, self.lake.snapshot(LAKE_TABLES))
 
     def after_publish(self, con: duckdb.DuckDBPyConnection) -> None:
         """Delete the files that left the lake over the retention period ago, and show the run's
         connection the compacted snapshot."""
-        self.lake.vacuum(DOCUMENT_STAGES)
+        self.lake.vacuum(LAKE_TABLES)
         self.show_latest(con)
 
     @staticmethod

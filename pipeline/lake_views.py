@@ -68,16 +68,34 @@ def create_views(con: duckdb.DuckDBPyConnection, snapshot: Mapping[str, TableSna
         con.execute(f"CREATE OR REPLACE {kind} {_identifier(table)} AS {snapshot_select(columns[table], pinned.files)}")
 
 
-def pin_in_catalog(con: duckdb.DuckDBPyConnection, lake_uri: str, snapshot: Mapping[str, TableSnapshot]) -> None:
-    """Turn a copy of the working database into the published catalog: the per-document tables
-    become views of `snapshot`, recorded in lake_snapshot."""
+def write_catalog(con: duckdb.DuckDBPyConnection, catalog: str, lake_uri: str,
+                  snapshot: Mapping[str, TableSnapshot]) -> None:
+    """Write the published catalog, a new DuckDB file at `catalog`, from the working database that
+    `con` is connected to: its schema and views, the rows of every table the lake does not hold,
+    and in place of the lake's tables views of `snapshot`, recorded in lake_snapshot. Built table by
+    table rather than copied, so that the lake's rows (the texts above all) never take room in it."""
+    source = _identifier(con.execute("SELECT current_database()").fetchall()[0][0])
     columns = {table: table_columns(con, table) for table in snapshot}
-    for table in snapshot:
-        con.execute(f"DROP TABLE IF EXISTS main.{_identifier(table)}")
-    create_views(con, snapshot, columns, temporary=False)
-    con.execute(f"CREATE OR REPLACE TABLE {SNAPSHOT_TABLE} (table_name VARCHAR, version BIGINT, lake VARCHAR)")
-    con.executemany(f"INSERT INTO {SNAPSHOT_TABLE} VALUES (?, ?, ?)",
-                    [[table, pinned.version, lake_uri] for table, pinned in snapshot.items()])
+    con.execute(f"ATTACH {_literal(catalog)} AS published_catalog")
+    try:
+        con.execute(f"COPY FROM DATABASE {source} TO published_catalog (SCHEMA)")
+        tables = [row[0] for row in con.execute(
+            """SELECT table_name FROM information_schema.tables
+               WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE'""").fetchall()]
+        for table in tables:
+            name = _identifier(table)
+            if table in snapshot:
+                con.execute(f"DROP TABLE published_catalog.main.{name}")
+            else:
+                con.execute(f"INSERT INTO published_catalog.main.{name} SELECT * FROM {source}.main.{name}")
+        for table, pinned in snapshot.items():
+            con.execute(f"CREATE VIEW published_catalog.main.{_identifier(table)} AS "
+                        f"{snapshot_select(columns[table], pinned.files)}")
+        con.execute(f"CREATE TABLE published_catalog.main.{SNAPSHOT_TABLE} (table_name VARCHAR, version BIGINT, lake VARCHAR)")
+        con.executemany(f"INSERT INTO published_catalog.main.{SNAPSHOT_TABLE} VALUES (?, ?, ?)",
+                        [[table, pinned.version, lake_uri] for table, pinned in snapshot.items()])
+    finally:
+        con.execute("DETACH published_catalog")
 
 
 def register_object_store(con: duckdb.DuckDBPyConnection) -> None:

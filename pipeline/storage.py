@@ -108,9 +108,11 @@ class Warehouse:
         with self.session(), self.connect() as con:
             con.execute("CHECKPOINT")
             staging = self.published.parent / f".{self.published.name}.publishing"
-            shutil.copyfile(self.working, staging)
-            if self.lake_rows is not None:
-                self.lake_rows.pin_in_catalog(staging)
+            if self.lake_rows is None:
+                shutil.copyfile(self.working, staging)
+            else:
+                staging.unlink(missing_ok=True)
+                self.lake_rows.write_catalog(con, staging)
             with open(staging, "rb") as handle:
                 os.fsync(handle.fileno())
             os.replace(staging, self.published)

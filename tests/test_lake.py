@@ -23,7 +23,7 @@ from pipeline.lake import Lake
 from pipeline.warehouse import table_counts
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-PER_DOCUMENT = ("documents", "sentences", "tokens", "indicators")
+IN_THE_LAKE = ("documents", "sentences", "tokens", "indicators", "document_texts")
 
 
 def readme_queries() -> list[str]:
@@ -128,7 +128,7 @@ def test_the_job_in_lake_mode_answers_the_readme_queries_as_the_duckdb_mode(buil
         counts = table_counts(other)
         assert {t: counts[t] for t in counts if t != "lake_snapshot"} == table_counts(one)
         kinds = dict(other.execute("SELECT table_name, table_type FROM information_schema.tables").fetchall())
-        assert all(kinds[table] == "VIEW" for table in PER_DOCUMENT)
+        assert all(kinds[table] == "VIEW" for table in IN_THE_LAKE)
 
 
 def test_a_reader_of_the_old_catalog_keeps_its_snapshot_while_a_run_changes_the_lake(tmp_path, monkeypatch):
