@@ -20,6 +20,7 @@ from benchmarks.lake_commits import document_rows
 from benchmarks.lake_commits import run as concurrent_writers
 from pipeline import lake_views
 from pipeline.lake import Lake
+from pipeline.settings import configured_lake
 from pipeline.warehouse import table_counts
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -185,3 +186,17 @@ def test_the_job_on_s3_writes_publishes_and_reads_back(s3_server, tmp_path, monk
     keys = [item["Key"] for item in boto3.client("s3").list_objects_v2(Bucket="reports", Prefix="warehouse/")["Contents"]]
     assert any(re.search(r"^warehouse/tokens/lake_year=\d{4}/lake_province=\d\d/.*\.parquet$", key) for key in keys)
     assert any(key.startswith("warehouse/tokens/_delta_log/") for key in keys)
+
+
+def test_the_storage_setting_defaults_to_duckdb_and_refuses_unknown_modes(tmp_path, monkeypatch):
+    warehouse = tmp_path / "warehouse" / "reports.duckdb"
+    monkeypatch.delenv("REPORTS_STORAGE", raising=False)
+    monkeypatch.setenv("REPORTS_LAKE", "s3://ignored")
+    assert configured_lake(warehouse) is None
+    monkeypatch.setenv("REPORTS_STORAGE", "lake")
+    assert configured_lake(warehouse) == "s3://ignored"
+    monkeypatch.delenv("REPORTS_LAKE")
+    assert configured_lake(warehouse) == str(tmp_path / "warehouse" / "lake")
+    monkeypatch.setenv("REPORTS_STORAGE", "ducklake")
+    with pytest.raises(ValueError, match="REPORTS_STORAGE"):
+        configured_lake(warehouse)
