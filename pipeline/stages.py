@@ -170,7 +170,7 @@ def published_is_current(store: Warehouse) -> bool:
     """True when the published warehouse was made from exactly what the working copy holds now, and
     its pages are in place: then nothing after the analysis needs rebuilding, drawing or publishing."""
     pages = (reports_dir(store) / "index.html", audit_dir(store) / "index.html")
-    if not store.published.exists() or not all(page.exists() for page in pages):
+    if not store.published.exists() or not all(page.exists() for page in pages) or not store.published_in_this_mode():
         return False
     with store.connect() as con:
         return warehouse.published_fingerprint(con) == warehouse.content_fingerprint(con, code_version())

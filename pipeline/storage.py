@@ -9,8 +9,11 @@ and the working file consistent (every write is one transaction), and the next r
 A run holds the lock and one connection from start to end (`session()`).
 
 With a lake (REPORTS_STORAGE=lake) the per-document tables' rows live in Delta tables instead
-(pipeline.lake_rows), the working database keeps everything else, and the published file is a
-catalog: the same tables, with views pinned to the lake snapshot of the publish (pipeline.lake_views).
+(pipeline.lake_rows), a working database of its own (`.work/<stem>.lake.duckdb`, so that switching
+modes never mixes the two) keeps everything else, and the published file is a catalog: the same
+tables, with views pinned to the lake snapshot of the publish (pipeline.lake_views). That working
+database is never seeded from the published catalog, which holds views, not rows: lost, it is
+rebuilt by reading and analysing the folder again, and the lake's commits replace, not double.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from pipeline import lake_views
 from pipeline.warehouse import DocumentRows, WarehouseTables, apply_schema
 
 if TYPE_CHECKING:
@@ -49,7 +53,8 @@ class Warehouse:
             self.lake_rows = LakeRows(lake)
         self.rows: DocumentRows = self.lake_rows or WarehouseTables()
         self.work_dir = self.published.parent / ".work"
-        self.working = self.work_dir / self.published.name
+        name = self.published.name if lake is None else f"{self.published.stem}.lake{self.published.suffix}"
+        self.working = self.work_dir / name
         self._lock_path = self.work_dir / f"{self.published.name}.lock"
         self._session: duckdb.DuckDBPyConnection | None = None  # the connection of an open session()
 
@@ -64,7 +69,7 @@ class Warehouse:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        if not self.working.exists() and self.published.exists():
+        if self.lake_rows is None and not self.working.exists() and self.published.exists():
             shutil.copyfile(self.published, self.working)
         con = duckdb.connect(str(self.working), config={"memory_limit": MEMORY_LIMIT})
         apply_schema(con)
@@ -118,6 +123,14 @@ class Warehouse:
             os.replace(staging, self.published)
             if self.lake_rows is not None:
                 self.lake_rows.after_publish(con)
+
+    def published_in_this_mode(self) -> bool:
+        """Whether the published file is of this storage mode (a lake catalog or a whole DuckDB
+        warehouse): after a switch of REPORTS_STORAGE the first run publishes even with no change."""
+        with duckdb.connect(str(self.published), read_only=True) as con:
+            is_catalog = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = $1",
+                                     [lake_views.SNAPSHOT_TABLE]).fetchall()[0][0] > 0
+        return is_catalog == (self.lake_rows is not None)
 
 
 

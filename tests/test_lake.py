@@ -200,3 +200,32 @@ def test_the_storage_setting_defaults_to_duckdb_and_refuses_unknown_modes(tmp_pa
     monkeypatch.setenv("REPORTS_STORAGE", "ducklake")
     with pytest.raises(ValueError, match="REPORTS_STORAGE"):
         configured_lake(warehouse)
+
+
+def test_switching_the_storage_mode_republishes_from_the_mode_s_own_working_file(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for report in sorted((PROJECT_ROOT / "raw").glob("*.txt"))[:2]:
+        shutil.copy(report, raw / report.name)
+    warehouse = tmp_path / "warehouse" / "reports.duckdb"
+    script = textwrap.dedent(f"""
+        import duckdb
+        con = duckdb.connect({str(warehouse)!r}, read_only=True)
+        catalog = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'lake_snapshot'")
+        print(catalog.fetchone()[0], con.execute("SELECT count(*) FROM tokens").fetchone()[0])
+    """)
+
+    def published() -> str:  # read in another process: this one's DuckDB caches the file it opened
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
+
+    monkeypatch.setenv("REPORTS_STORAGE", "duckdb")
+    assert run_pipeline(raw, warehouse) == []
+    catalog, tokens = published().split()
+    assert catalog == "0" and int(tokens) > 1000
+    monkeypatch.setenv("REPORTS_STORAGE", "lake")
+    assert run_pipeline(raw, warehouse) == []
+    assert published() == f"1 {tokens}"  # every document in the lake, though the DuckDB mode had done them
+    monkeypatch.setenv("REPORTS_STORAGE", "duckdb")
+    assert run_pipeline(raw, warehouse) == []  # nothing changed, but the published file is the other mode's
+    assert published() == f"0 {tokens}"
+    assert sorted(p.name for p in (warehouse.parent / ".work").glob("*.duckdb")) == ["reports.duckdb", "reports.lake.duckdb"]
