@@ -15,14 +15,13 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import duckdb
 from dagster import DagsterInstance
 from dagster_shared.error import SerializableErrorInfo
 
 from assets.automation import refresh_warehouse
 from assets.checks import QUALITY_CHECKS
 from assets.definitions import build_definitions
-from pipeline import labels
+from pipeline import labels, lake_views
 from pipeline.audit import AuditMention, audit_dir, explain_text
 from pipeline.datafiles import data_path
 from pipeline.normalise import to_simplified
@@ -91,12 +90,12 @@ def _root_cause(error: SerializableErrorInfo | None) -> str:
 
 def failed_checks(warehouse: Path) -> list[tuple[str, int]]:
     """(check, failing rows) for every data-quality check that finds problems."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with lake_views.connect(str(warehouse)) as con:
         return [(c.name, n) for c in QUALITY_CHECKS if (n := len(find_problems(con, c.query, c.parameter)))]
 
 
 def summary(warehouse: Path) -> str:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with lake_views.connect(str(warehouse)) as con:
         counts = table_counts(con)
         rejected = con.execute("SELECT source_path, reason FROM rejected_files ORDER BY 1").fetchall()
     lines = [
@@ -160,7 +159,7 @@ def document_names(given: str, raw_dir: Path) -> list[str]:
 def _explain_command(args: argparse.Namespace) -> int:
     if (warehouse := _published(args)) is None:
         return 2
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with lake_views.connect(str(warehouse)) as con:
         found = next((f for name in document_names(args.file, Path(args.raw))
                       if (f := find_document(con, name)) is not None), None)
         if found is None:
@@ -180,7 +179,7 @@ def _explain_command(args: argparse.Namespace) -> int:
 def _compare_command(args: argparse.Namespace) -> int:
     if (warehouse := _published(args)) is None:
         return 2
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with lake_views.connect(str(warehouse)) as con:
         if args.indicator is not None:
             known = indicator_codes(con)
             if args.indicator not in known:

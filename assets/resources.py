@@ -12,6 +12,7 @@ from pydantic import PrivateAttr
 
 from pipeline.budget import DEFAULT_SECONDS, configured_budget
 from pipeline.parallel import configured_workers, new_pool
+from pipeline.settings import configured_lake
 from pipeline.storage import Warehouse
 
 
@@ -32,17 +33,25 @@ class WarehouseResource(ConfigurableResource):
     """
 
     path: str
+    lake: str = ""  # REPORTS_STORAGE=lake: the folder or s3:// URI of the per-document tables; "" = in the file
 
     _store: Warehouse | None = PrivateAttr(default=None)
 
+    def _new_store(self) -> Warehouse:
+        if not self.lake:
+            return Warehouse(Path(self.path).expanduser())
+        from pipeline.lake import Lake  # the optional extra [lake]: deltalake
+
+        return Warehouse(Path(self.path).expanduser(), Lake(self.lake))
+
     def store(self) -> Warehouse:
         """The run's warehouse, whose session the run holds (a new one outside a run)."""
-        return self._store if self._store is not None else Warehouse(Path(self.path).expanduser())
+        return self._store if self._store is not None else self._new_store()
 
     @contextmanager
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseResource]:
         """The whole run in one session of the working database (pipeline.storage.Warehouse.session)."""
-        store = Warehouse(Path(self.path).expanduser())
+        store = self._new_store()
         with store.session():
             self._store = store
             try:
@@ -74,6 +83,7 @@ class AnalysisWorkers(ConfigurableResource):
 
 
 def build_resources(raw_dir: Path, warehouse: Path, workers: int | None = None) -> dict[str, object]:
-    return {"raw_folder": RawFolder(path=str(raw_dir)), "warehouse": WarehouseResource(path=str(warehouse)),
+    return {"raw_folder": RawFolder(path=str(raw_dir)),
+            "warehouse": WarehouseResource(path=str(warehouse), lake=configured_lake(Path(warehouse)) or ""),
             "analysis_workers": AnalysisWorkers(workers=workers or configured_workers(),
                                                 budget_seconds=configured_budget())}

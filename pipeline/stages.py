@@ -113,7 +113,7 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
     """
     version = code_version()
     with timed("read"), store.connect() as con:
-        removed = warehouse.drop_stale_documents(con, version)
+        removed = warehouse.drop_stale_documents(con, version, store.rows)
         pending = warehouse.pending_documents(con, version)
     executor = pool() if pool is not None and parallel.worth_a_pool(len(pending), workers) else None
 
@@ -137,7 +137,7 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
             done = analysis.result()
         failed = done.pop(tables.REJECTED)
         with timed("load"), store.connect() as con, warehouse.one_thread(con) if executor is not None else nullcontext():
-            warehouse.write_document_rows(con, version, batch, done, failed)
+            warehouse.write_document_rows(con, version, batch, done, failed, store.rows)
         for table, frame in done.items():
             rows[table] += len(frame)
         rejected.extend(zip(failed["source_path"], failed["reason"], strict=True))
@@ -164,9 +164,10 @@ def batch_sizes(documents: int, batch_documents: int) -> list[int]:
 
 def published_is_current(store: Warehouse) -> bool:
     """True when the published warehouse was made from exactly what the working copy holds now, and
-    its pages were made from that publish: then nothing after the analysis needs rebuilding, drawing
-    or publishing. (Pages that failed after the database was published are made by the next run.)"""
-    if not store.published.exists():
+    its pages were made from that publish, in this storage mode: then nothing after the analysis needs
+    rebuilding, drawing or publishing. (Pages that failed after the database was published are made
+    by the next run.)"""
+    if not store.published.exists() or not store.published_in_this_mode():
         return False
     with store.connect() as con:
         published = warehouse.published_fingerprint(con)

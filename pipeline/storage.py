@@ -10,6 +10,13 @@ the published file untouched and the working file consistent (every write is one
 and the next run resumes. A run holds the lock and one connection from start to end
 (`session()`), and begins by removing what a killed publish left: the partial copy, and the
 staging folders of the pages (pipeline.swap).
+
+With a lake (REPORTS_STORAGE=lake) the per-document tables' rows live in Delta tables instead
+(pipeline.lake_rows), a working database of its own (`.work/<stem>.lake.duckdb`, so that switching
+modes never mixes the two) keeps everything else, and the published file is a catalog: the same
+tables, with views pinned to the lake snapshot of the publish (pipeline.lake_views). That working
+database is never seeded from the published catalog, which holds views, not rows: lost, it is
+rebuilt by reading and analysing the folder again, and the lake's commits replace, not double.
 """
 
 from __future__ import annotations
@@ -21,11 +28,16 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from pipeline import swap
-from pipeline.warehouse import apply_schema
+from pipeline import lake_views, swap
+from pipeline.warehouse import DocumentRows, WarehouseTables, apply_schema
+
+if TYPE_CHECKING:
+    from pipeline.lake import Lake
+    from pipeline.lake_rows import LakeRows
 
 # DuckDB's buffer pool for a run's connection. Its default, 80 % of RAM, lets a connection held for a
 # whole run cache every block it wrote (a gigabyte at 10,000 reports); past this limit DuckDB
@@ -36,10 +48,17 @@ MEMORY_LIMIT = "512MB"
 class Warehouse:
     """The published warehouse file and the working copy behind it."""
 
-    def __init__(self, published: Path) -> None:
+    def __init__(self, published: Path, lake: Lake | None = None) -> None:
         self.published = Path(published).resolve()
+        self.lake_rows: LakeRows | None = None
+        if lake is not None:
+            from pipeline.lake_rows import LakeRows  # the optional extra [lake]: deltalake
+
+            self.lake_rows = LakeRows(lake)
+        self.rows: DocumentRows = self.lake_rows or WarehouseTables()
         self.work_dir = self.published.parent / ".work"
-        self.working = self.work_dir / self.published.name
+        name = self.published.name if lake is None else f"{self.published.stem}.lake{self.published.suffix}"
+        self.working = self.work_dir / name
         self._lock_path = self.work_dir / f"{self.published.name}.lock"
         self.staging = self.published.parent / f".{self.published.name}.publishing"
         self._session: duckdb.DuckDBPyConnection | None = None  # the connection of an open session()
@@ -55,10 +74,12 @@ class Warehouse:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        if not self.working.exists() and self.published.exists():
+        if self.lake_rows is None and not self.working.exists() and self.published.exists():
             shutil.copyfile(self.published, self.working)
         con = duckdb.connect(str(self.working), config={"memory_limit": MEMORY_LIMIT})
         apply_schema(con)
+        if self.lake_rows is not None:
+            self.lake_rows.attach(con)
         return con
 
     @contextmanager
@@ -100,7 +121,11 @@ class Warehouse:
         with self.session(), self.connect() as con:
             con.execute("CHECKPOINT")
             try:
-                shutil.copyfile(self.working, self.staging)
+                if self.lake_rows is None:
+                    shutil.copyfile(self.working, self.staging)
+                else:
+                    self.staging.unlink(missing_ok=True)
+                    self.lake_rows.write_catalog(con, self.staging)
                 with open(self.staging, "rb") as handle:
                     os.fsync(handle.fileno())
                 os.replace(self.staging, self.published)
@@ -108,6 +133,16 @@ class Warehouse:
                 with contextlib.suppress(OSError):  # the copy's own error is the one to report
                     self.staging.unlink(missing_ok=True)
                 raise
+            if self.lake_rows is not None:
+                self.lake_rows.after_publish(con)
+
+    def published_in_this_mode(self) -> bool:
+        """Whether the published file is of this storage mode (a lake catalog or a whole DuckDB
+        warehouse): after a switch of REPORTS_STORAGE the first run publishes even with no change."""
+        with duckdb.connect(str(self.published), read_only=True) as con:
+            is_catalog = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = $1",
+                                     [lake_views.SNAPSHOT_TABLE]).fetchall()[0][0] > 0
+        return is_catalog == (self.lake_rows is not None)
 
 
 def reports_dir(store: Warehouse) -> Path:

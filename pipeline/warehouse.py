@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 import pandas as pd
@@ -136,12 +136,42 @@ def apply_ingest(
         _insert(con, "rejected_files", rejected)
 
 
-def drop_stale_documents(con: duckdb.DuckDBPyConnection, version: str) -> int:
+class DocumentRows(Protocol):
+    """Where the rows of the per-document tables (DOCUMENT_STAGES) go: the one seam between the
+    storage modes. Both calls run inside the transaction that records the documents in
+    document_stages, and through `con` the tables read back what was written."""
+
+    def replace(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str], frames: dict[str, pd.DataFrame]) -> None:
+        """Make `frames` (one per table) the only rows of these documents."""
+
+    def delete(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+        """Remove every row of these documents."""
+
+
+class WarehouseTables:
+    """The per-document rows in this DuckDB database's own tables (REPORTS_STORAGE=duckdb)."""
+
+    def replace(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str], frames: dict[str, pd.DataFrame]) -> None:
+        # Only documents with a document_stages record can have rows (they are written together),
+        # so only those are deleted first: new documents cost no scan of the large tables.
+        recorded = [row[0] for row in con.execute(
+            "SELECT DISTINCT doc_id FROM document_stages WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))",
+            [doc_ids]).fetchall()]
+        self.delete(con, recorded)
+        for table in DOCUMENT_STAGES:
+            _insert(con, table, frames[table])
+
+    def delete(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+        if doc_ids:
+            for table in DOCUMENT_STAGES:
+                _delete_documents(con, table, doc_ids)
+
+
+def drop_stale_documents(con: duckdb.DuckDBPyConnection, version: str, rows: DocumentRows | None = None) -> int:
     """Delete the per-document rows of documents that left the raw folder or were analysed by other code."""
     with transaction(con):
         stale = [row[0] for row in con.execute(read_sql("stale_documents"), [version]).fetchall()]
-        for table in DOCUMENT_STAGES:
-            _delete_documents(con, table, stale)
+        (rows or WarehouseTables()).delete(con, stale)
         _delete_documents(con, "document_stages", stale)
     return len(stale)
 
@@ -154,16 +184,14 @@ def pending_documents(con: duckdb.DuckDBPyConnection, version: str) -> list[str]
 
 def write_document_rows(
     con: duckdb.DuckDBPyConnection, version: str, doc_ids: list[str], frames: dict[str, pd.DataFrame],
-    rejected: pd.DataFrame | None = None,
+    rejected: pd.DataFrame | None = None, rows: DocumentRows | None = None,
 ) -> None:
     """Replace a batch of documents' rows in every per-document table and record them as processed,
     in one transaction. `frames` holds one frame per table of DOCUMENT_STAGES. Documents of the
     batch listed in `rejected` (doc_id, reason) could not be analysed: in the same transaction their
     file moves from document_texts to rejected_files with the reason (and the size and modification
-    time it was read with, so that it is retried only once it changes).
-
-    Only documents with a document_stages record can have rows (they are written together), so
-    only those are deleted first: new documents cost no scan of the large tables."""
+    time it was read with, so that it is retried only once it changes). The rows themselves go
+    where `rows` puts them (default: this database's tables)."""
     processed_at = pd.Timestamp.now(tz="UTC").tz_localize(None)
     failed = [] if rejected is None else rejected["doc_id"].tolist()
     doc_ids = [doc_id for doc_id in doc_ids if doc_id not in frozenset(failed)] if failed else doc_ids
@@ -179,14 +207,8 @@ def write_document_rows(
             "processed_at": processed_at,
         }))
     with transaction(con):
-        recorded = [row[0] for row in con.execute(
-            "SELECT DISTINCT doc_id FROM document_stages WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))",
-            [doc_ids]).fetchall()]
-        if recorded:
-            for table in (*DOCUMENT_STAGES, "document_stages"):
-                _delete_documents(con, table, recorded)
-        for table in DOCUMENT_STAGES:
-            _insert(con, table, frames[table])
+        (rows or WarehouseTables()).replace(con, doc_ids, frames)
+        _delete_documents(con, "document_stages", doc_ids)
         _insert(con, "document_stages", pd.concat(records, ignore_index=True))
         if failed and rejected is not None:
             con.register("rejected_rows", rejected[["doc_id", "reason"]])
