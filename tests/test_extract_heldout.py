@@ -151,6 +151,8 @@ def test_targets_in_annual_reports(sentence, text, kind):
 # ---- codes --------------------------------------------------------------------------------
 CODES = [
     ("全年收到行政复议申请412件。", "412件", "legal.reconsideration_litigation"),
+    # published government information counts as media reports: every annotator of the real sets codes it so
+    ("主动公开政府信息2万条。", "2万条", "pub.media_reports"),
     ("办理行政诉讼案件215件，败诉9件。", "9件", "legal.litigation_lost"),
     ("行政机关负责人出庭应诉率达到100%。", "100%", "legal.head_appearance_rate"),
     ("对市政府12件重大行政决策事项进行合法性审查。", "12件", "legal.major_decisions"),
@@ -205,7 +207,7 @@ def test_codes(sentence, text, code):
     ("暂扣物品2,036件。", "2,036件"),                                # goods, not licences
     ("减免罚款金额约640万元。", "640万元"),                          # waived, not imposed
     ("区政府负责人出庭应诉11次。", "11次"),                          # appearances, not cases
-    ("主动公开政府信息2万条。", "2万条"),                            # not media reports
+    ("收到政府信息公开申请31件。", "31件"),                           # applications, not information published
     ("工单及时办理率、满意度均为100%。", "100%"),                    # a shared value of two rates
     ("组建专项检查组5个，深入企业开展检查。", "5个"),                # teams, not inspected entities
     ("检查发现企业存在问题126个。", "126个"),                        # problems, not entities
