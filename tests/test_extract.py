@@ -356,6 +356,8 @@ def test_zero_counts(sentence, found):
     ("经清理，对12件规范性文件提出了修订或继续有效的意见。", "12件", "legal.normative_docs_cleared"),
     ("制定、修改和废止政府规章7件。", "7件", None),
     ("市应急局现有行政职权394项。", "394项", "svc.power_list_items"),
+    ("开展专题宣传15.5万余场次。", "15.5万余场次", "pub.events"),
+    ("开展重大事故隐患判定标准宣贯50次。", "50次", "pub.events"),
     ("14个专委会共排查出一般隐患2241处。", "14个", None),  # who inspected, not what was inspected
 ])
 def test_codes(sentence, text, code):
