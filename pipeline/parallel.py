@@ -9,7 +9,8 @@ the documents named; it is never quietly redone here.
 
 Small jobs (an added file, a handful of changes) stay in process: starting workers would cost
 more than it saves. REPORTS_WORKERS sets the number of workers (1 = never use a pool); the
-default is one per core, at most four.
+default is one per core, at most four. REPORTS_COMPUTE says where the workers are: `local`, this
+pool, or `ray`, tasks on a Ray cluster (pipeline.ray_executor) behind the same Executor interface.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
 
 WORKERS_VARIABLE = "REPORTS_WORKERS"
+COMPUTE_VARIABLE = "REPORTS_COMPUTE"
+COMPUTE_MODES = ("local", "ray")
 # Below this many documents the analysis runs in process.
 MIN_PARALLEL_DOCUMENTS = 40
 # Documents per chunk sent to a worker: small enough to balance the workers, big enough that
@@ -48,6 +51,14 @@ def configured_workers() -> int:
     if configured:
         return max(1, int(configured))
     return max(1, min(len(os.sched_getaffinity(0)), 4))
+
+
+def configured_compute() -> str:
+    """$REPORTS_COMPUTE (local or ray), else local; any other value is refused before the run starts."""
+    compute = os.environ.get(COMPUTE_VARIABLE) or "local"
+    if compute not in COMPUTE_MODES:
+        raise ValueError(f"{COMPUTE_VARIABLE}={compute!r}: expected one of {', '.join(COMPUTE_MODES)}")
+    return compute
 
 
 def worth_a_pool(documents: int, workers: int) -> bool:
