@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 import ray
 from dagster import build_init_resource_context
+from test_budget import BUDGET, _raw_with_a_slow_report
 
 from assets.cli import run_pipeline
 from assets.resources import AnalysisWorkers
@@ -22,7 +23,6 @@ from pipeline.ray_executor import RayExecutor
 from pipeline.stages import bring_up_to_date, ingest_folder_into
 from pipeline.storage import Warehouse
 from pipeline.warehouse import DERIVED_TABLES, DOCUMENT_STAGES
-from test_budget import BUDGET, _raw_with_a_slow_report
 
 pytestmark = pytest.mark.ray
 
