@@ -118,6 +118,23 @@ def measure(compute: str, workers: int, texts: pd.DataFrame, version: str) -> di
             **figures}
 
 
+def summary(runs: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Per compute and number of workers over the rounds: the median and the best documents per second
+    (the best is the round that other processes disturbed least) and documents per CPU second of this
+    process tree (what the work costs, whatever else ran)."""
+    keys = dict.fromkeys((run["compute"], run["workers"]) for run in runs)
+    rows = []
+    for compute, workers in keys:
+        mine = [run for run in runs if (run["compute"], run["workers"]) == (compute, workers)]
+        rates = [float(str(run["documents_per_s"])) for run in mine]
+        per_cpu = [float(str(run["documents_per_s"])) * float(str(run["seconds"])) / float(str(run["cpu_s"]))
+                   for run in mine]
+        rows.append({"compute": compute, "workers": workers, "median_documents_per_s": round(statistics.median(rates), 1),
+                     "best_documents_per_s": max(rates), "documents_per_cpu_s": round(statistics.median(per_cpu), 1),
+                     "median_startup_s": round(statistics.median(float(str(r.get("startup_s", 0))) for r in mine), 2)})
+    return rows
+
+
 def corpus(root: Path, documents: int, seed: int) -> pd.DataFrame:
     raw = root / "raw"
     write_corpus(raw, documents, seed)
@@ -155,8 +172,11 @@ def main(argv: list[str] | None = None) -> int:
             for workers in args.workers:
                 runs.append({"round": round_number, **measure(compute, workers, texts, version)})
                 print(runs[-1])
+    rows = summary(runs)
+    for row in rows:
+        print(row)
     result = {"machine": machine(), "documents": len(texts), "characters": characters, "library_load": load,
-              "runs": runs, "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+              "summary": rows, "runs": runs, "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
