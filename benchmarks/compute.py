@@ -53,6 +53,15 @@ print(imported - started, time.perf_counter() - imported)
 """
 
 
+def use_a_ray_of_our_own() -> None:
+    """Before Ray is imported: any Ray started here uses token authentication with a token of this run's
+    own (not written to ~/.ray) and keeps every process on 127.0.0.1 (tests/conftest.py says why); no
+    cluster named by the environment is joined."""
+    os.environ.update({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32),
+                       "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"})
+    os.environ.pop("RAY_ADDRESS", None)
+
+
 def warm_up(hold_seconds: float) -> int:
     """Run in a worker: analyse one sentence (dictionary and rules loaded), then hold the worker long
     enough that the other warm-ups go to the other workers. The worker's process id."""
@@ -150,11 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="rounds, each measuring every compute and number once")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args(argv)
-    # A Ray instance started here: token authentication with a token of this run's own (not written to
-    # ~/.ray), every process on 127.0.0.1 (tests/conftest.py says why).
-    os.environ.update({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32),
-                       "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"})
-    os.environ.pop("RAY_ADDRESS", None)
+    use_a_ray_of_our_own()
 
     load = library_load(repeats=3)
     print(f"library: import {load['import_s']} s, first document (dictionary, rules) {load['first_document_s']} s")

@@ -5,7 +5,6 @@ starts or joins Ray and leaves it. A real local cluster (tests/conftest.py: ray_
 benchmarks/ray_scaling.py measures the speed."""
 
 import shutil
-from concurrent.futures import Executor, Future
 from pathlib import Path
 
 import duckdb
@@ -18,6 +17,7 @@ from test_budget import BUDGET, _raw_with_a_slow_report
 from assets.cli import run_pipeline
 from assets.resources import AnalysisWorkers
 from benchmarks.corpus import write_corpus
+from benchmarks.node_loss import LosesANode
 from pipeline import parallel, stages
 from pipeline.ray_executor import RayExecutor
 from pipeline.stages import bring_up_to_date, ingest_folder_into
@@ -69,31 +69,12 @@ def test_ray_tasks_write_the_rows_of_the_in_process_run(tmp_path, monkeypatch, c
     _assert_same_rows(alone, on_ray)
 
 
-class _LosesANodeMidRun(Executor):
-    """A RayExecutor that, once a chunk's result is back and `after` chunks are out, kills a worker node
-    of the cluster without warning (all its processes, SIGKILL): work is in flight on both nodes."""
-
-    def __init__(self, cluster, after: int) -> None:
-        self._executor = RayExecutor()
-        self._cluster, self._after = cluster, after
-        self._futures: list[Future] = []
-        self.unfinished_at_the_kill = 0
-
-    def submit(self, fn, /, *args, **kwargs) -> Future:
-        if len(self._futures) == self._after:
-            self._futures[0].result()
-            self.unfinished_at_the_kill = sum(not f.done() for f in self._futures)
-            self._cluster.remove_node(next(iter(self._cluster.worker_nodes)), allow_graceful=False)
-        self._futures.append(self._executor.submit(fn, *args, **kwargs))
-        return self._futures[-1]
-
-
 def test_a_worker_node_lost_mid_run_loses_and_doubles_nothing(tmp_path, monkeypatch, connected):
     raw = tmp_path / "raw"
     write_corpus(raw, 120)
     alone = _analysed(tmp_path / "alone", raw)
     monkeypatch.setattr(parallel, "CHUNK_DOCUMENTS", 5)
-    executor = _LosesANodeMidRun(connected, after=10)
+    executor = LosesANode(connected, after=10)
     try:
         on_ray = _analysed(tmp_path / "ray", raw, lambda: executor, 2)
     finally:
