@@ -11,7 +11,7 @@ from dagster import ConfigurableResource, InitResourceContext
 from pydantic import PrivateAttr
 
 from pipeline.budget import DEFAULT_SECONDS, configured_budget
-from pipeline.parallel import configured_compute, configured_workers, new_pool
+from pipeline.parallel import Compute, configured_compute, configured_workers, new_pool
 from pipeline.storage import Warehouse
 
 
@@ -63,7 +63,7 @@ class AnalysisWorkers(ConfigurableResource):
 
     workers: int
     budget_seconds: float = DEFAULT_SECONDS
-    compute: str = "local"
+    compute: Compute = "local"
 
     _pool: Executor | None = PrivateAttr(default=None)
     _started_ray: bool = PrivateAttr(default=False)
@@ -74,7 +74,10 @@ class AnalysisWorkers(ConfigurableResource):
         return self._pool
 
     def _ray_executor(self) -> Executor:
-        import ray  # the `ray` extra: needed only in this mode
+        try:
+            import ray
+        except ModuleNotFoundError as missing:  # an optional dependency, needed only in this mode
+            raise RuntimeError("REPORTS_COMPUTE=ray needs Ray: pip install 'rule-of-law-indicators[ray]'") from missing
 
         from pipeline.ray_executor import RayExecutor, ray_init_arguments
 

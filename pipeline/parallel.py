@@ -22,11 +22,12 @@ import select
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args
 
 WORKERS_VARIABLE = "REPORTS_WORKERS"
 COMPUTE_VARIABLE = "REPORTS_COMPUTE"
-COMPUTE_MODES = ("local", "ray")
+Compute = Literal["local", "ray"]
+COMPUTE_MODES: tuple[Compute, ...] = get_args(Compute)
 # Below this many documents the analysis runs in process.
 MIN_PARALLEL_DOCUMENTS = 40
 # Documents per chunk sent to a worker: small enough to balance the workers, big enough that
@@ -53,12 +54,13 @@ def configured_workers() -> int:
     return max(1, min(len(os.sched_getaffinity(0)), 4))
 
 
-def configured_compute() -> str:
+def configured_compute() -> Compute:
     """$REPORTS_COMPUTE (local or ray), else local; any other value is refused before the run starts."""
-    compute = os.environ.get(COMPUTE_VARIABLE) or "local"
-    if compute not in COMPUTE_MODES:
-        raise ValueError(f"{COMPUTE_VARIABLE}={compute!r}: expected one of {', '.join(COMPUTE_MODES)}")
-    return compute
+    configured = os.environ.get(COMPUTE_VARIABLE) or "local"
+    for compute in COMPUTE_MODES:
+        if configured == compute:
+            return compute
+    raise ValueError(f"{COMPUTE_VARIABLE}={configured!r}: expected one of {', '.join(COMPUTE_MODES)}")
 
 
 def worth_a_pool(documents: int, workers: int) -> bool:

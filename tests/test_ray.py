@@ -153,3 +153,5 @@ def test_an_unknown_compute_is_refused(monkeypatch):
     monkeypatch.setenv(parallel.COMPUTE_VARIABLE, "spark")
     with pytest.raises(ValueError, match="REPORTS_COMPUTE='spark': expected one of local, ray"):
         parallel.configured_compute()
+    with pytest.raises(ValueError, match="'local' or 'ray'"):
+        AnalysisWorkers(workers=2, compute="spark")
