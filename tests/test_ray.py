@@ -5,6 +5,7 @@ starts or joins Ray and leaves it. A real local cluster (tests/conftest.py: ray_
 benchmarks/ray_scaling.py measures the speed."""
 
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -93,6 +94,17 @@ def test_a_ray_worker_rejects_a_slow_document_and_the_batch_lands(tmp_path, monk
     with store.connect() as con:
         landed = {row[0] for row in con.execute("SELECT source_path FROM documents").fetchall()}
     assert landed == {p.name for p in BUNDLED_RAW.iterdir()}
+
+
+def test_shutting_down_with_cancel_futures_stops_unfinished_tasks(connected):
+    executor = RayExecutor()
+    done, hanging = executor.submit(abs, -3), executor.submit(time.sleep, 600)
+    assert done.result() == 3
+    started = time.perf_counter()
+    executor.shutdown(cancel_futures=True)
+    with pytest.raises(ray.exceptions.TaskCancelledError):
+        hanging.result(timeout=60)
+    assert time.perf_counter() - started < 30
 
 
 def test_a_worker_with_other_code_refuses_the_chunk(tmp_path, monkeypatch, connected):
