@@ -46,15 +46,23 @@ class RayExecutor(Executor):
 
     def __init__(self, retries: int = RETRIES) -> None:
         self._task = ray.remote(max_retries=retries)(_call)
-        # Tasks not finished yet, to cancel; a finished one leaves, so that its result is not kept
-        # in the cluster's object store for the rest of the run.
+        # Tasks not finished yet, for shutdown to cancel; a finished one leaves, so that its result is
+        # not kept in the cluster's object store for the rest of the run.
         self._unfinished: set[ray.ObjectRef[Any]] = set()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """A task for fn(*args, **kwargs); cancelling its future (as parallel.Pending does when another
+        chunk fails) cancels the task, which would otherwise go on taking a CPU of the cluster."""
         reference = self._task.remote(fn, args, kwargs)
         self._unfinished.add(reference)
+
+        def finished(future: Future[Any]) -> None:
+            self._unfinished.discard(reference)
+            if future.cancelled():
+                ray.cancel(reference, force=True)
+
         future = reference.future()
-        future.add_done_callback(lambda _: self._unfinished.discard(reference))
+        future.add_done_callback(finished)
         return future
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
