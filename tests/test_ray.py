@@ -2,7 +2,7 @@
 Dagster job too; a worker node lost mid-run costs nothing (its chunks run again elsewhere, and every
 write happens once, in the driver); the time budget holds inside Ray workers; the run's resource
 starts or joins Ray and leaves it. A real local cluster (tests/conftest.py: ray_cluster), no mocks;
-benchmarks/ray_scaling.py measures the speed."""
+benchmarks/compute.py and benchmarks/node_loss.py measure the speed."""
 
 import shutil
 import time
