@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -117,7 +118,7 @@ def analyse_all(texts: pd.DataFrame, send: Callable[[], object]) -> dict[str, fl
             "cpu_s": round(meter.cpu, 2), "others_cpu_s": round(meter.others_cpu, 2)}
 
 
-def measure(compute: str, workers: int, texts: pd.DataFrame, version: str) -> dict[str, object]:
+def measure(compute: str, workers: int, texts: pd.DataFrame, version: str) -> dict[str, Any]:
     started = time.perf_counter()
     with executor_for(compute, workers) as executor:
         pids = {f.result() for f in [executor.submit(warm_up, 1.0) for _ in range(workers)]}
@@ -127,20 +128,18 @@ def measure(compute: str, workers: int, texts: pd.DataFrame, version: str) -> di
             **figures}
 
 
-def summary(runs: list[dict[str, object]]) -> list[dict[str, object]]:
+def summary(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per compute and number of workers over the rounds: the median and the best documents per second
     (the best is the round that other processes disturbed least) and documents per CPU second of this
     process tree (what the work costs, whatever else ran)."""
-    keys = dict.fromkeys((run["compute"], run["workers"]) for run in runs)
     rows = []
-    for compute, workers in keys:
+    for compute, workers in dict.fromkeys((run["compute"], run["workers"]) for run in runs):
         mine = [run for run in runs if (run["compute"], run["workers"]) == (compute, workers)]
-        rates = [float(str(run["documents_per_s"])) for run in mine]
-        per_cpu = [float(str(run["documents_per_s"])) * float(str(run["seconds"])) / float(str(run["cpu_s"]))
-                   for run in mine]
+        rates = [run["documents_per_s"] for run in mine]
+        per_cpu = [run["documents_per_s"] * run["seconds"] / run["cpu_s"] for run in mine]
         rows.append({"compute": compute, "workers": workers, "median_documents_per_s": round(statistics.median(rates), 1),
                      "best_documents_per_s": max(rates), "documents_per_cpu_s": round(statistics.median(per_cpu), 1),
-                     "median_startup_s": round(statistics.median(float(str(r.get("startup_s", 0))) for r in mine), 2)})
+                     "median_startup_s": round(statistics.median(run.get("startup_s", 0.0) for run in mine), 2)})
     return rows
 
 
@@ -168,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     characters = int(texts["text"].str.len().sum())
     version = code_version()
     tables.analyse_documents(WARM_UP)
-    runs: list[dict[str, object]] = []
+    runs: list[dict[str, Any]] = []
     for round_number in range(1, args.rounds + 1):
         in_process = analyse_all(texts, lambda: tables.analyse_documents(texts))
         runs.append({"round": round_number, "compute": "in process", "workers": 0, **in_process})
