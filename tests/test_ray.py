@@ -4,6 +4,7 @@ write happens once, in the driver); the time budget holds inside Ray workers; th
 starts or joins Ray and leaves it. A real local cluster (tests/conftest.py: ray_cluster), no mocks;
 benchmarks/compute.py and benchmarks/node_loss.py measure the speed."""
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -68,6 +69,13 @@ def test_ray_tasks_write_the_rows_of_the_in_process_run(tmp_path, monkeypatch, c
     monkeypatch.setattr(parallel, "CHUNK_DOCUMENTS", 2)
     on_ray = _analysed(tmp_path / "ray", BUNDLED_RAW, RayExecutor, 2)
     _assert_same_rows(alone, on_ray)
+
+
+def test_ray_workers_are_kept_for_the_tasks_that_follow(connected):
+    """Twenty chunks' worth of tasks on two one-CPU nodes run in two worker processes: each imports
+    the library and loads the dictionary once, not once per chunk."""
+    executor = RayExecutor()
+    assert len({future.result() for future in [executor.submit(os.getpid) for _ in range(20)]}) <= 2
 
 
 def test_a_worker_node_lost_mid_run_loses_and_doubles_nothing(tmp_path, monkeypatch, connected):
