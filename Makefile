@@ -69,3 +69,9 @@ clean:
 bench: $(INSTALLED)
 	$(PY) -m benchmarks.bench --docs 1000 --out benchmarks/results/bench_1000.json
 	$(PY) -m benchmarks.bench --docs 10000 --cold-only --out benchmarks/results/bench_10000.json
+
+# The analysis' documents per second against workers, local process pool against Ray tasks (not part of
+# `make test`; ~6 min): benchmarks/README.md, Compute; docs/scaling.md. `--workers 1 2 4 8` for more cores.
+.PHONY: bench-compute
+bench-compute: $(INSTALLED)
+	$(PY) -m benchmarks.compute --docs 1000 --rounds 5 --out benchmarks/results/compute.json

@@ -9,7 +9,8 @@ the documents named; it is never quietly redone here.
 
 Small jobs (an added file, a handful of changes) stay in process: starting workers would cost
 more than it saves. REPORTS_WORKERS sets the number of workers (1 = never use a pool); the
-default is one per core, at most four.
+default is one per core, at most four. REPORTS_COMPUTE says where the workers are: `local`, this
+pool, or `ray`, tasks on a Ray cluster (pipeline.ray_executor) behind the same Executor interface.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ import select
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args
 
 WORKERS_VARIABLE = "REPORTS_WORKERS"
+COMPUTE_VARIABLE = "REPORTS_COMPUTE"
+Compute = Literal["local", "ray"]
+COMPUTE_MODES: tuple[Compute, ...] = get_args(Compute)
 # Below this many documents the analysis runs in process.
 MIN_PARALLEL_DOCUMENTS = 40
 # Documents per chunk sent to a worker: small enough to balance the workers, big enough that
@@ -48,6 +52,15 @@ def configured_workers() -> int:
     if configured:
         return max(1, int(configured))
     return max(1, min(len(os.sched_getaffinity(0)), 4))
+
+
+def configured_compute() -> Compute:
+    """$REPORTS_COMPUTE (local or ray), else local; any other value is refused before the run starts."""
+    configured = os.environ.get(COMPUTE_VARIABLE) or "local"
+    for compute in COMPUTE_MODES:
+        if configured == compute:
+            return compute
+    raise ValueError(f"{COMPUTE_VARIABLE}={configured!r}: expected one of {', '.join(COMPUTE_MODES)}")
 
 
 def worth_a_pool(documents: int, workers: int) -> bool:

@@ -69,10 +69,19 @@ class AnalysisReport:
     rejected: list[tuple[str, str]]  # (source path, reason) of documents whose analysis failed or ran over budget
 
 
-def analyse_chunk(texts: pd.DataFrame, budget_seconds: float | None = None
+class OtherCode(RuntimeError):
+    """A worker runs another version of the code than the run that sent it documents."""
+
+
+def analyse_chunk(texts: pd.DataFrame, budget_seconds: float | None = None, version: str | None = None
                   ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Run in a worker: one chunk of documents through the analysis, each within its time budget
-    (enforced here, in the worker), with the seconds per part it took."""
+    (enforced here, in the worker), with the seconds per part it took. A worker whose code version
+    is not the run's `version` refuses: on a cluster, a node with another install of the package (or
+    another REPORTS_SEGMENTER) would otherwise write rows that the run records as made by its own code."""
+    if version is not None and (here := code_version()) != version:
+        raise OtherCode(f"this worker runs code version {here}, the run {version}: install the same package "
+                        "and set the same REPORTS_SEGMENTER on every node")
     timing.reset()
     frames = tables.analyse_documents(texts, budget_seconds)
     return frames, timing.snapshot()
@@ -88,15 +97,16 @@ def combine_chunks(results: list[tuple[dict[str, pd.DataFrame], dict[str, float]
 
 
 def send_to_workers(executor: Executor, workers: int, texts: pd.DataFrame, later: int,
-                    budget_seconds: float | None = None) -> parallel.Pending[dict[str, pd.DataFrame]]:
+                    budget_seconds: float | None = None, version: str | None = None
+                    ) -> parallel.Pending[dict[str, pd.DataFrame]]:
     """The analysis of `texts` in the pool, in chunks sized for `later` documents that will follow
-    them (parallel.chunk_sizes)."""
+    them (parallel.chunk_sizes), by workers that run code `version` (analyse_chunk)."""
     ends = list(accumulate(parallel.chunk_sizes(len(texts), later, workers)))
     chunks = [texts.iloc[first:end] for first, end in pairwise([0, *ends])]
     what = [f"documents {', '.join(chunk['source_path'].head(3))}" + (" …" if len(chunk) > 3 else "")
             for chunk in chunks]
-    return parallel.submit_chunks(executor, partial(analyse_chunk, budget_seconds=budget_seconds), chunks,
-                                  combine_chunks, what)
+    return parallel.submit_chunks(executor, partial(analyse_chunk, budget_seconds=budget_seconds, version=version),
+                                  chunks, combine_chunks, what)
 
 
 def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = None, workers: int = 1,
@@ -123,7 +133,7 @@ def bring_up_to_date(store: Warehouse, pool: Callable[[], Executor] | None = Non
         if executor is None:
             return parallel.Pending([tables.analyse_documents(texts, budget_seconds)], lambda results: results[0])
         with timed("send to workers"):
-            return send_to_workers(executor, workers, texts, later, budget_seconds)
+            return send_to_workers(executor, workers, texts, later, budget_seconds, version)
 
     rows = dict.fromkeys(warehouse.DOCUMENT_STAGES, 0)
     rejected: list[tuple[str, str]] = []

@@ -59,7 +59,7 @@ def test_the_resource_starts_its_pool_on_first_use_and_shuts_it_down_with_the_ru
         pool.submit(abs, -3)
 
 
-def _killed(texts, budget_seconds=None):
+def _killed(texts, budget_seconds=None, version=None):
     """Stands in for the analysis in a worker: the worker dies (out of memory, killed)."""
     os.kill(os.getpid(), signal.SIGKILL)
 
