@@ -153,6 +153,15 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
     return direction, None
 
 
+_BASE_YEAR = re.compile(r"(?:较|比|与)\s*((?:19|20)\d\d)\s*年(?!同期)")
+
+
+def _last_base_year(sentence: str, at: int) -> int | None:
+    """2019 of …较2020年下降2.1%，较2019年下降 at the number: the base year named last before it."""
+    found = _BASE_YEAR.findall(sentence, max(0, at - 30), at)
+    return int(found[-1]) if found else None
+
+
 def _any_basis(sentence: str, at: int) -> bool:
     """A year-on-year basis word in the part of the sentence (up to ；) before `at`."""
     part = sentence[max(sentence.rfind(ch, 0, at) for ch in "；;。") + 1:at]
@@ -225,6 +234,8 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         direction, basis = _change(sentence, cand)
         kind = _kind(cand, direction, context, sentence)
         period_year, period = _period(sentence, cand, context)
+        if basis == "base_year" and period_year and _last_base_year(sentence, cand.start) == period_year - 1:
+            basis = "yoy"  # 2021年…较2020年下降5.5%: against the year before is year on year
         metric = finder.metric(i, "change" if direction else cand.family)
         mentions.append(Mention(
             start=cand.start, end=cand.end, value=float(cand.value), unit=cand.unit,
