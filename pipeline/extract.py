@@ -281,12 +281,22 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     # a topic that is not the whole jurisdiction (商贸制造业…, not 全市…) names a part of it; so does the
     # object of an action (对7起事故进行调查: the accidents investigated, not all that happened)
     part = m.subcount or (m.rule == _TOPIC_RULE and not (m.metric or "").startswith("全")) \
-        or _OBJECT_OF_ACTION.search(sentence, max(0, m.start - 3), m.start) is not None
+        or _OBJECT_OF_ACTION.search(sentence, max(0, m.start - 3), m.start) is not None \
+        or _opens_with_a_sector(sentence)
     choice = choose_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
     if choice is None:
         return m  # most mentions get none: no copy
     return replace(m, indicator_code=choice.code, code_evidence=choice.evidence,
                    confidence="low" if choice.where == "sentence" else "medium" if choice.where == "clause" else "high")
+
+
+# 工矿商贸及其他领域，初步判定为生产安全事故9起: a sentence about one sector (not 各行业领域, 全市)
+_SECTOR_OPENING = re.compile(r"[^，,；;。：:]{0,12}?(?:领域|行业)[，,：:]")
+
+
+def _opens_with_a_sector(sentence: str) -> bool:
+    found = _SECTOR_OPENING.match(sentence)
+    return found is not None and not any(word in found.group() for word in ("全", "各", "所有"))
 
 
 _OBJECT_OF_ACTION = re.compile(r"(?:对|将|把)\s*$")

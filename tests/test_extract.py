@@ -432,6 +432,9 @@ ACCIDENT_STATISTICS = [
     ("今年以来，已发生安全生产责任事故15起、死亡19人。", {"15起": "acc.accidents", "19人": "acc.deaths"}),
     ("市安委会对6起生产安全责任事故进行挂牌督办。", {"6起": None}),
     ("深刻汲取2020年两起煤矿重大事故教训。", {"两起": None}),  # lessons, not occurrences
+    ("工矿商贸及其他领域，初步判定为生产安全事故9起。", {"9起": None}),  # a sentence about one sector
+    ("各行业领域，共发生生产安全事故20起。", {"20起": "acc.accidents"}),
+    ("发生事故130起、死亡4人（生产安全事故死亡2人、非生产安全事故死亡2人）。", {"2人": None}),  # the last 2人
     ("发生自然灾害91起，因灾死亡19人。", {"19人": None}),  # deaths that name their own cause
     ("全年发生较大事故3起，其中危化领域较大事故1起。", {"3起": "acc.major_accidents", "1起": None}),  # a sector
     ("道路运输业发生事故5起，同比下降71.4%。", {"5起": None, "71.4%": None}),  # a sector's change
