@@ -24,7 +24,7 @@ FLOORS = {
     "gold-real": (0.985, 0.965, 0.915, 0.955, 0.98),
     "dev": (0.98, 0.94, 0.89, 0.88, 0.90),
     "blind": (0.97, 0.88, 0.85, 0.47, 0.72),  # its annotator coded more strictly than gold-real
-    "fresh": (0.96, 0.92, 0.85, 0.69, 0.84),
+    "fresh": (0.96, 0.92, 0.87, 0.74, 0.84),
     "fresh2": (0.97, 0.89, 0.72, 0.82, 0.88),  # blind: see tests/data/real/README.md
 }
 # Sets whose errors nobody has read: a failure shows their summary only, so that they stay blind.
