@@ -416,8 +416,12 @@ def _national_region(signature_agency: str | None, title_agency: str | None, tit
 def _opening_subject(opening: str) -> str | None:
     """Who the first sentence is about: 2021年，青岛市坚持… → 青岛市; 2023年，在市委市政府领导下，
     广州市应急管理局全面学习… → 广州市应急管理局; 2022年，应急管理部坚持… → 应急管理部."""
-    found = _opening_subject_pattern().match(opening)
+    framing = _FRAMING_SENTENCE.match(opening)  # 2025年是…的关键之年。长宁区城管执法系统坚持…
+    found = _opening_subject_pattern().match(opening, framing.end() if framing else 0)
     return found.group("subject") if found else None
+
+
+_FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。\s*")
 
 
 @lru_cache(maxsize=1)

@@ -237,6 +237,12 @@ CASES = [
         None, None, None, "annual_report", None, None,
     ),
     (
+        "a sentence that only frames the year is not the one whose subject reports",
+        "2025年度法治政府建设工作情况\n2025年是全面完成规划目标任务的关键之年。长宁区城管执法系统坚持依法行政，"
+        "落实《上海法治政府建设规划》。\n",
+        "长宁区", "310105", 2025, "annual_report", None, None,
+    ),
+    (
         "a place the report learns from is not its own",
         "2021年工作总结\n今年以来，我市学习借鉴南京市经验，扎实推进各项工作。\n",
         None, None, 2021, "work_summary", None, None,
