@@ -33,6 +33,9 @@ _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%
 # The change verbs that open a list of changes (下降12.6%和2.8%); change_words.tsv holds them all.
 _LIST_CHANGE_VERBS = "下降|减少|降低|上升|增长|增加|提高"
+# The bases a value list and last year's values stand behind (a subset of basis_words.txt).
+_YEAR_BEFORE_BASES = ("同比", "较上年", "比上年", "较去年", "比去年")
+_YEAR_BEFORE_BASIS = "|".join(_YEAR_BEFORE_BASES)
 _LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?:分别)?[^，。；]*?(?:和|、|及)$")
 # 同比增加1起、多死亡2人: 多/少 before the outcome of a listed change
 # What events cost: deaths, injuries, the missing (死亡50人 after 事故64起 are those events' deaths).
@@ -42,7 +45,7 @@ _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
 # A basis, then a verdict without numbers closing the clause (同比大幅“双下降”, 同比均有所下降).
-_BASIS_THEN_VERDICT = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)[^，,；;。\d]{0,12}$")
+_BASIS_THEN_VERDICT = re.compile(rf"(?:{_YEAR_BEFORE_BASIS})[^，,；;。\d]{{0,12}}$")
 _LINK_ONLY = re.compile(rf"(?:同比|较上年)?(?:为|是|达|达到|{_LIST_CHANGE_VERBS}|了|\s)*")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
@@ -185,7 +188,7 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
     return year, period
 
 
-_BASIS_BEFORE = re.compile(r"(?:同比|较上年|比上年|较去年|比去年|上年同期|去年同期)\s*([(（]?)\s*$")
+_BASIS_BEFORE = re.compile(rf"(?:{_YEAR_BEFORE_BASIS}|上年同期|去年同期)\s*([(（]?)\s*$")
 _LAST_YEAR_IN_BRACKETS = re.compile(r"[(（]\s*(?:去年|上年)(?:同期)?\s*$")
 _CHANGE_VERB_AFTER = re.compile(rf"\s*[)）]?\s*(?:[(（][^()（）]{{0,8}}[)）])?\s*(?:{_LIST_CHANGE_VERBS}|持平)")
 
@@ -500,8 +503,7 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
 
 @lru_cache(maxsize=1)
 def _basis_at_end() -> re.Pattern[str]:
-    basis = "|".join(map(re.escape, sorted(lexicon.word_list("basis_words.txt"), key=len, reverse=True)))
-    return re.compile(f"(?:{basis})\\s*$")
+    return re.compile(f"(?:{lexicon.basis_words_pattern()})\\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -516,7 +518,7 @@ def _list_gap() -> re.Pattern[str]:
 # or opening a clause straight before its values, which goes on distributing the list before it
 # (同比分别增加2起、4人，上升33.3%、14.8%)
 _LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{_LIST_CHANGE_VERBS}))"
-                               f"|(?:(?<=同比)|(?<=较上年)|(?<=比上年)|(?<=较去年)|(?<=比去年)|(?<=较\\d{{4}}年))"
+                               f"|(?:{'|'.join(f'(?<={basis})' for basis in _YEAR_BEFORE_BASES)}|(?<=较\\d{{4}}年))"
                                f"(?:{_LIST_CHANGE_VERBS})|(?<=[，,])(?:{_LIST_CHANGE_VERBS})(?=\\s*\\d)")
 
 

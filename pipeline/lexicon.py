@@ -7,6 +7,7 @@ basis_words.txt, duration_cues.txt, named_concepts.txt, metric_fillers.txt.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -92,3 +93,9 @@ def change_words() -> tuple[tuple[str, str], ...]:
 def word_list(name: str) -> tuple[str, ...]:
     """Lines of a word-list file, longest first (so that longer words win when stripping)."""
     return tuple(sorted(set(read_lines(name)), key=len, reverse=True))
+
+
+@cache
+def basis_words_pattern() -> str:
+    """The words of basis_words.txt (同比, 较上年…) as one alternation of a regular expression, longest first."""
+    return "|".join(map(re.escape, word_list("basis_words.txt")))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 
+from pipeline import lexicon
 from pipeline.datafiles import read_lines
 from pipeline.normalise import is_debris_line
 
@@ -72,8 +73,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 @cache
 def _basis_opening() -> re.Pattern[str]:
-    words = sorted(read_lines("basis_words.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(lexicon.basis_words_pattern())
 
 
 def _continues(sentence: str) -> bool:
