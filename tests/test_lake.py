@@ -132,11 +132,16 @@ def test_the_job_in_lake_mode_answers_the_readme_queries_as_the_duckdb_mode(buil
         assert all(kinds[table] == "VIEW" for table in IN_THE_LAKE)
 
 
-def test_a_reader_of_the_old_catalog_keeps_its_snapshot_while_a_run_changes_the_lake(tmp_path, monkeypatch):
-    raw = tmp_path / "raw"
+def _first_sample_reports(raw: Path, count: int) -> Path:
+    """A raw folder holding the first `count` sample reports of the project's raw/."""
     raw.mkdir()
-    for report in sorted((PROJECT_ROOT / "raw").glob("*.txt"))[:3]:
+    for report in sorted((PROJECT_ROOT / "raw").glob("*.txt"))[:count]:
         shutil.copy(report, raw / report.name)
+    return raw
+
+
+def test_a_reader_of_the_old_catalog_keeps_its_snapshot_while_a_run_changes_the_lake(tmp_path, monkeypatch):
+    raw = _first_sample_reports(tmp_path / "raw", 3)
     warehouse = tmp_path / "warehouse" / "reports.duckdb"
     monkeypatch.setenv("REPORTS_STORAGE", "lake")
     assert run_pipeline(raw, warehouse) == []  # the lake: warehouse/lake beside the file
@@ -170,10 +175,7 @@ def test_a_reader_of_the_old_catalog_keeps_its_snapshot_while_a_run_changes_the_
 
 
 def test_the_job_on_s3_writes_publishes_and_reads_back(s3_server, tmp_path, monkeypatch):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for report in sorted((PROJECT_ROOT / "raw").glob("*.txt"))[:2]:
-        shutil.copy(report, raw / report.name)
+    raw = _first_sample_reports(tmp_path / "raw", 2)
     warehouse = tmp_path / "warehouse" / "reports.duckdb"
     monkeypatch.setenv("REPORTS_STORAGE", "lake")
     monkeypatch.setenv("REPORTS_LAKE", f"{s3_server}/warehouse")
@@ -203,10 +205,7 @@ def test_the_storage_setting_defaults_to_duckdb_and_refuses_unknown_modes(tmp_pa
 
 
 def test_switching_the_storage_mode_republishes_from_the_mode_s_own_working_file(tmp_path, monkeypatch):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for report in sorted((PROJECT_ROOT / "raw").glob("*.txt"))[:2]:
-        shutil.copy(report, raw / report.name)
+    raw = _first_sample_reports(tmp_path / "raw", 2)
     warehouse = tmp_path / "warehouse" / "reports.duckdb"
     script = textwrap.dedent(f"""
         import duckdb

@@ -21,10 +21,11 @@ from pipeline.warehouse import DOCUMENT_STAGES
 BUNDLED_RAW = Path(__file__).resolve().parents[1] / "raw"
 
 
-def _build(root: Path, raw: Path, pool=None, workers: int = 1) -> dict[str, pd.DataFrame]:
+def _build(root: Path, raw: Path, pool=None, workers: int = 1, batch_documents: int = 3) -> dict[str, pd.DataFrame]:
+    """The per-document tables of an analysis of `raw`, in process or on `pool`'s executor."""
     store = Warehouse(root / "reports.duckdb")
     ingest_folder_into(store, raw)
-    bring_up_to_date(store, pool, workers, batch_documents=3)
+    bring_up_to_date(store, pool, workers, batch_documents=batch_documents)
     with duckdb.connect(str(store.working), read_only=True) as con:
         return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in DOCUMENT_STAGES}
 

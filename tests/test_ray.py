@@ -15,6 +15,7 @@ import pytest
 import ray
 from dagster import build_init_resource_context
 from test_budget import BUDGET, _raw_with_a_slow_report
+from test_parallel import _build
 
 from assets.cli import run_pipeline
 from assets.resources import AnalysisWorkers
@@ -49,11 +50,7 @@ def disconnected(ray_cluster, monkeypatch):
 
 
 def _analysed(root: Path, raw: Path, pool=None, workers: int = 1) -> dict[str, pd.DataFrame]:
-    store = Warehouse(root / "reports.duckdb")
-    ingest_folder_into(store, raw)
-    bring_up_to_date(store, pool, workers, batch_documents=40)
-    with duckdb.connect(str(store.working), read_only=True) as con:
-        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in DOCUMENT_STAGES}
+    return _build(root, raw, pool, workers, batch_documents=40)
 
 
 def _assert_same_rows(expected: dict[str, pd.DataFrame], actual: dict[str, pd.DataFrame]) -> None:
