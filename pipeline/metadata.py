@@ -100,7 +100,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
     field_agency = _issuer_field(text)
     subject = _opening_subject(opening)
     opening_agencies = ([subject] if subject else []) + _opening_agencies(opening)
-    region = _national_region(signature_agency, title_agency, title, subject) or _region(
+    region = _national_region(signature_agency, title_agency, title, subject, field_agency) or _region(
         text, header, title, signature_agency, field_agency, opening_agencies
     )
     agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(subject, opening_agencies), region)
@@ -278,12 +278,15 @@ def _doc_type(title: str, opening: str, text: str) -> str:
             found = best[2]
             break
     if found in ("results", "work_summary"):
-        return "annual_report" if _about_rule_of_law(text) else "work_summary"
+        about_it = _about_rule_of_law(text) or _OPENS_ON_RULE_OF_LAW.search(opening.split("\n", 1)[0])
+        return "annual_report" if about_it else "work_summary"
     return found
 
 
 _START_CHARS = 120
 _RULE_OF_LAW = re.compile(r"法治|依法行政|依法治")
+# A first paragraph that says its year's work was 推进法治政府建设: the report's own subject.
+_OPENS_ON_RULE_OF_LAW = re.compile(r"(?:推进|推动|加强|深化)[^。]{0,6}法治政府建设")
 
 
 def _about_rule_of_law(text: str) -> bool:
@@ -401,13 +404,13 @@ def _is_national(agency: str | None) -> bool:
 
 
 def _national_region(signature_agency: str | None, title_agency: str | None, title: str,
-                     subject: str | None) -> Region | None:
-    """A ministry's report: signed, titled or opened (2022年，应急管理部坚持…: the subject of the
-    first sentence) by a national body with no place name."""
+                     subject: str | None, field_agency: str | None) -> Region | None:
+    """A ministry's report: signed, titled, opened (2022年，应急管理部坚持…: the subject of the
+    first sentence) or published (来源:中华人民共和国应急管理部) by a national body with no place name."""
     if signature_agency or title_agency:
         national_issuer = _is_national(signature_agency) or (not signature_agency and _is_national(title_agency))
     else:
-        national_issuer = _is_national(subject)
+        national_issuer = _is_national(subject) or _is_national(field_agency)
     if national_issuer and not find_regions_in(title):
         return national()
     return None
@@ -513,7 +516,7 @@ def _region(
     for regions in _issuers(field_agency):
         add(regions, _W_ISSUER_FIELD)
     for line in header:
-        if line != title and not title.startswith(line):
+        if line != title and not title.startswith(line) and not _ADDRESSEE.fullmatch(line):
             for regions in _issuers(line):
                 add(regions, _W_HEADER)
     # The subject of the first sentence, else the first agency of the opening, that names a place
@@ -566,6 +569,8 @@ def _region(
 
 
 _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
+# 常州市人民政府: above the body: the body it reports to, not the reporter.
+_ADDRESSEE = re.compile(r"(?:主送[:：])?[^:：]{2,30}[:：]")
 
 
 def _weak_region(ranked: list[tuple[str, float]], own_kind: str | None) -> Region | None:

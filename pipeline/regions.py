@@ -66,7 +66,14 @@ def _by_name() -> tuple[dict[str, tuple[Region, ...]], dict[str, tuple[Region, .
         full[region.name].append(region)
         if region.short_name and region.short_name != region.name and region.short_name not in stop:
             short[region.short_name].append(region)
-    return {k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items() if k not in full}
+    return {k: tuple(v) for k, v in full.items()}, {k: _outermost(v) for k, v in short.items() if k not in full}
+
+
+def _outermost(regions: list[Region]) -> tuple[Region, ...]:
+    """A short name shared by a division and one inside it (淮安: 淮安市 and its 淮安区; 南昌: 南昌市
+    and 南昌县) names the outer one; the inner one is written in full (淮安区, 南昌县)."""
+    codes = {r.code for r in regions}
+    return tuple(r for r in regions if not any(a.code in codes for a in ancestors(r)))
 
 
 def by_code(code: str) -> Region | None:

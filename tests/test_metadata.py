@@ -248,6 +248,29 @@ CASES = [
         None, None, 2021, "work_summary", None, None,
     ),
     (
+        "the body a report is addressed to is not its region",
+        "常州市人民政府:\n2024年，在市委、市政府和区委的坚强领导下，区政府深入推进法治政府建设各项工作，取得了积极成效。\n"
+        "1.推进改革。印发《常州市天宁区机构改革方案》，全区精简议事协调机构。\n",
+        "天宁区", "320402", 2024, "annual_report", "天宁区政府", None,
+    ),
+    (
+        "a city's short name is the city, not its district of the same name",
+        "2024年，淮安坚持以习近平新时代中国特色社会主义思想为指导，推动淮安成为生力军，开展学法10次。\n",
+        "淮安市", "320800", 2024, "annual_report", None, None,
+    ),
+    (
+        "a page published by a ministry (来源) is national",
+        "2021年应急管理工作成绩单出炉\n来源:中华人民共和国应急管理部2022-01-06 12:44\n"
+        "1月5日，全国应急管理工作会议在京召开，全面总结2021年应急管理工作。\n",
+        "全国", "100000", 2021, "other", "中华人民共和国应急管理部", "2022-01-06",
+    ),
+    (
+        "a disclosure report without its title opens with the template's 总体情况",
+        "一、总体情况\n2021年，广汉市应急管理局认真贯彻落实《中华人民共和国政府信息公开条例》，依法公开政府信息，"
+        "扎实做好政务信息公开工作。\n",
+        "广汉市", "510681", 2021, "other", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,

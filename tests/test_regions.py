@@ -63,7 +63,10 @@ def test_lookup() -> None:
     assert [r.code for r in lookup("张家港")] == ["320582"]
     assert [r.code for r in lookup("张家港市")] == ["320582"]
     assert [r.code for r in lookup("320500")] == ["320500"]
-    assert [r.code for r in lookup("吉林")] == ["220000", "220200"]  # province and prefecture share it
+    # A short name shared by a division and one inside it names the outer one.
+    assert [r.code for r in lookup("吉林")] == ["220000"]  # 吉林省, not its 吉林市
+    assert [r.code for r in lookup("淮安")] == ["320800"]  # 淮安市, not its 淮安区
+    assert [r.code for r in lookup("淮安区")] == ["320803"]
     assert len(lookup("鼓楼区")) >= 3
     assert lookup("全国") == (national(),)
     assert lookup("不存在市") == ()
