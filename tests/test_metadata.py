@@ -256,7 +256,7 @@ CASES = [
     (
         "a city's short name is the city, not its district of the same name",
         "2024年，淮安坚持以习近平新时代中国特色社会主义思想为指导，推动淮安成为生力军，开展学法10次。\n",
-        "淮安市", "320800", 2024, "annual_report", None, None,
+        "淮安市", "320800", 2024, "work_summary", None, None,
     ),
     (
         "a page published by a ministry (来源) is national",
