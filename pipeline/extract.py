@@ -156,7 +156,7 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
     return direction, None
 
 
-_BASE_YEAR = re.compile(r"(?:较|比|与)\s*((?:19|20)\d\d)\s*年(?!同期)")
+_BASE_YEAR = re.compile(r"(?:较|比|与)\s*((?:19|20)\d\d)\s*年")
 
 
 def _last_base_year(sentence: str, at: int) -> int | None:

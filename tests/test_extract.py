@@ -455,7 +455,10 @@ ACCIDENT_STATISTICS = [
     ("全年亡人事故600起、死亡650人，较2020年下降2.1%、5.5%，较2019年下降12.8%、10.8%。",
      {"2.1%": None, "5.5%": None, "12.8%": None, "10.8%": None}),
     ("全市共发生生产安全事故起数、死亡人数，与前三年平均数相比分别下降26.5%和31.1%。", {"26.5%": None, "31.1%": None}),
-    # the year named is the year before: that is year on year
+    # the year named is the year before: that is year on year, also as 与…年同期比 opening the sentence
+    ("2021年1-12月，与2020年同期比，事故起数减少45起，同比下降30.4%；死亡人数减少41人，同比下降31.8%。",
+     {"45起": "acc.accidents_yoy", "30.4%": "acc.accidents_yoy", "41人": "acc.deaths_yoy", "31.8%": "acc.deaths_yoy"}),
+    ("2021年，全市事故起数较2019年同期下降12.8%。", {"12.8%": None}),
     ("2021年，全市发生生产安全事故600起、死亡650人，较2020年下降2.1%、5.5%，较2019年下降12.8%、10.8%。",
      {"2.1%": "acc.accidents_yoy", "5.5%": "acc.deaths_yoy", "12.8%": None, "10.8%": None}),
 ]
