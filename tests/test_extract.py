@@ -359,6 +359,10 @@ def test_zero_counts(sentence, found):
     ("开展专题宣传15.5万余场次。", "15.5万余场次", "pub.events"),
     ("开展重大事故隐患判定标准宣贯50次。", "50次", "pub.events"),
     ("14个专委会共排查出一般隐患2241处。", "14个", None),  # who inspected, not what was inspected
+    ("责令停产整顿12处，行政处罚205次。", "12处", "enf.suspensions"),  # sites are counted in 处
+    ("停产停业整顿56家，立案查处108次。", "108次", "enf.cases_filed"),
+    ("行政处罚98次，行政处罚63.68万元。", "63.68万元", "enf.fines"),  # the money of penalties is fines
+    ("责令关停整顿企业3家。", "3家", "enf.suspensions"),  # shut for rectification, not closed for good
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
