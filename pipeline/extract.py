@@ -115,7 +115,7 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out):
         clause_start = max(sentence.rfind(ch, 0, m.start) for ch in "；;。") + 1
         at = sentence.rfind("其中", clause_start, m.start)
-        if at < 0:
+        if at < 0 or _in_aside(sentence, at, m.start):
             continue
         opens_sentence = not sentence[:at].strip(" ，,、：:")
         has_total = any(p.end <= at and p.unit == m.unit for p in out[:i])
@@ -386,8 +386,9 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
             # 无人死亡，同比(6人)下降100%: the clause before states none of an outcome this year
             out[i] = replace(m, metric=zero, rule="a change names the outcome the clause before denies")
             continue
-        same_unit = [p for p in out[:i] if p.unit == m.unit] if m.unit != "%" else []
-        out[i] = replace(m, metric=(same_unit[-1] if same_unit else out[i - 1]).metric,
+        earlier = [p for p in out[:i] if not _in_aside(sentence, p.start, m.start)] or out[:i]
+        same_unit = [p for p in earlier if p.unit == m.unit] if m.unit != "%" else []
+        out[i] = replace(m, metric=(same_unit[-1] if same_unit else earlier[-1]).metric,
                          rule="a change names the count before it")
     return out
 
@@ -455,11 +456,26 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
             between = sentence[prev.end:m.start]
             if "。" in between or (not opens_part and any(ch in "；;" for ch in between)):
                 break
-            if prev.unit == "起" and prev.kind != "change":
+            if prev.unit == "起" and prev.kind != "change" and not _in_aside(sentence, prev.start, m.start):
                 out[i] = replace(m, metric=(prev.metric or "") + metric[outcome.start():],
                                  rule="deaths of the events counted before")
                 break
     return out
+
+
+_LAST_YEAR_ASIDE = re.compile(r"\s*(?:同比|去年|上年|同期)")
+
+
+def _in_aside(sentence: str, pos: int, before: int) -> bool:
+    """`pos` lies in brackets that close before `before`: 事故22起(其中道路交通事故18起…),同比下降21.4%
+    — the change after the aside is about the count before it, not about the numbers inside."""
+    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
+    if opened < 0 or opened < max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)):
+        return False
+    if _LAST_YEAR_ASIDE.match(sentence, opened + 1):
+        return False  # 事故起数同比(去年128起)上升3.9%: last year's value is part of the comparison
+    closes = [c for c in (sentence.find(")", pos, before), sentence.find("）", pos, before)) if c >= 0]
+    return bool(closes)
 
 
 def _clause_before(sentence: str, at: int) -> str:

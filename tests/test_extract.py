@@ -452,6 +452,10 @@ ACCIDENT_STATISTICS = [
     ("1.铁路运输业1月份发生事故2起、死亡2人，同比增加1起，事故起数上升100%。",  # a sector's sentence
      {"2起": None, "2人": None, "1起": None, "100%": None}),
     ("(三)商贸制造业1月份无事故，同比减少2起、少死亡2人，均下降100%。", {"2起": None, "2人": None, "100%": None}),
+    # a change after a breakdown in brackets is about the total before the brackets
+    ("全县共发生事故22起(其中,道路交通事故18起、建材事故1起),同比下降21.4%;死亡12人(其中,道路交通事故8人、建材事故1人),同比下降52%。",
+     {"22起": "acc.accidents", "18起": None, "21.4%": "acc.accidents_yoy", "12人": "acc.deaths", "8人": None,
+      "52%": "acc.deaths_yoy"}),
     # not year on year: a multi-year average or a named base year
     ("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。",
      {"59.9%": None, "87.5%": None, "88.6%": None}),
