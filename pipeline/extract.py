@@ -51,6 +51,8 @@ _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
 _BREAKDOWN = re.compile(r"[^，,；;。]{0,6}?(?:分|按)(?:行业|领域|地区|区域|县区|县（市、区）|县\(市、区\)|板块)")
+# 从类别上看，道路运输共发生事故76起…: every number after it is a part (also glued to the sentence before)
+_BREAKDOWN_INSIDE = re.compile(r"从(?:类别|行业|领域|区域|地区|板块)上?(?:看|来看)[，,：:]")
 _AREA_OPENING = re.compile(r"[\u4e00-\u9fff]{2,8}(?:县|区|市|镇|乡|街道)[:：]")  # 涡阳县：报送整改一般隐患32069条
 _CLOSING_CHANGE = r"(分别|均|了)?$"  # a change word closing the words before the number
 
@@ -112,6 +114,8 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
     if _BREAKDOWN.match(sentence):
         return [replace(m, subcount=True) for m in mentions]  # 分行业来看，工矿商贸事故13起…: all parts
     out = list(mentions)
+    if inside := _BREAKDOWN_INSIDE.search(sentence):
+        out = [replace(m, subcount=True) if m.start >= inside.end() else m for m in out]
     for i, m in enumerate(out):
         clause_start = max(sentence.rfind(ch, 0, m.start) for ch in "；;。") + 1
         at = sentence.rfind("其中", clause_start, m.start)

@@ -281,7 +281,24 @@ class MetricFinder:
 
     # ---- the metric --------------------------------------------------------------------
     def metric(self, index: int, family: str) -> str | None:
-        return self._clean(self._metric(index, family))
+        metric = self._clean(self._metric(index, family))
+        head = self._head_before_aside(index)
+        return head + metric if head and metric and not metric.startswith(head) else metric
+
+    def _head_before_aside(self, index: int) -> str:
+        """工矿商贸企业(包含建筑施工、消防)事故共发生29起: a bracketed aside right before the metric's
+        words only glosses the words before it, which still name what is counted (工矿商贸企业)."""
+        start, _ = self.pre_bounds(index)
+        if start < 2 or self.sentence[start - 1] not in "）)":
+            return ""
+        opening = max(self.sentence.rfind("（", 0, start - 1), self.sentence.rfind("(", 0, start - 1))
+        floor = self.mentions[index - 1].end if index else 0
+        if opening <= floor or any(ch in CLAUSE_BREAKS for ch in self.sentence[opening + 1:start - 1]):
+            return ""
+        begin = opening
+        while begin > floor and self.sentence[begin - 1] not in CLAUSE_BREAKS:
+            begin -= 1
+        return "".join(self._tail(self._strip(self._words(begin, opening)), PRE_HEAD_MAX))
 
     def _clean(self, text: str | None) -> str | None:
         """Drop leftovers at the edges: orphan title marks, digits of a formula, trailing fillers."""

@@ -452,6 +452,11 @@ ACCIDENT_STATISTICS = [
     ("1.铁路运输业1月份发生事故2起、死亡2人，同比增加1起，事故起数上升100%。",  # a sector's sentence
      {"2起": None, "2人": None, "1起": None, "100%": None}),
     ("(三)商贸制造业1月份无事故，同比减少2起、少死亡2人，均下降100%。", {"2起": None, "2人": None, "100%": None}),
+    # a breakdown that opens inside a sentence (here glued to the total before it) makes the rest parts
+    ("全市发生事故107起、死亡86人,同比分别下降27.7%31.7%从类别上看,道路运输共发生事故76起、死亡57人;工矿商贸企业事故共发生29起、死亡26人。",
+     {"107起": "acc.accidents", "86人": "acc.deaths", "27.7%": "acc.accidents_yoy", "76起": None, "29起": None,
+      "26人": None}),
+    ("全市发生危化品事故3起、死亡2人。", {"3起": None, "2人": None}),  # one sector
     # a change after a breakdown in brackets is about the total before the brackets
     ("全县共发生事故22起(其中,道路交通事故18起、建材事故1起),同比下降21.4%;死亡12人(其中,道路交通事故8人、建材事故1人),同比下降52%。",
      {"22起": "acc.accidents", "18起": None, "21.4%": "acc.accidents_yoy", "12人": "acc.deaths", "8人": None,
@@ -480,6 +485,8 @@ def test_accident_statistics(sentence, codes):
 
 @pytest.mark.parametrize("sentence,metrics", [
     ("全年亡人事故600起、死亡650人，较2020年下降2.1%、5.5%。", {"2.1%": "亡人事故", "5.5%": "亡人事故死亡"}),
+    # an aside in brackets glosses the words before it, which still name what is counted
+    ("工矿商贸企业(包含建筑施工、特种设备)事故共发生29起。", {"29起": "工矿商贸企业事故共发生"}),
     ("发生自然灾害91起、同比持平，因灾死亡19人、下降51.3%。", {"19人": "因灾死亡"}),
     ("全市共发生生产安全事故起数、死亡人数，与前三年平均数相比分别下降26.5%和31.1%。",
      {"26.5%": "发生生产安全事故起数", "31.1%": "死亡人数"}),
