@@ -48,6 +48,8 @@ _LIST_SEPARATOR = re.compile(r"[、和及与]")
 _BASIS_THEN_VERDICT = re.compile(rf"(?:{_YEAR_BEFORE_BASIS})[^，,；;。\d]{{0,12}}$")
 _LINK_ONLY = re.compile(rf"(?:同比|较上年)?(?:为|是|达|达到|{_LIST_CHANGE_VERBS}|了|\s)*")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
+# 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比: the comparison closing a list of subjects
+_TRAILING_COMPARISON = re.compile(r"(?:与|较|比)[^、，,；;。与较比]{1,14}(?:相比|相较|比较|平均数|平均值|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
 _BREAKDOWN = re.compile(r"[^，,；;。]{0,6}?(?:分|按)(?:行业|领域|地区|区域|县区|县（市、区）|县\(市、区\)|板块)")
@@ -504,7 +506,12 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
         comparison = _clause_before(sentence, clause_start - 1)
         subjects_end = clause_start - 1 - len(comparison) - 1
         verdict = _BASIS_THEN_VERDICT.search(comparison)
-        if _COMPARISON_CLAUSE.search(comparison) and subjects_end > 0:
+        ahead = _TRAILING_COMPARISON.search(comparison)
+        if ahead and ahead.start() > 0:
+            # 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比，分别下降…: the subjects before it
+            listed = comparison[:ahead.start()]
+            clause_start = clause_start - 1 - len(comparison)
+        elif _COMPARISON_CLAUSE.search(comparison) and subjects_end > 0:
             listed = _clause_before(sentence, subjects_end)
             clause_start = subjects_end - len(listed)
         elif verdict and verdict.start() > 0:

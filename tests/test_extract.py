@@ -490,6 +490,9 @@ def test_accident_statistics(sentence, codes):
     ("发生自然灾害91起、同比持平，因灾死亡19人、下降51.3%。", {"19人": "因灾死亡"}),
     ("全市共发生生产安全事故起数、死亡人数，与前三年平均数相比分别下降26.5%和31.1%。",
      {"26.5%": "发生生产安全事故起数", "31.1%": "死亡人数"}),
+    # the comparison closes the subjects' own clause
+    ("受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比,分别下降28.0%、18.6%和5.5%。",
+     {"28.0%": "受灾人次", "18.6%": "倒塌房屋数量", "5.5%": "经济损失"}),
 ])
 def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metrics):
     """Changes against other bases take the subjects listed before them, in order; deaths that name
