@@ -363,6 +363,11 @@ def test_zero_counts(sentence, found):
     ("停产停业整顿56家，立案查处108次。", "108次", "enf.cases_filed"),
     ("行政处罚98次，行政处罚63.68万元。", "63.68万元", "enf.fines"),  # the money of penalties is fines
     ("责令关停整顿企业3家。", "3家", "enf.suspensions"),  # shut for rectification, not closed for good
+    ("举办习近平法治思想专题研讨班2期。", "2期", "train.sessions"),
+    ("举办学习贯彻习近平法治思想专题讲座1期。", "1期", "pub.events"),
+    ("开设专栏，已刊载各地实践成果18期。", "18期", "pub.media_reports"),
+    ("工作动态公开145条。", "145条", "pub.media_reports"),
+    ("及时公开1起较大事故调查报告。", "1起", None),  # reports published about accidents
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
