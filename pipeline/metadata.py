@@ -103,6 +103,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
     region = _national_region(signature_agency, title_agency, title, subject, field_agency) or _region(
         text, header, title, signature_agency, field_agency, opening_agencies
     )
+    if region is None and len(_NATIONAL_SCOPE.findall(text)) >= 2:
+        region = national()
     agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(subject, opening_agencies), region)
     return DocumentMetadata(
         region=region.name if region else None,
@@ -158,6 +160,9 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
     """
     header = []
     for i, line in enumerate(lines):
+        if _is_debris(line) or line.count("|") >= 2:
+            header.append(line)  # a breadcrumb or a page's index table, however long, is no paragraph
+            continue
         if (len(line) > _HEADER_MAX_LINE or "。" in line or _INTRODUCES_REPORT.search(line)
                 or _ENUMERATED_LINE.match(line)):
             glued = _GLUED_TITLE.match(line)
@@ -379,7 +384,10 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
             return opening_years[0][1] if opening_years else published.year
         return published.year if late else published.year - 1
     if opening_years:
-        return opening_years[0][1]
+        # 2022年3月14日，应急管理部召开新闻发布会…2021年，全国…: a full date says when it was told
+        dated = {m.start() for m in _DATE_CN.finditer(opening)}
+        undated = [year for at, year in opening_years if at not in dated]
+        return (undated or [opening_years[0][1]])[0]
     counts = Counter(year for _, year in _years(_CITED.sub("", text)))
     return counts.most_common(1)[0][0] if counts else None
 
@@ -569,6 +577,9 @@ def _region(
 
 
 _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
+# The country as the scope of the text (全国应急管理工作会议, 全国矿山共发生事故…), said twice or more:
+# a national text when no division is named.
+_NATIONAL_SCOPE = re.compile(r"全国(?:范围|各地|应急管理|安全生产|矿山|煤矿|生产安全|自然灾害|消防|防汛|森林|共)")
 # 常州市人民政府: above the body: the body it reports to, not the reporter.
 _ADDRESSEE = re.compile(r"(?:主送[:：])?[^:：]{2,30}[:：]")
 

@@ -262,13 +262,45 @@ CASES = [
         "a page published by a ministry (来源) is national",
         "2021年应急管理工作成绩单出炉\n来源:中华人民共和国应急管理部2022-01-06 12:44\n"
         "1月5日，全国应急管理工作会议在京召开，全面总结2021年应急管理工作。\n",
-        "全国", "100000", 2021, "other", "中华人民共和国应急管理部", "2022-01-06",
+        "全国", "100000", 2021, "work_summary", "中华人民共和国应急管理部", "2022-01-06",
     ),
     (
         "a disclosure report without its title opens with the template's 总体情况",
         "一、总体情况\n2021年，广汉市应急管理局认真贯彻落实《中华人民共和国政府信息公开条例》，依法公开政府信息，"
         "扎实做好政务信息公开工作。\n",
         "广汉市", "510681", 2021, "other", None, None,
+    ),
+    (
+        "a long breadcrumb before the title is page furniture; a notice that issues a plan is the plan",
+        "当前位置:首页»政策法规»地方法规»安徽省安全生产委员会关于印发《安徽省安全生产委员会2024年工作要点》的通知\n"
+        "安徽省安全生产委员会关于印发《安徽省安全生产委员会2024年工作要点》的通知\n各市安委会：现将有关事项通知如下。\n",
+        "安徽省", "340000", 2024, "work_plan", "安徽省安全生产委员会", None,
+    ),
+    (
+        "a page's index table is no first paragraph",
+        "索引号 | 75719027-2/20231218-00001 | 发布机构 | 腾冲市应急管理局 |\n公开目录 | 计划总结 | 发布日期 | 2023-12-18 16:10:03 |\n文号 | 浏览量 |\n"
+        "2023年，在市委、市政府的坚强领导下，腾冲市应急管理局深入贯彻落实党的二十大精神。\n",
+        "腾冲市", "530581", 2023, "work_summary", "腾冲市应急管理局", "2023-12-18",
+    ),
+    (
+        "the year's 总体要求 after a framing sentence is a plan",
+        "今年是新中国成立75周年，做好全市应急管理工作任务艰巨。2024年，天津市应急管理工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。\n",
+        "天津市", "120000", 2024, "work_plan", None, None,
+    ),
+    (
+        "a conference that sums up the year's results, written up for the press, is a work summary of the country",
+        "1月3日至4日，全国应急管理工作会议在京召开。会议全面总结了2023年全国应急管理工作取得的新成效，保持了全国安全生产形势总体平稳。\n",
+        "全国", "100000", 2023, "work_summary", None, None,
+    ),
+    (
+        "a dateline (本报北京) is where a reporter filed, not the region; a full date is when it was told",
+        "2022年3月14日，本报北京电，应急管理部召开新闻发布会介绍称，2021年，全国矿山安全生产形势持续稳定好转，全国矿山共发生事故356起。\n",
+        "全国", "100000", 2021, "work_summary", None, None,
+    ),
+    (
+        "去年 opening a text recounts that year",
+        "去年，张掖市上下深入贯彻习近平总书记关于安全生产重要论述，全力以赴筑牢安全生产防火墙。\n",
+        "张掖市", "620700", None, "work_summary", None, None,
     ),
     (
         "word fragments that look like county short names are ignored",
