@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import combinations
 
 from pipeline.datafiles import read_lines, read_table
 from pipeline.normalise import to_simplified
@@ -568,7 +569,12 @@ def _region(
         return _weak_region(ranked, own_kind or self_kind)
     best = by_code(best_code)
     assert best is not None
-    # Prefer a division inside the winner when its evidence is comparable.
+    # Prefer a division inside the winner when its evidence is comparable, unless several are
+    # (秦州9起、麦积9起!天水市最新通报: a text about the city's districts is the city's).
+    inside = [region for code, score in ranked[1:]
+              if (region := by_code(code)) and score >= _SPECIFIC_SHARE * best_score and is_within(region, best)]
+    if any(not is_within(a, b) and not is_within(b, a) for a, b in combinations(inside, 2)):
+        return best
     for code, score in ranked[1:]:
         region = by_code(code)
         if region and score >= _SPECIFIC_SHARE * best_score and is_within(region, best) and code != best_code:

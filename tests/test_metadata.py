@@ -298,6 +298,11 @@ CASES = [
         "全国", "100000", 2021, "work_summary", None, None,
     ),
     (
+        "a text about several districts of a city is the city's",
+        "秦州9起、麦积9起!天水市最新通报\n2022年，全市共发生生产安全事故37起，死亡33人。\n",
+        "天水市", "620500", 2022, "work_summary", None, None,
+    ),
+    (
         "去年 opening a text recounts that year",
         "去年，张掖市上下深入贯彻习近平总书记关于安全生产重要论述，全力以赴筑牢安全生产防火墙。\n",
         "张掖市", "620700", None, "work_summary", None, None,
