@@ -368,6 +368,10 @@ def test_zero_counts(sentence, found):
     ("开设专栏，已刊载各地实践成果18期。", "18期", "pub.media_reports"),
     ("工作动态公开145条。", "145条", "pub.media_reports"),
     ("及时公开1起较大事故调查报告。", "1起", None),  # reports published about accidents
+    ("全年发生较大生产安全事故2起。", "2起", "acc.major_accidents"),
+    ("创新开设廉政课堂12期。", "12期", "train.sessions"),
+    ("制定重大事故隐患判定标准和重点检查事项51项。", "51项", None),  # standards, not hazards found
+    ("承办省级会议活动8次。", "8次", None),  # meetings hosted are no publicity events
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
