@@ -115,7 +115,7 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """
     if _BREAKDOWN.match(sentence):
         return [replace(m, subcount=True) for m in mentions]  # 分行业来看，工矿商贸事故13起…: all parts
-    out = list(mentions)
+    out = [replace(m, subcount=True) if _in_inclusion(sentence, m.start) else m for m in mentions]
     if inside := _BREAKDOWN_INSIDE.search(sentence):
         out = [replace(m, subcount=True) if m.start >= inside.end() else m for m in out]
     for i, m in enumerate(out):
@@ -484,6 +484,17 @@ def _in_aside(sentence: str, pos: int, before: int) -> bool:
     return bool(closes)
 
 
+_INCLUSION = re.compile(r"\s*(?:含|包含|包括|其中)")
+
+
+def _in_inclusion(sentence: str, pos: int) -> bool:
+    """死亡35人(含高速事故6起6人): a number in brackets that open with 含/包括/其中 is a part."""
+    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
+    if opened < 0 or opened < max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)):
+        return False
+    return _INCLUSION.match(sentence, opened + 1) is not None
+
+
 def _clause_before(sentence: str, at: int) -> str:
     """The text from the last clause break before `at` up to `at`."""
     return sentence[max(sentence.rfind(ch, 0, at) for ch in "，,；;。：:") + 1:at]
@@ -619,7 +630,8 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             continue
         # 分别: 事故70起、死亡37人，同比分别下降38.6%和33.9% -> each change takes the metric of the
         # count it refers to, in order.
-        before = [i for i, m in enumerate(out) if m.end <= at and m.kind != "change"]
+        before = [i for i, m in enumerate(out)
+                  if m.end <= at and m.kind != "change" and not _in_aside(sentence, m.start, at)]
         if len(before) < len(values):
             continue
         for src, dst in zip(before[-len(values):], values, strict=True):
