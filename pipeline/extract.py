@@ -580,6 +580,18 @@ def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]
 _BARE_COMMA = re.compile(r"\s*[，,]\s*")
 
 
+_COUNT_OF = re.compile(r"(.+?)(?:起数|总量)$")
+
+
+def _shared_modifier(subjects: list[str]) -> list[str]:
+    """较大事故起数和死亡人数: the first subject's events (较大事故) are those whose outcomes the later,
+    bare subjects count (较大事故死亡人数)."""
+    counted = _COUNT_OF.match(subjects[0])
+    if counted is None:
+        return subjects
+    return [subjects[0]] + [counted.group(1) + s if _OUTCOME.match(s) else s for s in subjects[1:]]
+
+
 def _outcome_of(subject: str) -> str:
     """死亡人数 of 死亡人数 (what is counted when it is an outcome of events), else ''."""
     found = _OUTCOME.search(subject)
@@ -617,7 +629,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             # …起数、死亡人数同比分别下降17.7%、12.5%；其中较大事故同比分别下降19.0%和26.3%: the one
             # subject is measured as the earlier list was (较大事故, 较大事故死亡人数)
             subjects = [subjects[0] + _outcome_of(earlier) for earlier in earlier_subjects]
-        subjects = subjects if len(subjects) >= 2 else []
+        subjects = _shared_modifier(subjects) if len(subjects) >= 2 else []
         changes = all(out[i].kind == "change" for i in values)
         fits = len(values) == len(subjects) or (changes and len(values) < len(subjects))
         # 局党委和各级党组织分别开展第一议题学习36次、252次: what follows 分别 is the metric and

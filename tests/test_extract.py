@@ -470,6 +470,8 @@ ACCIDENT_STATISTICS = [
     ("全县共发生事故22起(其中,道路交通事故18起、建材事故1起),同比下降21.4%;死亡12人(其中,道路交通事故8人、建材事故1人),同比下降52%。",
      {"22起": "acc.accidents", "18起": None, "21.4%": "acc.accidents_yoy", "12人": "acc.deaths", "8人": None,
       "52%": "acc.deaths_yoy"}),
+    # the first subject's events are those whose outcomes a bare later subject counts
+    ("较大事故起数和死亡人数同比分别下降30%和27.78%。", {"30%": "acc.major_accidents_yoy", "27.78%": "acc.major_deaths_yoy"}),
     # numbers in brackets that say what is included (含…) are parts, skipped by the list after them
     ("全市共发生各类生产安全事故39起，死亡35人(含高速事故6起6人)，同比分别下降26.4%、20.5%。",
      {"39起": "acc.accidents", "35人": "acc.deaths", "6起": None, "6人": None,
