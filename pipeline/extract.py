@@ -262,7 +262,9 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
     count of accidents is no jurisdiction's total (a sector, an area) is about that part, so none of
     its numbers takes a whole-jurisdiction code. Fatal accidents (亡人事故) are the exception: every
     death happens in one, so their deaths are all deaths."""
-    first = next((m for m in mentions if m.unit == "起" and "事故" in (m.metric or "")), None)
+    # the first count of events: of accidents, or of events with no code at all (甘谷县3起, 交通运输业34起)
+    first = next((m for m in mentions if m.unit == "起" and ("事故" in (m.metric or "")
+                                                            or m.kind == "count" and m.indicator_code is None)), None)
     if first is None or first.indicator_code is not None or "亡人事故" in (first.metric or ""):
         return mentions
     out = list(mentions)
@@ -271,6 +273,17 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 and "。" not in sentence[first.end:m.start]:
             out[i] = replace(m, indicator_code=None, code_evidence=None, confidence="high")
     return out
+
+
+def parts_go_on(previous: Sequence[Mention], mentions: list[Mention]) -> list[Mention]:
+    """交通运输和仓储业34起，死亡30人。事故起数同比上升6.3%、死亡人数下降6.3%。: changes in a sentence
+    with no count of its own, right after a sentence whose counts of events were a part's (a sector, a
+    county: no code), are that part's changes, so none takes a whole-jurisdiction code."""
+    events = [m for m in previous if m.kind == "count" and m.unit == "起"]
+    if not events or any(m.indicator_code for m in events) or any(m.kind == "count" for m in mentions):
+        return mentions
+    return [replace(m, indicator_code=None, code_evidence=None, confidence="high")
+            if m.indicator_code and is_whole(m.indicator_code) else m for m in mentions]
 
 
 def _with_rule(m: Mention) -> Mention:

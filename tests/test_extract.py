@@ -6,7 +6,7 @@ The sentences are written for these tests (they are not taken from the sample re
 import pytest
 
 from pipeline.catalog import assign_code
-from pipeline.extract import DocumentContext, extract_mentions
+from pipeline.extract import DocumentContext, extract_mentions, parts_go_on
 from pipeline.segment import tokenize
 
 REPORT = DocumentContext(report_year=2023, doc_type="annual_report")
@@ -470,6 +470,8 @@ ACCIDENT_STATISTICS = [
     ("全县共发生事故22起(其中,道路交通事故18起、建材事故1起),同比下降21.4%;死亡12人(其中,道路交通事故8人、建材事故1人),同比下降52%。",
      {"22起": "acc.accidents", "18起": None, "21.4%": "acc.accidents_yoy", "12人": "acc.deaths", "8人": None,
       "52%": "acc.deaths_yoy"}),
+    # a sentence that opens with a part's count of events (a county, a sector) is that part's
+    ("甘谷县3起，死亡3人，直接经济损失1.2万元；事故起数、死亡人数同比下降25%、25%。", {"25%": None}),
     # the first subject's events are those whose outcomes a bare later subject counts
     ("较大事故起数和死亡人数同比分别下降30%和27.78%。", {"30%": "acc.major_accidents_yoy", "27.78%": "acc.major_deaths_yoy"}),
     # numbers in brackets that say what is included (含…) are parts, skipped by the list after them
@@ -601,3 +603,13 @@ def test_each_code_says_why_and_how_sure():
     sentence = "受理行政复议申请12件，办结10件。"
     carried = {sentence[m.start:m.end]: m for m in extract_mentions(sentence, tokenize(sentence), REPORT)}["10件"]
     assert (carried.code_evidence, carried.confidence) == ("carried over from 12件", "low")
+
+
+def test_changes_in_a_sentence_of_their_own_go_on_with_a_parts_counts():
+    part = run("交通运输和仓储业34起，死亡30人。")
+    whole = run("全市共发生生产安全事故37起，死亡33人。")
+    changes = run("事故起数同比上升6.3%、死亡人数下降6.3%。")
+    assert [m.indicator_code for _, m in changes] == ["acc.accidents_yoy", "acc.deaths_yoy"]
+    assert [m.indicator_code for m in parts_go_on([m for _, m in part], [m for _, m in changes])] == [None, None]
+    kept = parts_go_on([m for _, m in whole], [m for _, m in changes])
+    assert [m.indicator_code for m in kept] == ["acc.accidents_yoy", "acc.deaths_yoy"]
