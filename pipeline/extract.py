@@ -27,7 +27,7 @@ from pipeline.regions import by_code, find_regions_in, is_within
 _PRIOR_YEAR = re.compile(r"(\d{4})\s*年(?:度)?的?\s*$")
 _CHANGE_BASIS_WINDOW = 14
 # Words that make a number of an annual report a planned target (2024年，力争…下降10%以上).
-_TARGET_CUES = ("力争", "争取", "目标是")
+_TARGET_CUES = ("力争", "争取", "目标是", "控制在", "全年计划", "年度计划", "今年将", "明年将", "年内将")
 _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
 _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+$")
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%

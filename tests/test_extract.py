@@ -180,6 +180,17 @@ def test_targets_in_work_plans(sentence, text, qualifier):
     assert found[text].kind == "target" and found[text].qualifier == qualifier
 
 
+@pytest.mark.parametrize("sentence,text", [
+    ("今年将培训50万人次以上。", "50万人次"),  # announced in a report of results: a target, not an actual
+    ("2006年全市各类事故死亡人数控制在724人以内。", "724人"),
+    ("全年计划重点检查246家次。", "246家次"),
+    ("力争全年培训1000人次。", "1000人次"),
+])
+def test_targets_announced_outside_work_plans(sentence, text):
+    found = {t: m for t, m in run(sentence)}
+    assert found[text].kind == "target"
+
+
 def test_prior_and_current_year_values():
     got = run("承诺办结时限由2022年的70%进一步压缩到2023年的45%。")
     assert [(t, m.period_year) for t, m in got] == [("70%", 2022), ("45%", 2023)]
