@@ -271,6 +271,7 @@ NEGATIVES = [
     "明确9个方面重点任务。",  # the structure of a plan
     "聚焦全市八个方面重点工作。",
     "交通运输业四项指标同比“两升一降一持平”。",  # how many indicators a comparison covers
+    "工矿商贸企业10万人死亡率持续下降，煤炭百万吨死亡率稳中有降。",  # the base of a rate, not a count
     "统筹发展和安全两件大事。",
     "锲而不舍落实中央八项规定精神。",
     "2023年1月15日，召开全市安全生产工作会议。",
