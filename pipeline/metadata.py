@@ -192,7 +192,7 @@ def _title(header: list[str]) -> str:
             continue
         parts.append(line)
     # A web page repeats the site name above the title; the title is the part with a year or cue.
-    cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|报告|总结|要点|计划|思路|情况", p)]
+    cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|报告|总结|要点|计划|思路|情况|方案", p)]
     if cued:
         parts = parts[cued[0] :]
         if len(parts) > 1 and not re.search(r"报告|总结|要点|计划|思路|情况|方案", parts[0]):
