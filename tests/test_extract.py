@@ -387,6 +387,10 @@ def test_zero_counts(sentence, found):
     ("创新开设廉政课堂12期。", "12期", "train.sessions"),
     ("制定重大事故隐患判定标准和重点检查事项51项。", "51项", None),  # standards, not hazards found
     ("承办省级会议活动8次。", "8次", None),  # meetings hosted are no publicity events
+    # a power list counts powers; services, and lists of penalties waived, are not it
+    ("梳理行政许可事项466项。", "466项", "svc.power_list_items"),
+    ("市本级政务服务事项进驻市政务服务中心1638项。", "1638项", None),
+    ("编制不予处罚事项291项。", "291项", None),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
@@ -481,6 +485,8 @@ ACCIDENT_STATISTICS = [
      {"107起": "acc.accidents", "86人": "acc.deaths", "27.7%": "acc.accidents_yoy", "76起": None, "29起": None,
       "26人": None}),
     ("全市发生危化品事故3起、死亡2人。", {"3起": None, "2人": None}),  # one sector
+    # 较大及以上 is the code; 重特大 (重大 and 特别重大 only) is a part of it, and so are their deaths
+    ("全国共发生重特大事故9起、死亡146人。", {"9起": None, "146人": None}),
     # a change after a breakdown in brackets is about the total before the brackets
     ("全县共发生事故22起(其中,道路交通事故18起、建材事故1起),同比下降21.4%;死亡12人(其中,道路交通事故8人、建材事故1人),同比下降52%。",
      {"22起": "acc.accidents", "18起": None, "21.4%": "acc.accidents_yoy", "12人": "acc.deaths", "8人": None,
