@@ -657,12 +657,19 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         # count it refers to, in order.
         before = [i for i, m in enumerate(out)
                   if m.end <= at and m.kind != "change" and not _in_aside(sentence, m.start, at)]
+        # 事故起数减少3起，死亡人数减少6人，分别下降6.7%、11.8%: percentages after as many absolute
+        # changes (since the last count) are those changes in percent
+        last_count = before[-1] if before else -1
+        differences = [i for i in range(last_count + 1, len(out))
+                       if out[i].end <= at and out[i].kind == "change" and out[i].unit != "%"]
+        rule = "a list of values: the counts before, in order"
+        if len(differences) >= len(values) and all(out[i].unit == "%" for i in values):
+            before, rule = differences, "a list of percentages: the changes before, in order"
         if len(before) < len(values):
             continue
         for src, dst in zip(before[-len(values):], values, strict=True):
             if out[dst].kind == "change" or (out[dst].unit == "%" and out[src].unit != "%"):
-                out[dst] = replace(out[dst], metric=out[src].metric, period=out[src].period,
-                                   rule="a list of values: the counts before, in order",
+                out[dst] = replace(out[dst], metric=out[src].metric, period=out[src].period, rule=rule,
                                    period_year=out[src].period_year)
     for i, m in enumerate(out):
         if i == 0:

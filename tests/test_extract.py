@@ -493,6 +493,10 @@ ACCIDENT_STATISTICS = [
       "52%": "acc.deaths_yoy"}),
     # a sentence that opens with a part's count of events (a county, a sector) is that part's
     ("甘谷县3起，死亡3人，直接经济损失1.2万元；事故起数、死亡人数同比下降25%、25%。", {"25%": None}),
+    # percentages after as many absolute changes are those changes in percent; 与去年同期相比 is year on year
+    ("全州发生各类生产安全事故42起、死亡45人,受伤15人,与去年同期相比事故起数减少3起,死亡人数减少6人,分别下降6.7%、11.8%。",
+     {"3起": "acc.accidents_yoy", "6人": "acc.deaths_yoy", "6.7%": "acc.accidents_yoy", "11.8%": "acc.deaths_yoy"}),
+    ("(三)采矿业发生生产安全事故2起、死亡2人。", {"2起": None, "2人": None}),  # a sector
     # the first subject's events are those whose outcomes a bare later subject counts
     ("较大事故起数和死亡人数同比分别下降30%和27.78%。", {"30%": "acc.major_accidents_yoy", "27.78%": "acc.major_deaths_yoy"}),
     # numbers in brackets that say what is included (含…) are parts, skipped by the list after them
