@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pipeline import lexicon
@@ -275,15 +275,43 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def parts_go_on(previous: Sequence[Mention], mentions: list[Mention]) -> list[Mention]:
-    """交通运输和仓储业34起，死亡30人。事故起数同比上升6.3%、死亡人数下降6.3%。: changes in a sentence
-    with no count of its own, right after a sentence whose counts of events were a part's (a sector, a
-    county: no code), are that part's changes, so none takes a whole-jurisdiction code."""
-    events = [m for m in previous if m.kind == "count" and m.unit == "起"]
-    if not events or any(m.indicator_code for m in events) or any(m.kind == "count" for m in mentions):
-        return mentions
-    return [replace(m, indicator_code=None, code_evidence=None, confidence="high")
-            if m.indicator_code and is_whole(m.indicator_code) else m for m in mentions]
+@dataclass
+class DocumentState:
+    """What the sentences read so far say about the ones after them (see `in_document`)."""
+
+    previous: list[Mention] = field(default_factory=list)  # the last sentence's mentions
+    whole_codes: set[str] = field(default_factory=set)  # whole-jurisdiction codes stated so far
+
+
+def in_document(state: DocumentState, mentions: list[Mention]) -> list[Mention]:
+    """A sentence's mentions read in the light of the sentences before it (updates `state`).
+
+    交通运输和仓储业34起，死亡30人。事故起数同比上升6.3%。: changes in a sentence that counts nothing
+    itself, right after a sentence whose counts of events were a part's (a sector, a county: no code),
+    are that part's. 各类事故…下降15.6%；工矿商贸事故…下降40.2%: a remit sector (remit_sectors.txt) stands
+    for the total only until the text has stated the jurisdiction's own total."""
+    events = [m for m in state.previous if m.kind == "count" and m.unit == "起"]
+    part_changes = bool(events) and not any(m.indicator_code for m in events) \
+        and not any(m.kind == "count" for m in mentions)
+    out = []
+    for m in mentions:
+        code = m.indicator_code
+        if code and is_whole(code) and (part_changes or code in state.whole_codes and _names_remit_sector(m.metric)):
+            m = replace(m, indicator_code=None, code_evidence=None, confidence="high")
+        elif code and is_whole(code):
+            state.whole_codes.add(code)
+        out.append(m)
+    state.previous = out
+    return out
+
+
+@lru_cache(maxsize=1)
+def _remit_sectors() -> tuple[str, ...]:
+    return tuple(lexicon.word_list("remit_sectors.txt"))
+
+
+def _names_remit_sector(metric: str | None) -> bool:
+    return any(sector in (metric or "") for sector in _remit_sectors())
 
 
 def _with_rule(m: Mention) -> Mention:

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.budget import OverBudget, deadline
-from pipeline.extract import DocumentContext, Mention, extract_mentions, parts_go_on
+from pipeline.extract import DocumentContext, DocumentState, extract_mentions, in_document
 from pipeline.ingest import RejectedFile, SourceDocument
 from pipeline.metadata import infer_metadata
 from pipeline.normalise import NormalisedText, detect_script, normalise_text
@@ -78,11 +78,10 @@ def document_indicators(
     """Indicator rows of one document from its (sentence_id, norm_start, text, tokens), with each
     mention mapped back to offsets in the original text through `norm`."""
     rows: list[dict[str, object]] = []
-    previous: list[Mention] = []
+    state = DocumentState()
     for sentence_id, norm_start, sentence, tokens in sentences:
         with timed("extract"):
-            mentions = parts_go_on(previous, extract_mentions(sentence, tokens, context))
-        previous = mentions
+            mentions = in_document(state, extract_mentions(sentence, tokens, context))
         for mention in mentions:
             start, end = norm.to_original(norm_start + mention.start, norm_start + mention.end)
             rows.append({

@@ -6,7 +6,7 @@ The sentences are written for these tests (they are not taken from the sample re
 import pytest
 
 from pipeline.catalog import assign_code
-from pipeline.extract import DocumentContext, extract_mentions, parts_go_on
+from pipeline.extract import DocumentContext, DocumentState, extract_mentions, in_document
 from pipeline.segment import tokenize
 
 REPORT = DocumentContext(report_year=2023, doc_type="annual_report")
@@ -631,11 +631,19 @@ def test_each_code_says_why_and_how_sure():
     assert (carried.code_evidence, carried.confidence) == ("carried over from 12件", "low")
 
 
+def read_in_order(*sentences):
+    """The codes of each sentence's mentions, read one after the other as a document."""
+    state = DocumentState()
+    return [[m.indicator_code for m in in_document(state, [m for _, m in run(s)])] for s in sentences]
+
+
 def test_changes_in_a_sentence_of_their_own_go_on_with_a_parts_counts():
-    part = run("交通运输和仓储业34起，死亡30人。")
-    whole = run("全市共发生生产安全事故37起，死亡33人。")
-    changes = run("事故起数同比上升6.3%、死亡人数下降6.3%。")
-    assert [m.indicator_code for _, m in changes] == ["acc.accidents_yoy", "acc.deaths_yoy"]
-    assert [m.indicator_code for m in parts_go_on([m for _, m in part], [m for _, m in changes])] == [None, None]
-    kept = parts_go_on([m for _, m in whole], [m for _, m in changes])
-    assert [m.indicator_code for m in kept] == ["acc.accidents_yoy", "acc.deaths_yoy"]
+    changes = "事故起数同比上升6.3%、死亡人数下降6.3%。"
+    assert read_in_order("交通运输和仓储业34起，死亡30人。", changes)[1] == [None, None]
+    assert read_in_order("全市共发生生产安全事故37起，死亡33人。", changes)[1] == ["acc.accidents_yoy", "acc.deaths_yoy"]
+
+
+def test_a_remit_sector_stands_for_the_total_until_the_total_is_stated():
+    assert read_in_order("全市工矿商贸领域发生生产安全事故40起，死亡35人。") == [["acc.accidents", "acc.deaths"]]
+    assert read_in_order("全省各类生产安全事故起数、死亡人数同比下降15.6%、14.0%；工矿商贸事故起数、死亡人数同比下降40.2%、33.5%。") == [
+        ["acc.accidents_yoy", "acc.deaths_yoy", None, None]]
