@@ -543,9 +543,10 @@ def _region(
     self_kind = _self_reference(text)
     cited = [m.span() for m in _CITED.finditer(text)]
     body: dict[str, float] = defaultdict(float)
-    elsewhere = _other_place_cue()
+    elsewhere, learnt_from = _other_place_cue(), _other_place_after_cue()
     for mention in mentions:
-        if elsewhere.search(text[max(0, mention.start - 6):mention.start]):
+        if elsewhere.search(text[max(0, mention.start - 6):mention.start]) \
+                or learnt_from.match(text, mention.end, mention.end + 30):
             continue
         inside = any(a <= mention.start < b for a, b in cited)
         weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
@@ -612,6 +613,13 @@ def _own_kind(agencies: list[str]) -> str | None:
         if agency[0] in "省市区县州旗盟" and not find_regions_in(agency) and not _LEADERSHIP.match(agency[1:]):
             return agency[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _other_place_after_cue() -> re.Pattern[str]:
+    """The rest of a place's clause up to a cue of other_place_after_cues.txt (被山东、四川等多地学习借鉴)."""
+    cues = "|".join(map(re.escape, read_lines("other_place_after_cues.txt")))
+    return re.compile(f"[^，,。；;：:\n]*?(?:{cues})")
 
 
 @lru_cache(maxsize=1)

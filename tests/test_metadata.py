@@ -290,6 +290,12 @@ CASES = [
         "宁波市", "330200", None, "work_plan", None, None,
     ),
     (
+        "places that learnt from the reporter are not its region; a yearbook's 概况 is a summary",
+        "安全生产概况(2023年)\n【安全生产概况】2023年，我市全年生产安全事故起数同比下降13.33%。"
+        "微反应技术推广运用被山东、四川以及省内苏州、盐城等多地学习借鉴。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
         "a page's index table is no first paragraph",
         "索引号 | 75719027-2/20231218-00001 | 发布机构 | 腾冲市应急管理局 |\n公开目录 | 计划总结 | 发布日期 | 2023-12-18 16:10:03 |\n文号 | 浏览量 |\n"
         "2023年，在市委、市政府的坚强领导下，腾冲市应急管理局深入贯彻落实党的二十大精神。\n",
