@@ -27,7 +27,9 @@ from pipeline.regions import by_code, find_regions_in, is_within
 _PRIOR_YEAR = re.compile(r"(\d{4})\s*年(?:度)?的?\s*$")
 _CHANGE_BASIS_WINDOW = 14
 # Words that make a number of an annual report a planned target (2024年，力争…下降10%以上).
-_TARGET_CUES = ("力争", "争取", "目标是", "控制在", "全年计划", "年度计划", "今年将", "明年将", "年内将")
+_TARGET_CUES = ("力争", "争取", "目标是")  # anywhere before the number in its sentence
+# in the number's own clause only: 全年计划重点检查246家次，实际重点检查253家次 (the second is done)
+_CLAUSE_TARGET_CUES = ("控制在", "全年计划", "年度计划", "今年将", "明年将", "年内将")
 _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
 _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+$")
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%
@@ -210,8 +212,12 @@ def _is_last_years_value(sentence: str, cand: Candidate) -> bool:
 
 
 def _is_target(before: str, context: DocumentContext) -> bool:
-    """A number after 力争/计划 in its sentence, or in a sentence about a later year (2025年，我局将…)."""
+    """A number after 力争 in its sentence or after 全年计划/控制在 in its clause, or in a sentence about a
+    later year (2025年，我局将…)."""
     if any(cue in before for cue in _TARGET_CUES):
+        return True
+    clause = before[max(before.rfind(ch) for ch in "，,；;。") + 1:]
+    if any(cue in clause for cue in _CLAUSE_TARGET_CUES):
         return True
     future = _FUTURE_YEAR.search(before)
     return bool(future and context.report_year and int(future.group(1)) > context.report_year)

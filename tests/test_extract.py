@@ -191,6 +191,11 @@ def test_targets_announced_outside_work_plans(sentence, text):
     assert found[text].kind == "target"
 
 
+def test_what_was_done_next_to_what_was_planned_is_no_target():
+    found = {t: m for t, m in run("全年计划重点检查246家次，实际重点检查253家次，完成率103%。")}
+    assert (found["246家次"].kind, found["253家次"].kind) == ("target", "count")
+
+
 def test_prior_and_current_year_values():
     got = run("承诺办结时限由2022年的70%进一步压缩到2023年的45%。")
     assert [(t, m.period_year) for t, m in got] == [("70%", 2022), ("45%", 2023)]
