@@ -28,6 +28,7 @@ _PRIOR_YEAR = re.compile(r"(\d{4})\s*年(?:度)?的?\s*$")
 _CHANGE_BASIS_WINDOW = 14
 # Words that make a number of an annual report a planned target (2024年，力争…下降10%以上).
 _TARGET_CUES = ("力争", "争取", "目标是")  # anywhere before the number in its sentence
+_TARGET_LEAD = re.compile(r"^(?:全年|年度)?(?:计划|力争|争取)")
 # in the number's own clause only: 全年计划重点检查246家次，实际重点检查253家次 (the second is done)
 _CLAUSE_TARGET_CUES = ("控制在", "全年计划", "年度计划", "今年将", "明年将", "年内将")
 _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
@@ -252,6 +253,8 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         if basis == "base_year" and period_year and _last_base_year(sentence, cand.start) == period_year - 1:
             basis = "yoy"  # 2021年…较2020年下降5.5%: against the year before is year on year
         metric = finder.metric(i, "change" if direction else cand.family)
+        if kind == "target" and metric:
+            metric = _TARGET_LEAD.sub("", metric) or metric  # 计划重点检查246家次: what is planned is 重点检查
         mentions.append(Mention(
             start=cand.start, end=cand.end, value=float(cand.value), unit=cand.unit,
             unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
