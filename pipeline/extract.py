@@ -333,8 +333,8 @@ def _with_rule(m: Mention) -> Mention:
 
 
 def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
-    if m.kind == "change" and m.basis != "yoy":
-        return m  # every change code is year on year (*_yoy)
+    if m.kind == "change" and m.basis not in ("yoy", None):
+        return m  # every change code is year on year (*_yoy): not against an average or a named year
     if _AREA_OPENING.match(sentence) or _names_another_division(m.metric, context.region_code):
         return m  # one area's figure is none of the jurisdiction's indicators
     # a topic that is not the whole jurisdiction (商贸制造业…, not 全市…) names a part of it; so does the
@@ -345,8 +345,13 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     choice = choose_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
     if choice is None:
         return m  # most mentions get none: no copy
-    return replace(m, indicator_code=choice.code, code_evidence=choice.evidence,
-                   confidence="low" if choice.where == "sentence" else "medium" if choice.where == "clause" else "high")
+    confidence = "low" if choice.where == "sentence" else "medium" if choice.where == "clause" else "high"
+    evidence = choice.evidence
+    if m.kind == "change" and m.basis is None:
+        # 各类生产安全事故起数、死亡人数分别下降15.7%、14.2%: a year's change that names no basis is
+        # against the year before, as the comparison tables read it too (stated_changes)
+        evidence, confidence = f"{evidence}; no basis stated: read as year on year", "low" if confidence == "low" else "medium"
+    return replace(m, indicator_code=choice.code, code_evidence=evidence, confidence=confidence)
 
 
 # 工矿商贸及其他领域，初步判定为生产安全事故9起: a sentence about one sector (not 各行业领域, 全市)

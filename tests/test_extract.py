@@ -508,6 +508,9 @@ ACCIDENT_STATISTICS = [
     ("全市共发生各类生产安全事故39起，死亡35人(含高速事故6起6人)，同比分别下降26.4%、20.5%。",
      {"39起": "acc.accidents", "35人": "acc.deaths", "6起": None, "6人": None,
       "26.4%": "acc.accidents_yoy", "20.5%": "acc.deaths_yoy"}),
+    # a year's change that names no basis is read as year on year; 环比 (against the month before) is not
+    ("2020年，全省各类生产安全事故起数、死亡人数分别下降15.7%、14.2%。", {"15.7%": "acc.accidents_yoy", "14.2%": "acc.deaths_yoy"}),
+    ("1月份全市事故起数环比下降53.3%。", {"53.3%": None}),
     # not year on year: a multi-year average or a named base year
     ("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。",
      {"59.9%": None, "87.5%": None, "88.6%": None}),
