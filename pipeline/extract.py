@@ -495,6 +495,7 @@ _OUTCOME = re.compile(_OUTCOMES)
 _OPENS_WITH_OUTCOME = re.compile(rf"[；;][,，\s]*(?:{_OUTCOMES})[^，,；;。]{{0,4}}$")
 
 
+_LIST_ITEM_START = re.compile(r"[、，,；;]")
 # Words that may stand before an outcome without naming its cause (造成7人死亡, 共死亡3人).
 _OWN_CAUSE = re.compile(r"造成|导致|致|共|累计|其中|均|同比|人员|多|少|\s")
 
@@ -510,8 +511,8 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
         outcome = _OUTCOME.search(metric)
         if outcome is None or "事故" in metric or m.unit not in ("人", "名"):
             continue
-        if _OWN_CAUSE.sub("", metric[:outcome.start()]):
-            continue  # 因灾死亡19人: the metric names its own cause
+        if _OWN_CAUSE.sub("", _LIST_ITEM_START.split(metric[:outcome.start()])[-1]):
+            continue  # 因灾死亡19人: the metric names its own cause (起数同比持平、死亡人数减少 names none)
         opens_part = _OPENS_WITH_OUTCOME.search(sentence, 0, m.start) is not None
         for prev in reversed(out[:i]):
             between = sentence[prev.end:m.start]

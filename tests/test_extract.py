@@ -502,6 +502,8 @@ ACCIDENT_STATISTICS = [
     ("全州发生各类生产安全事故42起、死亡45人,受伤15人,与去年同期相比事故起数减少3起,死亡人数减少6人,分别下降6.7%、11.8%。",
      {"3起": "acc.accidents_yoy", "6人": "acc.deaths_yoy", "6.7%": "acc.accidents_yoy", "11.8%": "acc.deaths_yoy"}),
     ("(三)采矿业发生生产安全事故2起、死亡2人。", {"2起": None, "2人": None}),  # a sector
+    # an outcome listed after a bare 起数 is the outcome of the events counted before
+    ("发生较大事故4起、死亡12人,起数同比持平、死亡人数减少7人。", {"4起": "acc.major_accidents", "7人": "acc.major_deaths_yoy"}),
     # the first subject's events are those whose outcomes a bare later subject counts
     ("较大事故起数和死亡人数同比分别下降30%和27.78%。", {"30%": "acc.major_accidents_yoy", "27.78%": "acc.major_deaths_yoy"}),
     # numbers in brackets that say what is included (含…) are parts, skipped by the list after them
