@@ -292,26 +292,38 @@ class DocumentState:
     whole_codes: set[str] = field(default_factory=set)  # whole-jurisdiction codes stated so far
 
 
-def in_document(state: DocumentState, mentions: list[Mention]) -> list[Mention]:
+def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
     """A sentence's mentions read in the light of the sentences before it (updates `state`).
 
-    交通运输和仓储业34起，死亡30人。事故起数同比上升6.3%。: changes in a sentence that counts nothing
-    itself, right after a sentence whose counts of events were a part's (a sector, a county: no code),
-    are that part's. 各类事故…下降15.6%；工矿商贸事故…下降40.2%: a remit sector (remit_sectors.txt) stands
-    for the total only until the text has stated the jurisdiction's own total."""
+    - 交通运输和仓储业34起，死亡30人。事故起数同比上升6.3%。: changes in a sentence that counts nothing
+      itself, right after a sentence whose counts of events were a part's (a sector, a county: no
+      code), are that part's.
+    - Once the text has stated the jurisdiction's own total, a sentence under a short label
+      (工矿商贸：发生生产安全事故43起…; 道路交通：…) is one part's, and so is the rest of a sentence from
+      a remit sector on (remit_sectors.txt: 各类事故…下降15.6%；工矿商贸事故…下降40.2%): before that total,
+      a remit sector stands for it (全市工矿商贸领域发生生产安全事故40起)."""
     events = [m for m in state.previous if m.kind == "count" and m.unit == "起"]
     part_changes = bool(events) and not any(m.indicator_code for m in events) \
         and not any(m.kind == "count" for m in mentions)
+    labelled_part = bool(state.whole_codes) and _PART_LABEL.match(sentence) is not None
     out = []
+    in_part = part_changes or labelled_part
     for m in mentions:
         code = m.indicator_code
-        if code and is_whole(code) and (part_changes or code in state.whole_codes and _names_remit_sector(m.metric)):
+        if code and is_whole(code) and code in state.whole_codes and _names_remit_sector(m.metric):
+            in_part = True
+        if code and is_whole(code) and in_part:
             m = replace(m, indicator_code=None, code_evidence=None, confidence="high")
         elif code and is_whole(code):
             state.whole_codes.add(code)
         out.append(m)
     state.previous = out
     return out
+
+
+# 工矿商贸：…, (二)道路交通：…: a short label opening a sentence names the part it is about
+_PART_LABEL = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])?\s*"
+                         r"(?!全|其中)[\u4e00-\u9fff]{2,8}[:：]")
 
 
 @lru_cache(maxsize=1)

@@ -81,7 +81,7 @@ def document_indicators(
     state = DocumentState()
     for sentence_id, norm_start, sentence, tokens in sentences:
         with timed("extract"):
-            mentions = in_document(state, extract_mentions(sentence, tokens, context))
+            mentions = in_document(state, sentence, extract_mentions(sentence, tokens, context))
         for mention in mentions:
             start, end = norm.to_original(norm_start + mention.start, norm_start + mention.end)
             rows.append({

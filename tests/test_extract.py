@@ -644,7 +644,7 @@ def test_each_code_says_why_and_how_sure():
 def read_in_order(*sentences):
     """The codes of each sentence's mentions, read one after the other as a document."""
     state = DocumentState()
-    return [[m.indicator_code for m in in_document(state, [m for _, m in run(s)])] for s in sentences]
+    return [[m.indicator_code for m in in_document(state, s, [m for _, m in run(s)])] for s in sentences]
 
 
 def test_changes_in_a_sentence_of_their_own_go_on_with_a_parts_counts():
@@ -657,3 +657,16 @@ def test_a_remit_sector_stands_for_the_total_until_the_total_is_stated():
     assert read_in_order("全市工矿商贸领域发生生产安全事故40起，死亡35人。") == [["acc.accidents", "acc.deaths"]]
     assert read_in_order("全省各类生产安全事故起数、死亡人数同比下降15.6%、14.0%；工矿商贸事故起数、死亡人数同比下降40.2%、33.5%。") == [
         ["acc.accidents_yoy", "acc.deaths_yoy", None, None]]
+
+
+def test_a_labelled_sector_after_the_total_is_a_part():
+    total = "2019年，全市共发生各类生产安全事故72起、死亡88人。"
+    sector = "工矿商贸：发生生产安全事故43起、死亡48人，同比分别减1起、减5人。"
+    assert read_in_order(total, sector)[1] == [None, None, None, None]
+    assert read_in_order(sector)[0][:2] == ["acc.accidents", "acc.deaths"]  # no total before: it is the total
+
+
+def test_the_rest_of_a_remit_sector_sentence_is_the_sectors():
+    codes = read_in_order("全市共发生安全事故148起、死亡129人。",
+                          "其中：工矿商贸领域共发生亡人事故46起、死亡51人，死亡人数同比增加5人，上升10.90%。")
+    assert codes[1] == [None, None, None, None]
