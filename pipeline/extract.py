@@ -310,17 +310,18 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     in_part = part_changes or labelled_part
     for m in mentions:
         code = m.indicator_code
-        if code and is_whole(code) and code in state.whole_codes and _names_remit_sector(m.metric):
-            in_part = True
-        if code and is_whole(code) and in_part:
-            m = replace(m, indicator_code=None, code_evidence=None, confidence="high")
-        elif code and is_whole(code):
-            state.whole_codes.add(code)
+        remit = _names_remit_sector(m.metric)
+        in_part = in_part or (remit and bool(state.whole_codes))
+        if code and in_part and (is_whole(code) or code.startswith(_ACCIDENTS)):
+            m = replace(m, indicator_code=None, code_evidence=None, confidence="high")  # a part's accidents
+        elif code and is_whole(code) and not remit:
+            state.whole_codes.add(code)  # the jurisdiction's own total, stated
         out.append(m)
     state.previous = out
     return out
 
 
+_ACCIDENTS = "acc."  # the accident statistics: a part's major accidents are not the jurisdiction's either
 # 工矿商贸：…, (二)道路交通：…: a short label opening a sentence names the part it is about
 _PART_LABEL = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])?\s*"
                          r"(?!全|其中)[\u4e00-\u9fff]{2,8}[:：]")

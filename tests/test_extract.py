@@ -449,6 +449,7 @@ ACCIDENT_STATISTICS = [
     ("辖区共发生生产安全事故6起，相比去年同期增加2起。", {"6起": "acc.accidents", "2起": "acc.accidents_yoy"}),
     # totals against parts: sectors, fatal accidents only, supervised cases, disaster deaths, 其中 parts
     ("道路运输共发生事故64起，死亡50人。", {"64起": None, "50人": None}),
+    ("事故处罚9件。", {"9件": None}),  # penalties for accidents are no accidents
     ("全市发生亡人事故52起。", {"52起": None}),
     ("挂牌督办事故11起。", {"11起": None}),
     ("因灾死亡12人。", {"12人": None}),
@@ -654,7 +655,8 @@ def test_changes_in_a_sentence_of_their_own_go_on_with_a_parts_counts():
 
 
 def test_a_remit_sector_stands_for_the_total_until_the_total_is_stated():
-    assert read_in_order("全市工矿商贸领域发生生产安全事故40起，死亡35人。") == [["acc.accidents", "acc.deaths"]]
+    assert read_in_order("全市工矿商贸领域发生生产安全事故40起，死亡35人，事故起数、死亡人数同比分别下降11.1%、25.5%。") == [
+        ["acc.accidents", "acc.deaths", "acc.accidents_yoy", "acc.deaths_yoy"]]
     assert read_in_order("全省各类生产安全事故起数、死亡人数同比下降15.6%、14.0%；工矿商贸事故起数、死亡人数同比下降40.2%、33.5%。") == [
         ["acc.accidents_yoy", "acc.deaths_yoy", None, None]]
 
@@ -663,6 +665,7 @@ def test_a_labelled_sector_after_the_total_is_a_part():
     total = "2019年，全市共发生各类生产安全事故72起、死亡88人。"
     sector = "工矿商贸：发生生产安全事故43起、死亡48人，同比分别减1起、减5人。"
     assert read_in_order(total, sector)[1] == [None, None, None, None]
+    assert read_in_order(total, "道路交通：共发生事故28起。其中，发生较大事故3起。")[1] == [None, None]  # a part's major ones
     assert read_in_order(sector)[0][:2] == ["acc.accidents", "acc.deaths"]  # no total before: it is the total
 
 
