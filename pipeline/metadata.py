@@ -175,6 +175,8 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
     return header, len(lines)
 
 
+_SUBTITLE = re.compile(r"^[—-]{1,2}|在[^。]{2,40}(?:会议|大会|会)上$")
+_REPORT_WORD = re.compile(r"报告|总结|要点|计划|思路|情况|方案")
 _TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
 
 
@@ -188,6 +190,8 @@ def _title(header: list[str]) -> str:
         line = glued.group(1) if glued else line
         if _is_debris(line) or _DOC_NUMBER.fullmatch(line) or re.search(r"文件$|^签发人|^(?:主送|抄送)[:：]|[:：]$", line):
             continue
+        if _SUBTITLE.search(line) or _DATE_CN.search(line) and not _REPORT_WORD.search(line):
+            continue  # ——在…会议上 (a speech's occasion), 人民日报2021年01月08日星期五 (a newspaper's date)
         if _DATE_CN.fullmatch(line) or _DATE_ISO.search(line) and len(line) < 25:
             continue
         parts.append(line)
@@ -452,7 +456,8 @@ def _opening_agencies(opening: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _opening_agency_pattern() -> re.Pattern[str]:
-    return re.compile(r"([" + _CJK + r"]{2,30}?(?:" + "|".join(_agency_suffixes()) + r"))")
+    # a suffix that goes on as another word is none (决策部署, 有关部门, 新局面, 办理)
+    return re.compile(r"([" + _CJK + r"]{2,30}?(?:" + "|".join(_agency_suffixes()) + r"))(?![署门面势理托员长])")
 
 
 def _issuers(text: str | None) -> list[tuple[Region, ...]]:

@@ -296,6 +296,12 @@ CASES = [
         None, None, 2023, "work_summary", None, None,
     ),
     (
+        "a newspaper's date line is no title; the year covered is the one the text reports",
+        "人民日报2021年01月08日星期五\n去年生产安全事故数量下降15.5%\n"
+        "本报北京1月7日电记者从7日召开的全国应急管理工作会议获悉:2020年全国生产安全事故起数同比下降15.5%。\n",
+        "全国", "100000", 2020, "other", None, None,
+    ),
+    (
         "a page's index table is no first paragraph",
         "索引号 | 75719027-2/20231218-00001 | 发布机构 | 腾冲市应急管理局 |\n公开目录 | 计划总结 | 发布日期 | 2023-12-18 16:10:03 |\n文号 | 浏览量 |\n"
         "2023年，在市委、市政府的坚强领导下，腾冲市应急管理局深入贯彻落实党的二十大精神。\n",
