@@ -441,7 +441,7 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
     words = _subject_free_words()
     out = list(mentions)
     for i, m in enumerate(out):
-        rest = m.metric or ""
+        rest = _NAMED_YEAR.sub("", m.metric or "")  # 较2022年同比减少6起: the base year names no subject
         for word in words:
             rest = rest.replace(word, "")
         if rest.strip():
@@ -467,6 +467,7 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
     return out
 
 
+_NAMED_YEAR = re.compile(r"(?:19|20)\d\d年")
 _BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（]{1,12}?)(?:同比)?[(（]\s*(?:同比|去年|上年)(?:同期)?\s*$")
 
 

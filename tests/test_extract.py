@@ -387,6 +387,9 @@ def test_zero_counts(sentence, found):
     ("举办学习贯彻习近平法治思想专题讲座1期。", "1期", "pub.events"),
     ("开设专栏，已刊载各地实践成果18期。", "18期", "pub.media_reports"),
     ("工作动态公开145条。", "145条", "pub.media_reports"),
+    ("发布政策解读17条。", "17条", "pub.media_reports"),
+    ("发布预警信息25条。", "25条", None),  # warnings are no media items
+    ("召开新闻发布会2次。", "2次", None),
     ("及时公开1起较大事故调查报告。", "1起", None),  # reports published about accidents
     ("全年发生较大生产安全事故2起。", "2起", "acc.major_accidents"),
     ("创新开设廉政课堂12期。", "12期", "train.sessions"),
@@ -450,6 +453,10 @@ ACCIDENT_STATISTICS = [
     # totals against parts: sectors, fatal accidents only, supervised cases, disaster deaths, 其中 parts
     ("道路运输共发生事故64起，死亡50人。", {"64起": None, "50人": None}),
     ("事故处罚9件。", {"9件": None}),  # penalties for accidents are no accidents
+    ("1-9月份全市共发生各类安全生产死亡事故18起。", {"18起": None}),  # fatal accidents only
+    ("有色金属冶炼事故1起，死亡2人。", {"1起": None, "2人": None}),  # one sector
+    ("2023年，全市各类生产安全事故共计9起，较2022年同比减少6起，同比下降40%。",
+     {"9起": "acc.accidents", "6起": "acc.accidents_yoy", "40%": "acc.accidents_yoy"}),  # the base year names no subject
     ("全市发生亡人事故52起。", {"52起": None}),
     ("挂牌督办事故11起。", {"11起": None}),
     ("因灾死亡12人。", {"12人": None}),
