@@ -391,7 +391,7 @@ def test_zero_counts(sentence, found):
     ("发布预警信息25条。", "25条", None),  # warnings are no media items
     ("召开新闻发布会2次。", "2次", None),
     ("市长工作例会定期专题听取安全生产汇报12次。", "12次", None),  # 定期 is no training session (期)
-    ("挂牌督办10批11处安全隐患。", "11处", None),  # hazards under supervision, not hazards found
+    ("挂牌督办重大事故隐患16起。", "16起", None),  # hazards under supervision, not hazards found
     ("及时公开1起较大事故调查报告。", "1起", None),  # reports published about accidents
     ("全年发生较大生产安全事故2起。", "2起", "acc.major_accidents"),
     ("创新开设廉政课堂12期。", "12期", "train.sessions"),
