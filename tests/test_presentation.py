@@ -138,3 +138,21 @@ def test_make_sql_opens_the_published_warehouse_read_only_in_the_duckdb_shell(do
     assert "read-only" in (write.stdout + write.stderr)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+
+
+def test_a_real_report_sets_its_targets_against_what_it_says_was_done(tmp_path):
+    """天津市南开区应急管理局's real 2023 enforcement report (tests/data/real/blind, shipped in raw/):
+    全年计划重点检查246家次，实际重点检查253家次；全年计划一般检查186家次，实际一般检查204家次."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(PROJECT_ROOT / "raw" / "tianjin_nankai_2023_a16bb1.txt", raw)
+    warehouse = tmp_path / "warehouse" / "reports.duckdb"
+    assert run_pipeline(raw, warehouse) == []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute("""SELECT region, year, target_value, target_unit, actual_value, actual_unit, actual_source, met
+                              FROM plan_against_result WHERE actual_source = 'same sentence'
+                              ORDER BY target_value""").fetchall()
+        actuals = con.execute("SELECT value FROM indicator_panel WHERE indicator_code = 'enf.inspected_entities'").fetchall()
+    assert rows == [("南开区", 2023, 186.0, "家次", 204.0, "家次", "same sentence", True),
+                    ("南开区", 2023, 246.0, "家次", 253.0, "家次", "same sentence", True)]
+    assert (246.0,) not in actuals and (186.0,) not in actuals  # a target never stands in for a result
