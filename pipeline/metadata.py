@@ -577,9 +577,9 @@ def _region(
     assert best is not None
     # Prefer a division inside the winner when its evidence is comparable, unless several are
     # (秦州9起、麦积9起!天水市最新通报: a text about the city's districts is the city's).
-    inside = [region for code, score in ranked[1:]
+    nested = [region for code, score in ranked[1:]
               if (region := by_code(code)) and score >= _SPECIFIC_SHARE * best_score and is_within(region, best)]
-    if any(not is_within(a, b) and not is_within(b, a) for a, b in combinations(inside, 2)):
+    if any(not is_within(a, b) and not is_within(b, a) for a, b in combinations(nested, 2)):
         return best
     for code, score in ranked[1:]:
         region = by_code(code)
