@@ -274,6 +274,11 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
     # the first count of events: of accidents, or of events with no code at all (甘谷县3起, 交通运输业34起)
     first = next((m for m in mentions if m.unit == "起" and ("事故" in (m.metric or "")
                                                             or m.kind == "count" and m.indicator_code is None)), None)
+    part_subject = _part_subject(sentence)
+    if part_subject is not None:
+        return [replace(m, indicator_code=None, code_evidence=None, confidence="high")
+                if m.start > part_subject and m.indicator_code and m.indicator_code.startswith(_ACCIDENTS) else m
+                for m in mentions]
     if first is None or first.indicator_code is not None or "亡人事故" in (first.metric or ""):
         return mentions
     out = list(mentions)
@@ -282,6 +287,33 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 and "。" not in sentence[first.end:m.start]:
             out[i] = replace(m, indicator_code=None, code_evidence=None, confidence="high")
     return out
+
+
+# the clause that first reports accidents, and its subject (各类建筑工程|未发生生产安全事故)
+# (a class of accidents, 未发生重大以上事故, and a goal, 不发生…, say nothing of a subject's counts)
+_ACCIDENT_CLAUSE = re.compile(r"([^，,；;。:：()（）]*?)(?<!不)(?:未|没有)?发生(?:(?!较大|重大|特大|以上)[^，,；;。]){0,12}?事故")
+
+
+def _part_subject(sentence: str) -> int | None:
+    """小散工程和零星作业发生生产安全事故1起，死亡1人，同比增加1起: where the clause that first reports
+    accidents starts, when its subject names a part of the jurisdiction (a sector, a kind of mine),
+    not the whole (全区, 我市, a division: whole_subjects.txt) nor a remit sector that stands for it."""
+    found = _ACCIDENT_CLAUSE.search(sentence)
+    if found is None:
+        return None
+    subject = _TIME_WORDS.sub("", _ENUMERATOR.sub("", found.group(1)))
+    for mention in sorted(find_regions_in(subject), key=lambda r: -r.start):
+        subject = subject[:mention.start] + subject[mention.end:]
+    for word in _whole_subjects():
+        subject = subject.replace(word, "")
+    if not re.search(r"[\u4e00-\u9fff]", subject) or _names_remit_sector(subject):
+        return None
+    return found.start()
+
+
+@lru_cache(maxsize=1)
+def _whole_subjects() -> tuple[str, ...]:
+    return lexicon.word_list("whole_subjects.txt")
 
 
 @dataclass

@@ -534,6 +534,22 @@ ACCIDENT_STATISTICS = [
     ("2021年1-12月，与2020年同期比，事故起数减少45起，同比下降30.4%；死亡人数减少41人，同比下降31.8%。",
      {"45起": "acc.accidents_yoy", "30.4%": "acc.accidents_yoy", "41人": "acc.deaths_yoy", "31.8%": "acc.deaths_yoy"}),
     ("2021年，全市事故起数较2019年同期下降12.8%。", {"12.8%": None}),
+    # the subject of the clause that first reports accidents names a part (a sector, a kind of mine)
+    ("各类建筑工程未发生生产安全事故，同比去年事故起数减少4起，死亡人数减少3人。", {"4起": None, "3人": None}),
+    ("小散工程和零星作业发生生产安全事故1起，死亡1人，同比去年事故起数增加1起。", {"1起": None, "1人": None}),
+    ("据统计，全省煤矿发生事故3起，死亡2人。", {"3起": None, "2人": None}),
+    # … or the whole: 全区, 我市, 已, a goal (不发生…) or a class of accidents (未发生重大以上事故) is no subject
+    ("1-6月份，全区发生生产安全事故2起，死亡1人。", {"2起": "acc.accidents", "1人": "acc.deaths"}),
+    ("今年以来，我市已发生安全生产责任事故17起、死亡23人。", {"17起": "acc.accidents", "23人": "acc.deaths"}),
+    ("首次实现全年全省未发生重大以上安全事故，各类生产安全事故起数、死亡人数分别下降15.7%、14.2%。",
+     {"15.7%": "acc.accidents_yoy", "14.2%": "acc.deaths_yoy"}),
+    ("连续两年实现目标(不发生较大以上安全责任事故)，2020年事故190起、死亡14人。", {"190起": "acc.accidents", "14人": "acc.deaths"}),
+    # 一般事故 (the lowest grade) is a part of all accidents
+    ("发生一般事故6起，死亡6人，同比起数持平，死亡人数减少1人，下降14.29%。",
+     {"6起": None, "6人": None, "1人": None, "14.29%": None}),
+    # 同比前年: against the year before last
+    ("1-6月份，全区发生生产安全事故2起，同比去年事故起数下降50%；同比前年事故起数下降66.67%，死亡人数下降75%。",
+     {"2起": "acc.accidents", "50%": "acc.accidents_yoy", "66.67%": None, "75%": None}),
     ("2021年，全市发生生产安全事故600起、死亡650人，较2020年下降2.1%、5.5%，较2019年下降12.8%、10.8%。",
      {"2.1%": "acc.accidents_yoy", "5.5%": "acc.deaths_yoy", "12.8%": None, "10.8%": None}),
 ]
