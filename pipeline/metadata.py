@@ -104,7 +104,10 @@ def infer_metadata(text: str) -> DocumentMetadata:
     region = _national_region(signature_agency, title_agency, title, subject, field_agency) or _region(
         text, header, title, signature_agency, field_agency, opening_agencies
     )
-    if region is None and len(_NATIONAL_SCOPE.findall(text)) >= 2:
+    # the country as the scope, said twice, in a text that names no division or is opened by a
+    # national body (国家矿山安全监察局数据显示，全国煤矿共发生事故15起…贵州2起: the provinces are parts)
+    if len(_NATIONAL_SCOPE.findall(text)) >= 2 and (
+            region is None or not find_regions_in(title) and opening_agencies and _is_national(opening_agencies[0])):
         region = national()
     agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(subject, opening_agencies), region)
     return DocumentMetadata(
@@ -333,11 +336,12 @@ def _date_label() -> re.Pattern[str]:
     return re.compile(r"(?:" + labels + r")[:：]\s*")
 
 
-_TIMESTAMP = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+_TIMESTAMP = re.compile(r"((?:19|20)\d\d)[-年](\d{1,2})[-月](\d{1,2})日?\s*\d{1,2}:\d{2}")
 
 
 def _page_timestamp(text: str) -> str | None:
-    """A date with a time of day near the top of a page (2024-05-08 10:16:32): when it was posted."""
+    """A date with a time of day near the top of a page (2024-05-08 10:16:32, 2023年12月06日12:37:06):
+    when it was posted."""
     match = _TIMESTAMP.search(text, 0, 400)
     return _iso(match) if match else None
 
@@ -364,9 +368,14 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
+
+
 def _report_year(title: str, opening: str, doc_type: str, published_on: str | None, text: str) -> int | None:
     """The year covered: the title's, else the opening's, else derived from the publication date."""
-    title_years = _years(title)
+    # 应急管理部：2026年将有序开展…: outside a plan, a year the title looks ahead to is not the one covered
+    ahead = set() if doc_type == "work_plan" else {m.start() for m in _YEAR_AHEAD.finditer(title)}
+    title_years = [(at, year) for at, year in _years(title) if at not in ahead]
     if title_years:
         return title_years[0][1]
     for pattern in (

@@ -333,6 +333,19 @@ CASES = [
         "张掖市", "620700", None, "work_summary", None, None,
     ),
     (
+        "a national body opening a text on the country's figures: the provinces it lists are parts",
+        "1-2月份全国煤矿共发生事故15起\n2022-03-09 09:49:30 国家矿山安全监察局调查统计司\n"
+        "国家矿山安全监察局调查统计司数据显示，2022年1-2月份，全国煤矿共发生事故15起、死亡29人。"
+        "事故总量从多到少排名依次是，贵州省2起、山西省2起、内蒙古自治区2起、新疆维吾尔自治区1起。\n",
+        "全国", "100000", 2022, "other", None, "2022-03-09",
+    ),
+    (
+        "a year the title looks ahead to is not the year a press item covers; a page's Chinese timestamp is its date",
+        "应急管理部：2026年将有序开展季度明查暗访\n2026年02月27日16:52 来源：中国新闻网\n"
+        "应急管理部27日举行新闻发布会。申展利表示，2025年，应急管理部大力推动重大决策部署落地落实。\n",
+        "全国", "100000", 2025, "other", "应急管理部", "2026-02-27",
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
