@@ -109,6 +109,10 @@ class Mention:
     confidence: str = "high"  # high | medium (clause cue or a structure rule) | low (see _confidence)
 
 
+# …其中重点领域公开43条，政策解读4条，全年共制定0条规范性文件: a clause that counts for the whole ends the parts
+_NEW_TOTAL = re.compile(r"[，,](?:全年|全(?:省|市|区|县|州)|累计|共计?|总计)")
+
+
 def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """其中事前立案6462件: a number after 其中 (same clause, up to ； or 。) is part of a total; so is
     every number of a sentence that opens a breakdown (分行业来看，…).
@@ -124,7 +128,7 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out):
         clause_start = max(sentence.rfind(ch, 0, m.start) for ch in "；;。") + 1
         at = sentence.rfind("其中", clause_start, m.start)
-        if at < 0 or _in_aside(sentence, at, m.start):
+        if at < 0 or _in_aside(sentence, at, m.start) or _NEW_TOTAL.search(sentence, at, m.start):
             continue
         opens_sentence = not sentence[:at].strip(" ，,、：:")
         has_total = any(p.end <= at and p.unit == m.unit for p in out[:i])

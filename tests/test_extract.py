@@ -401,6 +401,10 @@ def test_zero_counts(sentence, found):
     ("梳理行政许可事项466项。", "466项", "svc.power_list_items"),
     ("市本级政务服务事项进驻市政务服务中心1638项。", "1638项", None),
     ("编制不予处罚事项291项。", "291项", None),
+    ("梳理行政处罚事项276项、行政强制事项9项。", "9项", "svc.power_list_items"),
+    ("组织32个工作组开展暗访检查。", "32个", None),  # the teams that inspect, not what they inspected
+    ("查处各类事故隐患与违法行为946条，同比上升9.11%。", "9.11%", None),  # hazards, not accidents
+    ("查处隐患问题418项。", "418项", "haz.hazards_found"),  # hazards, not cases
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
@@ -632,6 +636,8 @@ def test_metric_drops_time_and_direction_words(sentence, metric):
         ("立案6517件，罚款1.9亿元，其中事前立案6462件，事前罚款1.82亿元。", [False, False, True, True]),
         ("其中蓝码2043家，占55.44%；红码12家。", [True, True, False]),
         ("检查企业1414家，排查隐患7481条。", [False, False]),
+        # a clause that counts for the whole (全年共…) ends the parts
+        ("公开政府信息153条，其中政策解读4条，全年共制定0条行政规范性文件。", [False, True, False]),
     ],
 )
 def test_subcounts_are_the_numbers_of_a_qizhong_clause(sentence, expected):
