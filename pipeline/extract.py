@@ -39,7 +39,7 @@ _LIST_CHANGE_VERBS = "下降|减少|降低|上升|增长|增加|提高"
 # The bases a value list and last year's values stand behind (a subset of basis_words.txt).
 _YEAR_BEFORE_BASES = ("同比", "较上年", "比上年", "较去年", "比去年")
 _YEAR_BEFORE_BASIS = "|".join(_YEAR_BEFORE_BASES)
-_LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?:分别)?[^，。；]*?(?:和|、|及)$")
+_LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?![至到])(?:分别)?[^，。；]*?(?:和|、|及)$")  # 下降至: a level
 # 同比增加1起、多死亡2人: 多/少 before the outcome of a listed change
 # What events cost: deaths, injuries, the missing (死亡50人 after 事故64起 are those events' deaths).
 _OUTCOMES = "死亡|遇难|受伤|失踪"
@@ -606,6 +606,9 @@ def _clause_before(sentence: str, at: int) -> str:
     return sentence[max(sentence.rfind(ch, 0, at) for ch in "，,；;。：:") + 1:at]
 
 
+_LIST_LEAD = re.compile(r"[“”\"）)：:]")
+
+
 def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
     """Where the clause before `at` starts, and its items (A、B, A和B: two; 较大事故: one).
 
@@ -637,6 +640,10 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
             clause_start = clause_start - 1 - len(comparison)
     fillers = lexicon.word_list("metric_fillers.txt")
     items = []
+    # 中新网6月26日电(记者)“广西事故起数…: the list starts after a quote, a bracket or a colon
+    lead = _LIST_LEAD.split(listed)[-1]
+    clause_start += len(listed) - len(lead)
+    listed = lead
     for item in _LIST_SEPARATOR.split(listed):
         while item and (filler := next((f for f in fillers if item.startswith(f)), None)):
             item = item[len(filler):]
@@ -704,8 +711,33 @@ def _outcome_of(subject: str) -> str:
     return subject[found.start():] if found else ""
 
 
-def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
+# 事故起数、死亡人数由2018年的4098起、2310人下降至2023年的657起、707人: two lists of levels
+_FROM_YEAR = re.compile(r"由\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
+_TO_YEAR = re.compile(r"[^，,；;。\d]{0,4}?(?:至|到)\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
+
+
+def _from_to_lists(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The subjects listed before 由…的 name, in order, the values of the list after it and of the
+    list after 至…的 (as many values as subjects in each)."""
     out = list(mentions)
+    for found in _FROM_YEAR.finditer(sentence):
+        first = _listed_values(sentence, out, found.start())
+        clause_start, subjects = _listed_subjects(sentence, found.start())
+        subjects = _shared_modifier(subjects) if len(subjects) >= 2 else []
+        if not subjects or len(first) != len(subjects) or any(clause_start <= m.start < found.start() for m in out):
+            continue
+        lists = [first]
+        to = _TO_YEAR.match(sentence, out[first[-1]].end)
+        if to and len(second := _listed_values(sentence, out, to.end() - 1)) == len(subjects):
+            lists.append(second)
+        for values in lists:
+            for subject, i in zip(subjects, values, strict=True):
+                out[i] = replace(out[i], metric=subject, rule="a list of values: the subjects listed before, in order")
+    return out
+
+
+def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    out = _from_to_lists(sentence, mentions)
     earlier_subjects: list[str] = []
     for found in _LIST_DISTRIBUTOR.finditer(sentence):
         at = found.start()

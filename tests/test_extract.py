@@ -551,6 +551,9 @@ ACCIDENT_STATISTICS = [
     # 一般事故 (the lowest grade) is a part of all accidents
     ("发生一般事故6起，死亡6人，同比起数持平，死亡人数减少1人，下降14.29%。",
      {"6起": None, "6人": None, "1人": None, "14.29%": None}),
+    # the subjects before 由…的 name the values of both lists, 由… and 至…; a value after 下降至 is a level
+    ("中新网南宁6月26日电(王以照)“广西生产安全事故起数、死亡人数由2018年的4098起、2310人下降至2023年的657起、707人，年均降幅分别为31%、21%。",
+     {"4098起": "acc.accidents", "2310人": "acc.deaths", "657起": "acc.accidents", "707人": "acc.deaths"}),
     # 同比前年: against the year before last
     ("1-6月份，全区发生生产安全事故2起，同比去年事故起数下降50%；同比前年事故起数下降66.67%，死亡人数下降75%。",
      {"2起": "acc.accidents", "50%": "acc.accidents_yoy", "66.67%": None, "75%": None}),
@@ -582,6 +585,13 @@ def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metr
     their own cause (因灾死亡) keep it."""
     found = {t: m for t, m in run(sentence)}
     assert {t: found[t].metric for t in metrics} == metrics
+
+
+def test_lists_after_from_and_to_take_the_subjects_before():
+    found = {t: m for t, m in run("“广西生产安全事故起数、死亡人数由2018年的4098起、2310人下降至2023年的657起、707人，年均降幅分别为31%、21%。")}
+    assert [found[t].metric for t in ("4098起", "2310人", "657起", "707人", "31%")] == [
+        "广西生产安全事故起数", "广西生产安全事故死亡人数", "广西生产安全事故起数", "广西生产安全事故死亡人数", "广西生产安全事故起数"]
+    assert found["707人"].kind == "count"
 
 
 def test_subjects_behind_a_basis_clause_name_the_changes():
