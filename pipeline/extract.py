@@ -326,6 +326,7 @@ class DocumentState:
 
     previous: list[Mention] = field(default_factory=list)  # the last sentence's mentions
     whole_codes: set[str] = field(default_factory=set)  # whole-jurisdiction codes stated so far
+    events: str | None = None  # what the text last counted in 起 (事故, 火灾, 案件)
 
 
 def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -354,6 +355,26 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
             state.whole_codes.add(code)  # the jurisdiction's own total, stated
         out.append(m)
     state.previous = out
+    return _events_named(state, sentence, out)
+
+
+# what a count in 起 counts
+_EVENT_NOUN = re.compile(r"事故|火灾|火情|案件|灾害|险情|警情|事件|纠纷")
+
+
+def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """秦州区9起…; 金属非金属矿山1起: a count in 起 whose metric names only where (an area, a sector)
+    counts the events the text was last about, so its metric names them (秦州区事故). The code
+    is left as it was: the metric only says more."""
+    out = []
+    for m in mentions:
+        if m.unit == "起" and m.metric and not _EVENT_NOUN.search(m.metric):
+            named = [found.group() for found in _EVENT_NOUN.finditer(sentence, 0, m.start)]
+            if events := (named[-1] if named else state.events):
+                m = replace(m, metric=m.metric + events)
+        out.append(m)
+    if named_here := _EVENT_NOUN.findall(sentence):
+        state.events = named_here[-1]
     return out
 
 

@@ -714,3 +714,14 @@ def test_the_rest_of_a_remit_sector_sentence_is_the_sectors():
     codes = read_in_order("全市共发生安全事故148起、死亡129人。",
                           "其中：工矿商贸领域共发生亡人事故46起、死亡51人，死亡人数同比增加5人，上升10.90%。")
     assert codes[1] == [None, None, None, None]
+
+
+def test_a_count_of_events_that_names_only_where_names_the_events_the_text_is_about():
+    state = DocumentState()
+    first = "2023年，全市共发生生产安全事故9起。"
+    second = "金属非金属矿山1起，与2022年同比增加1起。"
+    in_document(state, first, [m for _, m in run(first)])
+    got = [(m.metric, m.indicator_code) for m in in_document(state, second, [m for _, m in run(second)])]
+    assert got[0] == ("金属非金属矿山事故", None)  # the metric says more; the code is not changed by it
+    fires = "全市接报火灾120起，其中城区80起。"
+    assert [m.metric for m in in_document(DocumentState(), fires, [m for _, m in run(fires)])][1].endswith("火灾")
