@@ -367,10 +367,14 @@ def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) 
     counts the events the text was last about, so its metric names them (秦州区事故). The code
     is left as it was: the metric only says more."""
     out = []
+    renamed: dict[str, str] = {}  # …；四项指标同比分别下降50%…: the changes that took such a metric
     for m in mentions:
-        if m.unit == "起" and m.metric and not _EVENT_NOUN.search(m.metric):
+        if m.metric in renamed:
+            m = replace(m, metric=renamed[m.metric])
+        elif m.unit == "起" and m.metric and not _EVENT_NOUN.search(m.metric):
             named = [found.group() for found in _EVENT_NOUN.finditer(sentence, 0, m.start)]
             if events := (named[-1] if named else state.events):
+                renamed[m.metric] = m.metric + events
                 m = replace(m, metric=m.metric + events)
         out.append(m)
     if named_here := _EVENT_NOUN.findall(sentence):
