@@ -725,6 +725,6 @@ def test_a_count_of_events_that_names_only_where_names_the_events_the_text_is_ab
     assert got[0] == ("金属非金属矿山事故", None)  # the metric says more; the code is not changed by it
     fires = "全市接报火灾120起，其中城区80起。"
     assert [m.metric for m in in_document(DocumentState(), fires, [m for _, m in run(fires)])][1].endswith("火灾")
-    breakdown = "秦州区9起，死亡8人；两项指标同比分别下降50%、55.56%。"
+    breakdown = "秦州区9起，死亡8人，受伤3人，直接经济损失110.61万元；四项指标同比分别下降50%、55.56%、40%、18.91%。"
     got = {m.value: m.metric for m in in_document(state, breakdown, [m for _, m in run(breakdown)])}
     assert (got[9.0], got[50.0]) == ("秦州区事故", "秦州区事故")  # the change that took its metric follows
