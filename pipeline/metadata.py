@@ -102,7 +102,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
     subject = _opening_subject(opening)
     opening_agencies = ([subject] if subject else []) + _opening_agencies(opening)
     region = _national_region(signature_agency, title_agency, title, subject, field_agency) or _region(
-        text, header, title, signature_agency, field_agency, opening_agencies
+        text, header, title, signature_agency, field_agency, opening_agencies, subject
     )
     # the country as the scope, said twice, in a text that names no division or is opened by a
     # national body (国家矿山安全监察局数据显示，全国煤矿共发生事故15起…贵州2起: the provinces are parts)
@@ -519,6 +519,7 @@ def _region(
     signature_agency: str | None,
     field_agency: str | None,
     opening_agencies: list[str],
+    subject: str | None = None,
 ) -> Region | None:
     scores: dict[str, float] = defaultdict(float)
     mentions = _corroborated(find_regions_in(text))
@@ -580,7 +581,8 @@ def _region(
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     best_code, best_score = ranked[0]
     if best_score < _MIN_SCORE:
-        own_kind = _own_kind([a for a in (signature_agency, _agency_in(title), field_agency) if a] + opening_agencies)
+        own_kind = _own_kind([a for a in (signature_agency, _agency_in(title), field_agency) if a] + opening_agencies,
+                             subject)
         return _weak_region(ranked, own_kind or self_kind)
     best = by_code(best_code)
     assert best is not None
@@ -609,10 +611,13 @@ def _weak_region(ranked: list[tuple[str, float]], own_kind: str | None) -> Regio
     """With only passing mentions (no title, signature or named agency), the best-supported division
     of the kind the report calls itself (省应急管理厅, 全市…): 视察广东 and 《广东省…条例》 in a report of
     the 省应急管理厅 say 广东省. Without that kind, the one division named clearly more than any other
-    (a report of 我局 that cites 《2024年度霍邱县应急管理局学法计划》)."""
+    (a report of 我局 that cites 《2024年度霍邱县应急管理局学法计划》); the divisions it lies in
+    (广东 beside 江门市) do not compete with it."""
     if own_kind is None:
-        clear = len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]
-        return by_code(ranked[0][0]) if clear else None
+        best = by_code(ranked[0][0])
+        rivals = [score for code, score in ranked[1:]
+                  if not (best and (region := by_code(code)) and is_within(best, region))]
+        return best if not rivals or ranked[0][1] >= 2 * rivals[0] else None
     for code, _ in ranked:
         region = by_code(code)
         if region is not None and region.name.endswith(own_kind):
@@ -620,9 +625,12 @@ def _weak_region(ranked: list[tuple[str, float]], own_kind: str | None) -> Regio
     return None
 
 
-def _own_kind(agencies: list[str]) -> str | None:
+def _own_kind(agencies: list[str], subject: str | None = None) -> str | None:
     """The kind of division of an agency that names none (省应急管理厅 → 省, 市应急管理局 → 市); the
-    party committee and government a department reports to (省委, 市政府) are not the reporter."""
+    party committee and government a department reports to (省委, 市政府) are not the reporter,
+    unless it is the subject of the first sentence (2022年，市政府坚持…)."""
+    if subject and subject[0] in "省市区县州旗盟" and not find_regions_in(subject):
+        return subject[0]
     for agency in agencies:
         if agency[0] in "省市区县州旗盟" and not find_regions_in(agency) and not _LEADERSHIP.match(agency[1:]):
             return agency[0]

@@ -346,6 +346,18 @@ CASES = [
         "全国", "100000", 2025, "other", "应急管理部", "2026-02-27",
     ),
     (
+        "the government that opens the text is its reporter, whose kind picks among the places it cites",
+        "2022年，市政府坚持以习近平新时代中国特色社会主义思想为指导，全面落实省委、省政府工作要求。现将有关情况报告如下。"
+        "提请审议《青岛市停车场条例》《青岛市违法建设治理条例》等4件地方性法规草案。\n",
+        "青岛市", "370200", 2022, "work_summary", "青岛市政府", None,
+    ),
+    (
+        "a province named beside one of its cities does not compete with it",
+        "市委、市政府：\n现将我局2025年度法治政府建设工作情况报告如下：\n"
+        "贯彻《广东省安全生产条例》，制定《江门市应急管理局行政执法公示办法》《江门市应急管理局执法检查计划》。\n",
+        "江门市", "440700", 2025, "annual_report", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
