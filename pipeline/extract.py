@@ -553,7 +553,8 @@ def _zero_outcome_before(sentence: str, at: int) -> str | None:
 
 _TOPIC_RULE = "a change names the clause that opens its sentence"
 _ENUMERATOR = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
-_TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:度)?|\d{1,2}(?:[-—–~至到]\d{1,2})?月份?|[上下]半年|今年以来|全年")
+_TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:度)?|\d{1,2}(?:[-—–~至到]\d{1,2})?月份?|[上下]半年|今年以来|全年"
+                         r"|(?:前|第)?[一二三四1-4]个?季度")
 
 
 def _opening_topic(sentence: str, before: int) -> str | None:

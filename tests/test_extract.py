@@ -545,6 +545,8 @@ ACCIDENT_STATISTICS = [
     # … or the whole: 全区, 我市, 已, a goal (不发生…) or a class of accidents (未发生重大以上事故) is no subject
     ("1-6月份，全区发生生产安全事故2起，死亡1人。", {"2起": "acc.accidents", "1人": "acc.deaths"}),
     ("今年以来，我市已发生安全生产责任事故17起、死亡23人。", {"17起": "acc.accidents", "23人": "acc.deaths"}),
+    ("前三季度全国共发生各类生产安全事故14402起、死亡13412人，同比分别下降24.5%、18.4%。",
+     {"14402起": "acc.accidents", "13412人": "acc.deaths", "24.5%": "acc.accidents_yoy", "18.4%": "acc.deaths_yoy"}),
     ("首次实现全年全省未发生重大以上安全事故，各类生产安全事故起数、死亡人数分别下降15.7%、14.2%。",
      {"15.7%": "acc.accidents_yoy", "14.2%": "acc.deaths_yoy"}),
     ("连续两年实现目标(不发生较大以上安全责任事故)，2020年事故190起、死亡14人。", {"190起": "acc.accidents", "14人": "acc.deaths"}),
