@@ -507,15 +507,15 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
             rest = rest.replace(word, "")
         if rest.strip():
             continue
+        if subject := _subject_before_brackets(sentence, m.start):
+            # 死亡人数(去年同期4人), 刑事立案数(同比下降13.4%): a value in brackets after its subject
+            out[i] = replace(m, metric=subject, rule="a value in brackets names the subject before them")
+            continue
         if i == 0:
             # 商贸制造业1月份无事故，同比减少2起: the sentence's opening clause is the subject
             topic = _opening_topic(sentence, m.start)
             if topic:
                 out[i] = replace(m, metric=topic, rule=_TOPIC_RULE)
-            continue
-        if subject := _subject_before_brackets(sentence, m.start):
-            # 死亡人数(去年同期4人): last year's value of the subject before the brackets
-            out[i] = replace(m, metric=subject, rule="last year's value names the subject before its brackets")
             continue
         if zero := _zero_outcome_before(sentence, m.start):
             # 无人死亡，同比(6人)下降100%: the clause before states none of an outcome this year
@@ -529,13 +529,14 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d\d年")
-_BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（]{1,12}?)(?:同比)?[(（]\s*(?:同比|去年|上年)(?:同期)?\s*$")
+_BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（)）%\d]{1,12}?)(?:同比)?[(（]\s*(?:同比|去年|上年)(?:同期)?\s*"
+                                  rf"(?:{_LIST_CHANGE_VERBS})?\s*$")
 
 
 def _subject_before_brackets(sentence: str, at: int) -> str | None:
-    """事故起数 of 事故起数同比(去年128起 at the number."""
+    """事故起数 of 事故起数同比(去年128起, 刑事立案数 of 刑事立案数(同比下降13.4% at the number."""
     found = _BRACKETED_LAST_YEAR.search(sentence, max(0, at - 24), at)
-    return found.group(1) if found else None
+    return found.group(1).lstrip("和及与") if found else None
 
 
 _ZERO_OUTCOME = re.compile(rf"^(?:无人|无|未发生|未|没有)((?:[^，,；;。\d]{{0,6}}?)(?:{_OUTCOMES}|事故))$")

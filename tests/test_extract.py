@@ -730,3 +730,9 @@ def test_a_count_of_events_that_names_only_where_names_the_events_the_text_is_ab
     breakdown = "秦州区9起，死亡8人，受伤3人，直接经济损失110.61万元；四项指标同比分别下降50%、55.56%、40%、18.91%。"
     got = {m.value: m.metric for m in in_document(state, breakdown, [m for _, m in run(breakdown)])}
     assert (got[9.0], got[50.0]) == ("秦州区事故", "秦州区事故")  # the change that took its metric follows
+
+
+def test_a_change_in_brackets_names_the_subject_before_them():
+    found = {t: m for t, m in run("全区案件类警情(同比下降21.9%，实现“十一连降”)、刑事立案数(同比下降13.4%)和破获刑事案件数(同比上升4.6%)。")}
+    assert [found[t].metric for t in ("21.9%", "13.4%", "4.6%")] == ["全区案件类警情", "刑事立案数", "破获刑事案件数"]
+    assert found["4.6%"].direction == "up"
