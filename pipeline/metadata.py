@@ -70,7 +70,9 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:年)?\s*[-—–~至到]\s*(?:19|2
 _CITED = re.compile(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|<[^<>\n]{0,80}>")
 _DOC_NUMBER = re.compile(r"[" + _CJK + r"]{1,12}[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号")
 _SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
-_ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40})")
+# the value ends at the page's next label when the spaces between them are gone (来源:国家消防救援局作者:)
+_ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40}?)"
+                           r"(?=作者|发布|浏览|点击|字号|编辑|责任|日期|时间|[^" + _CJK + r"]|$)")
 _SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
 _SUBJECT_FOLLOWERS = (r"[，,]|坚持|深入|认真|全面|紧紧|始终|围绕|以|在|积极|扎实|聚焦|着力|按照|根据|不断|持续|严格|切实"
                       r"|进一步|高度|主动|贯彻|落实")
@@ -109,6 +111,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
     if len(_NATIONAL_SCOPE.findall(text)) >= 2 and (
             region is None or not find_regions_in(title) and opening_agencies and _is_national(opening_agencies[0])):
         region = national()
+    if _NATIONAL_TITLE.search(title) and not _LOCAL_TITLE.search(title) and not find_regions_in(title):
+        region = national()  # 2023年上半年全国日均火灾超3000起: the places in the text are parts
     agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(subject, opening_agencies), region)
     return DocumentMetadata(
         region=region.name if region else None,
@@ -603,6 +607,10 @@ _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
 # The country as the scope of the text (全国应急管理工作会议, 全国矿山共发生事故…), said twice or more:
 # a national text when no division is named.
 _NATIONAL_SCOPE = re.compile(r"全国(?:范围|各地|应急管理|安全生产|矿山|煤矿|生产安全|自然灾害|消防|防汛|森林|共)")
+# a title about the whole country: 2022年全国“安全生产月”活动结束, 1-2月份全国煤矿共发生事故15起
+_NATIONAL_TITLE = re.compile(r"(?:^|(?:19|20)\d\d年(?:度)?|[上下]半年|前?[一二三四]季度|\d{1,2}(?:[-—~至]\d{1,2})?月份?)全国")
+# …but not a local body's title that passes on a national meeting (市应急管理局传达2022年全国…会议精神)
+_LOCAL_TITLE = re.compile(r"传达|学习|贯彻|精神|落实|局|厅|委员会|政府|办公室")
 # 常州市人民政府: above the body: the body it reports to, not the reporter.
 _ADDRESSEE = re.compile(r"(?:主送[:：])?[^:：]{2,30}[:：]")
 

@@ -358,6 +358,18 @@ CASES = [
         "江门市", "440700", 2025, "annual_report", None, None,
     ),
     (
+        "a page's source field ends at the next label when the spaces between them are gone",
+        "行业资讯\n2023年上半年全国日均火灾超3000起\n来源:国家消防救援局    作者:    发布时间:2023-09-25\n"
+        "据国家消防救援局统计，上半年全国共接报火灾55万起。郑州、西安等地开展夏季消防检查。\n",
+        "全国", "100000", 2023, "other", "国家消防救援局", "2023-09-25",
+    ),
+    (
+        "a title about the whole country makes the text national; the places in it are parts",
+        "树牢安全发展理念 筑牢安全生产防线\n2022年全国“安全生产月”活动结束\n"
+        "光明日报北京6月30日电 一个月来，全国各地区、各有关部门和单位统一部署。西藏自治区、青海省开展宣传咨询日活动。\n",
+        "全国", "100000", 2022, "other", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
