@@ -464,7 +464,14 @@ def _opening_agencies(opening: str) -> list[str]:
 
     Each is the shortest run of Chinese characters that ends in an agency suffix, so 在市委 and
     广州市应急管理局 are two agencies of 2023年，在市委市政府领导下，广州市应急管理局全面学习."""
-    return [m.group(1) for m in _opening_agency_pattern().finditer(opening[:200])]
+    start = opening[:200]
+    # 2019-12-24 10:35:25 中国太原煤炭交易中心: a site that names a place is no reporter
+    start = _STAMPED_SOURCE.sub(lambda m: "□" * len(m.group()) if find_regions_in(m.group()) else m.group(), start)
+    return [m.group(1) for m in _opening_agency_pattern().finditer(start)]
+
+
+# a posting time and the site or body that posted it
+_STAMPED_SOURCE = re.compile(r"(?:19|20)\d\d[-年/]\d{1,2}[-月/]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[" + _CJK + r"]{2,30}")
 
 
 @lru_cache(maxsize=1)

@@ -370,6 +370,12 @@ CASES = [
         "全国", "100000", 2022, "other", None, None,
     ),
     (
+        "a site named after its posting time is no reporter when it names a place",
+        "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
+        "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
+        "山西省", "140000", 2019, "other", None, "2019-12-24",
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
