@@ -407,6 +407,9 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         undated = [year for at, year in opening_years if at not in dated]
         return (undated or [opening_years[0][1]])[0]
     counts = Counter(year for _, year in _years(_CITED.sub("", text)))
+    if not counts:
+        # 今年以来…按照《随州市2020年法治政府建设工作要点》: only a cited plan names the year
+        counts = Counter(year for cited in _CITED.findall(text) for _, year in _years(cited))
     return counts.most_common(1)[0][0] if counts else None
 
 

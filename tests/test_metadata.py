@@ -376,6 +376,12 @@ CASES = [
         "山西省", "140000", 2019, "other", None, "2019-12-24",
     ),
     (
+        "when only a cited plan names a year, the text is about that year",
+        "今年以来，在市委市政府的领导下，市应急管理局按照《随州市2020年法治政府建设工作要点》安排部署，"
+        "以落实“三项制度”为抓手。现将工作情况报告如下：\n",
+        "随州市", "421300", 2020, "annual_report", "随州市应急管理局", None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
