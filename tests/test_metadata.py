@@ -379,7 +379,7 @@ CASES = [
         "when only a cited plan names a year, the text is about that year",
         "今年以来，在市委市政府的领导下，市应急管理局按照《随州市2020年法治政府建设工作要点》安排部署，"
         "以落实“三项制度”为抓手。现将工作情况报告如下：\n",
-        "随州市", "421300", 2020, "annual_report", "随州市应急管理局", None,
+        "随州市", "421300", 2020, "work_summary", "随州市应急管理局", None,
     ),
     (
         "word fragments that look like county short names are ignored",
