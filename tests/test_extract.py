@@ -405,6 +405,8 @@ def test_zero_counts(sentence, found):
     ("组织32个工作组开展暗访检查。", "32个", None),  # the teams that inspect, not what they inspected
     ("查处各类事故隐患与违法行为946条，同比上升9.11%。", "9.11%", None),  # hazards, not accidents
     ("查处隐患问题418项。", "418项", "haz.hazards_found"),  # hazards, not cases
+    ("全区各级应急管理部门共检查2250矿次，责令停产整顿36矿次。", "2250矿次", "enf.inspected_entities"),  # mine visits
+    ("全区各级应急管理部门共检查2250矿次，责令停产整顿36矿次。", "36矿次", "enf.suspensions"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
