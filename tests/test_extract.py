@@ -408,6 +408,9 @@ def test_zero_counts(sentence, found):
     ("查处隐患问题418项。", "418项", "haz.hazards_found"),  # hazards, not cases
     ("全区各级应急管理部门共检查2250矿次，责令停产整顿36矿次。", "2250矿次", "enf.inspected_entities"),  # mine visits
     ("全区各级应急管理部门共检查2250矿次，责令停产整顿36矿次。", "36矿次", "enf.suspensions"),
+    ("全系统共监察矿井986座，责令停产整顿矿井88座。", "986座", "enf.inspected_entities"),
+    ("全系统共监察矿井986座，责令停产整顿矿井88座。", "88座", "enf.suspensions"),
+    ("派发宣传资料3250多册。", "3250多册", "pub.materials"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
