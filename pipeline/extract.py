@@ -511,15 +511,18 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
             # 死亡人数(去年同期4人), 刑事立案数(同比下降13.4%): a value in brackets after its subject
             out[i] = replace(m, metric=subject, rule="a value in brackets names the subject before them")
             continue
+        if zero := _zero_outcome_before(sentence, m.start):
+            # 无人死亡，同比(6人)下降100%; 全市未发生较大事故，同比减少1起、3人: the clause before
+            # states none of an outcome (of events) this year; people counted against events died in them
+            if zero.endswith("事故") and m.unit in ("人", "名"):
+                zero += "死亡"
+            out[i] = replace(m, metric=zero, rule="a change names the outcome the clause before denies")
+            continue
         if i == 0:
             # 商贸制造业1月份无事故，同比减少2起: the sentence's opening clause is the subject
             topic = _opening_topic(sentence, m.start)
             if topic:
                 out[i] = replace(m, metric=topic, rule=_TOPIC_RULE)
-            continue
-        if zero := _zero_outcome_before(sentence, m.start):
-            # 无人死亡，同比(6人)下降100%: the clause before states none of an outcome this year
-            out[i] = replace(m, metric=zero, rule="a change names the outcome the clause before denies")
             continue
         earlier = [p for p in out[:i] if not _in_aside(sentence, p.start, m.start)] or out[:i]
         same_unit = [p for p in earlier if p.unit == m.unit] if m.unit != "%" else []
@@ -539,7 +542,7 @@ def _subject_before_brackets(sentence: str, at: int) -> str | None:
     return found.group(1).lstrip("和及与") if found else None
 
 
-_ZERO_OUTCOME = re.compile(rf"^(?:无人|无|未发生|未|没有)((?:[^，,；;。\d]{{0,6}}?)(?:{_OUTCOMES}|事故))$")
+_ZERO_OUTCOME = re.compile(rf"^(?:[全我本][省市区县州])?(?:无人|无|未发生|未|没有)((?:[^，,；;。\d]{{0,12}}?)(?:{_OUTCOMES}|事故))$")
 
 
 def _zero_outcome_before(sentence: str, at: int) -> str | None:

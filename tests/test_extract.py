@@ -562,6 +562,9 @@ ACCIDENT_STATISTICS = [
     # the subjects before 由…的 name the values of both lists, 由… and 至…; a value after 下降至 is a level
     ("中新网南宁6月26日电(王以照)“广西生产安全事故起数、死亡人数由2018年的4098起、2310人下降至2023年的657起、707人，年均降幅分别为31%、21%。",
      {"4098起": "acc.accidents", "2310人": "acc.deaths", "657起": "acc.accidents", "707人": "acc.deaths"}),
+    # changes after a clause that denies the events this year are those events' (and deaths')
+    ("1-10月，全市未发生较大及以上生产安全事故，同比减少1起、3人。",
+     {"1起": "acc.major_accidents_yoy", "3人": "acc.major_deaths_yoy"}),
     # 同比前年: against the year before last
     ("1-6月份，全区发生生产安全事故2起，同比去年事故起数下降50%；同比前年事故起数下降66.67%，死亡人数下降75%。",
      {"2起": "acc.accidents", "50%": "acc.accidents_yoy", "66.67%": None, "75%": None}),
