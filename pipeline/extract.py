@@ -542,7 +542,8 @@ def _subject_before_brackets(sentence: str, at: int) -> str | None:
     return found.group(1).lstrip("和及与") if found else None
 
 
-_ZERO_OUTCOME = re.compile(rf"^(?:[全我本][省市区县州])?(?:无人|无|未发生|未|没有)((?:[^，,；;。\d]{{0,12}}?)(?:{_OUTCOMES}|事故))$")
+_ZERO_OUTCOME = re.compile(rf"^(?:[全我本][省市区县州])?(?:无人|无|未发生|未|没有)"
+                          rf"((?:[^，,；;。\d]{{0,12}}?)(?:{_OUTCOMES}|事故))$")
 
 
 def _zero_outcome_before(sentence: str, at: int) -> str | None:
