@@ -197,6 +197,9 @@ def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path,
     index = values.index.to_frame(index=False)
     described = list(zip(*(index[c].tolist() for c in ("indicator_code", "indicator", "unit")), strict=True))
     choices = _choices(profile)
+    choice_rows: dict[str, list[list[object]]] = {}  # per region, in the profile's order: one pass, no filter per region
+    for region_code, row in zip(choices["region_code"].tolist(), _choice_rows(choices), strict=True):
+        choice_rows.setdefault(region_code, []).append(row)
     parts = []
     for (region, code), positions in index.groupby(["region", "region_code"], sort=True).indices.items():
         block = matrix[positions]
@@ -210,9 +213,9 @@ def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path,
         shown_years = [y for y, k in zip(years, kept, strict=True) if k]
         table = html_table(["指标|indicator", "代码|code", *shown_years], rows,
                            numeric=frozenset(range(2, 2 + len(shown_years))))
-        chosen = choices[choices["region_code"] == code]
-        notes = ("<h3>数值取舍 which value was kept</h3>" + html_table(_CHOICE_COLUMNS, _choice_rows(chosen),
-                                                                    numeric=frozenset({3}))) if len(chosen) else ""
+        chosen = choice_rows.get(code, [])
+        notes = ("<h3>数值取舍 which value was kept</h3>" + html_table(_CHOICE_COLUMNS, chosen,
+                                                                    numeric=frozenset({3}))) if chosen else ""
         parts.append(f'<h2 id="{code}">{html.escape(region)}（{code}）</h2>{image}{table}{notes}')
     top = html_table(_CHANGE_COLUMNS, _changes_rows(changes), numeric=frozenset({4, 6, 7, 8}))
     return f"""<!doctype html>

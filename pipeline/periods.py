@@ -17,14 +17,18 @@ _DASH = "-—–~～至到"
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _QUARTERS = {"一季度": 3, "第一季度": 3, "上半年": 6, "前三季度": 9, "三季度": 9}
 _TITLE = re.compile(r"《[^《》]*》")
+# Every match starts with one of these characters (the first of each alternative below): the
+# lookahead lets the scan skip every other position at once instead of trying each alternative there.
+_TIME_FIRST = "截到\\d十一二三四五六七八九第上前下全今本年"
 _TIME = re.compile(
-    rf"(?P<until>截至|截止到?|到)?"
+    rf"(?=[{_TIME_FIRST}])"
+    rf"(?:(?P<until>截至|截止到?|到)?"
     rf"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?)?"
     rf"(?:(?P<first>\d{{1,2}})\s*(?:月份?)?\s*[{_DASH}]\s*(?P<last>\d{{1,2}})\s*月份?"
     rf"|(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?(?:(?P<day>\d{{1,2}})\s*[日号])?"
     rf"|(?P<part>第?一季度|上半年|前三季度|下半年))"
     rf"|(?<![较比与同由从])(?P<alone>(?:19|20)\d\d)\s*年(?:度)?(?![以的底初末前后起]|[{_DASH}]\d|\d)"
-    rf"|(?P<whole>全年|今年|本年度|年内)"
+    rf"|(?P<whole>全年|今年|本年度|年内))"
 )
 
 
