@@ -282,9 +282,12 @@ def _doc_type_cues() -> list[tuple[str, str, re.Pattern[str]]]:
 
 def _doc_type(title: str, opening: str, text: str) -> str:
     """The type a title or opening says (doc_type_cues.tsv); a year's results (`results`: a work
-    summary, an opening that recounts the year) are an annual_report when the text is about the
-    rule of law and a work_summary when it is not."""
-    found = "other"
+    summary, an opening that recounts the year, or a text that says nothing and is no press item)
+    are an annual_report when the text is about the rule of law and a work_summary when it is not."""
+    # said nowhere: a press item (记者…获悉, 新闻发布会, 本报讯) is `other`; anything else recounts results
+    page_top = text[:_OPENING_CHARS]
+    found = "other" if any(pattern.search(page_top) for scope, _, pattern in _doc_type_cues() if scope == "press") \
+        else "results"
     for scope, searched in (("title", title), ("opening", opening), ("start", opening[:_START_CHARS])):
         best: tuple[int, int, str] | None = None
         for order, (cue_scope, doc_type, pattern) in enumerate(_doc_type_cues()):

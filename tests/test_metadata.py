@@ -204,7 +204,7 @@ CASES = [
     (
         "工作部署 is no ministry",
         "苏州工业园区斜塘街道紧紧围绕园区工作部署，推动全街道安全生产形势稳定。\n",
-        "苏州工业园区", "320576", None, "other", None, None,
+        "苏州工业园区", "320576", None, "work_summary", None, None,
     ),
     (
         "a ministry named with 发布 in the title",
@@ -380,6 +380,16 @@ CASES = [
         "今年以来，在市委市政府的领导下，市应急管理局按照《随州市2020年法治政府建设工作要点》安排部署，"
         "以落实“三项制度”为抓手。现将工作情况报告如下：\n",
         "随州市", "421300", 2020, "work_summary", "随州市应急管理局", None,
+    ),
+    (
+        "a text that says nothing of what it is, and is no press item, recounts results (gold-real has no `other`)",
+        "区司法局：\n全年共审查规范性文件12件，办理行政复议案件8件，组织执法人员培训3期。\n",
+        None, None, None, "work_summary", None, None,
+    ),
+    (
+        "a press item (获悉, 数据显示, a paper's dateline) is other",
+        "全国两会期间我市安全生产形势稳定\n从市应急局获悉，全国两会期间，我市没有发生生产安全事故。\n",
+        None, None, None, "other", None, None,
     ),
     (
         "word fragments that look like county short names are ignored",
