@@ -327,6 +327,7 @@ class DocumentState:
     previous: list[Mention] = field(default_factory=list)  # the last sentence's mentions
     whole_codes: set[str] = field(default_factory=set)  # whole-jurisdiction codes stated so far
     events: str | None = None  # what the text last counted in 起 (事故, 火灾, 案件)
+    under_label: bool = False  # under a part's label of its own (道路运输业方面。) after the total
 
 
 def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -338,13 +339,19 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     - Once the text has stated the jurisdiction's own total, a sentence under a short label
       (工矿商贸：发生生产安全事故43起…; 道路交通：…) is one part's, and so is the rest of a sentence from
       a remit sector on (remit_sectors.txt: 各类事故…下降15.6%；工矿商贸事故…下降40.2%): before that total,
-      a remit sector stands for it (全市工矿商贸领域发生生产安全事故40起)."""
+      a remit sector stands for it (全市工矿商贸领域发生生产安全事故40起).
+    - After the total, a part's label standing as a sentence of its own (道路运输业方面。) makes the
+      sentences under it that part's, up to the next heading (二、1-3月份生产安全事故情况)."""
+    if _LABEL_SENTENCE.fullmatch(sentence):
+        state.under_label = bool(state.whole_codes)
+    elif _HEADING.match(sentence):
+        state.under_label = False
     events = [m for m in state.previous if m.kind == "count" and m.unit == "起"]
     part_changes = bool(events) and not any(m.indicator_code for m in events) \
         and not any(m.kind == "count" for m in mentions)
     labelled_part = bool(state.whole_codes) and _PART_LABEL.match(sentence) is not None
     out = []
-    in_part = part_changes or labelled_part
+    in_part = part_changes or labelled_part or state.under_label
     for m in mentions:
         code = m.indicator_code
         remit = _names_remit_sector(m.metric)
@@ -382,6 +389,9 @@ def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) 
     return out
 
 
+_ENUMERATED = r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])?\s*"
+_LABEL_SENTENCE = re.compile(_ENUMERATED + r"(?!全|各)[\u4e00-\u9fff]{2,12}(?:方面|领域|行业)\s*[。：:]?\s*")
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _ACCIDENTS = "acc."  # the accident statistics: a part's major accidents are not the jurisdiction's either
 # 工矿商贸：…, (二)道路交通：…: a short label opening a sentence names the part it is about
 _PART_LABEL = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])?\s*"

@@ -745,3 +745,12 @@ def test_a_change_in_brackets_names_the_subject_before_them():
     found = {t: m for t, m in run("全区案件类警情(同比下降21.9%，实现“十一连降”)、刑事立案数(同比下降13.4%)和破获刑事案件数(同比上升4.6%)。")}
     assert [found[t].metric for t in ("21.9%", "13.4%", "4.6%")] == ["全区案件类警情", "刑事立案数", "破获刑事案件数"]
     assert found["4.6%"].direction == "up"
+
+
+def test_a_parts_label_standing_alone_makes_the_sentences_under_it_that_parts():
+    codes = read_in_order("3月份，全市发生生产安全事故20起，死亡13人。", "道路运输业方面。",
+                          "全市发生事故15起，同比增加14起；死亡8人。", "二、1-3月份生产安全事故情况",
+                          "全市发生生产安全事故39起，死亡22人。")
+    assert codes[2] == [None, None, None]  # the road-transport part's
+    assert codes[4] == ["acc.accidents", "acc.deaths"]  # after the next heading, the whole again
+    assert read_in_order("道路运输业方面。", "全市发生事故15起。")[1] == ["acc.accidents"]  # no total before it
