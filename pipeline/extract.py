@@ -369,6 +369,11 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
 _EVENT_NOUN = re.compile(r"事故|火灾|火情|案件|灾害|险情|警情|事件|纠纷")
 
 
+@lru_cache(maxsize=1)
+def _head_verbs() -> tuple[str, ...]:
+    return lexicon.word_list("metric_head_verbs.txt")
+
+
 def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
     """秦州区9起…; 金属非金属矿山1起: a count in 起 whose metric names only where (an area, a sector)
     counts the events the text was last about, so its metric names them (秦州区事故). The code
@@ -378,7 +383,8 @@ def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) 
     for m in mentions:
         if m.metric in renamed:
             m = replace(m, metric=renamed[m.metric])
-        elif m.unit == "起" and m.metric and not _EVENT_NOUN.search(m.metric):
+        elif m.unit == "起" and m.metric and not _EVENT_NOUN.search(m.metric) \
+                and not any(verb in m.metric for verb in _head_verbs()):  # 查处违法行为 says what it counts
             named = [found.group() for found in _EVENT_NOUN.finditer(sentence, 0, m.start)]
             if events := (named[-1] if named else state.events):
                 renamed[m.metric] = m.metric + events

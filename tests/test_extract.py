@@ -739,6 +739,8 @@ def test_a_count_of_events_that_names_only_where_names_the_events_the_text_is_ab
     breakdown = "秦州区9起，死亡8人，受伤3人，直接经济损失110.61万元；四项指标同比分别下降50%、55.56%、40%、18.91%。"
     got = {m.value: m.metric for m in in_document(state, breakdown, [m for _, m in run(breakdown)])}
     assert (got[9.0], got[50.0]) == ("秦州区事故", "秦州区事故")  # the change that took its metric follows
+    acts = "全年查处违法行为14.9万起。"
+    assert [m.metric for m in in_document(state, acts, [m for _, m in run(acts)])] == ["查处违法行为"]  # says what it counts
 
 
 def test_a_change_in_brackets_names_the_subject_before_them():
