@@ -87,6 +87,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
     header, body_start = _header_block(lines)
     labelled = _TITLE_FIELD.search(text, 0, _OPENING_CHARS)  # a page's index table: 标题: |…|
     title = labelled.group(1) if labelled else _title(header)
+    if not title and (issued := _ISSUED.search(text, 0, _OPENING_CHARS)):
+        title = issued.group(1)  # 现将《2025年全区…工作要点》印发给你们: the text is the document it issues
     opening = _CITED.sub(lambda m: "□" * len(m.group()), "\n".join(lines[body_start:])[:_OPENING_CHARS])
     tail = lines[max(body_start, len(lines) - _TAIL_LINES) :]
     signature_agency, signature_date, printed_date = _signature(tail)
@@ -184,6 +186,7 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
 
 _SUBTITLE = re.compile(r"^[—-]{1,2}|在[^。]{2,40}(?:会议|大会|会)上$")
 _REPORT_WORD = re.compile(r"报告|总结|要点|计划|思路|情况|方案")
+_ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
 _TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
 
 

@@ -392,6 +392,12 @@ CASES = [
         None, None, None, "other", None, None,
     ),
     (
+        "a covering letter that issues a document: the text is that document",
+        "各街道办事处，各乡镇人民政府，区政府各部门：\n现将《2025年全区安全生产、防灾减灾救灾和消防工作要点》印发给你们，请认真贯彻执行。\n"
+        "重庆市武隆区人民政府\n2025年3月5日\n",
+        "武隆区", "500156", 2025, "work_plan", "重庆市武隆区人民政府", "2025-03-05",
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
