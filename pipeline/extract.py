@@ -265,6 +265,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
         ))
     mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
+    mentions = _counts_of_the_events_before(sentence, mentions)
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
     coded = _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])
     return [_with_rule(m) for m in _sector_sentences(sentence, coded)]
@@ -620,6 +621,31 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
                                  rule="deaths of the events counted before")
                 break
     return out
+
+
+def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """辖区发生生产安全事故5起，死亡4人，同比去年起数下降16.67%: a bare 起数 (no events named) is the
+    count of the events counted before it in the sentence."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        metric = m.metric or ""
+        if "起数" not in metric or _EVENT_NOUN.search(metric):
+            continue
+        for prev in reversed(out[:i]):
+            between = sentence[prev.end:m.start]
+            if "。" in between:
+                break
+            if denied := _DENIED_EVENTS.findall(between):
+                # …；未发生较大事故，同比起数减少2起: the events denied in between
+                out[i] = replace(m, metric=denied[-1] + "起数", rule="the count of the events denied before")
+                break
+            if prev.unit == "起" and prev.kind == "count" and _EVENT_NOUN.search(prev.metric or ""):
+                out[i] = replace(m, metric=(prev.metric or "") + "起数", rule="the count of the events counted before")
+                break
+    return out
+
+
+_DENIED_EVENTS = re.compile(r"(?:未|没有)发生([^，,；;。\d]{0,12}?事故)")
 
 
 _LAST_YEAR_ASIDE = re.compile(r"\s*(?:同比|去年|上年|同期)")

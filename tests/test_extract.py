@@ -569,6 +569,11 @@ ACCIDENT_STATISTICS = [
     # changes after a clause that denies the events this year are those events' (and deaths')
     ("1-10月，全市未发生较大及以上生产安全事故，同比减少1起、3人。",
      {"1起": "acc.major_accidents_yoy", "3人": "acc.major_deaths_yoy"}),
+    # a bare 起数 counts the events counted before it, or the events a clause in between denies
+    ("辖区发生生产安全事故5起，死亡4人，受伤2人，同比去年起数下降16.67%，死亡人数下降20%。",
+     {"16.67%": "acc.accidents_yoy", "20%": "acc.deaths_yoy"}),
+    ("全市发生生产安全事故74起，同比减少21起；未发生较大事故，，同比起数减少2起，死亡人数减少12人。",
+     {"21起": "acc.accidents_yoy", "2起": "acc.major_accidents_yoy"}),
     # 同比前年: against the year before last
     ("1-6月份，全区发生生产安全事故2起，同比去年事故起数下降50%；同比前年事故起数下降66.67%，死亡人数下降75%。",
      {"2起": "acc.accidents", "50%": "acc.accidents_yoy", "66.67%": None, "75%": None}),
