@@ -275,7 +275,9 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """1.铁路运输业1月份发生事故2起、死亡2人，同比增加1起，事故起数上升100%: a sentence whose first
     count of accidents is no jurisdiction's total (a sector, an area) is about that part, so none of
     its numbers takes a whole-jurisdiction code. Fatal accidents (亡人事故) are the exception: every
-    death happens in one, so their deaths are all deaths."""
+    death happens in one, so their deaths are all deaths. So is a sentence whose first accident
+    clause has a part for its subject (小散工程和零星作业发生事故1起): none of its accident statistics
+    from that clause on is the jurisdiction's."""
     # the first count of events: of accidents, or of events with no code at all (甘谷县3起, 交通运输业34起)
     first = next((m for m in mentions if m.unit == "起" and ("事故" in (m.metric or "")
                                                             or m.kind == "count" and m.indicator_code is None)), None)
