@@ -113,7 +113,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
     if len(_NATIONAL_SCOPE.findall(text)) >= 2 and (
             region is None or not find_regions_in(title) and opening_agencies and _is_national(opening_agencies[0])):
         region = national()
-    if _NATIONAL_TITLE.search(title) and not _LOCAL_TITLE.search(title) and not find_regions_in(title):
+    if any(_NATIONAL_TITLE.search(line) and not _LOCAL_TITLE.search(line) and not find_regions_in(line)
+           for line in (title, *header)):
         region = national()  # 2023年上半年全国日均火灾超3000起: the places in the text are parts
     agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(subject, opening_agencies), region)
     return DocumentMetadata(
@@ -624,9 +625,11 @@ _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
 # a national text when no division is named.
 _NATIONAL_SCOPE = re.compile(r"全国(?:范围|各地|应急管理|安全生产|矿山|煤矿|生产安全|自然灾害|消防|防汛|森林|共)")
 # a title about the whole country: 2022年全国“安全生产月”活动结束, 1-2月份全国煤矿共发生事故15起
-_NATIONAL_TITLE = re.compile(r"(?:^|(?:19|20)\d\d年(?:度)?|[上下]半年|前?[一二三四]季度|\d{1,2}(?:[-—~至]\d{1,2})?月份?)全国")
+_NATIONAL_TITLE = re.compile(r"(?:^|(?:19|20)\d\d年(?:度)?|去年|今年|[上下]半年|前?[一二三四]季度"
+                             r"|\d{1,2}(?:[-—~至]\d{1,2})?月份?)全国")
 # …but not a local body's title that passes on a national meeting (市应急管理局传达2022年全国…会议精神)
-_LOCAL_TITLE = re.compile(r"传达|学习|贯彻|精神|落实|局|厅|委员会|政府|办公室")
+# or speaks of itself (全国两会期间我市安全生产形势稳定)
+_LOCAL_TITLE = re.compile(r"传达|学习|贯彻|精神|落实|局|厅|委员会|政府|办公室|[我本][省市区县州]")
 # 常州市人民政府: above the body: the body it reports to, not the reporter.
 _ADDRESSEE = re.compile(r"(?:主送[:：])?[^:：]{2,30}[:：]")
 

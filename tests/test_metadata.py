@@ -398,6 +398,12 @@ CASES = [
         "武隆区", "500156", 2025, "work_plan", "重庆市武隆区人民政府", "2025-03-05",
     ),
     (
+        "a headline about the whole country under a regional channel's breadcrumbs is national",
+        "人民网>>四川频道>>财经\n去年全国生产安全事故总量下降27%\n2023年01月09日09:22 | 来源:人民网-《人民日报》\n"
+        "本报北京1月8日电 记者从近日召开的全国应急管理工作会议上获悉：2022年，应急管理系统严格落实要求。\n",
+        "全国", "100000", 2022, "other", None, "2023-01-09",
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
