@@ -78,7 +78,8 @@ def _any_change_word() -> re.Pattern[str]:
 def _subject_free_words() -> tuple[str, ...]:
     """Words of a metric that do not name its subject (同比, 上升, 分别, 较), longest first."""
     return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
-                        + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平"], key=len, reverse=True))
+                        + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平", "常年", "多年均值"],
+                        key=len, reverse=True))
 
 
 @dataclass(frozen=True)

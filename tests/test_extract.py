@@ -765,3 +765,9 @@ def test_a_parts_label_standing_alone_makes_the_sentences_under_it_that_parts():
     assert codes[2] == [None, None, None]  # the road-transport part's
     assert codes[4] == ["acc.accidents", "acc.deaths"]  # after the next heading, the whole again
     assert read_in_order("道路运输业方面。", "全市发生事故15起。")[1] == ["acc.accidents"]  # no total before it
+
+
+def test_a_change_against_normal_years_is_against_an_average_and_names_the_count_before():
+    found = {t: m for t, m in run("全县平均累计降水891.7毫米，较多年均值偏少7%；7月降水量137.5毫米，较常年偏少58%。")}
+    assert [(found[t].kind, found[t].direction, found[t].basis, found[t].metric) for t in ("7%", "58%")] == [
+        ("change", "down", "average", "平均累计降水"), ("change", "down", "average", "降水量")]
