@@ -33,6 +33,7 @@ FLOORS = {
     "fresh6": (0.945, 0.89, 0.85, 0.815, 0.89),
     "fresh7": (0.97, 0.925, 0.895, 0.64, 0.83),
     "fresh8": (0.975, 0.945, 0.835, 0.64, 0.94),
+    "fresh9": (0.965, 0.915, 0.85, 0.725, 0.91),
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
