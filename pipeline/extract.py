@@ -371,6 +371,8 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
 
 # what a count in 起 counts
 _EVENT_NOUN = re.compile(r"事故|火灾|火情|案件|灾害|险情|警情|事件|纠纷")
+# the work of rescue crews counted in 起 (抢险救援44.4万起, 担负综合救援任务377起) counts no events
+_OWN_ACT = re.compile(r"救援|处置|接报|接警|出警|任务")
 
 
 @lru_cache(maxsize=1)
@@ -387,7 +389,7 @@ def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) 
     for m in mentions:
         if m.metric in renamed:
             m = replace(m, metric=renamed[m.metric])
-        elif m.unit == "起" and m.metric and not _EVENT_NOUN.search(m.metric) \
+        elif m.unit == "起" and m.metric and not _EVENT_NOUN.search(m.metric) and not _OWN_ACT.search(m.metric) \
                 and not any(verb in m.metric for verb in _head_verbs()):  # 查处违法行为 says what it counts
             named = [found.group() for found in _EVENT_NOUN.finditer(sentence, 0, m.start)]
             if events := (named[-1] if named else state.events):
