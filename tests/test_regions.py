@@ -29,6 +29,8 @@ def test_table_covers_every_level_with_a_consistent_hierarchy() -> None:
         ("440303", "罗湖区", "罗湖", "county", ["深圳市", "广东省"]),
         ("500103", "渝中区", "渝中", "county", ["重庆市"]),  # a municipality's districts hang on it directly
         ("500000", "重庆市", "重庆", "province", []),
+        ("500112", "渝北区", "渝北", "county", ["重庆市"]),  # added by hand: the source lacks it
+        ("500105", "江北区", "江北", "county", ["重庆市"]),  # likewise (宁波 has a 江北区 too)
         ("419001", "济源市", "济源", "county", ["河南省"]),  # directly administered county-level city
         ("222400", "延边朝鲜族自治州", "延边", "prefecture", ["吉林省"]),
         ("450000", "广西壮族自治区", "广西", "province", []),
