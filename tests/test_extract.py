@@ -414,6 +414,7 @@ def test_zero_counts(sentence, found):
     ("全系统共监察矿井986座，责令停产整顿矿井88座。", "88座", "enf.suspensions"),
     ("派发宣传资料3250多册。", "3250多册", "pub.materials"),
     ("为区重点项目出具意见1284份。", "1284份", "legal.advice_given"),
+    ("全年刑事立案1027起。", "1027起", None),  # criminal cases are no administrative enforcement case
     ("建立法制审核队伍，现有法制审核人员4名。", "4名", "org.legal_staff"),
 ])
 def test_codes(sentence, text, code):
