@@ -437,7 +437,7 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     # object of an action (对7起事故进行调查: the accidents investigated, not all that happened)
     part = m.subcount or (m.rule == _TOPIC_RULE and not (m.metric or "").startswith("全")) \
         or _OBJECT_OF_ACTION.search(sentence, max(0, m.start - 3), m.start) is not None \
-        or _opens_with_a_sector(sentence)
+        or _opens_with_a_sector(sentence) or _about_disasters(sentence, m.start)
     choice = choose_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
     if choice is None:
         return m  # most mentions get none: no copy
@@ -448,6 +448,16 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
         # against the year before, as the comparison tables read it too (stated_changes)
         evidence, confidence = f"{evidence}; no basis stated: read as year on year", "low" if confidence == "low" else "medium"
     return replace(m, indicator_code=choice.code, code_evidence=evidence, confidence=confidence)
+
+
+_DISASTER_OR_ACCIDENT = re.compile(r"因灾|灾害|事故")
+
+
+def _about_disasters(sentence: str, at: int) -> bool:
+    """自然灾害形势保持稳定，因灾受灾416万人、倒塌房屋175间、死亡7人: the last of disasters and
+    accidents named before the number is a disaster, so its deaths are no accident's."""
+    named = _DISASTER_OR_ACCIDENT.findall(sentence, 0, at)
+    return bool(named) and named[-1] != "事故"
 
 
 # 工矿商贸及其他领域，初步判定为生产安全事故9起: a sentence about one sector (not 各行业领域, 全市)

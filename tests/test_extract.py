@@ -575,6 +575,9 @@ ACCIDENT_STATISTICS = [
      {"16.67%": "acc.accidents_yoy", "20%": "acc.deaths_yoy"}),
     ("全市发生生产安全事故74起，同比减少21起；未发生较大事故，，同比起数减少2起，死亡人数减少12人。",
      {"21起": "acc.accidents_yoy", "2起": "acc.major_accidents_yoy"}),
+    # deaths listed after disasters are no accident's
+    ("自然灾害形势保持稳定，因灾受灾416.14万人、倒塌房屋175间、死亡7人。", {"7人": None}),
+    ("发生各类生产安全事故927起、死亡785人，同比分别下降10.6%和31.7%。", {"785人": "acc.deaths"}),
     # 同比前年: against the year before last
     ("1-6月份，全区发生生产安全事故2起，同比去年事故起数下降50%；同比前年事故起数下降66.67%，死亡人数下降75%。",
      {"2起": "acc.accidents", "50%": "acc.accidents_yoy", "66.67%": None, "75%": None}),
