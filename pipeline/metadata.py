@@ -407,7 +407,9 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
             return published.year + (1 if late else 0)
         if doc_type == "other":
             return opening_years[0][1] if opening_years else published.year
-        return published.year if late else published.year - 1
+        # a year's report comes out in its first half-year after (annual reports are due by April);
+        # a summary posted later in a year is of that year (三季度工作进展, posted in October)
+        return published.year - 1 if published.month <= 6 else published.year
     if opening_years:
         # 2022年3月14日，应急管理部召开新闻发布会…2021年，全国…: a full date says when it was told
         dated = {m.start() for m in _DATE_CN.finditer(opening)}

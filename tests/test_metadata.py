@@ -404,6 +404,16 @@ CASES = [
         "全国", "100000", 2022, "other", None, "2023-01-09",
     ),
     (
+        "a summary posted in the second half of a year is of that year; one posted in its first half, of the year before",
+        "发布日期：2021-10-06\n一、主要工作进展\n完成新造林3万亩，治理水土流失面积60平方公里。\n",
+        None, None, 2021, "work_summary", None, "2021-10-06",
+    ),
+    (
+        "…and one posted in the first half of a year is of the year before",
+        "发布日期：2021-03-06\n一、主要工作进展\n完成新造林3万亩，治理水土流失面积60平方公里。\n",
+        None, None, 2020, "work_summary", None, "2021-03-06",
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
