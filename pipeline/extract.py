@@ -644,8 +644,8 @@ def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
-        if "起数" not in metric or _EVENT_NOUN.search(metric):
-            continue
+        if "起数" not in metric or _EVENT_NOUN.search(metric) or m.unit in ("人", "名"):
+            continue  # 同比起数持平、减少4人: people are not the count of events
         for prev in reversed(out[:i]):
             between = sentence[prev.end:m.start]
             if "。" in between:

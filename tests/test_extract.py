@@ -775,3 +775,10 @@ def test_a_change_against_normal_years_is_against_an_average_and_names_the_count
     found = {t: m for t, m in run("全县平均累计降水891.7毫米，较多年均值偏少7%；7月降水量137.5毫米，较常年偏少58%。")}
     assert [(found[t].kind, found[t].direction, found[t].basis, found[t].metric) for t in ("7%", "58%")] == [
         ("change", "down", "average", "平均累计降水"), ("change", "down", "average", "降水量")]
+
+
+def test_people_are_never_the_count_of_events():
+    """同比起数持平、减少3人: the people after a bare 起数 are no count of the events before."""
+    mentions = [m for _, m in run("长乐区事故4起、死亡4人，同比起数持平、减少3人。")]
+    changed = next(m for m in mentions if m.value == 3.0)
+    assert changed.unit == "人" and changed.rule != "the count of the events counted before"
