@@ -706,7 +706,11 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
     clause = _clause_before(sentence, at)
     clause_start = at - len(clause)
     listed = _basis_at_end().sub("", clause)
-    if _COMPARISON_CLAUSE.search(listed.strip()) and clause_start > 0:
+    trailing = _TRAILING_COMPARISON.search(listed.strip())
+    if trailing and trailing.start() > 0 and _LIST_SEPARATOR.search(listed[:trailing.start()]):
+        # 因灾死亡失踪人口、倒塌房屋数量、直接经济损失占GDP比重较近5年均值分别下降…: the list, then its basis
+        listed = listed.strip()[:trailing.start()]
+    elif _COMPARISON_CLAUSE.search(listed.strip()) and clause_start > 0:
         # 事故起数、死亡人数，与前三年平均数相比分别下降…: the clause only names the basis
         listed = _clause_before(sentence, clause_start - 1)
         clause_start = clause_start - 1 - len(listed)

@@ -603,6 +603,9 @@ def test_accident_statistics(sentence, codes):
     # the comparison closes the subjects' own clause
     ("受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比,分别下降28.0%、18.6%和5.5%。",
      {"28.0%": "受灾人次", "18.6%": "倒塌房屋数量", "5.5%": "经济损失"}),
+    # the basis right after the list, in the same clause
+    ("全国自然灾害因灾死亡失踪人口、倒塌房屋数量、直接经济损失占GDP比重较近5年均值分别下降25%、57%和24%。",
+     {"25%": "全国自然灾害因灾死亡失踪人口", "57%": "倒塌房屋数量", "24%": "经济损失占GDP比重"}),
 ])
 def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metrics):
     """Changes against other bases take the subjects listed before them, in order; deaths that name
