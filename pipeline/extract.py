@@ -401,13 +401,14 @@ def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) 
     return out
 
 
-_ENUMERATED = r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])?\s*"
+# an enumerator opening a line or a part: (一), 一、, 1.
+_ENUMERATION = r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])"
+_ENUMERATED = r"\s*" + _ENUMERATION + r"?\s*"
 _LABEL_SENTENCE = re.compile(_ENUMERATED + r"(?!全|各)[\u4e00-\u9fff]{2,12}(?:方面|领域|行业)\s*[。：:]?\s*")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _ACCIDENTS = "acc."  # the accident statistics: a part's major accidents are not the jurisdiction's either
 # 工矿商贸：…, (二)道路交通：…: a short label opening a sentence names the part it is about
-_PART_LABEL = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])?\s*"
-                         r"(?!全|其中)[\u4e00-\u9fff]{2,8}[:：]")
+_PART_LABEL = re.compile(_ENUMERATED + r"(?!全|其中)[\u4e00-\u9fff]{2,8}[:：]")
 
 
 @lru_cache(maxsize=1)
@@ -589,7 +590,7 @@ def _zero_outcome_before(sentence: str, at: int) -> str | None:
 
 
 _TOPIC_RULE = "a change names the clause that opens its sentence"
-_ENUMERATOR = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
+_ENUMERATOR = re.compile(r"^\s*" + _ENUMERATION + r"\s*")
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:度)?|\d{1,2}(?:[-—–~至到]\d{1,2})?月份?|[上下]半年|今年以来|全年"
                          r"|(?:前|第)?[一二三四1-4]个?季度")
 
