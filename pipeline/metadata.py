@@ -347,7 +347,7 @@ def _date_label() -> re.Pattern[str]:
     return re.compile(r"(?:" + labels + r")[:：]\s*")
 
 
-_TIMESTAMP = re.compile(r"((?:19|20)\d\d)[-年](\d{1,2})[-月](\d{1,2})日?\s*\d{1,2}:\d{2}")
+_TIMESTAMP = re.compile(r"((?:19|20)\d\d)[-年/](\d{1,2})[-月/](\d{1,2})日?\s*\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _page_timestamp(text: str) -> str | None:
@@ -483,7 +483,7 @@ def _opening_agencies(opening: str) -> list[str]:
 
 
 # a posting time and the site or body that posted it
-_STAMPED_SOURCE = re.compile(r"(?:19|20)\d\d[-年/]\d{1,2}[-月/]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[" + _CJK + r"]{2,30}")
+_STAMPED_SOURCE = re.compile(_TIMESTAMP.pattern + r"\s*[" + _CJK + r"]{2,30}")
 
 
 @lru_cache(maxsize=1)
