@@ -76,9 +76,11 @@ def _any_change_word() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _subject_free_words() -> tuple[str, ...]:
-    """Words of a metric that do not name its subject (同比, 上升, 分别, 较), longest first."""
+    """Words of a metric that do not name its subject (同比, 上升, 分别, 较; 比上年多, 环比; the verbs of a
+    value reached, 发展到, 扩充至, 总数增至), longest first."""
     return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
-                        + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平", "常年", "多年均值"],
+                        + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平", "常年", "多年均值",
+                           "环比", "多", "少", "至", "到", "发展", "扩充", "扩大", "调整", "总数"],
                         key=len, reverse=True))
 
 
@@ -530,7 +532,8 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
 def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """行政诉讼案件47件，同比上升6.8%: a change whose metric is only 同比上升 is about the count before
     it (the last one in its unit: 事故7起、死亡29人，同比减少2起 is about the 7起); so is a prior-year
-    value (合格率99.3%，较2019年的98.7%) whose metric is only 较. The first number of a sentence is
+    value (合格率99.3%，较2019年的98.7%) whose metric is only 较, and a value reached (覆盖率从10%提升
+    至50%, 队伍从1.11万人发展到1.51万人) whose metric is only its verb. The first number of a sentence is
     about the clause that opens it."""
     words = _subject_free_words()
     out = list(mentions)
@@ -560,7 +563,8 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
         earlier = [p for p in out[:i] if not _in_aside(sentence, p.start, m.start)] or out[:i]
         same_unit = [p for p in earlier if p.unit == m.unit] if m.unit != "%" else []
         out[i] = replace(m, metric=(same_unit[-1] if same_unit else earlier[-1]).metric,
-                         rule="a change names the count before it")
+                         rule="a change names the count before it" if m.kind == "change"
+                         else "a value reached (从10%提升至50%) names the value before it")
     return out
 
 

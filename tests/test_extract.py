@@ -651,6 +651,18 @@ def test_change_names_the_count_before_it():
     assert "行政诉讼案件" in got[1][1].metric
 
 
+@pytest.mark.parametrize("sentence,value,subject", [
+    ("居民小区集中停放充电设施覆盖率从10%提升至50%。", 50, "覆盖率"),
+    ("全区消防救援队伍整体实力持续提升，队伍从1.11万人发展到1.51万人。", 15100, "队伍"),
+    ("制修订重大事故隐患判定标准14项、总数增至67项。", 67, "判定标准"),
+    ("全国消防救援站达到8000个，比上年多95个。", 95, "消防救援站"),
+    ("实施行政处罚104次，处罚率79.4%，同比上升144.3%，环比上升100.0%。", 100, "处罚率"),
+])
+def test_a_value_named_only_by_its_verb_names_the_value_before_it(sentence, value, subject):
+    m = next(m for _, m in run(sentence) if m.value == value)
+    assert subject in m.metric
+
+
 def test_from_to_durations():
     got = run("平均办理时间由原来的20个工作日压缩至5个工作日。")
     assert [(t, m.value, m.unit) for t, m in got] == [("20个工作日", 20, "日"), ("5个工作日", 5, "日")]
