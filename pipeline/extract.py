@@ -334,6 +334,7 @@ class DocumentState:
     whole_codes: set[str] = field(default_factory=set)  # whole-jurisdiction codes stated so far
     events: str | None = None  # what the text last counted in 起 (事故, 火灾, 案件)
     under_label: bool = False  # under a part's label of its own (道路运输业方面。) after the total
+    part: bool = False  # the last sentence was one part's
 
 
 def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -347,7 +348,9 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
       a remit sector on (remit_sectors.txt: 各类事故…下降15.6%；工矿商贸事故…下降40.2%): before that total,
       a remit sector stands for it (全市工矿商贸领域发生生产安全事故40起).
     - After the total, a part's label standing as a sentence of its own (道路运输业方面。) makes the
-      sentences under it that part's, up to the next heading (二、1-3月份生产安全事故情况)."""
+      sentences under it that part's, up to the next heading (二、1-3月份生产安全事故情况).
+    - A sentence opening with 其中 right after a part's sentence is a part of that part
+      (道路交通：发生事故28起…。其中，发生较大事故3起、死亡9人。)."""
     if _LABEL_SENTENCE.fullmatch(sentence):
         state.under_label = bool(state.whole_codes)
     elif _HEADING.match(sentence):
@@ -356,8 +359,10 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     part_changes = bool(events) and not any(m.indicator_code for m in events) \
         and not any(m.kind == "count" for m in mentions)
     labelled_part = bool(state.whole_codes) and _PART_LABEL.match(sentence) is not None
+    part_of_part = sentence.lstrip().startswith("其中") and \
+        (state.part or bool(events) and not any(m.indicator_code for m in events))
     out = []
-    in_part = part_changes or labelled_part or state.under_label
+    in_part = part_changes or labelled_part or state.under_label or part_of_part
     for m in mentions:
         code = m.indicator_code
         remit = _names_remit_sector(m.metric)
@@ -368,6 +373,7 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
             state.whole_codes.add(code)  # the jurisdiction's own total, stated
         out.append(m)
     state.previous = out
+    state.part = in_part
     return _events_named(state, sentence, out)
 
 
