@@ -638,6 +638,11 @@ def test_no_code_without_agreement(metric, unit, kind):
     assert assign_code(metric, unit, kind, "") is None
 
 
+@pytest.mark.parametrize("metric", ["制作6类典型事故警示教育片", "较大事故进行评估"])
+def test_accidents_used_as_cases_are_not_accident_statistics(metric):
+    assert assign_code(metric, "起", "count") is None
+
+
 @pytest.mark.parametrize("metric", ["修订《立案查处工作规定》", "的立案查处工作规定》"])
 def test_a_titles_words_name_a_document_not_what_is_counted(metric):
     assert assign_code(metric, "件", "count") is None
@@ -747,6 +752,9 @@ def test_a_labelled_sector_after_the_total_is_a_part():
     assert read_in_order(total, sector)[1] == [None, None, None, None]
     assert read_in_order(total, "道路交通：共发生事故28起。其中，发生较大事故3起。")[1] == [None, None]  # a part's major ones
     assert read_in_order(sector)[0][:2] == ["acc.accidents", "acc.deaths"]  # no total before: it is the total
+    # a sentence opening with 其中 after a part's sentence is that part's
+    assert read_in_order(total, sector, "其中，发生较大事故1起、死亡3人。")[2] == [None, None]
+    assert read_in_order(total, "其中，发生较大事故4起、死亡12人。")[1][0] == "acc.major_accidents"  # of the total
 
 
 def test_the_rest_of_a_remit_sector_sentence_is_the_sectors():
