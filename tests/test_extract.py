@@ -638,6 +638,11 @@ def test_no_code_without_agreement(metric, unit, kind):
     assert assign_code(metric, unit, kind, "") is None
 
 
+@pytest.mark.parametrize("metric", ["简易程序案件", "办理一般程序案件", "普通程序案件"])
+def test_penalty_cases_by_procedure_are_penalty_cases(metric):
+    assert assign_code(metric, "件", "count") == "enf.penalty_cases"
+
+
 @pytest.mark.parametrize("metric", ["制作6类典型事故警示教育片", "较大事故进行评估"])
 def test_accidents_used_as_cases_are_not_accident_statistics(metric):
     assert assign_code(metric, "起", "count") is None
