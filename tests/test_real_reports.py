@@ -35,6 +35,7 @@ FLOORS = {
     "fresh8": (0.975, 0.945, 0.835, 0.64, 0.94),
     "fresh9": (0.965, 0.915, 0.85, 0.725, 0.93),
     "fresh10": (0.95, 0.925, 0.83, 0.45, 0.93),
+    "fresh11": (0.965, 0.865, 0.775, 0.47, 0.78),
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
