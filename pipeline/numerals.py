@@ -79,9 +79,10 @@ def _mixed(text: str) -> Decimal:
             section += (pending if pending is not None else Decimal(1)) * SMALL_UNITS[unit]
             pending = None
         else:
-            section += pending or 0
-            if section == 0:
-                section = Decimal(1)
+            if pending is None and section == 0:
+                section = Decimal(1)  # a bare scale (万人次): one of it; 0.00万 stays 0
+            else:
+                section += pending or 0
             previous_big = section * BIG_UNITS[unit]
             total += previous_big
             section = Decimal(0)
