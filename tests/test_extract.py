@@ -279,6 +279,8 @@ NEGATIVES = [
     "聚焦全市八个方面重点工作。",
     "交通运输业四项指标同比“两升一降一持平”。",  # how many indicators a comparison covers
     "工矿商贸企业10万人死亡率持续下降，煤炭百万吨死亡率稳中有降。",  # the base of a rate, not a count
+    "年均每百万人口因自然灾害死亡人数大幅下降。",  # a per-capita base
+    "去年全国火灾主要有五个特点。",  # the structure of an account
     "统筹发展和安全两件大事。",
     "锲而不舍落实中央八项规定精神。",
     "2023年1月15日，召开全市安全生产工作会议。",
