@@ -39,7 +39,7 @@ _LIST_CHANGE_VERBS = "下降|减少|降低|上升|增长|增加|提高"
 # The bases a value list and last year's values stand behind (a subset of basis_words.txt).
 _YEAR_BEFORE_BASES = ("同比", "较上年", "比上年", "较去年", "比去年")
 _YEAR_BEFORE_BASIS = "|".join(_YEAR_BEFORE_BASES)
-_LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?![至到])(?:分别)?[^，。；]*?(?:和|、|及)$")  # 下降至: a level
+_LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?![至到])(?:分别)?[^，,。；;]*?(?:和|、|及)$")  # 下降至: a level
 # 同比增加1起、多死亡2人: 多/少 before the outcome of a listed change
 # What events cost: deaths, injuries, the missing (死亡50人 after 事故64起 are those events' deaths).
 _OUTCOMES = "死亡|遇难|受伤|失踪"
@@ -293,7 +293,8 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     out = list(mentions)
     for i, m in enumerate(out):
-        if m.start > first.start and m.indicator_code and is_whole(m.indicator_code) \
+        if m.start > first.start and m.indicator_code \
+                and (is_whole(m.indicator_code) or m.indicator_code.startswith(_ACCIDENTS)) \
                 and "。" not in sentence[first.end:m.start]:
             out[i] = replace(m, indicator_code=None, code_evidence=None, confidence="high")
     return out
@@ -558,7 +559,7 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
             # states none of an outcome (of events) this year; people counted against events died in them
             if zero.endswith("事故") and m.unit in ("人", "名"):
                 zero += "死亡"
-            out[i] = replace(m, metric=zero, rule="a change names the outcome the clause before denies")
+            out[i] = replace(m, metric=zero, rule=_DENIED_RULE)
             continue
         if i == 0:
             # 商贸制造业1月份无事故，同比减少2起: the sentence's opening clause is the subject
@@ -600,6 +601,7 @@ def _zero_outcome_before(sentence: str, at: int) -> str | None:
 
 
 _TOPIC_RULE = "a change names the clause that opens its sentence"
+_DENIED_RULE = "a change names the outcome the clause before denies"
 _ENUMERATOR = re.compile(r"^\s*" + _ENUMERATION + r"\s*")
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:度)?|\d{1,2}(?:[-—–~至到]\d{1,2})?月份?|[上下]半年|今年以来|全年"
                          r"|(?:前|第)?[一二三四1-4]个?季度")
@@ -672,6 +674,8 @@ def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list
 
 
 _DENIED_EVENTS = re.compile(r"(?:未|没有)发生([^，,；;。\d]{0,12}?事故)")
+# a whole clause that denies events, with its subject: 国有地方煤矿未发生事故 (国有地方煤矿, 事故)
+_DENIAL = re.compile(r"^\s*([^，,；;。\d]{0,16}?)(?:未|没有)发生([^，,；;。\d]{0,12}?事故)\s*$")
 
 
 _LAST_YEAR_ASIDE = re.compile(r"\s*(?:同比|去年|上年|同期)")
@@ -891,6 +895,15 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         differences = [i for i in range(last_count + 1, len(out))
                        if out[i].end <= at and out[i].kind == "change" and out[i].unit != "%"]
         rule = "a list of values: the counts before, in order"
+        own_clause = max(sentence.rfind(ch, 0, out[values[0]].start) for ch in "，,；;")
+        denial = _DENIAL.search(_clause_before(sentence, own_clause)) if own_clause > 0 else None
+        if denial and all(out[i].kind == "change" for i in values):
+            # 重大事故1起、14人…；未发生较大事故，同比减少3起、15人 (国有地方煤矿未发生事故，同比减少2起、
+            # 3人): the changes of the events the clause before denies, and of their deaths
+            for i in values:
+                outcome = "死亡" if out[i].unit in ("人", "名") else ""
+                out[i] = replace(out[i], metric=denial.group(1) + denial.group(2) + outcome, rule=_DENIED_RULE)
+            continue
         if len(differences) >= len(values) and all(out[i].unit == "%" for i in values):
             before, rule = differences, "a list of percentages: the changes before, in order"
         if len(before) < len(values):

@@ -572,6 +572,8 @@ ACCIDENT_STATISTICS = [
     # changes after a clause that denies the events this year are those events' (and deaths')
     ("1-10月，全市未发生较大及以上生产安全事故，同比减少1起、3人。",
      {"1起": "acc.major_accidents_yoy", "3人": "acc.major_deaths_yoy"}),
+    ("全市发生生产安全事故25起，其中,重大事故1起、14人,人数增加3人,上升27.3%;未发生较大事故,同比减少3起、15人。",
+     {"3起": "acc.major_accidents_yoy", "15人": "acc.major_deaths_yoy"}),  # not the 重大事故 listed before
     # a bare 起数 counts the events counted before it, or the events a clause in between denies
     ("辖区发生生产安全事故5起，死亡4人，受伤2人，同比去年起数下降16.67%，死亡人数下降20%。",
      {"16.67%": "acc.accidents_yoy", "20%": "acc.deaths_yoy"}),
@@ -596,6 +598,7 @@ def test_accident_statistics(sentence, codes):
 
 @pytest.mark.parametrize("sentence,metrics", [
     ("全年亡人事故600起、死亡650人，较2020年下降2.1%、5.5%。", {"2.1%": "亡人事故", "5.5%": "亡人事故死亡"}),
+    ("国有地方煤矿未发生事故,同比减少2起、3人,均下降100%。", {"2起": "国有地方煤矿事故", "3人": "国有地方煤矿事故死亡"}),
     ("约谈县政府1次。", {"1次": "约谈县政府"}),  # 约谈 is a word, not 约 (about) before 谈
     # an aside in brackets glosses the words before it, which still name what is counted
     ("工矿商贸企业(包含建筑施工、特种设备)事故共发生29起。", {"29起": "工矿商贸企业事故共发生"}),
@@ -812,3 +815,8 @@ def test_people_are_never_the_count_of_events():
     mentions = [m for _, m in run("长乐区事故4起、死亡4人，同比起数持平、减少3人。")]
     changed = next(m for m in mentions if m.value == 3.0)
     assert changed.unit == "人" and changed.rule != "the count of the events counted before"
+
+
+def test_a_listed_change_keeps_the_direction_of_its_own_clause_in_ascii_punctuation():
+    found = {t: m for t, m in run("人数增加3人,上升27.3%;未发生较大事故,同比减少3起、15人。")}
+    assert (found["3起"].direction, found["15人"].direction) == ("down", "down")
