@@ -29,7 +29,8 @@ _ENUMERATOR_START = re.compile(r"[一二三四五六七八九十]+[、.．]|[（
 _FULL_WIDTH_ASCII = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FULL_WIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _FULL_WIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
-_FULL_WIDTH_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "～": "~", "\u3000": " ", "\xa0": " "})
+_FULL_WIDTH_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "～": "~", "\u3000": " ", "\xa0": " ",
+                        "\ufe6a": "%"})  # ﹪, the small percent sign
 
 _PINYIN_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 # Tabs are not here: they separate table cells (from web pages and Word tables) and stay.

@@ -820,3 +820,8 @@ def test_people_are_never_the_count_of_events():
 def test_a_listed_change_keeps_the_direction_of_its_own_clause_in_ascii_punctuation():
     found = {t: m for t, m in run("人数增加3人,上升27.3%;未发生较大事故,同比减少3起、15人。")}
     assert (found["3起"].direction, found["15人"].direction) == ("down", "down")
+
+
+def test_foreign_currency_is_money_in_its_own_unit():
+    (_, m), *_ = run("实际利用外资1.98亿美元，增长149.6%。")
+    assert (m.value, m.unit, m.kind) == (198_000_000, "美元", "money")
