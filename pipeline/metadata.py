@@ -626,9 +626,10 @@ _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
 # The country as the scope of the text (全国应急管理工作会议, 全国矿山共发生事故…), said twice or more:
 # a national text when no division is named.
 _NATIONAL_SCOPE = re.compile(r"全国(?:范围|各地|应急管理|安全生产|矿山|煤矿|生产安全|自然灾害|消防|防汛|森林|共)")
-# a title about the whole country: 2022年全国“安全生产月”活动结束, 1-2月份全国煤矿共发生事故15起
+# a title about the whole country: 2022年全国“安全生产月”活动结束, 1-2月份全国煤矿共发生事故15起,
+# 2021年中国矿山共发生事故356起
 _NATIONAL_TITLE = re.compile(r"(?:^|(?:19|20)\d\d年(?:度)?|去年|今年|[上下]半年|前?[一二三四]季度"
-                             r"|\d{1,2}(?:[-—~至]\d{1,2})?月份?)全国")
+                             r"|\d{1,2}(?:[-—~至]\d{1,2})?月份?)(?:全国|中国)")
 # …but not a local body's title that passes on a national meeting (市应急管理局传达2022年全国…会议精神)
 # or speaks of itself (全国两会期间我市安全生产形势稳定)
 _LOCAL_TITLE = re.compile(r"传达|学习|贯彻|精神|落实|局|厅|委员会|政府|办公室|[我本][省市区县州]")

@@ -370,6 +370,12 @@ CASES = [
         "全国", "100000", 2022, "other", None, None,
     ),
     (
+        "a title about 中国 is national; a news agency's dateline names where the reporter wrote, not who reports",
+        "2021年中国矿山共发生事故356起 死亡503人\n来源:中国新闻网\n"
+        "中新社北京3月14日电 (记者 陈溯)国家矿山安全监察局14日公布的数据显示，2021年，中国矿山共发生事故356起。\n",
+        "全国", "100000", 2021, "other", None, None,
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
