@@ -81,7 +81,7 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
 
 def infer_metadata(text: str) -> DocumentMetadata:
     """Metadata of one report; `text` is NormalisedText.text (raw decoded text works too)."""
-    text = _tidy(text)
+    text = _TRUNCATED_LINK.sub("", _tidy(text))
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     header, body_start = _header_block(lines)
@@ -420,6 +420,10 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         # 今年以来…按照《随州市2020年法治政府建设工作要点》: only a cited plan names the year
         counts = Counter(year for cited in _CITED.findall(text) for _, year in _years(cited))
     return counts.most_common(1)[0][0] if counts else None
+
+
+# a page's list of related articles: titles cut short with an ellipsis (2024年前三季度全国共发生各类生产安…)
+_TRUNCATED_LINK = re.compile(r"(?m)^[^\n]{0,40}(?:…|\.\.\.)[ \t]*$")
 
 
 # --- region and agency ------------------------------------------------------------------------

@@ -376,6 +376,12 @@ CASES = [
         "全国", "100000", 2021, "other", None, None,
     ),
     (
+        "a page's related articles, cut short with an ellipsis, say nothing of the text's year",
+        "记者17日从山西煤矿安全监察局获悉，今年1月至10月，该省煤矿发生死亡事故11起、死亡20人。\n"
+        "2025年一季度全国各类生产安全事故致…\n国家统计局:2024年各类生产安全事故…\n应急管理部:2024年全国生产安全事故…\n",
+        "山西省", "140000", None, "other", None, None,
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
