@@ -380,6 +380,7 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 
 _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
+_BASE_YEAR = re.compile(r"(?:较|比|与|相比)" + _YEAR + r"年(?:度)?|" + _YEAR + r"年(?:度)?(?:相比|同期)")
 
 
 def _report_year(title: str, opening: str, doc_type: str, published_on: str | None, text: str) -> int | None:
@@ -399,7 +400,8 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
             year = _number(match.group(1))
             if 1990 <= year <= 2100:
                 return year
-    opening_years = _years(opening)
+    # 比2015年下降23.1%, 与2020年相比: a base year of a comparison is not the year covered
+    opening_years = [(at, year) for at, year in _years(opening) if not _BASE_YEAR.search(opening, max(0, at - 3), at + 8)]
     if published_on:
         published = date.fromisoformat(published_on)
         late = published.month >= 11

@@ -382,6 +382,17 @@ CASES = [
         "山西省", "140000", None, "other", None, None,
     ),
     (
+        "中国政府 opening the text is the national government",
+        "2020年，中国政府坚持依法全面履行职能，深入推进法治政府建设。\n2020年，国务院提请全国人大常委会审议法律议案9件。\n",
+        "全国", "100000", 2020, "annual_report", "中国政府", None,
+    ),
+    (
+        "the base year of a comparison is not the year a press item covers",
+        "河北应急管理体系和能力建设再上新台阶\n2020年12月30日08:46来源:河北日报\n"
+        "“十三五”期间，河北省应急管理体系进一步理顺，全省生产安全事故起数比2015年下降23.1%。\n",
+        "河北省", "130000", 2020, "other", None, "2020-12-30",
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
