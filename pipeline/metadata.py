@@ -604,6 +604,16 @@ def _region(
             body[region.code] += weight * factor / len(regions)
     for code, value in body.items():
         scores[code] += min(value, _BODY_CAP)
+    # 鼓楼区事故1起…台江区未发生事故…福清市…: several divisions of one parent named in turn are its
+    # parts, and the text is about the parent
+    children: dict[str, set[str]] = defaultdict(set)
+    for code in body:
+        region = by_code(code)
+        if region is not None and region.parent_code:
+            children[region.parent_code].add(code)
+    for parent_code, codes in children.items():
+        if len(codes) >= _SIBLINGS:
+            scores[parent_code] += min(sum(body[code] for code in codes), _BODY_CAP)
 
     if not scores:
         return None
@@ -628,6 +638,7 @@ def _region(
     return best
 
 
+_SIBLINGS = 3  # divisions of one parent that make a text about the parent
 _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
 # The country as the scope of the text (全国应急管理工作会议, 全国矿山共发生事故…), said twice or more:
 # a national text when no division is named.

@@ -393,6 +393,12 @@ CASES = [
         "河北省", "130000", 2020, "other", None, "2020-12-30",
     ),
     (
+        "divisions of one parent named in turn are its parts: the text is about the parent",
+        "1月份生产安全事故情况\n1月份,全市发生生产安全事故4起,同比减少6起。\n鼓楼区事故1起、死亡0人;\n"
+        "台江区未发生事故;\n仓山区未发生事故;\n晋安区事故1起、死亡0人;\n福清市事故2起、死亡1人。\n",
+        "福州市", "350100", None, "other", None, None,
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
