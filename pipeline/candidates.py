@@ -342,6 +342,10 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
             return None
         # 24万关注量, 70余万缺水人员: a scaled number before a countable noun; 受灾人口170.7万、: after
         # one, closing its clause.
+        # 煤矿百万吨死亡率0.017，同比减少0.016: a death rate per a base, written without its unit
+        if not is_chinese and (rate := _RATE_PER_BASE.search(sentence, max(0, n_start - 40), n_start)):
+            return Candidate(n_start, n_end, n_end, number, value, "人/" + rate.group(1), 1, "ratio", True,
+                             internal, is_chinese)
         if any(ch in "万亿" for ch in number) or scale_after > 1:
             for noun, implicit_unit in lexicon.implicit_units():
                 if sentence.startswith(noun, pos) or (sentence.endswith(noun, 0, n_start) and _closes_clause(sentence, pos)):
@@ -358,6 +362,9 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
                      internal, is_chinese)
 
 
+_RATE_PER_BASE = re.compile(r"(百万吨|十万人口|十万人|万人|万台|万车|亿元)(?:GDP|生产总值)?[\u4e00-\u9fff]{0,12}?死亡率"
+                            r"(?:为|是|达|降至|下降至|控制在|小于|低于)?"
+                            r"(?:\s*\d+(?:\.\d+)?[，,](?:同比|较上年)?(?:减少|下降|降低|增加|上升))?\s*$")
 _STREAK_OR_SLOGAN = re.compile(r"[“\"「‘]$|连续[^，,；;。]{0,10}$")
 
 
