@@ -651,6 +651,15 @@ def test_penalty_cases_by_procedure_are_penalty_cases(metric):
     assert assign_code(metric, "件", "count") == "enf.penalty_cases"
 
 
+@pytest.mark.parametrize("metric,unit", [
+    ("侦办侵害企业合法权益犯罪案件", "起"),  # the police's own criminal cases are no referral
+    ("排查出涉民营企业刑事诉讼挂案", "起"),  # criminal litigation is no administrative litigation
+    ("发放电子证照", "本"),  # licences issued are no publicity material
+])
+def test_what_a_cue_word_does_not_mean_here(metric, unit):
+    assert assign_code(metric, unit, "count") is None
+
+
 @pytest.mark.parametrize("metric", ["制作6类典型事故警示教育片", "较大事故进行评估"])
 def test_accidents_used_as_cases_are_not_accident_statistics(metric):
     assert assign_code(metric, "起", "count") is None
