@@ -349,13 +349,14 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
       a remit sector on (remit_sectors.txt: 各类事故…下降15.6%；工矿商贸事故…下降40.2%): before that total,
       a remit sector stands for it (全市工矿商贸领域发生生产安全事故40起).
     - After the total, a part's label standing as a sentence of its own (道路运输业方面。) makes the
-      sentences under it that part's, up to the next heading (二、1-3月份生产安全事故情况).
+      sentences under it that part's, up to the next heading (二、1-3月份生产安全事故情况); so does
+      a heading about a part's accidents ((二)煤矿事故情况), with or without a total before it.
     - A sentence opening with 其中 right after a part's sentence is a part of that part
       (道路交通：发生事故28起…。其中，发生较大事故3起、死亡9人。)."""
     if _LABEL_SENTENCE.fullmatch(sentence):
         state.under_label = bool(state.whole_codes)
     elif _HEADING.match(sentence):
-        state.under_label = False
+        state.under_label = _heading_names_a_part(sentence)
     events = [m for m in state.previous if m.kind == "count" and m.unit == "起"]
     part_changes = bool(events) and not any(m.indicator_code for m in events) \
         and not any(m.kind == "count" for m in mentions)
@@ -415,6 +416,26 @@ _ENUMERATION = r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三�
 _ENUMERATED = r"\s*" + _ENUMERATION + r"?\s*"
 _LABEL_SENTENCE = re.compile(_ENUMERATED + r"(?!全|各)[\u4e00-\u9fff]{2,12}(?:方面|领域|行业)\s*[。：:]?\s*")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+# (二)煤矿事故情况, 三、道路交通事故: a heading about the accidents of something
+_ACCIDENT_HEADING = re.compile(_ENUMERATED + r"([^。，,；;：:]{1,16}?)(?:事故|火灾)(?:情况|分析)?\s*")
+# words of such a heading that still mean the whole: 二、1-3月份生产安全事故情况, (一)事故总体情况
+_WHOLE_HEADING_WORDS = re.compile(r"生产安全|安全生产|总体|整体|基本|各类|主要|较大|重大|特大|一般|亡人|以上|及")
+
+
+def _heading_names_a_part(heading: str) -> bool:
+    """(二)煤矿事故情况 and (三)非煤矿山事故情况 are about parts; 二、1-3月份生产安全事故情况 is not,
+    nor a remit sector's heading (一、工矿商贸事故情况), which stands for the whole."""
+    found = _ACCIDENT_HEADING.fullmatch(heading)
+    if found is None:
+        return False
+    subject = _WHOLE_HEADING_WORDS.sub("", _TIME_WORDS.sub("", found.group(1)))
+    for mention in sorted(find_regions_in(subject), key=lambda r: -r.start):
+        subject = subject[:mention.start] + subject[mention.end:]
+    for word in _whole_subjects():
+        subject = subject.replace(word, "")
+    return re.search(r"[\u4e00-\u9fff]", subject) is not None and not _names_remit_sector(subject)
+
+
 _ACCIDENTS = "acc."  # the accident statistics: a part's major accidents are not the jurisdiction's either
 # 工矿商贸：…, (二)道路交通：…: a short label opening a sentence names the part it is about
 _PART_LABEL = re.compile(_ENUMERATED + r"(?!全|其中)[\u4e00-\u9fff]{2,8}[:：]")

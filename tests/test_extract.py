@@ -839,3 +839,12 @@ def test_a_listed_change_keeps_the_direction_of_its_own_clause_in_ascii_punctuat
 def test_foreign_currency_is_money_in_its_own_unit():
     (_, m), *_ = run("实际利用外资1.98亿美元，增长149.6%。")
     assert (m.value, m.unit, m.kind) == (198_000_000, "美元", "money")
+
+
+def test_a_heading_about_a_parts_accidents_makes_the_sentences_under_it_that_parts():
+    codes = read_in_order("(一)事故总体情况", "1-2月，全省共发生生产安全事故25起、死亡40人。", "(二)煤矿事故情况",
+                          "共发生事故15起、死亡29人，同比增加2起、14人。", "二、1-3月份生产安全事故情况",
+                          "全省发生生产安全事故39起，死亡22人。")
+    assert codes[1] == ["acc.accidents", "acc.deaths"]
+    assert codes[3] == [None, None, None, None]  # the coal mines'
+    assert codes[5] == ["acc.accidents", "acc.deaths"]  # the whole again
