@@ -270,8 +270,31 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
     mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
     mentions = _counts_of_the_events_before(sentence, mentions)
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
-    coded = _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])
-    return [_with_rule(m) for m in _sector_sentences(sentence, coded)]
+    all_kinds, mentions = _production_safety_within_all(mentions)
+    coded = _sector_sentences(sentence, _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions]))
+    return [_with_rule(replace(m, indicator_code=None, code_evidence=None, confidence="high")
+                       if i < all_kinds and (m.indicator_code or "").startswith(_ACCIDENTS) else m)
+            for i, m in enumerate(coded)]
+
+
+def _production_safety_within_all(mentions: list[Mention]) -> tuple[int, list[Mention]]:
+    """全州发生各类事故432起…，其中发生安全生产事故17起、死亡19人…: when the events of all kinds
+    (road traffic and fires included) hold the production-safety accidents as a part, that part is
+    what the accident codes count. Returns how many mentions before it belong to all kinds (0 when
+    the structure is absent), with the part and its outcomes no longer marked as a sub-count."""
+    first = next((i for i, m in enumerate(mentions) if m.unit == "起" and m.kind == "count"), None)
+    if first is None or not _ALL_KINDS.search(mentions[first].metric or ""):
+        return 0, mentions
+    part = next((i for i, m in enumerate(mentions) if i > first and m.subcount and m.unit == "起"
+                 and m.kind == "count" and _PRODUCTION_SAFETY.search(m.metric or "")), None)
+    if part is None:
+        return 0, mentions
+    return part, [replace(m, subcount=False) if i >= part else m for i, m in enumerate(mentions)]
+
+
+# events of every kind (各类事故, 各类安全事故), not only production-safety accidents
+_ALL_KINDS = re.compile(r"各类(?:安全)?事故")
+_PRODUCTION_SAFETY = re.compile(r"生产安全事故|安全生产事故")
 
 
 def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:

@@ -577,6 +577,10 @@ ACCIDENT_STATISTICS = [
      {"1起": "acc.major_accidents_yoy", "3人": "acc.major_deaths_yoy"}),
     ("全市发生生产安全事故25起，其中,重大事故1起、14人,人数增加3人,上升27.3%;未发生较大事故,同比减少3起、15人。",
      {"3起": "acc.major_accidents_yoy", "15人": "acc.major_deaths_yoy"}),  # not the 重大事故 listed before
+    # events of all kinds holding the production-safety accidents as a part: the part is the total
+    ("全州发生各类事故432起,人员死亡53人,与去年同期相比事故起数增加4起,其中发生安全生产事故17起,人员死亡19人,"
+     "与去年同期相比事故起数减少12起。",
+     {"432起": None, "53人": None, "4起": None, "17起": "acc.accidents", "19人": "acc.deaths", "12起": "acc.accidents_yoy"}),
     # a bare 起数 counts the events counted before it, or the events a clause in between denies
     ("辖区发生生产安全事故5起，死亡4人，受伤2人，同比去年起数下降16.67%，死亡人数下降20%。",
      {"16.67%": "acc.accidents_yoy", "20%": "acc.deaths_yoy"}),
