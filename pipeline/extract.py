@@ -161,15 +161,34 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
             direction = "down" if m.group(1) in ("下降", "减少", "降低") else "up"
     if direction is None and (more := _MORE_OR_FEWER.search(stripped)) and _any_basis(sentence, cand.start):
         direction = "up" if more.group(1) == "多" else "down"  # 同比减少51起、少死亡6人
+    comparison = _compared_with(sentence, cand.start)
     if direction is None:
-        return None, None
+        # 和全国情况相比，分别低8.96和7.86个百分点: a difference in points against something named
+        return None, comparison if cand.family == "change" and comparison != "yoy" else None
     clause = sentence[max(0, cand.start - 30):cand.start]
     for other, pattern in _other_bases():
         if pattern.search(clause):
             return direction, other
     if any(word in clause for word in lexicon.word_list("basis_words.txt")):
         return direction, "yoy"
-    return direction, None
+    return direction, comparison
+
+
+# 与2015年相比，2019年全省…分别下降23.1%: a comparison that opens the clauses before the value
+_COMPARED_WITH = re.compile(r"(?:与|和|同)([^，,。；;]{1,16}?)(?:相比|比较)")
+
+
+def _compared_with(sentence: str, at: int) -> str | None:
+    """The basis of the last 与…相比 before `at` in its ；-part: yoy (与去年同期相比), a basis of
+    other_bases.tsv (与2015年相比, 与前三年平均值相比), or `other` (和全国情况相比: another place)."""
+    part_start = max(sentence.rfind(ch, 0, at) for ch in "；;。") + 1
+    comparisons = list(_COMPARED_WITH.finditer(sentence, part_start, at))
+    if not comparisons:
+        return None
+    found = comparisons[-1]
+    if any(word in found.group() for word in lexicon.word_list("basis_words.txt")):
+        return "yoy"
+    return next((other for other, pattern in _other_bases() if pattern.search(found.group())), "other")
 
 
 _BASE_YEAR = re.compile(r"(?:较|比|与)\s*((?:19|20)\d\d)\s*年")
