@@ -584,6 +584,7 @@ ACCIDENT_STATISTICS = [
     # a comparison opening the clauses before the values names their basis
     ("与2015年相比,2019年全省各类生产安全事故起数、死亡人数分别下降23.1%、16.3%。", {"23.1%": None, "16.3%": None}),
     ("与去年同期相比,全市事故起数、死亡人数分别下降10%、12%。", {"10%": "acc.accidents_yoy", "12%": "acc.deaths_yoy"}),
+    ("2024年全省事故起数比“十三五”末下降49.6%。", {"49.6%": None}),  # the end of a five-year plan
     ("全区生产安全事故死亡人数下降20%,和全国情况相比,低7.86个百分点。", {"20%": "acc.deaths_yoy", "7.86个百分点": None}),
     # a bare 起数 counts the events counted before it, or the events a clause in between denies
     ("辖区发生生产安全事故5起，死亡4人，受伤2人，同比去年起数下降16.67%，死亡人数下降20%。",
