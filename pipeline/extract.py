@@ -337,7 +337,7 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out):
         if m.start > first.start and m.indicator_code \
                 and (is_whole(m.indicator_code) or m.indicator_code.startswith(_ACCIDENTS)) \
-                and "。" not in sentence[first.end:m.start]:
+                and _one_statement(sentence[first.end:m.start]):
             out[i] = replace(m, indicator_code=None, code_evidence=None, confidence="high")
     return out
 
@@ -345,6 +345,15 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
 # the clause that first reports accidents, and its subject (各类建筑工程|未发生生产安全事故)
 # (a class of accidents, 未发生重大以上事故, and a goal, 不发生…, say nothing of a subject's counts)
 _ACCIDENT_CLAUSE = re.compile(r"([^，,；;。:：()（）]*?)(?<!不)(?:未|没有)?发生(?:(?!较大|重大|特大|以上)[^，,；;。]){0,12}?事故")
+
+
+def _one_statement(gap: str) -> bool:
+    """No full stop in `gap`, or only the one before a sentence that goes on with the changes of
+    the counts before it (…直接经济损失3.26万元。同比，事故起数减少1起: segment joins them)."""
+    return "。" not in gap or (gap.count("。") == 1 and _BASIS_OPENING.match(gap.split("。")[1].lstrip()) is not None)
+
+
+_BASIS_OPENING = re.compile(f"(?:{lexicon.basis_words_pattern()})")
 
 
 def _part_subject(sentence: str) -> int | None:

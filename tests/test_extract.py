@@ -857,3 +857,10 @@ def test_a_heading_about_a_parts_accidents_makes_the_sentences_under_it_that_par
     assert codes[1] == ["acc.accidents", "acc.deaths"]
     assert codes[3] == [None, None, None, None]  # the coal mines'
     assert codes[5] == ["acc.accidents", "acc.deaths"]  # the whole again
+
+
+def test_changes_joined_to_a_parts_sentence_are_the_parts():
+    codes = read_in_order("全县共发生各类安全生产事故6起,死亡5人。",
+                          "1.生产经营性道路交通事故5起,死亡5人,直接经济损失3.26万元。同比,事故起数减少1起;死亡人数减少1人。")
+    assert codes[0] == ["acc.accidents", "acc.deaths"]
+    assert not any(codes[1])
