@@ -675,8 +675,9 @@ def _zero_outcome_before(sentence: str, at: int) -> str | None:
 _TOPIC_RULE = "a change names the clause that opens its sentence"
 _DENIED_RULE = "a change names the outcome the clause before denies"
 _ENUMERATOR = re.compile(r"^\s*" + _ENUMERATION + r"\s*")
-_TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:度)?|\d{1,2}(?:[-—–~至到]\d{1,2})?月份?|[上下]半年|今年以来|全年"
-                         r"|(?:前|第)?[一二三四1-4]个?季度")
+_TIME_WORDS = re.compile(r"(?:截至|截止|至)?(?:(?:19|20)\d\d年(?:度)?)?(?:\d{1,2}(?:[-—–~至到]\d{1,2})?月份?)?"
+                         r"(?:\d{1,2}日)?(?:以来|底|末)?(?<=[年月日度来底末份])"
+                         r"|[上下]半年|今年以来|全年|(?:前|第)?[一二三四1-4]个?季度")
 
 
 def _opening_topic(sentence: str, before: int) -> str | None:

@@ -39,8 +39,9 @@ _PREPOSITIONS = ("对", "向", "在", "为", "给", "从", "针对", "按照", "
 _POST_STOPS = ("分别", "均", "都", "等", "其中", "已", "共", "累计")
 _YEAR_PREFIX = re.compile(r"(?:由|从)?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?(?:以来)?的?$")
 _DATE_LEAD = re.compile(
-    r"^(?:\d{4}年(?:度)?)?\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|^\d{4}年(?:度)?|^\d{1,2}月份?"
-    r"|^第?[一二三四]季度|^[上下]半年|^年[初底末中]"
+    r"^(?:截至|截止)?(?:(?:\d{4}年(?:度)?)?\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?"
+    r"|\d{4}年(?:度)?(?:\d{1,2}月(?:份|\d{1,2}日)?)?|\d{1,2}月(?:份|\d{1,2}日)?"
+    r"|第?[一二三四]季度|[上下]半年|年[初底末中])"
 )
 # 由原来的20个工作日, 提升至65%: the words before the number that only say "from" or "to".
 _FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去|去年|上年|法定)?的?"
@@ -281,17 +282,22 @@ class MetricFinder:
 
     # ---- the metric --------------------------------------------------------------------
     def metric(self, index: int, family: str) -> str | None:
-        metric = self._clean(self._metric(index, family))
         head = self._head_before_aside(index)
+        start, end = self.pre_bounds(index)
+        if head and start == end and not self.post_chunk(index):
+            # 各类安全生产事故【不含非生产经营性道路交通事故和火灾事故】6起: the aside glosses the head,
+            # which alone names what is counted
+            return self._clean(head)
+        metric = self._clean(self._metric(index, family))
         return head + metric if head and metric and not metric.startswith(head) else metric
 
     def _head_before_aside(self, index: int) -> str:
         """工矿商贸企业(包含建筑施工、消防)事故共发生29起: a bracketed aside right before the metric's
         words only glosses the words before it, which still name what is counted (工矿商贸企业)."""
         start, _ = self.pre_bounds(index)
-        if start < 2 or self.sentence[start - 1] not in "）)":
+        if start < 2 or self.sentence[start - 1] not in "）)】]":
             return ""
-        opening = max(self.sentence.rfind("（", 0, start - 1), self.sentence.rfind("(", 0, start - 1))
+        opening = max(self.sentence.rfind(ch, 0, start - 1) for ch in "（(【[")
         floor = self.mentions[index - 1].end if index else 0
         if opening <= floor or any(ch in CLAUSE_BREAKS for ch in self.sentence[opening + 1:start - 1]):
             return ""

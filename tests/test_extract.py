@@ -585,6 +585,9 @@ ACCIDENT_STATISTICS = [
     ("与2015年相比,2019年全省各类生产安全事故起数、死亡人数分别下降23.1%、16.3%。", {"23.1%": None, "16.3%": None}),
     ("与去年同期相比,全市事故起数、死亡人数分别下降10%、12%。", {"10%": "acc.accidents_yoy", "12%": "acc.deaths_yoy"}),
     ("2024年全省事故起数比“十三五”末下降49.6%。", {"49.6%": None}),  # the end of a five-year plan
+    # a date before the subject is no part of it
+    ("截至2022年12月31日全县共发生各类安全生产事故【不含非生产经营性道路交通事故和火灾事故】6起,死亡5人。",
+     {"6起": "acc.accidents", "5人": "acc.deaths"}),
     ("全区生产安全事故死亡人数下降20%,和全国情况相比,低7.86个百分点。", {"20%": "acc.deaths_yoy", "7.86个百分点": None}),
     # a bare 起数 counts the events counted before it, or the events a clause in between denies
     ("辖区发生生产安全事故5起，死亡4人，受伤2人，同比去年起数下降16.67%，死亡人数下降20%。",
@@ -710,6 +713,7 @@ def test_from_to_durations():
 @pytest.mark.parametrize("sentence,metric", [
     ("行政许可事项即办件占比提升至65%。", "行政许可事项即办件占比"),
     ("第三季度共检查企业260家。", "检查企业"),
+    ("截至2022年12月31日全县共发生各类事故221起。", "发生各类事故"),
 ])
 def test_metric_drops_time_and_direction_words(sentence, metric):
     (_, m), = run(sentence)
