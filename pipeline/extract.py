@@ -44,7 +44,7 @@ _LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?![至到])(?:分别)?[^�
 # What events cost: deaths, injuries, the missing (死亡50人 after 事故64起 are those events' deaths).
 _OUTCOMES = "死亡|遇难|受伤|失踪"
 _MORE_OR_FEWER = re.compile(rf"(多|少)(?:{_OUTCOMES}|发生)?$")
-_SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?占(?:比)?(?:为|达)?\s*")
+_SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?(占(?:比|总数|总量)?)的?(?:为|达)?\s*")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
 # A basis, then a verdict without numbers closing the clause (同比大幅“双下降”, 同比均有所下降).
@@ -989,9 +989,11 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         if i == 0:
             continue
         gap = sentence[out[i - 1].end:m.start]
-        # 其中蓝码2043家，占55.44%: a share takes the metric of the count before it.
-        if m.unit == "%" and _SHARE_GAP.fullmatch(gap):
-            out[i] = replace(m, metric=out[i - 1].metric, rule="a share of the count before")
+        # 其中蓝码2043家，占55.44%: a share takes the metric of the count before it, and says it is a
+        # share (蓝码占, 建构筑物火灾占比, 居住场所火灾占总数)
+        if m.unit == "%" and (share := _SHARE_GAP.fullmatch(gap)):
+            metric = (out[i - 1].metric or "") + share.group(1)
+            out[i] = replace(m, metric=metric, rule="a share of the count before")
         # 由2020年的74%进一步压缩到2021年的52%: the second value of a 由…到 pair.
         elif m.unit == out[i - 1].unit and _PAIR_GAP.fullmatch(gap) \
                 and "由" in sentence[max(0, out[i - 1].start - 12):out[i - 1].start]:

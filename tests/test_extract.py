@@ -868,3 +868,12 @@ def test_changes_joined_to_a_parts_sentence_are_the_parts():
                           "1.生产经营性道路交通事故5起,死亡5人,直接经济损失3.26万元。同比,事故起数减少1起;死亡人数减少1人。")
     assert codes[0] == ["acc.accidents", "acc.deaths"]
     assert not any(codes[1])
+
+
+@pytest.mark.parametrize("sentence,share,metric", [
+    ("其中蓝码2043家，占55.44%。", "55.44%", "蓝码占"),
+    ("建构筑物火灾39.1万起、占比43.1%。", "43.1%", "建构筑物火灾占比"),
+    ("其中电气火灾6850起，占总数的31.4%。", "31.4%", "电气火灾占总数"),
+])
+def test_a_share_names_the_count_before_it_as_a_share(sentence, share, metric):
+    assert {t: m for t, m in run(sentence)}[share].metric == metric
