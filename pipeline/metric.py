@@ -31,6 +31,8 @@ from pipeline import lexicon
 from pipeline.datafiles import read_table
 
 CLAUSE_BREAKS = set("，,；;。！？!?：:（）()【】[]")
+_DIVISION = r"(?:省|市|区|县|州|盟|旗|乡|镇|街道|社区|村|园区)"
+_WORD_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]" + _DIVISION + r"(?:、" + _DIVISION + r")*[)）](?=[\u4e00-\u9fff])")
 _QUOTES = "“”‘’「」『』\""
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _CONJUNCTIONS = ("以及", "和", "及", "与", "、", "并", "或")
@@ -124,13 +126,19 @@ class MetricFinder:
         self.token_starts = set(starts)
         self.fillers = _fillers()
         self.after_qualifiers, self.before_qualifiers = _qualifier_words()
+        # 乡(镇)公共法律服务工作站, 县(市、区): the other kinds of division a word stands for, in
+        # brackets inside a noun, break no clause
+        self.glued = {pos for m in _WORD_GLOSS.finditer(sentence) for pos in (m.start(), m.end() - 1)}
+
+    def _breaks(self, pos: int) -> bool:
+        return self.sentence[pos] in CLAUSE_BREAKS and pos not in self.glued
 
     # ---- chunk boundaries -------------------------------------------------------------
     def pre_bounds(self, index: int) -> tuple[int, int]:
         m = self.mentions[index]
         start = m.start
         floor = self.mentions[index - 1].end if index else 0
-        while start > floor and self.sentence[start - 1] not in CLAUSE_BREAKS:
+        while start > floor and not self._breaks(start - 1):
             start -= 1
         if index and start == floor and "、" in self.sentence[start:m.start]:
             # 刊登9个专版、电视台播报7个专集: the words before the first 、 belong to the previous number
@@ -152,7 +160,7 @@ class MetricFinder:
         has_next = index + 1 < len(self.mentions)
         ceiling = self.mentions[index + 1].start if has_next else len(text)
         end = pos
-        while end < ceiling and text[end] not in CLAUSE_BREAKS:
+        while end < ceiling and not self._breaks(end):
             if end > pos and end in self.token_starts and text.startswith(_POST_STOPS, end):
                 break
             end += 1

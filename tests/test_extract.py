@@ -877,3 +877,11 @@ def test_changes_joined_to_a_parts_sentence_are_the_parts():
 ])
 def test_a_share_names_the_count_before_it_as_a_share(sentence, share, metric):
     assert {t: m for t, m in run(sentence)}[share].metric == metric
+
+
+@pytest.mark.parametrize("sentence,text,noun", [
+    ("建成13个乡(镇)公共法律服务工作站。", "13个", "公共法律服务工作站"),
+    ("建成109个村(社区)公共法律服务工作室。", "109个", "公共法律服务工作室"),
+])
+def test_a_division_glossed_in_brackets_inside_a_noun_breaks_no_clause(sentence, text, noun):
+    assert noun in {t: m for t, m in run(sentence)}[text].metric
