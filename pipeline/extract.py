@@ -520,7 +520,10 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     part = m.subcount or (m.rule == _TOPIC_RULE and not (m.metric or "").startswith("全")) \
         or _OBJECT_OF_ACTION.search(sentence, max(0, m.start - 3), m.start) is not None \
         or _opens_with_a_sector(sentence) or _about_disasters(sentence, m.start)
-    choice = choose_code(m.metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
+    metric = m.metric
+    if metric and "一般" in metric and _NO_HIGHER_GRADE.search(sentence):
+        metric = metric.replace("一般", "")  # 发生一般事故24起，未发生较大及以上事故: every accident was 一般
+    choice = choose_code(metric, m.unit, m.kind, sentence, (m.start, m.end), part=part)
     if choice is None:
         return m  # most mentions get none: no copy
     confidence = "low" if choice.where == "sentence" else "medium" if choice.where == "clause" else "high"
@@ -533,6 +536,8 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
 
 
 _DISASTER_OR_ACCIDENT = re.compile(r"因灾|灾害|事故")
+# no accident above the lowest grade: 未发生较大及以上生产安全事故
+_NO_HIGHER_GRADE = re.compile(r"(?:未|没有|无)(?:发生)?较大(?:及|以)?以上(?:生产安全|安全生产)?事故")
 
 
 def _about_disasters(sentence: str, at: int) -> bool:

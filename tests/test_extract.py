@@ -585,6 +585,10 @@ ACCIDENT_STATISTICS = [
     ("与2015年相比,2019年全省各类生产安全事故起数、死亡人数分别下降23.1%、16.3%。", {"23.1%": None, "16.3%": None}),
     ("与去年同期相比,全市事故起数、死亡人数分别下降10%、12%。", {"10%": "acc.accidents_yoy", "12%": "acc.deaths_yoy"}),
     ("2024年全省事故起数比“十三五”末下降49.6%。", {"49.6%": None}),  # the end of a five-year plan
+    # 一般事故 is a grade, unless no accident of a higher grade happened
+    ("2020年,全市共发生生产安全一般事故24起,同比下降23%,未发生较大及以上生产安全事故。",
+     {"24起": "acc.accidents", "23%": "acc.accidents_yoy"}),
+    ("全市发生一般事故6起、较大事故1起。", {"6起": None}),
     # a date before the subject is no part of it
     ("截至2022年12月31日全县共发生各类安全生产事故【不含非生产经营性道路交通事故和火灾事故】6起,死亡5人。",
      {"6起": "acc.accidents", "5人": "acc.deaths"}),
