@@ -411,7 +411,10 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     events = [m for m in state.previous if m.kind == "count" and m.unit == "起"]
     part_changes = bool(events) and not any(m.indicator_code for m in events) \
         and not any(m.kind == "count" for m in mentions)
-    labelled_part = bool(state.whole_codes) and _PART_LABEL.match(sentence) is not None
+    label = _PART_LABEL.match(sentence)
+    # 应急管理部：上半年生产安全事故同比下降26.2%: a body speaking is no part's label
+    labelled_part = bool(state.whole_codes) and label is not None \
+        and not label.group().rstrip(":： ").endswith(lexicon.word_list("agency_suffixes.txt"))
     part_of_part = sentence.lstrip().startswith("其中") and \
         (state.part or bool(events) and not any(m.indicator_code for m in events))
     out = []

@@ -793,6 +793,8 @@ def test_a_labelled_sector_after_the_total_is_a_part():
     assert read_in_order(total, sector)[1] == [None, None, None, None]
     assert read_in_order(total, "道路交通：共发生事故28起。其中，发生较大事故3起。")[1] == [None, None]  # a part's major ones
     assert read_in_order(sector)[0][:2] == ["acc.accidents", "acc.deaths"]  # no total before: it is the total
+    # a body speaking (应急管理部：…) is no part's label
+    assert read_in_order(total, "应急管理部：上半年生产安全事故同比下降26.2%。")[1] == ["acc.accidents_yoy"]
     # a sentence opening with 其中 after a part's sentence is that part's
     assert read_in_order(total, sector, "其中，发生较大事故1起、死亡3人。")[2] == [None, None]
     assert read_in_order(total, "其中，发生较大事故4起、死亡12人。")[1][0] == "acc.major_accidents"  # of the total
