@@ -662,7 +662,7 @@ def test_no_code_without_agreement(metric, unit, kind):
     assert assign_code(metric, unit, kind, "") is None
 
 
-@pytest.mark.parametrize("metric", ["简易程序案件", "办理一般程序案件", "普通程序案件"])
+@pytest.mark.parametrize("metric", ["简易程序案件", "办理一般程序案件", "普通程序案件", "企业适用简易程序处罚"])
 def test_penalty_cases_by_procedure_are_penalty_cases(metric):
     assert assign_code(metric, "件", "count") == "enf.penalty_cases"
 
