@@ -672,6 +672,8 @@ def test_penalty_cases_by_procedure_are_penalty_cases(metric):
     ("排查出涉民营企业刑事诉讼挂案", "起"),  # criminal litigation is no administrative litigation
     ("发放电子证照", "本"),  # licences issued are no publicity material
     ("全国人大常委会审议法律议案", "件"),  # legislative deliberation is no collective discussion of cases
+    ("制定常态化隐患排查整治措施", "项"),  # measures against hazards are no hazards
+    ("发送震情信息短信", "条"),  # text messages sent are no media reports
     ("厅党委会研究审议法治建设相关议题", "件"),
 ])
 def test_what_a_cue_word_does_not_mean_here(metric, unit):
