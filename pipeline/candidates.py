@@ -362,7 +362,8 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
                      internal, is_chinese)
 
 
-_RATE_PER_BASE = re.compile(r"(百万吨|十万人口|十万人|万人|万台|万车|亿元)(?:GDP|生产总值)?[\u4e00-\u9fff]{0,12}?死亡率"
+_DATE_DIGITS = re.compile(r"(?:19|20)\d{4,6}")
+_RATE_PER_BASE = re.compile(r"(百万吨|十万人口|十万人|万人|万台|万车|百亿元|亿元)(?:GDP|生产总值)?[\u4e00-\u9fff]{0,12}?死亡率"
                             r"(?:为|是|达|降至|下降至|控制在|小于|低于)?"
                             r"(?:\s*\d+(?:\.\d+)?[，,](?:同比|较上年)?(?:减少|下降|降低|增加|上升))?\s*$")
 _STREAK_OR_SLOGAN = re.compile(r"[“\"「‘]$|连续[^，,；;。]{0,10}$")
@@ -387,6 +388,8 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
             unit: lexicon.Unit, internal: str | None, is_chinese: bool) -> bool:
     if unit.needs_cue and not _has_duration_cue(sentence, n_start, end):
         return False
+    if unit.family == "duration" and _DATE_DIGITS.fullmatch(number):
+        return False  # 统计期限为202311日至1231日: a date whose 年 and 月 the page lost
     if _GRADE_THRESHOLD.search(sentence[max(0, n_start - 8):n_start]) or _GRADE_OF_EVENTS.match(sentence, end):
         return False
     if is_chinese:

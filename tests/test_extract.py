@@ -284,6 +284,9 @@ NEGATIVES = [
     "工矿商贸企业10万人死亡率持续下降，煤炭百万吨死亡率稳中有降。",  # the base of a rate, not a count
     "年均每百万人口因自然灾害死亡人数大幅下降。",  # a per-capita base
     "去年全国火灾主要有五个特点。",  # the structure of an account
+    "政府透明度指数在全国49个较大城市中排名第四。",  # the peers of a ranking
+    "全国32个省级统计单位中,有一半实现下降。",
+    "报告所列数据的统计期限为202311日至1231日。",  # a date whose 年 and 月 the page lost
     "统筹发展和安全两件大事。",
     "锲而不舍落实中央八项规定精神。",
     "2023年1月15日，召开全市安全生产工作会议。",
