@@ -203,12 +203,8 @@ def _match_unit(sentence: str, pos: int, ends: set[int], starts: AbstractSet[int
 def _has_duration_cue(sentence: str, start: int, end: int) -> bool:
     window_before = _clause_before(sentence, start)[-6:]
     window_after = sentence[end:end + 3]
-    for cue in lexicon.word_list("duration_cues.txt"):
-        if cue in window_before:
-            return True
-        if cue in ("内", "以内", "之内") and window_after.startswith(cue):
-            return True
-    return False
+    return any(cue in window_before for cue in lexicon.word_list("duration_cues.txt")) \
+        or window_after.startswith(lexicon.word_list("duration_after_cues.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -232,8 +228,8 @@ def _quantity_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _may_hold_candidate(sentence: str) -> bool:
     """Rules out most sentences at once (every unit of 24日, 3年 also needs a duration cue in the sentence)."""
     plain, needs_cue = _quantity_hints()
-    return bool(plain.search(sentence) or (needs_cue.search(sentence)
-                                           and any(cue in sentence for cue in lexicon.word_list("duration_cues.txt"))))
+    cues = lexicon.word_list("duration_cues.txt") + lexicon.word_list("duration_after_cues.txt")
+    return bool(plain.search(sentence) or (needs_cue.search(sentence) and any(cue in sentence for cue in cues)))
 
 
 def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate]:
@@ -408,8 +404,8 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
             return False
         if unit.written in ("个", "项", "类", "条") and _restates_list(masked, n_start, value):
             return False
-    # 53类电子证照 counts kinds; 六类行政权力事项 and 6类10起典型事故 only sort what they name.
-    if unit.written in ("类", "小类") and (is_chinese or _NUMBER_NEXT.match(sentence, end)):
+    # 53类电子证照 and 182种 count kinds; 六类行政权力事项, 五种能力 and 6类10起典型事故 only sort what they name.
+    if unit.written in ("类", "小类", "种") and (is_chinese or _NUMBER_NEXT.match(sentence, end)):
         return False
     # 等7个领域的专家: the number describes a short attribute, not a counted thing.
     if unit.written == "个" and sentence[n_start - 1:n_start] == "等":

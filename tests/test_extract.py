@@ -100,6 +100,8 @@ def test_implicit_unit(sentence, text, unit, noun):
 @pytest.mark.parametrize("sentence,text,value,unit,qualifier", [
     ("对受理的事项在三个工作日内作出决定。", "三个工作日", 3, "日", "at_most"),
     ("开展为期两个月的专项整治。", "两个月", 2, "月", None),
+    ("公共服务事项最快10分钟办理。", "10分钟", 10, "分钟", None),  # a verb of completion after it
+    ("企业开办全程帮办30分钟办结。", "30分钟", 30, "分钟", None),
     ("公示期不少于30日。", "30日", 30, "日", "at_least"),
     ("整改期限一般不超过15天。", "15天", 15, "天", "at_most"),
     ("接到报告后2小时内到达现场。", "2小时", 2, "小时", "at_most"),
@@ -899,3 +901,12 @@ def test_a_division_glossed_in_brackets_inside_a_noun_breaks_no_clause(sentence,
 
 def test_the_peers_a_count_is_taken_from_are_no_count():
     assert [t for t, _ in run("全国32个省级统计单位中，有24个未发生重特大事故。")] == ["24个"]
+
+
+@pytest.mark.parametrize("sentence,texts", [
+    ("签发电子证照种类182种，较上年增加18种。", ["182种", "18种"]),  # kinds counted
+    ("提升监督执法、应急管理、防灾减灾救灾五种能力。", []),  # kinds named
+    ("审议满意25票，基本满意3票。", ["25票", "3票"]),
+])
+def test_kinds_and_votes(sentence, texts):
+    assert [t for t, _ in run(sentence)] == texts
