@@ -907,6 +907,8 @@ def test_the_peers_a_count_is_taken_from_are_no_count():
     ("签发电子证照种类182种，较上年增加18种。", ["182种", "18种"]),  # kinds counted
     ("提升监督执法、应急管理、防灾减灾救灾五种能力。", []),  # kinds named
     ("审议满意25票，基本满意3票。", ["25票", "3票"]),
+    ("本级安排帐篷54顶。", ["54顶"]),
+    ("治理水土流失面积60平方公里。", ["60平方公里"]),
 ])
-def test_kinds_and_votes(sentence, texts):
+def test_kinds_votes_tents_and_areas(sentence, texts):
     assert [t for t, _ in run(sentence)] == texts
