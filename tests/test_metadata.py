@@ -399,6 +399,12 @@ CASES = [
         "福州市", "350100", None, "other", None, None,
     ),
     (
+        "a year's report on administrative enforcement (行政执法工作报告) is a rule-of-law annual report",
+        "南开区应急管理局2023年行政执法工作报告\n按照《天津市南开区应急管理局2023年度行政执法计划》要求，"
+        "我局扎实开展执法检查。\n",
+        "南开区", "120104", 2023, "annual_report", "南开区应急管理局", None,
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
