@@ -391,7 +391,7 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
     if title_years:
         return title_years[0][1]
     for pattern in (
-        r"现(?:将|就)[^。]{0,30}?" + _YEAR + r"年",
+        r"现(?:将|就)[^。]{0,30}?" + _YEAR + r"(?:年|(?=工作|年度))",  # 现将2023工作总结及2024年…: the 年 may be lost
         r"(?:制定|提出|印发)[^。]{0,10}?" + _YEAR + r"年",
         r"(?:^|\n|[\]】:：])" + _YEAR + r"年(?:度)?(?:以来|[,，、上])",
     ):

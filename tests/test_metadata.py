@@ -405,6 +405,12 @@ CASES = [
         "南开区", "120104", 2023, "annual_report", "南开区应急管理局", None,
     ),
     (
+        "the year a covering sentence names, when the page lost its 年",
+        "2023年，我州防震减灾工作在州委州政府的领导下扎实推进。现将2023工作总结及2024年重点工作安排报告如下。\n"
+        "一、2023年工作总结\n（一）狠抓地震监测预报工作\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
