@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.datafiles import read_lines, read_table
+from pipeline.segment import tokenize
 
 NATIONAL_CODE = "100000"
 LEVELS = ("country", "province", "prefecture", "county")
@@ -157,6 +158,8 @@ def find_regions_in(text: str) -> list[RegionMention]:
             if len(piece) < length:
                 continue
             if piece in full:
+                if length == 2 and not _starts_a_word(text, i):
+                    continue  # 办理县人大 holds 理县, 收费县道 费县: a name begins no word there
                 mentions.append(RegionMention(i, i + length, piece, full[piece], True))
             elif piece in short:
                 mentions.append(RegionMention(i, i + length, piece, short[piece], False))
@@ -165,6 +168,17 @@ def find_regions_in(text: str) -> list[RegionMention]:
             resume = i + length
             break
     return mentions
+
+
+def _starts_a_word(text: str, at: int) -> bool:
+    """Whether jieba, cutting the few characters around `at`, starts a word there."""
+    begin = max(0, at - 4)
+    pos = begin
+    for token in tokenize(text[begin:at + 6]):
+        if pos >= at:
+            return pos == at
+        pos += len(token)
+    return pos == at
 
 
 # ---------------------------------------------------------------------------------------------

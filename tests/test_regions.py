@@ -93,6 +93,12 @@ def test_is_within() -> None:
         ("确保建党100周年大庆的安全稳定", []),  # 大庆: a grand celebration
         ("大庆市应急管理局", ["大庆市"]),
         ("全国安全生产", []),  # 全国 is not found in text: only ministries get it
+        # A two-character name inside a word is none; as a word of its own it is one.
+        ("办理县人大代表建议119件", []),  # 理县
+        ("振兴县域经济，收费县道全部取消", []),  # 兴县, 费县
+        ("四川省理县应急管理局", ["四川省", "理县"]),
+        ("市和县两级执法队伍", []),  # 和 is the conjunction
+        ("安徽省和县应急管理局", ["安徽省", "和县"]),
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
