@@ -590,7 +590,7 @@ def _region(
     elsewhere, learnt_from = _other_place_cue(), _other_place_after_cue()
     for mention in mentions:
         if elsewhere.search(text[max(0, mention.start - 6):mention.start]) \
-                or learnt_from.match(text, mention.end, mention.end + 30):
+                or learnt_from.match(text, mention.end, mention.end + 30) or _NAMED_EVENT.match(text, mention.end):
             continue
         inside = any(a <= mention.start < b for a, b in cited)
         weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
@@ -639,6 +639,8 @@ def _region(
 
 
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent
+# an event named after its host (杭州亚运会, 成都大运会): the place names the event, not the reporter
+_NAMED_EVENT = re.compile(r"(?:亚运会|亚残运会|奥运会|冬奥会|残奥会|大运会|全运会|世博会|进博会|峰会|博览会|马拉松)")
 _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
 # The country as the scope of the text (全国应急管理工作会议, 全国矿山共发生事故…), said twice or more:
 # a national text when no division is named.

@@ -411,6 +411,11 @@ CASES = [
         None, None, 2023, "work_summary", None, None,
     ),
     (
+        "an event named after its host (杭州亚运会) is no evidence of the reporter",
+        "2023年工作总结\n今年以来，市应急管理局围绕平安护航杭州亚运会主线，全力以赴压降事故。\n",
+        None, None, 2023, "work_summary", "市应急管理局", None,
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
