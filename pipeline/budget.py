@@ -48,7 +48,11 @@ def deadline(seconds: float | None) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         raise RuntimeError("a per-document time budget can only be enforced on a process's main thread")
 
+    fired = False
+
     def expired(signum: int, frame: FrameType | None) -> None:
+        nonlocal fired
+        fired = True
         raise OverBudget(seconds)
 
     previous = signal.signal(signal.SIGALRM, expired)
@@ -60,3 +64,7 @@ def deadline(seconds: float | None) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
         finally:
             signal.signal(signal.SIGALRM, previous)
+    if fired:
+        # the signal came while Python ran a callback that swallows exceptions (a weakref's, a
+        # __del__): the body ran on to its end, and is still over the budget
+        raise OverBudget(seconds)

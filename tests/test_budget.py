@@ -36,6 +36,18 @@ def test_the_deadline_interrupts_a_runaway_regular_expression():
     assert time.perf_counter() - started < 2
 
 
+def test_a_budget_signal_swallowed_by_a_callback_still_ends_over_budget():
+    # Python drops an exception raised while it runs a weakref callback or a __del__ (it only warns):
+    # the body runs on, and the deadline raises once it is over
+    with pytest.raises(budget.OverBudget), budget.deadline(0.2):
+        end = time.perf_counter() + 0.6
+        while time.perf_counter() < end:
+            try:
+                time.sleep(0.01)
+            except budget.OverBudget:
+                pass  # what such a callback does with it
+
+
 def test_no_budget_and_a_finished_body_leave_no_timer_behind():
     with budget.deadline(0.2):
         pass
