@@ -288,6 +288,8 @@ NEGATIVES = [
     "去年全国火灾主要有五个特点。",  # the structure of an account
     "政府透明度指数在全国49个较大城市中排名第四。",  # the peers of a ranking
     "报告所列数据的统计期限为202311日至1231日。",  # a date whose 年 and 月 the page lost
+    "合议共管工作法被评为全国新时代枫桥经验104个先进典型之一。",  # a list the reporter is one of
+    "海安是江苏第二批10个农村物流达标县之一。",
     "统筹发展和安全两件大事。",
     "锲而不舍落实中央八项规定精神。",
     "2023年1月15日，召开全市安全生产工作会议。",
@@ -912,3 +914,7 @@ def test_the_peers_a_count_is_taken_from_are_no_count():
 ])
 def test_kinds_votes_tents_and_areas(sentence, texts):
     assert [t for t, _ in run(sentence)] == texts
+
+
+def test_people_tested_are_people_trained():
+    assert assign_code("机关干部参加习近平法治思想在线测试", "名", "count") == "train.participants"
