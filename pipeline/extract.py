@@ -319,8 +319,8 @@ _PRODUCTION_SAFETY = re.compile(r"生产安全事故|安全生产事故")
 def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """1.铁路运输业1月份发生事故2起、死亡2人，同比增加1起，事故起数上升100%: a sentence whose first
     count of accidents is no jurisdiction's total (a sector, an area) is about that part, so none of
-    its numbers takes a whole-jurisdiction code. Fatal accidents (亡人事故) are the exception: every
-    death happens in one, so their deaths are all deaths. So is a sentence whose first accident
+    its numbers takes a whole-jurisdiction code. Fatal accidents (亡人事故, 死亡事故) are the exception
+    but for their own count: every death and every major accident happens in one. So is a sentence whose first accident
     clause has a part for its subject (小散工程和零星作业发生事故1起): none of its accident statistics
     from that clause on is the jurisdiction's."""
     # the first count of events: of accidents, or of events with no code at all (甘谷县3起, 交通运输业34起)
@@ -331,10 +331,13 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
         return [replace(m, indicator_code=None, code_evidence=None, confidence="high")
                 if m.start > part_subject and m.indicator_code and m.indicator_code.startswith(_ACCIDENTS) else m
                 for m in mentions]
-    if first is None or first.indicator_code is not None or "亡人事故" in (first.metric or ""):
+    if first is None or first.indicator_code is not None:
         return mentions
+    fatal = _FATAL_ACCIDENTS.search(first.metric or "") is not None
     out = list(mentions)
     for i, m in enumerate(out):
+        if fatal and not (m.indicator_code or "").startswith("acc.accidents"):
+            continue  # fatal accidents hold every death and every major accident: only their count is a part
         if m.start > first.start and m.indicator_code \
                 and (is_whole(m.indicator_code) or m.indicator_code.startswith(_ACCIDENTS)) \
                 and _one_statement(sentence[first.end:m.start]):
@@ -345,6 +348,10 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
 # the clause that first reports accidents, and its subject (各类建筑工程|未发生生产安全事故)
 # (a class of accidents, 未发生重大以上事故, and a goal, 不发生…, say nothing of a subject's counts)
 _ACCIDENT_CLAUSE = re.compile(r"([^，,；;。:：()（）]*?)(?<!不)(?:未|没有)?发生(?:(?!较大|重大|特大|以上)[^，,；;。]){0,12}?事故")
+
+
+# accidents with deaths (亡人事故, 死亡事故): every death happens in one, so their deaths are all deaths
+_FATAL_ACCIDENTS = re.compile(r"亡人事故|死亡事故")
 
 
 def _one_statement(gap: str) -> bool:

@@ -595,6 +595,9 @@ ACCIDENT_STATISTICS = [
     ("2020年,全市共发生生产安全一般事故24起,同比下降23%,未发生较大及以上生产安全事故。",
      {"24起": "acc.accidents", "23%": "acc.accidents_yoy"}),
     ("全市发生一般事故6起、较大事故1起。", {"6起": None}),
+    # fatal accidents hold every death and every major accident; only their own count is a part
+    ("全市共发生各类安全生产死亡事故18起,事故总起数比去年减少4起,同比下降18.2%;事故总死亡人数21人,同比下降25%;发生较大事故2起。",
+     {"18起": None, "4起": None, "18.2%": None, "21人": "acc.deaths", "25%": "acc.deaths_yoy", "2起": "acc.major_accidents"}),
     # a date before the subject is no part of it
     ("截至2022年12月31日全县共发生各类安全生产事故【不含非生产经营性道路交通事故和火灾事故】6起,死亡5人。",
      {"6起": "acc.accidents", "5人": "acc.deaths"}),
