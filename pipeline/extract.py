@@ -225,14 +225,16 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
 
 _BASIS_BEFORE = re.compile(rf"(?:{_YEAR_BEFORE_BASIS}|上年同期|去年同期)\s*([(（]?)\s*$")
 _LAST_YEAR_IN_BRACKETS = re.compile(r"[(（]\s*(?:去年|上年)(?:同期)?\s*$")
+# a clause about the same period of the year before: 全市去年同期发生事故6起, 去年1-9月份发生…28人
+_LAST_YEAR_CLAUSE = re.compile(r"(?:[全我本][省市区县州])?(?:去年|上年)(?:同期|\d{1,2}(?:[-—~至到]\d{1,2})?月份?)")
 _CHANGE_VERB_AFTER = re.compile(rf"\s*[)）]?\s*(?:[(（][^()（）]{{0,8}}[)）])?\s*(?:{_LIST_CHANGE_VERBS}|持平)")
 
 
 def _is_last_years_value(sentence: str, cand: Candidate) -> bool:
-    """同比(6起)下降83.33%, 同比12起下降25%, 死亡人数(去年同期4人)同比持平: the number is the same
-    period of the year before, which the change after it is measured against."""
+    """同比(6起)下降83.33%, 同比12起下降25%, 死亡人数(去年同期4人)同比持平, 全市去年同期发生事故6起:
+    the number is the same period of the year before, which the change after it is measured against."""
     before = sentence[max(0, cand.start - 12):cand.start]
-    if _LAST_YEAR_IN_BRACKETS.search(before):
+    if _LAST_YEAR_IN_BRACKETS.search(before) or _LAST_YEAR_CLAUSE.match(_clause_before(sentence, cand.start).strip()):
         return True
     basis = _BASIS_BEFORE.search(before)
     return basis is not None and (basis.group(1) != "" or _CHANGE_VERB_AFTER.match(sentence, cand.end) is not None)

@@ -209,6 +209,11 @@ def test_prior_and_current_year_values():
     assert all("承诺办结时限" in m.metric for _, m in got)
 
 
+def test_a_clause_about_last_years_same_period_gives_last_years_values():
+    found = {t: m for t, m in run("9月份，全市共发生安全生产事故2起，全市去年同期发生安全生产事故6起。")}
+    assert (found["2起"].period_year, found["6起"].period_year) == (2023, 2022)
+
+
 @pytest.mark.parametrize("sentence,period", [
     ("1-9月份，全市接报火灾事故31起。", "2023-01..2023-09"),
     ("2023年1至6月，共受理举报58件。", "2023-01..2023-06"),
