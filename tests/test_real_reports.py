@@ -39,6 +39,7 @@ FLOORS = {
     "fresh12": (0.985, 0.945, 0.79, 0.68, 0.87),
     "fresh13": (0.97, 0.97, 0.605, 0.72, 0.96),  # few coded numbers: one code moves precision by 0.04
     "fresh14": (0.955, 0.855, 0.76, 0.36, 0.8),
+    "fresh15": (0.975, 0.93, 0.72, 0.49, 0.83),
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
