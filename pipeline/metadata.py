@@ -87,8 +87,10 @@ def infer_metadata(text: str) -> DocumentMetadata:
     header, body_start = _header_block(lines)
     labelled = _TITLE_FIELD.search(text, 0, _OPENING_CHARS)  # a page's index table: 标题: |…|
     title = labelled.group(1) if labelled else _title(header)
-    if not title and (issued := _ISSUED.search(text, 0, _OPENING_CHARS)):
-        title = issued.group(1)  # 现将《2025年全区…工作要点》印发给你们: the text is the document it issues
+    if not title and (issued := _ISSUED.search(text, 0, _OPENING_CHARS) or _ISSUING_NOTICE.search(text, 0, 150)):
+        # 现将《2025年全区…工作要点》印发给你们, 关于印发聊城市2021年法治政府建设工作计划的通知 (the
+        # notice's own title): the text is the document it issues
+        title = issued.group(1)
     opening = _CITED.sub(lambda m: "□" * len(m.group()), "\n".join(lines[body_start:])[:_OPENING_CHARS])
     tail = lines[max(body_start, len(lines) - _TAIL_LINES) :]
     signature_agency, signature_date, printed_date = _signature(tail)
@@ -188,6 +190,8 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
 _SUBTITLE = re.compile(r"^[—-]{1,2}|在[^。]{2,40}(?:会议|大会|会)上$")
 _REPORT_WORD = re.compile(r"报告|总结|要点|计划|思路|情况|方案")
 _ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
+# a covering notice's title at the top of the page: 关于印发聊城市2021年法治政府建设工作计划的通知
+_ISSUING_NOTICE = re.compile(r"关于印发《?([^《》\n，,。]{4,60}?(?:要点|计划|方案|安排))》?的通知")
 _TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
 
 

@@ -416,6 +416,12 @@ CASES = [
         None, None, 2023, "work_summary", "市应急管理局", None,
     ),
     (
+        "a covering notice's title at the top (关于印发…工作计划的通知) makes the text the plan it issues",
+        "点击下载文字版.docx\n聊城市人民政府办公室关于印发聊城市2021年法治政府建设工作计划的通知各县(市、区)人民政府:"
+        "《聊城市2021年法治政府建设工作计划》已经市政府同意，现印发给你们。\n一、深入学习宣传贯彻习近平法治思想\n",
+        "聊城市", "371500", 2021, "work_plan", "聊城市人民政府办公室", None,
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
