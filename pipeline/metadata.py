@@ -296,7 +296,8 @@ def _doc_type(title: str, opening: str, text: str) -> str:
     page_top = text[:_OPENING_CHARS]
     found = "other" if any(pattern.search(page_top) for scope, _, pattern in _doc_type_cues() if scope == "press") \
         else "results"
-    for scope, searched in (("title", title), ("opening", opening), ("start", opening[:_START_CHARS])):
+    for scope, searched in (("title", title), ("top", page_top[:_START_CHARS]), ("opening", opening),
+                            ("start", opening[:_START_CHARS])):
         best: tuple[int, int, str] | None = None
         for order, (cue_scope, doc_type, pattern) in enumerate(_doc_type_cues()):
             match = pattern.search(searched) if cue_scope == scope else None

@@ -422,6 +422,11 @@ CASES = [
         "聊城市", "371500", 2021, "work_plan", "聊城市人民政府办公室", None,
     ),
     (
+        "a page that opens with an inspection plan's table is a plan",
+        "序号|\n检查事项|\n实施依据|\n检查频次和上限|\n1|\n重点非煤矿山执法检查|\n《中华人民共和国矿山安全法》|\n1次/年/单位|\n",
+        None, None, None, "work_plan", None, None,
+    ),
+    (
         "a site named after its posting time is no reporter when it names a place",
         "山西现有各类煤矿988座，1-11月停产整顿88座\n2019-12-24 10:35:25 中国太原煤炭交易中心\n"
         "山西省煤矿安检监察局日前公布的信息显示，目前全省辖区共有各类煤矿988座。\n",
