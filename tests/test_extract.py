@@ -295,6 +295,7 @@ NEGATIVES = [
     "报告所列数据的统计期限为202311日至1231日。",  # a date whose 年 and 月 the page lost
     "合议共管工作法被评为全国新时代枫桥经验104个先进典型之一。",  # a list the reporter is one of
     "海安是江苏第二批10个农村物流达标县之一。",
+    "聚焦“接续高质量发展建设百万人口大城市”奋斗主题。",  # a class of cities
     "统筹发展和安全两件大事。",
     "锲而不舍落实中央八项规定精神。",
     "2023年1月15日，召开全市安全生产工作会议。",
@@ -688,6 +689,7 @@ def test_penalty_cases_by_procedure_are_penalty_cases(metric):
     ("全国人大常委会审议法律议案", "件"),  # legislative deliberation is no collective discussion of cases
     ("制定常态化隐患排查整治措施", "项"),  # measures against hazards are no hazards
     ("发送震情信息短信", "条"),  # text messages sent are no media reports
+    ("发放意外伤残死亡一次性补助", "人"),  # people paid a death benefit are no accident deaths
     ("厅党委会研究审议法治建设相关议题", "件"),
 ])
 def test_what_a_cue_word_does_not_mean_here(metric, unit):
