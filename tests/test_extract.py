@@ -922,6 +922,7 @@ def test_the_peers_a_count_is_taken_from_are_no_count():
     ("本级安排帐篷54顶。", ["54顶"]),
     ("治理水土流失面积60平方公里。", ["60平方公里"]),
     ("完成货运周转量255.7亿吨公里。", ["255.7亿吨公里"]),  # ton-kilometres, not tons
+    ("PM2.5平均浓度为26微克/立方米。", ["26微克/立方米"]),  # a concentration
 ])
 def test_kinds_votes_tents_and_areas(sentence, texts):
     assert [t for t, _ in run(sentence)] == texts
