@@ -690,6 +690,8 @@ def test_penalty_cases_by_procedure_are_penalty_cases(metric):
     ("制定常态化隐患排查整治措施", "项"),  # measures against hazards are no hazards
     ("发送震情信息短信", "条"),  # text messages sent are no media reports
     ("发放意外伤残死亡一次性补助", "人"),  # people paid a death benefit are no accident deaths
+    ("机构资质到期停产停业", "家"),  # a licence that ran out is no suspension
+    ("国家工作人员旁听法院庭审", "人次"),  # attending a trial is no training
     ("厅党委会研究审议法治建设相关议题", "件"),
 ])
 def test_what_a_cue_word_does_not_mean_here(metric, unit):
@@ -930,3 +932,11 @@ def test_kinds_votes_tents_and_areas(sentence, texts):
 
 def test_people_tested_are_people_trained():
     assert assign_code("机关干部参加习近平法治思想在线测试", "名", "count") == "train.participants"
+
+
+@pytest.mark.parametrize("metric,unit,code", [
+    ("为企业提出法律建议", "件", "legal.advice_given"),  # legal advice, not a deputy's proposal
+    ("三类人员考法", "人次", "train.participants"),  # a law exam
+])
+def test_advice_and_exams(metric, unit, code):
+    assert assign_code(metric, unit, "count") == code
