@@ -372,14 +372,17 @@ def _part_subject(sentence: str) -> int | None:
     found = _ACCIDENT_CLAUSE.search(sentence)
     if found is None:
         return None
-    subject = _TIME_WORDS.sub("", _ENUMERATOR.sub("", found.group(1)))
+    return found.start() if _names_a_part(_TIME_WORDS.sub("", _ENUMERATOR.sub("", found.group(1)))) else None
+
+
+def _names_a_part(subject: str) -> bool:
+    """Whether a subject (time words and enumerators gone) still names something once the divisions
+    and the words meaning the whole (whole_subjects.txt) are removed, and that is no remit sector."""
     for mention in sorted(find_regions_in(subject), key=lambda r: -r.start):
         subject = subject[:mention.start] + subject[mention.end:]
     for word in _whole_subjects():
         subject = subject.replace(word, "")
-    if not re.search(r"[\u4e00-\u9fff]", subject) or _names_remit_sector(subject):
-        return None
-    return found.start()
+    return re.search(r"[\u4e00-\u9fff]", subject) is not None and not _names_remit_sector(subject)
 
 
 @lru_cache(maxsize=1)
@@ -491,12 +494,7 @@ def _heading_names_a_part(heading: str) -> bool:
     found = _ACCIDENT_HEADING.fullmatch(heading)
     if found is None:
         return False
-    subject = _WHOLE_HEADING_WORDS.sub("", _TIME_WORDS.sub("", found.group(1)))
-    for mention in sorted(find_regions_in(subject), key=lambda r: -r.start):
-        subject = subject[:mention.start] + subject[mention.end:]
-    for word in _whole_subjects():
-        subject = subject.replace(word, "")
-    return re.search(r"[\u4e00-\u9fff]", subject) is not None and not _names_remit_sector(subject)
+    return _names_a_part(_WHOLE_HEADING_WORDS.sub("", _TIME_WORDS.sub("", found.group(1))))
 
 
 _ACCIDENTS = "acc."  # the accident statistics: a part's major accidents are not the jurisdiction's either
