@@ -228,8 +228,14 @@ def _quantity_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _may_hold_candidate(sentence: str) -> bool:
     """Rules out most sentences at once (every unit of 24日, 3年 also needs a duration cue in the sentence)."""
     plain, needs_cue = _quantity_hints()
-    cues = lexicon.word_list("duration_cues.txt") + lexicon.word_list("duration_after_cues.txt")
-    return bool(plain.search(sentence) or (needs_cue.search(sentence) and any(cue in sentence for cue in cues)))
+    return bool(plain.search(sentence) or (needs_cue.search(sentence)
+                                           and any(cue in sentence for cue in _any_duration_cue())))
+
+
+@lru_cache(maxsize=1)
+def _any_duration_cue() -> tuple[str, ...]:
+    """The duration cues of both files, before or after a number."""
+    return lexicon.word_list("duration_cues.txt") + lexicon.word_list("duration_after_cues.txt")
 
 
 def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate]:

@@ -161,17 +161,17 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
             direction = "down" if m.group(1) in ("下降", "减少", "降低") else "up"
     if direction is None and (more := _MORE_OR_FEWER.search(stripped)) and _any_basis(sentence, cand.start):
         direction = "up" if more.group(1) == "多" else "down"  # 同比减少51起、少死亡6人
-    comparison = _compared_with(sentence, cand.start)
     if direction is None:
         # 和全国情况相比，分别低8.96和7.86个百分点: a difference in points against something named
-        return None, comparison if cand.family == "change" and comparison != "yoy" else None
+        comparison = _compared_with(sentence, cand.start) if cand.family == "change" else None
+        return None, comparison if comparison != "yoy" else None
     clause = sentence[max(0, cand.start - 30):cand.start]
     for other, pattern in _other_bases():
         if pattern.search(clause):
             return direction, other
     if any(word in clause for word in lexicon.word_list("basis_words.txt")):
         return direction, "yoy"
-    return direction, comparison
+    return direction, _compared_with(sentence, cand.start)
 
 
 # 与2015年相比，2019年全省…分别下降23.1%: a comparison that opens the clauses before the value

@@ -291,8 +291,7 @@ class MetricFinder:
     # ---- the metric --------------------------------------------------------------------
     def metric(self, index: int, family: str) -> str | None:
         head = self._head_before_aside(index)
-        start, end = self.pre_bounds(index)
-        if head and start == end and not self.post_chunk(index):
+        if head and self.pre_bounds(index)[0] == self.mentions[index].start and not self.post_chunk(index):
             # 各类安全生产事故【不含非生产经营性道路交通事故和火灾事故】6起: the aside glosses the head,
             # which alone names what is counted
             return self._clean(head)
