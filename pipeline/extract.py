@@ -723,6 +723,11 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
     for i, m in enumerate(out):
         metric = m.metric or ""
         outcome = _OUTCOME.search(metric)
+        if outcome is None and i and _BARE_OUTCOME.fullmatch(sentence, out[i - 1].end, m.start) \
+                and _counts_accidents(sentence, out[i - 1]) and m.kind == "count" and m.unit in ("人", "名"):
+            # 重大事故1起、14人; 贵州2起、15人: people counted bare right after accidents are their dead
+            out[i] = replace(m, metric=(out[i - 1].metric or "") + "死亡", rule="deaths of the events counted before")
+            continue
         if outcome is None or "事故" in metric or m.unit not in ("人", "名"):
             continue
         if _OWN_CAUSE.sub("", _LIST_ITEM_START.split(metric[:outcome.start()])[-1]):
@@ -737,6 +742,18 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
                                  rule="deaths of the events counted before")
                 break
     return out
+
+
+# the gap of 事故2起、15人: an enumeration comma and nothing else
+_BARE_OUTCOME = re.compile(r"\s*、\s*")
+
+
+def _counts_accidents(sentence: str, m: Mention) -> bool:
+    """A count in 起 of accidents or fires, named in its metric or earlier in the sentence (贵州2起)."""
+    return m.unit == "起" and m.kind == "count" and _ACCIDENT_OR_FIRE.search(sentence, 0, m.end) is not None
+
+
+_ACCIDENT_OR_FIRE = re.compile(r"事故|火灾")
 
 
 def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list[Mention]:

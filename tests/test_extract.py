@@ -269,6 +269,9 @@ def test_adjacent_numbers_share_the_noun():
     ("全年查处违法采矿、违法占用耕地案件分别为41件和63件。", "41件", "违法采矿"),  # subjects listed before 分别
     ("全年查处违法采矿、违法占用耕地案件分别为41件和63件。", "63件", "占用耕地"),
     ("查处违法采矿、违法占用耕地案件分别为41件和63件，同比分别下降12.8%和9.5%。", "9.5%", "占用耕地"),
+    ("其中，重大事故1起、14人，同比持平。", "14人", "死亡"),  # people counted bare after accidents: their dead
+    ("事故总量从多到少依次是，甲省2起、15人，乙省3起、4人。", "4人", "死亡"),
+    ("共举办培训班2期、150人。", "150人", "培训"),  # after anything but accidents, no one died
 ])
 def test_metric(sentence, text, key):
     found = {t: m for t, m in run(sentence)}
