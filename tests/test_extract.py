@@ -288,6 +288,7 @@ NEGATIVES = [
     "推出优化营商环境10条，将民营经济发展12条迭代升级为20条。",  # policy packages known by their articles
     "认真落实市委六届五次、六次全会精神。",  # party plenary sessions
     "贯彻省委十五届五次全会和市委九届六次全会精神。",
+    "深入贯彻落实十二届市委三次、四次全会精神。",  # the body named between 届 and the sessions
     "明确9个方面重点任务。",  # the structure of a plan
     "聚焦全市八个方面重点工作。",
     "交通运输业四项指标同比“两升一降一持平”。",  # how many indicators a comparison covers
