@@ -462,6 +462,9 @@ def test_a_streak_is_named_by_what_continues():
 # ---- accident statistics: subject lists, totals against parts, bases --------------------------
 # (sentence, {span text: code}); structures of real reports, numbers made up.
 ACCIDENT_STATISTICS = [
+    # the outcomes follow their numbers: the count of accidents says nothing of them
+    ("全县发生生产安全事故12起，8人死亡，3人受伤。",
+     {"12起": "acc.accidents", "8人": "acc.deaths", "3人": None}),
     ("全省各类生产安全事故起数、死亡人数同比分别下降17.7%、12.5%；其中较大事故同比分别下降19.0%和26.3%。",
      {"17.7%": "acc.accidents_yoy", "12.5%": "acc.deaths_yoy",
       "19.0%": "acc.major_accidents_yoy", "26.3%": "acc.major_deaths_yoy"}),
