@@ -36,6 +36,7 @@ class AuditMention:
     code_evidence: str | None = None  # why the code: 'metric cue 立案查处', 'clause cue …; subject: …'
     confidence: str | None = None  # high | medium | low: how sure the code is
     indicator: str | None = None  # the code's Chinese name in the catalog
+    target_of: str | None = None  # for a target, the indicator it aims at
 
 
 # Documents whose texts and mentions one query reads, when pages are rendered from the warehouse.
@@ -48,8 +49,8 @@ def _describe(m: AuditMention) -> str:
     parts = [f"{labels.number(m.value)} {m.unit}", m.kind]
     parts += [p for p in (m.qualifier, m.direction, m.period and f"period {m.period}") if p]
     parts.append(f"metric {m.metric or '—'}")
-    code = m.indicator_code or "—"
-    if m.indicator_code and (m.code_evidence or m.confidence):
+    code = m.indicator_code or (m.target_of and f"→ {m.target_of}") or "—"
+    if (m.indicator_code or m.target_of) and (m.code_evidence or m.confidence):
         code += f" ({'; '.join(p for p in (m.code_evidence, m.confidence and f'confidence {m.confidence}') if p)})"
     parts.append(f"code {code}")
     return " · ".join(parts)
@@ -63,14 +64,14 @@ def _kind(m: AuditMention) -> str:
 
 
 def _row(text: str, m: AuditMention) -> str:
-    coded = m.indicator_code is not None
+    coded = m.indicator_code is not None or m.target_of is not None
     cells = [
         f'<td class=num><a href="#m{m.mention_id}">{m.mention_id}</a></td>',
         f"<td class=keep>{html.escape(text[m.start:m.end])}</td>",
         f"<td class=num>{html.escape(labels.amount(m.value, m.unit))}</td>",
         f"<td class=words>{html.escape(m.metric or '')}</td>",
         f"<td class=words>{html.escape(m.indicator or '') if coded else ''}</td>",
-        f"<td class=code>{html.escape(m.indicator_code or '')}</td>",
+        f"<td class=code>{html.escape(m.indicator_code or (m.target_of and f'→ {m.target_of}') or '')}</td>",
         f"<td class=evidence>{html.escape(m.code_evidence or '') if coded else ''}</td>",
         f"<td class=keep>{labels.CONFIDENCE.get(m.confidence or '', m.confidence or '') if coded else ''}</td>",
         f"<td class=keep>{html.escape(_kind(m))}</td>",

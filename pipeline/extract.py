@@ -110,6 +110,7 @@ class Mention:
     rule: str | None = None  # the sentence structure that named the subject, when one did
     code_evidence: str | None = None  # why the code: the cue and where it was found, and the rule
     confidence: str = "high"  # high | medium (clause cue or a structure rule) | low (see _confidence)
+    target_of: str | None = None  # for a target, the indicator it aims at (a target itself has no code)
 
 
 # …其中重点领域公开43条，政策解读4条，全年共制定0条规范性文件: a clause that counts for the whole ends the parts
@@ -442,7 +443,15 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
         out.append(m)
     state.previous = out
     state.part = in_part
-    return _events_named(state, sentence, out)
+    return [_aimed_at(m) for m in _events_named(state, sentence, out)]
+
+
+def _aimed_at(m: Mention) -> Mention:
+    """力争…下降5%以上, 全年计划检查600家次: a target is no measurement of its indicator, so its code
+    moves to `target_of` (what plan_vs_actual compares it with) and `indicator_code` stays NULL."""
+    if m.kind != "target" or m.indicator_code is None:
+        return m
+    return replace(m, indicator_code=None, target_of=m.indicator_code)
 
 
 # what a count in 起 counts

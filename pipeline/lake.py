@@ -148,9 +148,9 @@ class Lake:
                     existing.delete(_predicate(doc_ids, old))
             elif existing is None or not old:
                 write_deltalake(existing or self.table_uri(table), rows, partition_by=list(PARTITION_COLUMNS), mode="append",
-                                target_file_size=TARGET_FILE_BYTES)
-            else:
-                write_deltalake(existing, rows, partition_by=list(PARTITION_COLUMNS), mode="overwrite",
+                                schema_mode="merge", target_file_size=TARGET_FILE_BYTES)
+            else:  # merge: a column the schema gained since the table was made is added to it
+                write_deltalake(existing, rows, partition_by=list(PARTITION_COLUMNS), mode="overwrite", schema_mode="merge",
                                 predicate=_predicate(doc_ids, partitions), target_file_size=TARGET_FILE_BYTES)
 
         _retried(commit)

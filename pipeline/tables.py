@@ -30,7 +30,7 @@ SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "norm_start
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "position", "token"]
 INDICATOR_COLUMNS = ["doc_id", "mention_id", "sentence_id", "start", "end", "mention", "value", "unit", "unit_implicit",
                      "qualifier", "metric", "indicator_code", "kind", "period_year", "period", "direction", "basis",
-                     "subcount", "code_evidence", "confidence"]
+                     "subcount", "code_evidence", "confidence", "target_of"]
 
 
 def document_texts_frame(sources: Sequence[SourceDocument]) -> pd.DataFrame:
@@ -92,6 +92,7 @@ def document_indicators(
                 "kind": mention.kind, "period_year": mention.period_year, "period": mention.period,
                 "direction": mention.direction, "basis": mention.basis, "subcount": mention.subcount,
                 "code_evidence": mention.code_evidence, "confidence": mention.confidence,
+                "target_of": mention.target_of,
             })
     return rows
 

@@ -203,6 +203,15 @@ def test_what_was_done_next_to_what_was_planned_is_no_target():
     assert (found["246家次"].kind, found["253家次"].kind) == ("target", "count")
 
 
+def test_a_target_measures_nothing_and_names_the_indicator_it_aims_at():
+    sentence = "全年计划重点检查246家次，实际重点检查253家次。"
+    found = {sentence[m.start:m.end]: m
+             for m in in_document(DocumentState(), sentence, extract_mentions(sentence, tokenize(sentence), REPORT))}
+    planned, done = found["246家次"], found["253家次"]
+    assert (planned.indicator_code, planned.target_of) == (None, "enf.inspected_entities")
+    assert (done.indicator_code, done.target_of) == ("enf.inspected_entities", None)
+
+
 def test_prior_and_current_year_values():
     got = run("承诺办结时限由2022年的70%进一步压缩到2023年的45%。")
     assert [(t, m.period_year) for t, m in got] == [("70%", 2022), ("45%", 2023)]

@@ -24,7 +24,7 @@ CATALOG = Path(__file__).parent / "data" / "gold" / "catalog.tsv"
 FLOORS = {
     "gold-real": (0.985, 0.965, 0.935, 0.965, 0.985),
     "dev": (0.98, 0.95, 0.925, 0.88, 0.9),
-    "blind": (0.975, 0.92, 0.94, 0.555, 0.79),  # its annotator coded more strictly than gold-real
+    "blind": (0.975, 0.92, 0.93, 0.555, 0.79),  # its annotator coded more strictly than gold-real
     "fresh": (0.97, 0.935, 0.915, 0.83, 0.88),
     "fresh2": (0.97, 0.94, 0.935, 0.95, 0.96),
     "fresh3": (0.97, 0.915, 0.975, 0.96, 0.93),

@@ -146,7 +146,7 @@ def test_one_thread_holds_duckdb_to_one_thread_and_gives_the_setting_back():
     assert con.execute("SELECT current_setting('threads')").fetchone()[0] == before
 
 
-def test_a_warehouse_from_before_the_evidence_columns_gets_them(tmp_path):
+def test_a_warehouse_from_before_the_evidence_and_target_columns_gets_them(tmp_path):
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as old:
         old.execute("CREATE TABLE indicators (doc_id VARCHAR NOT NULL, mention_id INTEGER NOT NULL, value DOUBLE)")
@@ -154,5 +154,5 @@ def test_a_warehouse_from_before_the_evidence_columns_gets_them(tmp_path):
     with duckdb.connect(str(path)) as con:
         apply_schema(con)
         columns = [row[0] for row in con.execute("DESCRIBE indicators").fetchall()]
-        assert columns[-2:] == ["code_evidence", "confidence"]
+        assert columns[-3:] == ["code_evidence", "confidence", "target_of"]
         assert con.execute("SELECT count(*) FROM indicators").fetchone() == (1,)

@@ -1,6 +1,6 @@
 -- Targets (kind = target) against what was done: the result stated right after the target in the
--- same sentence, with the same code and unit (全年计划重点检查246家次，实际重点检查253家次), else the
--- same region's panel value of that indicator for the target's year. `actual_source` says which.
+-- same sentence, with the code the target aims at (target_of) and its unit (全年计划重点检查246家次，
+-- 实际重点检查253家次), else the same region's panel value of that indicator for the target's year. `actual_source` says which.
 -- `met` reads the target's qualifier: at most / under targets are met at or below the target, all
 -- others (至少, 不少于, plain 开展1次) at or above.
 WITH stated_result AS (
@@ -8,7 +8,7 @@ WITH stated_result AS (
     FROM indicators AS t
     JOIN indicators AS r
       ON r.doc_id = t.doc_id AND r.sentence_id = t.sentence_id AND r.mention_id > t.mention_id
-     AND r.indicator_code = t.indicator_code AND r.unit = t.unit AND r.kind <> 'target'
+     AND r.indicator_code = t.target_of AND r.unit = t.unit AND r.kind <> 'target'
     WHERE t.kind = 'target'
     GROUP BY t.doc_id, t.mention_id
 ), paired AS (
@@ -16,7 +16,7 @@ WITH stated_result AS (
         d.region,
         d.region_code,
         coalesce(t.period_year, d.report_year) AS year,
-        t.indicator_code,
+        t.target_of AS indicator_code,
         t.value AS target_value,
         t.unit AS target_unit,
         t.qualifier AS target_qualifier,
@@ -32,10 +32,10 @@ WITH stated_result AS (
     LEFT JOIN stated_result AS s ON s.doc_id = t.doc_id AND s.mention_id = t.mention_id
     LEFT JOIN indicator_panel AS p
            ON p.region_code = d.region_code
-          AND p.indicator_code = t.indicator_code
+          AND p.indicator_code = t.target_of
           AND p.year = coalesce(t.period_year, d.report_year)
     WHERE t.kind = 'target'
-      AND t.indicator_code IS NOT NULL
+      AND t.target_of IS NOT NULL
       AND d.region_code IS NOT NULL
 )
 SELECT

@@ -74,11 +74,13 @@ CREATE TABLE IF NOT EXISTS indicators (
     subcount       BOOLEAN NOT NULL,  -- a 其中 part of a total stated before it
     code_evidence  VARCHAR,           -- why the code: 'metric cue 立案查处', 'clause cue …', '; subject: <rule>'
     confidence     VARCHAR,           -- high | medium (clause cue or a structure rule) | low (sentence cue, carried over, no metric)
+    target_of      VARCHAR,           -- a target's indicator (targets have no indicator_code: they measure nothing)
     PRIMARY KEY (doc_id, mention_id)
 );
 -- Warehouses built before these columns existed get them (their rows are redone: a new code version).
 ALTER TABLE indicators ADD COLUMN IF NOT EXISTS code_evidence VARCHAR;
 ALTER TABLE indicators ADD COLUMN IF NOT EXISTS confidence VARCHAR;
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS target_of VARCHAR;
 
 CREATE TABLE IF NOT EXISTS rejected_files (
     source_path VARCHAR NOT NULL,
