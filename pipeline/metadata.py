@@ -468,8 +468,10 @@ def _national_region(signature_agency: str | None, title_agency: str | None, tit
 def _opening_subject(opening: str) -> str | None:
     """Who the first sentence is about: 2021年，青岛市坚持… → 青岛市; 2023年，在市委市政府领导下，
     广州市应急管理局全面学习… → 广州市应急管理局; 2022年，应急管理部坚持… → 应急管理部."""
-    framing = _FRAMING_SENTENCE.match(opening)  # 2025年是…的关键之年。长宁区城管执法系统坚持…
-    found = _opening_subject_pattern().match(opening, framing.end() if framing else 0)
+    first_line = opening.split("\n", 1)[0]
+    start = len(first_line) + 1 if "\n" in opening and _ADDRESSEE.fullmatch(first_line) else 0  # 市委、市政府：
+    framing = _FRAMING_SENTENCE.match(opening, start)  # 2025年是…的关键之年。长宁区城管执法系统坚持…
+    found = _opening_subject_pattern().match(opening, framing.end() if framing else start)
     return found.group("subject") if found else None
 
 
@@ -478,8 +480,9 @@ _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。
 
 @lru_cache(maxsize=1)
 def _opening_subject_pattern() -> re.Pattern[str]:
+    # the subject may be a committee and its government together (2025年，县委、县政府坚持…)
     return re.compile(r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*)?(?:在[^，,。\n]{1,40}?下[，,]\s*)?"
-                      r"(?P<subject>[" + _CJK + r"]{2,24}?)(?=" + _SUBJECT_FOLLOWERS + ")")
+                      r"(?P<subject>[" + _CJK + r"]{2,24}?(?:、[" + _CJK + r"]{2,12}?)?)(?=" + _SUBJECT_FOLLOWERS + ")")
 
 
 def _opening_agencies(opening: str) -> list[str]:
@@ -595,7 +598,8 @@ def _region(
     elsewhere, learnt_from = _other_place_cue(), _other_place_after_cue()
     for mention in mentions:
         if elsewhere.search(text[max(0, mention.start - 6):mention.start]) \
-                or learnt_from.match(text, mention.end, mention.end + 30) or _NAMED_EVENT.match(text, mention.end):
+                or learnt_from.match(text, mention.end, mention.end + 30) or _NAMED_EVENT.match(text, mention.end) \
+                or _in_addressee(text, mention.start):
             continue
         inside = any(a <= mention.start < b for a, b in cited)
         weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
@@ -641,6 +645,13 @@ def _region(
         if region and score >= _SPECIFIC_SHARE * best_score and is_within(region, best) and code != best_code:
             best, best_score = region, score
     return best
+
+
+def _in_addressee(text: str, at: int) -> bool:
+    """中共红河州委、红河州人民政府： as a line of its own: the body reported to, not the reporter."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _ADDRESSEE.fullmatch(text[start:end if end >= 0 else len(text)].strip()) is not None
 
 
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent

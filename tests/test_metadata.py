@@ -352,6 +352,12 @@ CASES = [
         "青岛市", "370200", 2022, "work_summary", "青岛市政府", None,
     ),
     (
+        "a committee and its government opening the text (县委、县政府) are the reporter: a county, the one its cited titles name",
+        "中共六安市委、六安市人民政府：\n2025年,县委、县政府坚持以习近平新时代中国特色社会主义思想为指导,全面推进法治政府建设。"
+        "印发《霍邱县党政主要负责人履行推进法治建设第一责任人职责实施办法》。\n",
+        "霍邱县", "341522", 2025, "annual_report", None, None,
+    ),
+    (
         "a province named beside one of its cities does not compete with it",
         "市委、市政府：\n现将我局2025年度法治政府建设工作情况报告如下：\n"
         "贯彻《广东省安全生产条例》，制定《江门市应急管理局行政执法公示办法》《江门市应急管理局执法检查计划》。\n",
