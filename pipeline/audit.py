@@ -133,7 +133,7 @@ def audit_html(title: str, text: str, mentions: Sequence[AuditMention]) -> str:
     return f"""<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title><style>{_STYLE}</style></head>
 <body><div id="text"><h1>{html.escape(title)}</h1><p class="legend">共 {len(mentions)} 处数值（indicator mentions）；
-绿色 = 有指标代码。鼠标悬停看解读，点击跳到表中对应行。</p>{"".join(pieces)}</div>
+绿色 = 有指标代码（目标不计代码，表中“→ 代码”是它所指的指标）。鼠标悬停看解读，点击跳到表中对应行。</p>{"".join(pieces)}</div>
 <div id="table"><table><thead><tr>{head}</tr></thead><tbody>
 {rows}
 </tbody></table></div></body></html>

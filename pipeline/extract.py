@@ -416,7 +416,8 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
       sentences under it that part's, up to the next heading (二、1-3月份生产安全事故情况); so does
       a heading about a part's accidents ((二)煤矿事故情况), with or without a total before it.
     - A sentence opening with 其中 right after a part's sentence is a part of that part
-      (道路交通：发生事故28起…。其中，发生较大事故3起、死亡9人。)."""
+      (道路交通：发生事故28起…。其中，发生较大事故3起、死亡9人。).
+    - A target leaves with no code: the indicator it aims at moves to `target_of` (see _aimed_at)."""
     if _LABEL_SENTENCE.fullmatch(sentence):
         state.under_label = bool(state.whole_codes)
     elif _HEADING.match(sentence):
@@ -438,8 +439,8 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
         in_part = in_part or (remit and bool(state.whole_codes))
         if code and in_part and (is_whole(code) or code.startswith(_ACCIDENTS)):
             m = replace(m, indicator_code=None, code_evidence=None, confidence="high")  # a part's accidents
-        elif code and is_whole(code) and not remit:
-            state.whole_codes.add(code)  # the jurisdiction's own total, stated
+        elif code and is_whole(code) and not remit and m.kind != "target":
+            state.whole_codes.add(code)  # the jurisdiction's own total, stated (a target states none)
         out.append(m)
     state.previous = out
     state.part = in_part
@@ -727,7 +728,8 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
     """道路运输共发生事故64起，死亡50人 (or 城乡火灾17435起、死亡69人): deaths (injuries) counted right
     after events are the deaths of those events, so their metric names them (道路运输共发生事故死亡)
     and they are coded as what those events are: all accidents, a sector's, the major ones, fires.
-    A part of the sentence that opens with the outcome (…下降71.4%；死亡2人) still continues it."""
+    A part of the sentence that opens with the outcome (…下降71.4%；死亡2人) still continues it.
+    People counted bare right after accidents (重大事故1起、14人; 贵州2起、15人) are their dead."""
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
@@ -758,11 +760,16 @@ _BARE_OUTCOME = re.compile(r"\s*、\s*")
 
 
 def _counts_accidents(sentence: str, m: Mention) -> bool:
-    """A count in 起 of accidents or fires, named in its metric or earlier in the sentence (贵州2起)."""
-    return m.unit == "起" and m.kind == "count" and _ACCIDENT_OR_FIRE.search(sentence, 0, m.end) is not None
+    """A count in 起 of accidents or fires: the last events named before it (in its metric or earlier
+    in the sentence: 贵州2起) are 事故 or 火灾, and its metric is no act on them (查处, 追责)."""
+    if m.unit != "起" or m.kind != "count" or _ACT_ON_EVENTS.search(m.metric or ""):
+        return False
+    named = _EVENT_NOUN.findall(sentence, 0, m.end)
+    return bool(named) and named[-1] in ("事故", "火灾")
 
 
-_ACCIDENT_OR_FIRE = re.compile(r"事故|火灾")
+# what is done about events, counted in 起 too (查处违法案件12起、35人; 责任追究12起、35人)
+_ACT_ON_EVENTS = re.compile(r"查处|追责|问责|追究|处理|处罚|移送|督办")
 
 
 def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list[Mention]:

@@ -47,15 +47,28 @@ def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str,
            ORDER BY ordinal_position""", [table]).fetchall()]
 
 
-def snapshot_select(columns: list[tuple[str, str]], files: list[str]) -> str:
-    """The rows of one table's snapshot, with the schema's columns and then the partition columns."""
-    names = [name for name, _ in columns] + list(PARTITION_COLUMNS)
+def _listed(files: list[str]) -> str:
+    return "[" + ", ".join(_literal(path) for path in files) + "]"
+
+
+def file_columns(con: duckdb.DuckDBPyConnection, files: list[str]) -> set[str]:
+    """The columns any of `files` holds (read from their Parquet footers)."""
+    if not files:
+        return set()
+    described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({_listed(files)}, union_by_name = true)")
+    return {row[0] for row in described.fetchall()}
+
+
+def snapshot_select(columns: list[tuple[str, str]], files: list[str], present: set[str] | None = None) -> str:
+    """The rows of one table's snapshot, with the schema's columns and then the partition columns. A
+    column the schema gained after the snapshot's files were written (`present` lacks it) reads NULL."""
     if not files:
         typed = [*columns, *PARTITION_TYPES.items()]
         return "SELECT " + ", ".join(f"CAST(NULL AS {kind}) AS {_identifier(name)}" for name, kind in typed) + " WHERE false"
+    selected = [_identifier(name) if present is None or name in present else f"CAST(NULL AS {kind}) AS {_identifier(name)}"
+                for name, kind in columns] + [_identifier(name) for name in PARTITION_COLUMNS]
     types = "{" + ", ".join(f"{_literal(name)}: {kind}" for name, kind in PARTITION_TYPES.items()) + "}"
-    listed = "[" + ", ".join(_literal(path) for path in files) + "]"
-    return (f"SELECT {', '.join(_identifier(n) for n in names)} FROM read_parquet({listed}, "
+    return (f"SELECT {', '.join(selected)} FROM read_parquet({_listed(files)}, "
             f"hive_partitioning = true, hive_types = {types}, union_by_name = true)")
 
 
@@ -65,7 +78,8 @@ def create_views(con: duckdb.DuckDBPyConnection, snapshot: Mapping[str, TableSna
     tables of the same name for this connection only."""
     for table, pinned in snapshot.items():
         kind = "TEMP VIEW" if temporary else "VIEW"
-        con.execute(f"CREATE OR REPLACE {kind} {_identifier(table)} AS {snapshot_select(columns[table], pinned.files)}")
+        select = snapshot_select(columns[table], pinned.files, file_columns(con, pinned.files))
+        con.execute(f"CREATE OR REPLACE {kind} {_identifier(table)} AS {select}")
 
 
 def write_catalog(con: duckdb.DuckDBPyConnection, catalog: str, lake_uri: str,
@@ -90,7 +104,7 @@ def write_catalog(con: duckdb.DuckDBPyConnection, catalog: str, lake_uri: str,
                 con.execute(f"INSERT INTO published_catalog.main.{name} SELECT * FROM {source}.main.{name}")
         for table, pinned in snapshot.items():
             con.execute(f"CREATE VIEW published_catalog.main.{_identifier(table)} AS "
-                        f"{snapshot_select(columns[table], pinned.files)}")
+                        f"{snapshot_select(columns[table], pinned.files, file_columns(con, pinned.files))}")
         con.execute(f"CREATE TABLE published_catalog.main.{SNAPSHOT_TABLE} (table_name VARCHAR, version BIGINT, lake VARCHAR)")
         con.executemany(f"INSERT INTO published_catalog.main.{SNAPSHOT_TABLE} VALUES (?, ?, ?)",
                         [[table, pinned.version, lake_uri] for table, pinned in snapshot.items()])

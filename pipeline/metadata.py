@@ -598,8 +598,7 @@ def _region(
     elsewhere, learnt_from = _other_place_cue(), _other_place_after_cue()
     for mention in mentions:
         if elsewhere.search(text[max(0, mention.start - 6):mention.start]) \
-                or learnt_from.match(text, mention.end, mention.end + 30) or _NAMED_EVENT.match(text, mention.end) \
-                or _in_addressee(text, mention.start):
+                or learnt_from.match(text, mention.end, mention.end + 30) or _NAMED_EVENT.match(text, mention.end):
             continue
         inside = any(a <= mention.start < b for a, b in cited)
         weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
@@ -645,13 +644,6 @@ def _region(
         if region and score >= _SPECIFIC_SHARE * best_score and is_within(region, best) and code != best_code:
             best, best_score = region, score
     return best
-
-
-def _in_addressee(text: str, at: int) -> bool:
-    """中共红河州委、红河州人民政府： as a line of its own: the body reported to, not the reporter."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return _ADDRESSEE.fullmatch(text[start:end if end >= 0 else len(text)].strip()) is not None
 
 
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent

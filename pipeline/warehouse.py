@@ -255,10 +255,23 @@ def find_document(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, str, 
 def audit_mentions(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, list[tuple]]:
     """Mentions of the given documents with their sentence span, in the field order of
     audit.AuditMention, per doc_id (documents without mentions are absent)."""
+    _read_older_indicators(con)
     by_document: dict[str, list[tuple]] = {}
     for doc_id, *mention in con.execute(read_sql("audit_mentions"), [doc_ids]).fetchall():
         by_document.setdefault(doc_id, []).append(tuple(mention))
     return by_document
+
+
+def _read_older_indicators(con: duckdb.DuckDBPyConnection) -> None:
+    """A published warehouse from before indicators.target_of (opened read-only, so not upgraded
+    until the next run) is read through a temporary view that gives the column as NULL."""
+    present = {row[0] for row in con.execute(
+        """SELECT column_name FROM information_schema.columns
+           WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'indicators'""").fetchall()}
+    if present and "target_of" not in present:
+        database = con.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
+        con.execute(f'CREATE OR REPLACE TEMP VIEW indicators AS SELECT *, CAST(NULL AS VARCHAR) AS target_of '
+                    f'FROM "{database}".main.indicators')
 
 
 def audit_page_sources(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple]:

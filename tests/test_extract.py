@@ -288,6 +288,16 @@ def test_metric(sentence, text, key):
     assert key in (found[text].metric or "")
 
 
+@pytest.mark.parametrize("sentence", [
+    "开展事故警示教育，查处违法案件12起、35人。",  # cases, not accidents, were counted
+    "生产安全事故责任追究12起、35人。",  # people held to account
+    "查处火灾隐患案件12起、35人。",
+])
+def test_people_counted_after_acts_on_events_did_not_die(sentence):
+    found = {t: m for t, m in run(sentence)}
+    assert "死亡" not in (found["35人"].metric or "")
+
+
 # ---- negatives: no mention at all ---------------------------------------------------------
 NEGATIVES = [
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import boto3
 import duckdb
+import pyarrow as pa
 import pytest
 
 from assets.cli import run_pipeline
@@ -90,6 +91,22 @@ def test_a_document_written_again_or_removed_is_never_doubled(tmp_path):
                   for path in (tmp_path / "lake" / "tokens").rglob("*.parquet")}
     assert all(re.fullmatch(r"lake_year=20\d\d/lake_province=\d\d", p) for p in partitions)  # never by document
     assert len(partitions) == 12
+
+
+def test_a_lake_written_before_a_column_existed_reads_it_as_null_until_rewritten(tmp_path):
+    lake = Lake(str(tmp_path / "lake"))
+    docs = [f"w0-{i}" for i in range(4)]
+    lake.replace(docs, document_rows(docs, 2, round_=1))  # files without the later column "note"
+    schema = [("doc_id", "VARCHAR"), ("round", "INTEGER"), ("note", "VARCHAR")]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE documents (doc_id VARCHAR, round INTEGER, note VARCHAR)")
+    lake_views.create_views(con, lake.snapshot(("documents",)), {"documents": schema}, temporary=True)
+    assert con.execute("SELECT count(*), count(note) FROM documents").fetchone() == (4, 0)
+    rows = document_rows(docs[:1], 2, round_=2)
+    rows["documents"] = rows["documents"].append_column("note", pa.array(["new"]))
+    lake.replace(docs[:1], rows)  # the schema gains the column (merge)
+    lake_views.create_views(con, lake.snapshot(("documents",)), {"documents": schema}, temporary=True)
+    assert con.execute("SELECT count(*), count(note) FROM documents").fetchone() == (4, 1)
 
 
 def test_writer_processes_committing_at_once_leave_exact_counts(tmp_path):

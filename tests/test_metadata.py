@@ -308,6 +308,11 @@ CASES = [
         "腾冲市", "530581", 2023, "work_summary", "腾冲市应急管理局", "2023-12-18",
     ),
     (
+        "a plan that opens on its 工作要点 after 根据…总体要求 is still a plan",
+        "根据市委总体要求，现将2024年工作要点明确如下，请认真贯彻落实。\n一、压实安全责任\n开展检查100次。\n",
+        None, None, 2024, "work_plan", None, None,
+    ),
+    (
         "the year's 总体要求 after a framing sentence is a plan",
         "今年是新中国成立75周年，做好全市应急管理工作任务艰巨。2024年，天津市应急管理工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。\n",
         "天津市", "120000", 2024, "work_plan", None, None,
@@ -352,10 +357,16 @@ CASES = [
         "青岛市", "370200", 2022, "work_summary", "青岛市政府", None,
     ),
     (
-        "a committee and its government opening the text (县委、县政府) are the reporter: a county, the one its cited titles name",
-        "中共六安市委、六安市人民政府：\n2025年,县委、县政府坚持以习近平新时代中国特色社会主义思想为指导,全面推进法治政府建设。"
-        "印发《霍邱县党政主要负责人履行推进法治建设第一责任人职责实施办法》。\n",
-        "霍邱县", "341522", 2025, "annual_report", None, None,
+        "a committee and its government opening the text (县委、县政府) are the reporter: a county, the one its cited titles name,"
+        " not the prefecture it reports to",
+        "中共红河州委、红河州人民政府：\n2025年,县委、县政府坚持以习近平新时代中国特色社会主义思想为指导,全面推进法治政府建设。"
+        "印发《金平县党政主要负责人履行推进法治建设第一责任人职责实施办法》。\n",
+        "金平苗族瑶族傣族自治县", "532530", 2025, "annual_report", None, None,
+    ),
+    (
+        "a bureau that reports to its own city's government (the addressee) is that city's",
+        "中共青岛市委、青岛市人民政府：\n2023年，市应急管理局坚持以习近平新时代中国特色社会主义思想为指导，全力防范化解重大安全风险。\n",
+        "青岛市", "370200", 2023, "work_summary", "青岛市应急管理局", None,
     ),
     (
         "a province named beside one of its cities does not compete with it",

@@ -2,7 +2,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.warehouse import TABLES, apply_schema, one_thread, rebuild_derived, replace_table, table_counts
+from pipeline.warehouse import TABLES, apply_schema, audit_mentions, one_thread, rebuild_derived, replace_table, table_counts
 
 
 @pytest.fixture
@@ -156,3 +156,16 @@ def test_a_warehouse_from_before_the_evidence_and_target_columns_gets_them(tmp_p
         columns = [row[0] for row in con.execute("DESCRIBE indicators").fetchall()]
         assert columns[-3:] == ["code_evidence", "confidence", "target_of"]
         assert con.execute("SELECT count(*) FROM indicators").fetchone() == (1,)
+
+
+def test_explain_reads_a_published_warehouse_from_before_the_target_column(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as old:
+        apply_schema(old)
+        old.execute("ALTER TABLE indicators DROP COLUMN target_of")
+        old.execute("INSERT INTO sentences VALUES ('d', 0, 0, 8, '事故12起。', 0)")
+        old.execute("INSERT INTO indicators (doc_id, mention_id, sentence_id, \"start\", \"end\", mention, value, unit, "
+                    "unit_implicit, kind, subcount) VALUES ('d', 0, 0, 2, 5, '12起', 12, '起', false, 'count', false)")
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = audit_mentions(con, ["d"])["d"]
+    assert len(rows) == 1 and rows[0][-1] is None  # target_of, read as NULL
