@@ -113,6 +113,9 @@ class Mention:
     target_of: str | None = None  # for a target, the indicator it aims at (a target itself has no code)
 
 
+# 各类事故、较大事故…均保持双下降。其中，各类生产安全事故起数…: what 其中 opens is the whole, one of the
+# kinds the sentence before named, not a part
+_WHOLE_AFTER_QIZHONG = re.compile(r"其中[，,：:\s]*(?:各类|全部|所有)")
 # …其中重点领域公开43条，政策解读4条，全年共制定0条规范性文件: a clause that counts for the whole ends the parts
 _NEW_TOTAL = re.compile(r"[，,](?:全年|全(?:省|市|区|县|州)|累计|共计?|总计)")
 
@@ -132,7 +135,8 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out):
         clause_start = max(sentence.rfind(ch, 0, m.start) for ch in "；;。") + 1
         at = sentence.rfind("其中", clause_start, m.start)
-        if at < 0 or _in_aside(sentence, at, m.start) or _NEW_TOTAL.search(sentence, at, m.start):
+        if at < 0 or _in_aside(sentence, at, m.start) or _NEW_TOTAL.search(sentence, at, m.start) \
+                or _WHOLE_AFTER_QIZHONG.match(sentence, at):
             continue
         opens_sentence = not sentence[:at].strip(" ，,、：:")
         has_total = any(p.end <= at and p.unit == m.unit for p in out[:i])

@@ -481,6 +481,9 @@ def test_a_streak_is_named_by_what_continues():
 # ---- accident statistics: subject lists, totals against parts, bases --------------------------
 # (sentence, {span text: code}); structures of real reports, numbers made up.
 ACCIDENT_STATISTICS = [
+    # 其中 opening on 各类…: the whole, one of the kinds named before, not a part of a total
+    ("各类事故、较大事故的事故起数和死亡人数均保持双下降。其中，各类生产安全事故起数和死亡人数同比分别减少118起、121人。",
+     {"118起": "acc.accidents_yoy", "121人": "acc.deaths_yoy"}),
     # the outcomes follow their numbers: the count of accidents says nothing of them
     ("全县发生生产安全事故12起，8人死亡，3人受伤。",
      {"12起": "acc.accidents", "8人": "acc.deaths", "3人": None}),
