@@ -76,11 +76,11 @@ def _any_change_word() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _subject_free_words() -> tuple[str, ...]:
-    """Words of a metric that do not name its subject (同比, 上升, 分别, 较; 比上年多, 环比; the verbs of a
-    value reached, 发展到, 扩充至, 总数增至), longest first."""
+    """Words of a metric that do not name its subject (同比, 上升, 分别, 较; 比上年多, 环比, 是去年同期的; the
+    verbs of a value reached, 发展到, 扩充至, 总数增至), longest first."""
     return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
                         + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平", "常年", "多年均值",
-                           "环比", "多", "少", "至", "到", "发展", "扩充", "扩大", "调整", "总数"],
+                           "环比", "多", "少", "至", "到", "发展", "扩充", "扩大", "调整", "总数", "是", "的"],
                         key=len, reverse=True))
 
 
@@ -669,7 +669,7 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
                 out[i] = replace(m, metric=topic, rule=_TOPIC_RULE)
             continue
         earlier = [p for p in out[:i] if not _in_aside(sentence, p.start, m.start)] or out[:i]
-        same_unit = [p for p in earlier if p.unit == m.unit] if m.unit != "%" else []
+        same_unit = [p for p in earlier if p.unit == m.unit] if m.unit not in ("%", "倍") else []
         out[i] = replace(m, metric=(same_unit[-1] if same_unit else earlier[-1]).metric,
                          rule="a change names the count before it" if m.kind == "change"
                          else "a value reached (从10%提升至50%) names the value before it")
