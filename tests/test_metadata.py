@@ -313,6 +313,11 @@ CASES = [
         None, None, 2024, "work_plan", None, None,
     ),
     (
+        "a web newsroom's item with a reporter's byline is a press item",
+        "春节假期全区安全形势总体平稳\n本网讯(某某全媒记者 张巧珍) 2月18日,自治区应急管理厅对外通报,2024年春节假期,全区安全形势总体平稳。\n",
+        None, None, 2024, "other", None, None,
+    ),
+    (
         "the year's 总体要求 after a framing sentence is a plan",
         "今年是新中国成立75周年，做好全市应急管理工作任务艰巨。2024年，天津市应急管理工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。\n",
         "天津市", "120000", 2024, "work_plan", None, None,
