@@ -726,6 +726,8 @@ def test_penalty_cases_by_procedure_are_penalty_cases(metric):
     ("机构资质到期停产停业", "家"),  # a licence that ran out is no suspension
     ("国家工作人员旁听法院庭审", "人次"),  # attending a trial is no training
     ("厅党委会研究审议法治建设相关议题", "件"),
+    ("常务会议专题研究行政执法和信访工作法治化工作", "次"),  # meetings about petitions are no petitions received
+    ("化解信访积案", "件"),  # a backlog resolved is no report received
 ])
 def test_what_a_cue_word_does_not_mean_here(metric, unit):
     assert assign_code(metric, unit, "count") is None
