@@ -318,6 +318,22 @@ CASES = [
         None, None, 2024, "other", None, None,
     ),
     (
+        "a covering notice the text only cites (根据《…关于印发…方案的通知》) is not its title",
+        "一、总体情况\n2021年,榕城区政府办公室根据《揭阳市人民政府办公室关于印发揭阳市2021年政务公开工作要点分工方案的通知》"
+        "文件要求,全力做好政府信息公开工作。\n",
+        "榕城区", "445202", 2021, "other", None, None,
+    ),
+    (
+        "the boilerplate of a disclosure report (本年报所列数据统计时限) says what it is",
+        "根据有关工作要求,综合东宝区行政区域内总体情况编制。本年报所列数据统计时限2021年1月1日起至2021年12月31日止。\n",
+        "东宝区", "420802", 2021, "other", None, None,
+    ),
+    (
+        "a disclosure report opens on 总体情况 and its first part, 主动公开",
+        "一、总体情况\n(一)主动公开\n一是组织保障方面。经开区将政府信息公开工作纳入到2021年度目标任务中。\n",
+        None, None, 2021, "other", None, None,
+    ),
+    (
         "the year's 总体要求 after a framing sentence is a plan",
         "今年是新中国成立75周年，做好全市应急管理工作任务艰巨。2024年，天津市应急管理工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。\n",
         "天津市", "120000", 2024, "work_plan", None, None,
