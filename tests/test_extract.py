@@ -728,6 +728,8 @@ def test_penalty_cases_by_procedure_are_penalty_cases(metric):
     ("厅党委会研究审议法治建设相关议题", "件"),
     ("常务会议专题研究行政执法和信访工作法治化工作", "次"),  # meetings about petitions are no petitions received
     ("化解信访积案", "件"),  # a backlog resolved is no report received
+    ("行政处罚案件开案审会", "次"),  # meetings that review cases are no penalty cases
+    ("城管大练兵活动", "次"),  # a staff skills drill is no publicity event
 ])
 def test_what_a_cue_word_does_not_mean_here(metric, unit):
     assert assign_code(metric, unit, "count") is None
