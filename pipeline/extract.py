@@ -298,8 +298,12 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
     mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
     all_kinds, mentions = _production_safety_within_all(mentions)
     coded = _sector_sentences(sentence, _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions]))
+    # 按全口径统计：…各类事故221起, 各类(全口径统计)安全事故549起: road traffic and fires included, so not
+    # the production-safety statistics the accident codes count (the 直报口径 figures)
+    scope = _ALL_SCOPES.search(sentence)
     return [_with_rule(replace(m, indicator_code=None, code_evidence=None, confidence="high")
-                       if i < all_kinds and (m.indicator_code or "").startswith(_ACCIDENTS) else m)
+                       if (i < all_kinds or scope and m.start > scope.start())
+                       and (m.indicator_code or "").startswith(_ACCIDENTS) else m)
             for i, m in enumerate(coded)]
 
 
@@ -318,6 +322,7 @@ def _production_safety_within_all(mentions: list[Mention]) -> tuple[int, list[Me
     return part, [replace(m, subcount=False) if i >= part else m for i, m in enumerate(mentions)]
 
 
+_ALL_SCOPES = re.compile(r"全口径")
 # events of every kind (各类事故, 各类安全事故), not only production-safety accidents
 _ALL_KINDS = re.compile(r"各类(?:安全)?事故")
 _PRODUCTION_SAFETY = re.compile(r"生产安全事故|安全生产事故")

@@ -485,6 +485,10 @@ def test_a_streak_is_named_by_what_continues():
 # ---- accident statistics: subject lists, totals against parts, bases --------------------------
 # (sentence, {span text: code}); structures of real reports, numbers made up.
 ACCIDENT_STATISTICS = [
+    # the all-inclusive scope (全口径: road traffic and fires too) is not the production-safety statistic
+    ("1-6月份全市发生各类(全口径统计)安全事故549起,死亡137人。同比,事故减少97起,死亡减少34人。",
+     {"549起": None, "137人": None, "97起": None, "34人": None}),
+    ("纳入直报口径的各类事故83起，死亡71人。", {"83起": "acc.accidents", "71人": "acc.deaths"}),
     # 其中 opening on 各类…: the whole, one of the kinds named before, not a part of a total
     ("各类事故、较大事故的事故起数和死亡人数均保持双下降。其中，各类生产安全事故起数和死亡人数同比分别减少118起、121人。",
      {"118起": "acc.accidents_yoy", "121人": "acc.deaths_yoy"}),
