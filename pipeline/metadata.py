@@ -192,7 +192,7 @@ _REPORT_WORD = re.compile(r"报告|总结|要点|计划|思路|情况|方案")
 _ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
 # a covering notice's title at the top of the page: 关于印发聊城市2021年法治政府建设工作计划的通知
 # (not a notice the text cites: 根据《…关于印发…分工方案的通知》)
-_ISSUING_NOTICE = re.compile(r"关于印发《?([^《》\n，,。]{4,60}?(?:要点|计划|方案|安排))》?的通知(?!》)")
+_ISSUING_NOTICE = re.compile(r"关于印发《?([^《》\n，,。]{4,60}?(?:要点|计划|规划|方案|安排))》?的通知(?!》)")
 _TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
 
 

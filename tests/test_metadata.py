@@ -334,6 +334,12 @@ CASES = [
         None, None, 2021, "other", None, None,
     ),
     (
+        "a five-year plan issued by a covering notice is a plan of the year it was issued",
+        "关于印发《乌鲁木齐市安全生产“十四五”规划》的通知\n各区人民政府：\n《乌鲁木齐市安全生产“十四五”规划》已经市人民政府同意，"
+        "现印发给你们。\n乌鲁木齐市人民政府办公室\n2023年4月26日\n",
+        "乌鲁木齐市", "650100", 2023, "work_plan", "乌鲁木齐市人民政府办公室", "2023-04-26",
+    ),
+    (
         "the year's 总体要求 after a framing sentence is a plan",
         "今年是新中国成立75周年，做好全市应急管理工作任务艰巨。2024年，天津市应急管理工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。\n",
         "天津市", "120000", 2024, "work_plan", None, None,
