@@ -634,6 +634,13 @@ def _region(
         return _weak_region(ranked, own_kind or self_kind)
     best = by_code(best_code)
     assert best is not None
+    # 县司法局…全县… in a text that names 安徽省 more often (its awards) than 蒙城县: the one division of
+    # the kind the text calls itself, inside the winner, is the reporter
+    if self_kind and not best.name.endswith(self_kind):
+        own = [region for code, _ in ranked[1:]
+               if (region := by_code(code)) and region.name.endswith(self_kind) and is_within(region, best)]
+        if len(own) == 1:
+            return own[0]
     # Prefer a division inside the winner when its evidence is comparable, unless several are
     # (秦州9起、麦积9起!天水市最新通报: a text about the city's districts is the city's).
     nested = [region for code, score in ranked[1:]

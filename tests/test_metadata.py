@@ -340,6 +340,12 @@ CASES = [
         "乌鲁木齐市", "650100", 2023, "work_plan", "乌鲁木齐市人民政府办公室", "2023-04-26",
     ),
     (
+        "a county's report that names its province more often (the province's awards) is the county's",
+        "2023年以来,县司法局在县委、县政府的坚强领导下,全面贯彻落实县委、县政府决策部署。“蒙城县矛盾化解会商机制”被命名为"
+        "“安徽省第二批法治政府建设示范项目”。全县获安徽省表彰3次,安徽省司法厅推广全县经验。我县法治建设成效明显。\n",
+        "蒙城县", "341622", 2023, "work_summary", "蒙城县司法局", None,
+    ),
+    (
         "the year's 总体要求 after a framing sentence is a plan",
         "今年是新中国成立75周年，做好全市应急管理工作任务艰巨。2024年，天津市应急管理工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。\n",
         "天津市", "120000", 2024, "work_plan", None, None,
