@@ -942,6 +942,20 @@ def _shared_modifier(subjects: list[str]) -> list[str]:
     return [subjects[0]] + [counted.group(1) + s if _OUTCOME.match(s) else s for s in subjects[1:]]
 
 
+def _sectors_sharing_a_measure(subjects: list[str]) -> tuple[list[str], bool]:
+    """道路交通、建筑施工、小散工程事故死亡人数分别下降…: bare names before one that ends in a measure of
+    accidents are sectors measured the same way, each a part (道路交通事故死亡人数); returns the
+    subjects and whether they are such parts."""
+    measure = _ACCIDENT_MEASURE.search(subjects[-1])
+    if len(subjects) < 2 or measure is None or any(_MEASURE_WORD.search(s) for s in subjects[:-1]):
+        return subjects, False
+    return [s + subjects[-1][measure.start():] for s in subjects[:-1]] + [subjects[-1]], True
+
+
+_ACCIDENT_MEASURE = re.compile(r"事故(?:起数|死亡人数|死亡|数)?$")
+_MEASURE_WORD = re.compile(r"事故|死亡|起数|人数|受伤|损失")
+
+
 def _outcome_of(subject: str) -> str:
     """死亡人数 of 死亡人数 (what is counted when it is an outcome of events), else ''."""
     found = _OUTCOME.search(subject)
@@ -1011,8 +1025,10 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         # the listed words are who did it; only 为/达 or a change may stand between 分别 and values
         fits = fits and _LINK_ONLY.fullmatch(sentence, found.end(), out[values[0]].start) is not None
         if subjects and fits and not any(clause_start <= m.start < at for m in out):
+            subjects, parts = _sectors_sharing_a_measure(subjects)
             for subject, i in zip(subjects, values, strict=False):  # 均: fewer values than subjects
-                out[i] = replace(out[i], metric=subject, rule="a list of values: the subjects listed before, in order")
+                out[i] = replace(out[i], metric=subject, subcount=out[i].subcount or parts,
+                                 rule="a list of values: the subjects listed before, in order")
             earlier_subjects = subjects
             continue
         # 分别: 事故70起、死亡37人，同比分别下降38.6%和33.9% -> each change takes the metric of the

@@ -485,6 +485,9 @@ def test_a_streak_is_named_by_what_continues():
 # ---- accident statistics: subject lists, totals against parts, bases --------------------------
 # (sentence, {span text: code}); structures of real reports, numbers made up.
 ACCIDENT_STATISTICS = [
+    # bare sector names before one that ends in a measure of accidents: each sector's, no total
+    ("实现道路交通、建筑施工、小散工程事故死亡人数分别下降了66.67%、50%、76.92%。",
+     {"66.67%": None, "50%": None, "76.92%": None}),
     # the all-inclusive scope (全口径: road traffic and fires too) is not the production-safety statistic
     ("1-6月份全市发生各类(全口径统计)安全事故549起,死亡137人。同比,事故减少97起,死亡减少34人。",
      {"549起": None, "137人": None, "97起": None, "34人": None}),
@@ -734,6 +737,7 @@ def test_penalty_cases_by_procedure_are_penalty_cases(metric):
     ("化解信访积案", "件"),  # a backlog resolved is no report received
     ("行政处罚案件开案审会", "次"),  # meetings that review cases are no penalty cases
     ("城管大练兵活动", "次"),  # a staff skills drill is no publicity event
+    ("厅长办公会研究审议法治建设重点工作", "次"),  # a meeting on the year's work is no discussion of cases
 ])
 def test_what_a_cue_word_does_not_mean_here(metric, unit):
     assert assign_code(metric, unit, "count") is None
