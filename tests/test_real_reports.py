@@ -45,6 +45,8 @@ FLOORS = {
     "fresh18": (0.99, 0.96, 0.96, 0.93, 0.725),
     "fresh19": (0.985, 0.96, 0.99, 0.755, 0.825),
     "fresh20": (0.965, 0.955, 0.99, 0.73, 0.705),
+    "fresh21": (0.97, 0.97, 0.76, 0.66, 0.95),
+    "fresh22": (0.945, 0.945, 0.99, 0.99, 0.99),
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
