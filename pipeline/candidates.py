@@ -351,8 +351,9 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
         if any(ch in "万亿" for ch in number) or scale_after > 1:
             for noun, implicit_unit in lexicon.implicit_units():
                 if sentence.startswith(noun, pos) or (sentence.endswith(noun, 0, n_start) and _closes_clause(sentence, pos)):
+                    family = lexicon.units()[implicit_unit].family  # 经济损失0.06万: 元, money
                     return Candidate(n_start, pos, n_end, number, value * scale_after, implicit_unit, 1,
-                                     "count", True, internal, is_chinese)
+                                     family, True, internal, is_chinese)
         return None
     end = pos + len(unit.written)
     if masked[n_start:end].count(MASK):
