@@ -295,7 +295,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
     mentions = _counts_of_the_events_before(sentence, mentions)
-    mentions = _mark_subcounts(sentence, _sentence_structures(sentence, mentions))
+    mentions = _parts_named_only(sentence, _mark_subcounts(sentence, _sentence_structures(sentence, mentions)))
     all_kinds, mentions = _production_safety_within_all(mentions)
     coded = _sector_sentences(sentence, _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions]))
     # 按全口径统计：…各类事故221起, 各类(全口径统计)安全事故549起: road traffic and fires included, so not
@@ -824,6 +824,26 @@ def _in_aside(sentence: str, pos: int, before: int) -> bool:
 
 
 _INCLUSION = re.compile(r"\s*(?:含|包含|包括|其中)")
+
+
+def _parts_named_only(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """受理举报6299件，包括省应急管理厅845件，各市应急系统5454件: a part after 包括/其中 named only by
+    who or where it is (a body, a division) counts what its total counts (省应急管理厅受理举报)."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        named = _NAME_ONLY.fullmatch(m.metric or "")
+        if named is None or m.kind not in ("count", "money") or not _OPENS_PARTS.search(sentence, 0, m.start):
+            continue
+        donor = next((p for p in reversed(mentions[:i]) if p.unit == m.unit and p.kind == m.kind
+                      and p.metric and not _NAME_ONLY.fullmatch(p.metric)), None)
+        if donor is not None and _OPENS_PARTS.search(sentence, donor.end, m.start):
+            out[i] = replace(m, metric=named.group(1) + (donor.metric or ""), rule="a part named only by who it is")
+    return out
+
+
+_OPENS_PARTS = re.compile(r"包括|其中")
+# a metric that only names a body or a division (包括省应急管理厅, 各市应急系统, 港口区)
+_NAME_ONLY = re.compile(r"(?:包括|其中)?[:：]?([\u4e00-\u9fff]{1,10}?(?:局|厅|委|系统|部门|单位|区|县|市|州|镇|乡|街道))")
 
 
 def _in_inclusion(sentence: str, pos: int) -> bool:
