@@ -45,11 +45,16 @@ _PAGES_PER_QUERY = 100
 _MANIFEST = "pages.json"
 
 
+def _code_shown(m: AuditMention) -> str:
+    """The code, or for a target the indicator it aims at (→ enf.inspected_entities), or ''."""
+    return m.indicator_code or (f"→ {m.target_of}" if m.target_of else "")
+
+
 def _describe(m: AuditMention) -> str:
     parts = [f"{labels.number(m.value)} {m.unit}", m.kind]
     parts += [p for p in (m.qualifier, m.direction, m.period and f"period {m.period}") if p]
     parts.append(f"metric {m.metric or '—'}")
-    code = m.indicator_code or (m.target_of and f"→ {m.target_of}") or "—"
+    code = _code_shown(m) or "—"
     if (m.indicator_code or m.target_of) and (m.code_evidence or m.confidence):
         code += f" ({'; '.join(p for p in (m.code_evidence, m.confidence and f'confidence {m.confidence}') if p)})"
     parts.append(f"code {code}")
@@ -71,7 +76,7 @@ def _row(text: str, m: AuditMention) -> str:
         f"<td class=num>{html.escape(labels.amount(m.value, m.unit))}</td>",
         f"<td class=words>{html.escape(m.metric or '')}</td>",
         f"<td class=words>{html.escape(m.indicator or '') if coded else ''}</td>",
-        f"<td class=code>{html.escape(m.indicator_code or (m.target_of and f'→ {m.target_of}') or '')}</td>",
+        f"<td class=code>{html.escape(_code_shown(m))}</td>",
         f"<td class=evidence>{html.escape(m.code_evidence or '') if coded else ''}</td>",
         f"<td class=keep>{labels.CONFIDENCE.get(m.confidence or '', m.confidence or '') if coded else ''}</td>",
         f"<td class=keep>{html.escape(_kind(m))}</td>",

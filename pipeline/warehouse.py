@@ -19,6 +19,8 @@ from typing import Any, Protocol
 import duckdb
 import pandas as pd
 
+from pipeline.lake_views import table_columns
+
 TABLES = ("document_texts", "document_stages", "documents", "sentences", "tokens", "indicators", "rejected_files",
           "regions", "indicator_catalog", "indicator_panel", "yoy_comparison", "plan_vs_actual", "published_state")
 # Tables rebuilt whole from a query of pipeline/sql/<name>.sql, and the views (sql/views/) each creates.
@@ -265,9 +267,7 @@ def audit_mentions(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[s
 def _read_older_indicators(con: duckdb.DuckDBPyConnection) -> None:
     """A published warehouse from before indicators.target_of (opened read-only, so not upgraded
     until the next run) is read through a temporary view that gives the column as NULL."""
-    present = {row[0] for row in con.execute(
-        """SELECT column_name FROM information_schema.columns
-           WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'indicators'""").fetchall()}
+    present = {name for name, _ in table_columns(con, "indicators")}
     if present and "target_of" not in present:
         database = con.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
         con.execute(f'CREATE OR REPLACE TEMP VIEW indicators AS SELECT *, CAST(NULL AS VARCHAR) AS target_of '
