@@ -87,9 +87,11 @@ def infer_metadata(text: str) -> DocumentMetadata:
     header, body_start = _header_block(lines)
     labelled = _TITLE_FIELD.search(text, 0, _OPENING_CHARS)  # a page's index table: 标题: |…|
     title = labelled.group(1) if labelled else _title(header)
-    if not title and (issued := _ISSUED.search(text, 0, _OPENING_CHARS) or _ISSUING_NOTICE.search(text, 0, 150)):
+    if not title and (issued := _ISSUED.search(text, 0, _OPENING_CHARS) or _ISSUING_NOTICE.search(text, 0, 150)
+                      or _REPUBLISHED.search(text, 0, _OPENING_CHARS)):
         # 现将《2025年全区…工作要点》印发给你们, 关于印发聊城市2021年法治政府建设工作计划的通知 (the
-        # notice's own title): the text is the document it issues
+        # notice's own title), 司法部发布2023年法治政府建设年度报告。具体报告如下 (a press item that
+        # reprints it): the text is the document it issues
         title = issued.group(1)
     opening = _CITED.sub(lambda m: "□" * len(m.group()), "\n".join(lines[body_start:])[:_OPENING_CHARS])
     tail = lines[max(body_start, len(lines) - _TAIL_LINES) :]
@@ -193,6 +195,9 @@ _ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
 # a covering notice's title at the top of the page: 关于印发聊城市2021年法治政府建设工作计划的通知
 # (not a notice the text cites: 根据《…关于印发…分工方案的通知》)
 _ISSUING_NOTICE = re.compile(r"关于印发《?([^《》\n，,。]{4,60}?(?:要点|计划|规划|方案|安排))》?的通知(?!》)")
+# a press item that reprints a report whole, titled by who published what (the headline it would have)
+_REPUBLISHED = re.compile(r"([" + _CJK + r"]{2,30}发布[^。\n]{4,60}?(?:报告|总结|要点|计划))[。，,：:]?\s*"
+                          r"(?:具体|全文|详细)?(?:报告|内容)?如下")
 _TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
 
 

@@ -33,6 +33,8 @@ from pipeline.datafiles import read_table
 CLAUSE_BREAKS = set("，,；;。！？!?：:（）()【】[]")
 _DIVISION = r"(?:省|市|区|县|州|盟|旗|乡|镇|街道|社区|村|园区)"
 _WORD_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]" + _DIVISION + r"(?:、" + _DIVISION + r")*[)）](?=[\u4e00-\u9fff])")
+# 6个市县(项目)入选: after a number, a short aside inside the noun that follows breaks no clause
+_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 _QUOTES = "“”‘’「」『』\""
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _CONJUNCTIONS = ("以及", "和", "及", "与", "、", "并", "或")
@@ -129,6 +131,7 @@ class MetricFinder:
         # 乡(镇)公共法律服务工作站, 县(市、区): the other kinds of division a word stands for, in
         # brackets inside a noun, break no clause
         self.glued = {pos for m in _WORD_GLOSS.finditer(sentence) for pos in (m.start(), m.end() - 1)}
+        self.asides = {pos for m in _ASIDE.finditer(sentence) for pos in (m.start(), m.end() - 1)}
 
     def _breaks(self, pos: int) -> bool:
         return self.sentence[pos] in CLAUSE_BREAKS and pos not in self.glued
@@ -160,7 +163,7 @@ class MetricFinder:
         has_next = index + 1 < len(self.mentions)
         ceiling = self.mentions[index + 1].start if has_next else len(text)
         end = pos
-        while end < ceiling and not self._breaks(end):
+        while end < ceiling and (not self._breaks(end) or end > pos and end in self.asides):
             if end > pos and end in self.token_starts and text.startswith(_POST_STOPS, end):
                 break
             end += 1

@@ -958,6 +958,7 @@ def test_a_share_names_the_count_before_it_as_a_share(sentence, share, metric):
 @pytest.mark.parametrize("sentence,text,noun", [
     ("建成13个乡(镇)公共法律服务工作站。", "13个", "公共法律服务工作站"),
     ("建成109个村(社区)公共法律服务工作室。", "109个", "公共法律服务工作室"),
+    ("全省6个市县(项目)入选，数量并列全国第二。", "6个", "入选"),  # after the number, any short aside
 ])
 def test_a_division_glossed_in_brackets_inside_a_noun_breaks_no_clause(sentence, text, noun):
     assert noun in {t: m for t, m in run(sentence)}[text].metric

@@ -285,6 +285,12 @@ CASES = [
         "丽水市", "331100", 2022, "work_plan", "丽水市应急管理局", None,
     ),
     (
+        "a press item that reprints a report whole is that report, of whoever published it",
+        "中新网 3月29日电 据司法部网站消息,司法部发布2023年法治政府建设年度报告。具体报告如下:\n"
+        "一、坚持把党的领导贯穿到法治政府建设全过程各方面\n部党组始终坚持和加强党对法治政府建设的领导。\n",
+        "全国", "100000", 2023, "annual_report", "司法部", None,
+    ),
+    (
         "a 方案 of any kind (分工方案) is a plan",
         "关于印发《宁波市应急管理“十四五”规划重点目标任务分工方案》的通知\n各成员单位：现将方案印发给你们，请认真抓好落实。\n",
         "宁波市", "330200", None, "work_plan", None, None,
