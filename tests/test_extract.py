@@ -447,6 +447,7 @@ def test_zero_counts(sentence, found):
     ("及时公开1起较大事故调查报告。", "1起", None),  # reports published about accidents
     ("全年发生较大生产安全事故2起。", "2起", "acc.major_accidents"),
     ("创新开设廉政课堂12期。", "12期", "train.sessions"),
+    ("全省各级党校将习近平法治思想纳入主体班次852期。", "852期", "train.sessions"),
     ("制定重大事故隐患判定标准和重点检查事项51项。", "51项", None),  # standards, not hazards found
     ("承办省级会议活动8次。", "8次", None),  # meetings hosted are no publicity events
     # a power list counts powers; services, and lists of penalties waived, are not it
