@@ -48,6 +48,11 @@ def units() -> dict[str, Unit]:
             needs_cue=row.get("needs_cue", "no") == "yes",
             not_followed_by=_split(row.get("not_followed_by", "")),
         )
+    # 场(次), 人（次）: a compound count written with its 次 in brackets is that compound
+    for unit in [u for u in table.values() if len(u.written) == 2 and u.written.endswith("次")]:
+        for bracketed in (f"{unit.written[0]}(次)", f"{unit.written[0]}（次）"):
+            table.setdefault(bracketed, Unit(bracketed, unit.base, unit.scale, unit.family, unit.needs_cue,
+                                             unit.not_followed_by))
     return table
 
 
