@@ -293,7 +293,8 @@ class MetricFinder:
 
     # ---- the metric --------------------------------------------------------------------
     def metric(self, index: int, family: str) -> str | None:
-        head = self._head_before_aside(index)
+        head = self._head_before_aside(index) or (
+            self._head_before_bracket(index) if family in ("count", "money") else "")
         if head and self.pre_bounds(index)[0] == self.mentions[index].start and not self.post_chunk(index):
             # 各类安全生产事故【不含非生产经营性道路交通事故和火灾事故】6起: the aside glosses the head,
             # which alone names what is counted
@@ -315,6 +316,20 @@ class MetricFinder:
         while begin > floor and self.sentence[begin - 1] not in CLAUSE_BREAKS:
             begin -= 1
         return "".join(self._tail(self._strip(self._words(begin, opening)), PRE_HEAD_MAX))
+
+    def _head_before_bracket(self, index: int) -> str:
+        """道路运输行业(事故26起、死亡30人): figures in brackets right after a noun detail that noun, which
+        names what they count (道路运输行业事故)."""
+        start, _ = self.pre_bounds(index)
+        floor = self.mentions[index - 1].end if index else 0
+        if start < 2 or start <= floor or start == self.mentions[index].start or self.sentence[start - 1] not in "（(":
+            return ""  # a number alone in brackets (习近平法治思想(5部)) is read with the words before it already
+        begin = start - 1
+        while begin > floor and self.sentence[begin - 1] not in CLAUSE_BREAKS and self.sentence[begin - 1] != "、":
+            begin -= 1
+        if begin == floor and index:
+            return ""  # 100%完成隐患整改(督促搬离454处): what follows a figure is no noun of its own
+        return "".join(self._tail(self._strip(self._words(begin, start - 1)), PRE_HEAD_MAX))
 
     def _clean(self, text: str | None) -> str | None:
         """Drop leftovers at the edges: orphan title marks, digits of a formula, trailing fillers."""

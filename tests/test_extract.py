@@ -966,6 +966,16 @@ def test_a_division_glossed_in_brackets_inside_a_noun_breaks_no_clause(sentence,
     assert noun in {t: m for t, m in run(sentence)}[text].metric
 
 
+@pytest.mark.parametrize("sentence,text,metric", [
+    ("道路运输行业(事故26起、死亡30人)、建筑施工行业(事故10起、死亡6人)。", "26起", "道路运输行业事故"),
+    ("道路运输行业(事故26起、死亡30人)、建筑施工行业(事故10起、死亡6人)。", "10起", "建筑施工行业事故"),
+    ("汇总习近平法治思想(5部)、党内法规(45部)。", "5部", "汇总习近平法治思想"),  # alone in brackets: as before
+    ("“三合一”场所100%完成隐患整改(督促搬离454处)。", "454处", "督促搬离"),  # no noun after a figure
+])
+def test_figures_in_brackets_after_a_noun_count_what_that_noun_names(sentence, text, metric):
+    assert {t: m for t, m in run(sentence)}[text].metric == metric
+
+
 def test_the_peers_a_count_is_taken_from_are_no_count():
     assert [t for t, _ in run("全国32个省级统计单位中，有24个未发生重特大事故。")] == ["24个"]
 
