@@ -291,6 +291,12 @@ CASES = [
         "全国", "100000", 2023, "annual_report", "司法部", None,
     ),
     (
+        "a news page's plain 时间 label dates it, and a holiday item is of the year it was posted",
+        "吉林省元旦期间安全生产和应急管理形势总体平稳\n时间:2022-01-04来源:吉林日报作者:孙寰宇\n"
+        "据吉林省应急管理厅资讯，元旦假期全省安全生产和应急管理形势总体平稳。\n",
+        "吉林省", "220000", 2022, "other", None, "2022-01-04",
+    ),
+    (
         "a 方案 of any kind (分工方案) is a plan",
         "关于印发《宁波市应急管理“十四五”规划重点目标任务分工方案》的通知\n各成员单位：现将方案印发给你们，请认真抓好落实。\n",
         "宁波市", "330200", None, "work_plan", None, None,
