@@ -87,6 +87,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
     header, body_start = _header_block(lines)
     labelled = _TITLE_FIELD.search(text, 0, _OPENING_CHARS)  # a page's index table: 标题: |…|
     title = labelled.group(1) if labelled else _title(header)
+    if notice := _ISSUING_NOTICE.fullmatch(title):
+        title = notice.group(1)  # 关于印发《乌鲁木齐市安全生产“十四五”规划》的通知: the document it issues
     if not title and (issued := _ISSUED.search(text, 0, _OPENING_CHARS) or _ISSUING_NOTICE.search(text, 0, 150)
                       or _REPUBLISHED.search(text, 0, _OPENING_CHARS)):
         # 现将《2025年全区…工作要点》印发给你们, 关于印发聊城市2021年法治政府建设工作计划的通知 (the
@@ -190,7 +192,7 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
 
 
 _SUBTITLE = re.compile(r"^[—-]{1,2}|在[^。]{2,40}(?:会议|大会|会)上$")
-_REPORT_WORD = re.compile(r"报告|总结|要点|计划|思路|情况|方案")
+_REPORT_WORD = re.compile(r"报告|总结|要点|计划|规划|思路|情况|方案")
 _ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
 # a covering notice's title at the top of the page: 关于印发聊城市2021年法治政府建设工作计划的通知
 # (not a notice the text cites: 根据《…关于印发…分工方案的通知》)
@@ -217,10 +219,10 @@ def _title(header: list[str]) -> str:
             continue
         parts.append(line)
     # A web page repeats the site name above the title; the title is the part with a year or cue.
-    cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|报告|总结|要点|计划|思路|情况|方案", p)]
+    cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|" + _REPORT_WORD.pattern, p)]
     if cued:
         parts = parts[cued[0] :]
-        if len(parts) > 1 and not re.search(r"报告|总结|要点|计划|思路|情况|方案", parts[0]):
+        if len(parts) > 1 and not _REPORT_WORD.search(parts[0]):
             return "".join(parts[:2])
         return "".join(parts[:2]) if len(parts) > 1 and len(parts[1]) <= 12 else parts[0]
     return ""
@@ -390,6 +392,7 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_SPANS_YEARS = re.compile(r"规划|十[一二三四五六七八九]五|" + _YEAR_RANGE.pattern)
 _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 _BASE_YEAR = re.compile(r"(?:较|比|与|相比)" + _YEAR + r"年(?:度)?|" + _YEAR + r"年(?:度)?(?:相比|同期)")
 
@@ -416,8 +419,8 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
     if published_on:
         published = date.fromisoformat(published_on)
         late = published.month >= 11
-        if doc_type == "work_plan":
-            return published.year + (1 if late else 0)
+        if doc_type == "work_plan":  # a plan posted late in a year is the next year's, unless it spans years
+            return published.year + (1 if late and not _SPANS_YEARS.search(title) else 0)
         if doc_type == "other":
             return opening_years[0][1] if opening_years else published.year
         # a year's report comes out in its first half-year after (annual reports are due by April);

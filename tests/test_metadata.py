@@ -297,6 +297,18 @@ CASES = [
         "吉林省", "220000", 2022, "other", None, "2022-01-04",
     ),
     (
+        "a title naming its kind by 规划 alone is a title, and a plan of years, dated by its posting year",
+        "秦安县“十四五”安全生产规划\n发布机构: 索引号:1669705777577376 时间:2022-11-07\n"
+        "“十四五”时期是我国全面建成小康社会之后，开启全面建设社会主义现代化国家新征程的第一个五年。\n",
+        "秦安县", "620522", 2022, "work_plan", None, "2022-11-07",
+    ),
+    (
+        "index fields run together once spaces go are furniture; an issuing notice as title is what it issues",
+        "当前位置:首页\n索引号 11332500MB/2022-36788 文号\n组配分类 其他规划信息 发布机构 乌鲁木齐市应急管理局\n"
+        "关于印发《乌鲁木齐市安全生产“十四五”规划》的通知\n各区人民政府：现将规划印发给你们，请认真贯彻执行。\n",
+        "乌鲁木齐市", "650100", None, "work_plan", None, None,
+    ),
+    (
         "a 方案 of any kind (分工方案) is a plan",
         "关于印发《宁波市应急管理“十四五”规划重点目标任务分工方案》的通知\n各成员单位：现将方案印发给你们，请认真抓好落实。\n",
         "宁波市", "330200", None, "work_plan", None, None,
