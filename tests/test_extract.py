@@ -449,6 +449,7 @@ def test_zero_counts(sentence, found):
     ("全年发生较大生产安全事故2起。", "2起", "acc.major_accidents"),
     ("创新开设廉政课堂12期。", "12期", "train.sessions"),
     ("全省各级党校将习近平法治思想纳入主体班次852期。", "852期", "train.sessions"),
+    ("61名新任命的国家工作人员开展宪法宣誓。", "61名", None),  # an oath is no training, whatever the sentence
     ("制定重大事故隐患判定标准和重点检查事项51项。", "51项", None),  # standards, not hazards found
     ("承办省级会议活动8次。", "8次", None),  # meetings hosted are no publicity events
     # a power list counts powers; services, and lists of penalties waived, are not it
