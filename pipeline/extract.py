@@ -924,10 +924,13 @@ def _list_gap() -> re.Pattern[str]:
 # 分别, 均 before a change verb (事故起数、死亡人数同比均下降47.06%), or a change verb right after
 # its basis, which distributes when a list of values follows (事故301起、死亡279人，同比下降14.0%、6.4%),
 # or opening a clause straight before its values, which goes on distributing the list before it
-# (同比分别增加2起、4人，上升33.3%、14.8%)
+# (同比分别增加2起、4人，上升33.3%、14.8%), or right after the measures it changes (同比事故起数、
+# 死亡人数减少4起、16人)
+_MEASURES_BEFORE_VERB = ("起数", "人数", "损失")
 _LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{_LIST_CHANGE_VERBS}))"
                                f"|(?:{'|'.join(f'(?<={basis})' for basis in _YEAR_BEFORE_BASES)}|(?<=较\\d{{4}}年))"
-                               f"(?:{_LIST_CHANGE_VERBS})|(?<=[，,])(?:{_LIST_CHANGE_VERBS})(?=\\s*\\d)")
+                               f"(?:{_LIST_CHANGE_VERBS})|(?:(?<=[，,])|{'|'.join(f'(?<={m})' for m in _MEASURES_BEFORE_VERB)})"
+                               f"(?:{_LIST_CHANGE_VERBS})(?=\\s*\\d)")
 
 
 def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]:
@@ -1015,6 +1018,9 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         values = _listed_values(sentence, out, at)
         if not values or (len(values) < 2 and found.group() not in ("分别", "均")):
             continue
+        if (found.group() not in ("分别", "均") and sentence[at - 2:at] in _MEASURES_BEFORE_VERB
+                and len(_listed_subjects(sentence, at)[1]) != len(values)):
+            continue  # 受伤人数增加8人、上升88.9%: one measure, two ways of saying its change
         # one list of changes, one basis: 同比分别减少…，分别下降15.19%、10.9%、13.43% (the later values
         # stand too far from 同比 to find it themselves); a value without a verb of its own
         # (下降26.5%,18.1%) moves as the one before it

@@ -555,6 +555,12 @@ ACCIDENT_STATISTICS = [
       "33.3%": "acc.major_accidents_yoy", "14.8%": "acc.major_deaths_yoy"}),
     ("全市发生生产安全事故90起、死亡70人，同比分别减少10起、6人，下降10.0%、7.9%。",
      {"10起": "acc.accidents_yoy", "6人": "acc.deaths_yoy", "10.0%": "acc.accidents_yoy", "7.9%": "acc.deaths_yoy"}),
+    # the measures named right before the change verb take its values in order (no 分别), but one
+    # measure's change said twice is not a list of measures
+    ("全市发生各类生产安全事故26起、死亡31人、受伤17人，同比事故起数、死亡人数减少4起、16人，下降13.3%、34.0%，"
+     "受伤人数增加8人、上升88.9%。",
+     {"4起": "acc.accidents_yoy", "16人": "acc.deaths_yoy", "13.3%": "acc.accidents_yoy", "34.0%": "acc.deaths_yoy",
+      "8人": None, "88.9%": None}),
     # 安全生产责任事故 is how many places state their total; accidents that an action is done to are not it
     ("今年以来，已发生安全生产责任事故15起、死亡19人。", {"15起": "acc.accidents", "19人": "acc.deaths"}),
     ("市安委会对6起生产安全责任事故进行挂牌督办。", {"6起": None}),
