@@ -965,6 +965,23 @@ def _shared_modifier(subjects: list[str]) -> list[str]:
     return [subjects[0]] + [counted.group(1) + s if _OUTCOME.match(s) else s for s in subjects[1:]]
 
 
+_BARE_MEASURE = re.compile(r"(?:同比)?(?:事故)?(起数|死亡人数|受伤人数|直接经济损失|经济损失)")
+_SEVERITY_CLASS = re.compile(r"((?:特别)?(?:重大|较大)(?:及以上)?事故)\d")
+
+
+def _of_the_class_counted(sentence: str, clause_start: int, subjects: list[str]) -> list[str]:
+    """其中较大事故2起、死亡6人，同比事故起数、死亡人数减少4起、16人: bare measures after a count of one
+    class of accidents in the same part of the sentence measure that class (较大事故起数)."""
+    bare = [_BARE_MEASURE.fullmatch(s) for s in subjects]
+    if not all(bare):
+        return subjects
+    opened = max(sentence.rfind(ch, 0, clause_start) for ch in "。；;") + 1
+    counted = _SEVERITY_CLASS.search(sentence, opened, clause_start)
+    if counted is None:
+        return subjects
+    return [counted.group(1) + m.group(1) for m in bare if m]
+
+
 def _sectors_sharing_a_measure(subjects: list[str]) -> tuple[list[str], bool]:
     """道路交通、建筑施工、小散工程事故死亡人数分别下降…: bare names before one that ends in a measure of
     accidents are sectors measured the same way, each a part (道路交通事故死亡人数); returns the
@@ -1044,7 +1061,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             # …起数、死亡人数同比分别下降17.7%、12.5%；其中较大事故同比分别下降19.0%和26.3%: the one
             # subject is measured as the earlier list was (较大事故, 较大事故死亡人数)
             subjects = [subjects[0] + _outcome_of(earlier) for earlier in earlier_subjects]
-        subjects = _shared_modifier(subjects) if len(subjects) >= 2 else []
+        subjects = _of_the_class_counted(sentence, clause_start, _shared_modifier(subjects)) if len(subjects) >= 2 else []
         changes = all(out[i].kind == "change" for i in values)
         fits = len(values) == len(subjects) or (changes and len(values) < len(subjects))
         # 局党委和各级党组织分别开展第一议题学习36次、252次: what follows 分别 is the metric and

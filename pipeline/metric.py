@@ -35,6 +35,8 @@ _DIVISION = r"(?:省|市|区|县|州|盟|旗|乡|镇|街道|社区|村|园区)"
 _WORD_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]" + _DIVISION + r"(?:、" + _DIVISION + r")*[)）](?=[\u4e00-\u9fff])")
 # 6个市县(项目)入选: after a number, a short aside inside the noun that follows breaks no clause
 _ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
+_COMPARED_HEAD = re.compile(r"(?:同比|环比|相比|较|比)$")
+_EARLIER_TIME = re.compile(r"去年|上年|前年|同期|上一?年度")
 _QUOTES = "“”‘’「」『』\""
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _CONJUNCTIONS = ("以及", "和", "及", "与", "、", "并", "或")
@@ -329,7 +331,11 @@ class MetricFinder:
             begin -= 1
         if begin == floor and index:
             return ""  # 100%完成隐患整改(督促搬离454处): what follows a figure is no noun of its own
-        return "".join(self._tail(self._strip(self._words(begin, start - 1)), PRE_HEAD_MAX))
+        head = "".join(self._tail(self._strip(self._words(begin, start - 1)), PRE_HEAD_MAX))
+        # 事故起数同比(去年11起)下降27.3%, 死亡人数(去年同期5人): a bracket that gives the figure compared
+        # with is no detail
+        compared = _COMPARED_HEAD.search(head) or _EARLIER_TIME.match(self.sentence, start)
+        return "" if compared else head
 
     def _clean(self, text: str | None) -> str | None:
         """Drop leftovers at the edges: orphan title marks, digits of a formula, trailing fillers."""

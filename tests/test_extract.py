@@ -561,6 +561,10 @@ ACCIDENT_STATISTICS = [
      "受伤人数增加8人、上升88.9%。",
      {"4起": "acc.accidents_yoy", "16人": "acc.deaths_yoy", "13.3%": "acc.accidents_yoy", "34.0%": "acc.deaths_yoy",
       "8人": None, "88.9%": None}),
+    # bare measures after a count of one class of accidents measure that class
+    ("其中较大事故2起、死亡6人、受伤0人，同比事故起数、死亡人数、受伤人数减少4起、16人、2人，分别下降66.7%、72.7%和100%。",
+     {"2起": "acc.major_accidents", "4起": "acc.major_accidents_yoy", "16人": "acc.major_deaths_yoy", "2人": None,
+      "66.7%": "acc.major_accidents_yoy", "72.7%": "acc.major_deaths_yoy", "100%": None}),
     # 安全生产责任事故 is how many places state their total; accidents that an action is done to are not it
     ("今年以来，已发生安全生产责任事故15起、死亡19人。", {"15起": "acc.accidents", "19人": "acc.deaths"}),
     ("市安委会对6起生产安全责任事故进行挂牌督办。", {"6起": None}),
