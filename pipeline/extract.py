@@ -50,6 +50,7 @@ _LIST_SEPARATOR = re.compile(r"[、和及与]")
 # A basis, then a verdict without numbers closing the clause (同比大幅“双下降”, 同比均有所下降).
 _BASIS_THEN_VERDICT = re.compile(rf"(?:{_YEAR_BEFORE_BASIS})[^，,；;。\d]{{0,12}}$")
 _LINK_ONLY = re.compile(rf"(?:同比|较上年)?(?:为|是|达|达到|{_LIST_CHANGE_VERBS}|了|\s)*")
+_NAMED_BASE_ONLY = re.compile(r"(?:比|较|与)(?:19|20)\d\d年(?:同期)?(?:相比)?")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 # 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比: the comparison closing a list of subjects
 _TRAILING_COMPARISON = re.compile(r"(?:与|较|比)[^、，,；;。与较比]{1,14}(?:相比|相较|比较|平均数|平均值|平均|均值)$")
@@ -1057,7 +1058,11 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         # before it, in order, when nothing else in the clause was counted. A list of changes may
         # give fewer values than subjects (均: one for all; the first subject takes it).
         clause_start, subjects = _listed_subjects(sentence, at)
-        if len(subjects) == 1 and len(values) == len(earlier_subjects) > 1:
+        if len(subjects) == 1 and _NAMED_BASE_ONLY.fullmatch(subjects[0]) and len(values) == len(earlier_subjects):
+            # …起数、受伤人数同比分别下降3.1%、6.3%，比2019年分别下降35.9%、45.1%: the same measures
+            # against another base
+            subjects = list(earlier_subjects)
+        elif len(subjects) == 1 and len(values) == len(earlier_subjects) > 1:
             # …起数、死亡人数同比分别下降17.7%、12.5%；其中较大事故同比分别下降19.0%和26.3%: the one
             # subject is measured as the earlier list was (较大事故, 较大事故死亡人数)
             subjects = [subjects[0] + _outcome_of(earlier) for earlier in earlier_subjects]

@@ -155,7 +155,8 @@ class MetricFinder:
         pos = m.end
         text = self.sentence
         for word in self.after_qualifiers:
-            if text.startswith(word, pos):
+            # 30日内 (within), but not the 内 of 286条内容: a qualifier is a word of its own
+            if text.startswith(word, pos) and (pos + len(word) in self.token_starts or pos + len(word) == len(text)):
                 pos += len(word)
                 break
         if text.startswith("的", pos):

@@ -561,6 +561,9 @@ ACCIDENT_STATISTICS = [
      "受伤人数增加8人、上升88.9%。",
      {"4起": "acc.accidents_yoy", "16人": "acc.deaths_yoy", "13.3%": "acc.accidents_yoy", "34.0%": "acc.deaths_yoy",
       "8人": None, "88.9%": None}),
+    # the same measures against a named base year: no year-on-year code
+    ("全年，全省生产安全事故起数、受伤人数同比分别下降3.1%、6.3%，比2019年分别下降35.9%、45.1%。",
+     {"3.1%": "acc.accidents_yoy", "35.9%": None, "45.1%": None}),
     # bare measures after a count of one class of accidents measure that class
     ("其中较大事故2起、死亡6人、受伤0人，同比事故起数、死亡人数、受伤人数减少4起、16人、2人，分别下降66.7%、72.7%和100%。",
      {"2起": "acc.major_accidents", "4起": "acc.major_accidents_yoy", "16人": "acc.major_deaths_yoy", "2人": None,
@@ -972,6 +975,7 @@ def test_a_share_names_the_count_before_it_as_a_share(sentence, share, metric):
     ("建成13个乡(镇)公共法律服务工作站。", "13个", "公共法律服务工作站"),
     ("建成109个村(社区)公共法律服务工作室。", "109个", "公共法律服务工作室"),
     ("全省6个市县(项目)入选，数量并列全国第二。", "6个", "入选"),  # after the number, any short aside
+    ("发布应急避险常识等286条内容。", "286条", "内容"),  # 内 of 内容 is no qualifier (30日内)
 ])
 def test_a_division_glossed_in_brackets_inside_a_noun_breaks_no_clause(sentence, text, noun):
     assert noun in {t: m for t, m in run(sentence)}[text].metric
