@@ -319,6 +319,7 @@ NEGATIVES = [
     "贯彻省委十五届五次全会和市委九届六次全会精神。",
     "深入贯彻落实十二届市委三次、四次全会精神。",  # the body named between 届 and the sessions
     "明确9个方面重点任务。",  # the structure of a plan
+    "报告全文分总体情况、存在的主要问题及改进情况6个部分。",  # the structure of a report
     "聚焦全市八个方面重点工作。",
     "交通运输业四项指标同比“两升一降一持平”。",  # how many indicators a comparison covers
     "工矿商贸企业10万人死亡率持续下降，煤炭百万吨死亡率稳中有降。",  # the base of a rate, not a count
@@ -450,6 +451,8 @@ def test_zero_counts(sentence, found):
     ("创新开设廉政课堂12期。", "12期", "train.sessions"),
     ("全省各级党校将习近平法治思想纳入主体班次852期。", "852期", "train.sessions"),
     ("61名新任命的国家工作人员开展宪法宣誓。", "61名", None),  # an oath is no training, whatever the sentence
+    ("国务院安委会办公室组成6个督查组对18个重点省份进行督导检查。", "6个", None),  # the teams sent
+    ("国务院安委会办公室组成6个督查组对18个重点省份进行督导检查。", "18个", None),
     ("制定重大事故隐患判定标准和重点检查事项51项。", "51项", None),  # standards, not hazards found
     ("承办省级会议活动8次。", "8次", None),  # meetings hosted are no publicity events
     # a power list counts powers; services, and lists of penalties waived, are not it
@@ -787,6 +790,7 @@ def test_change_names_the_count_before_it():
     ("全区消防救援队伍整体实力持续提升，队伍从1.11万人发展到1.51万人。", 15100, "队伍"),
     ("制修订重大事故隐患判定标准14项、总数增至67项。", 67, "判定标准"),
     ("全国消防救援站达到8000个，比上年多95个。", 95, "消防救援站"),
+    ("2022年累计公开信息280余条，比上年度增长5%。", 5, "公开信息"),
     ("实施行政处罚104次，处罚率79.4%，同比上升144.3%，环比上升100.0%。", 100, "处罚率"),
 ])
 def test_a_value_named_only_by_its_verb_names_the_value_before_it(sentence, value, subject):
