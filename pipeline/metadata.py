@@ -75,7 +75,7 @@ _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来
                            r"(?=作者|发布|浏览|点击|字号|编辑|责任|日期|时间|[^" + _CJK + r"]|$)")
 _SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
 _SUBJECT_FOLLOWERS = (r"[，,]|坚持|深入|认真|全面|紧紧|始终|围绕|以|在|积极|扎实|聚焦|着力|按照|根据|不断|持续|严格|切实"
-                      r"|进一步|高度|主动|贯彻|落实")
+                      r"|进一步|高度|主动|贯彻|落实|组织|召开|举行|举办|发布|印发|联合")
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -364,10 +364,13 @@ _TIMESTAMP = re.compile(r"((?:19|20)\d\d)[-年/](\d{1,2})[-月/](\d{1,2})日?\s*
 
 
 def _page_timestamp(text: str) -> str | None:
-    """A date with a time of day near the top of a page (2024-05-08 10:16:32, 2023年12月06日12:37:06):
-    when it was posted."""
-    match = _TIMESTAMP.search(text, 0, 400)
+    """A date with a time of day near the top of a page (2024-05-08 10:16:32, 2023年12月06日12:37:06),
+    or a date set off by a bar from the page's other fields (2020-12-15 | 编辑:…): when it was posted."""
+    match = _TIMESTAMP.search(text, 0, 400) or _BARRED_DATE.search(text, 0, 400)
     return _iso(match) if match else None
+
+
+_BARRED_DATE = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*[|｜]")
 
 
 def _labelled_date(text: str) -> str | None:
@@ -490,7 +493,7 @@ _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。
 @lru_cache(maxsize=1)
 def _opening_subject_pattern() -> re.Pattern[str]:
     # the subject may be a committee and its government together (2025年，县委、县政府坚持…)
-    return re.compile(r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*)?(?:在[^，,。\n]{1,40}?下[，,]\s*)?"
+    return re.compile(r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*|(?:近日|日前|近期)[，,]\s*)?(?:在[^，,。\n]{1,40}?下[，,]\s*)?"
                       r"(?P<subject>[" + _CJK + r"]{2,24}?(?:、[" + _CJK + r"]{2,12}?)?)(?=" + _SUBJECT_FOLLOWERS + ")")
 
 

@@ -309,6 +309,12 @@ CASES = [
         "乌鲁木齐市", "650100", None, "work_plan", None, None,
     ),
     (
+        "a press item opened by 近日 and a national body's act is national; a date barred off the fields is its posting",
+        "国务院安委办危化品专项排查治理督导检查如期完成\n2020-12-15 | 编辑:enablesite |\n【\n大\n中\n小】\n"
+        "近日,国务院安委会办公室组织的危化品专项排查治理督导检查阶段工作如期完成。\n",
+        "全国", "100000", 2020, "other", "国务院安委会办公室", "2020-12-15",
+    ),
+    (
         "a 方案 of any kind (分工方案) is a plan",
         "关于印发《宁波市应急管理“十四五”规划重点目标任务分工方案》的通知\n各成员单位：现将方案印发给你们，请认真抓好落实。\n",
         "宁波市", "330200", None, "work_plan", None, None,
