@@ -308,6 +308,22 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             for i, m in enumerate(coded)]
 
 
+def _parts_whole_in_their_own_code(mentions: list[Mention], before: list[Mention]) -> list[Mention]:
+    """事故120起，其中较大事故2起: a 其中 part coded other than its total (acc.major_accidents under
+    acc.accidents) is all there is of its own code, so no sub-count of it; a part that carries its
+    total's code (立案6517件，其中事前立案6462件) stays one. The total is in the sentence, or in `before`
+    (the sentence before one that opens with 其中)."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if not (m.subcount and m.indicator_code):
+            continue
+        total = next((p for p in reversed(before + out[:i])
+                      if not p.subcount and p.unit == m.unit and p.kind == m.kind), None)
+        if total is not None and total.indicator_code != m.indicator_code:
+            out[i] = replace(m, subcount=False)
+    return out
+
+
 def _production_safety_within_all(mentions: list[Mention]) -> tuple[int, list[Mention]]:
     """全州发生各类事故432起…，其中发生安全生产事故17起、死亡19人…: when the events of all kinds
     (road traffic and fires included) hold the production-safety accidents as a part, that part is
@@ -452,6 +468,7 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
         elif code and is_whole(code) and not remit and m.kind != "target":
             state.whole_codes.add(code)  # the jurisdiction's own total, stated (a target states none)
         out.append(m)
+    out = _parts_whole_in_their_own_code(out, state.previous if sentence.lstrip().startswith("其中") else [])
     state.previous = out
     state.part = in_part
     return [_aimed_at(m) for m in _events_named(state, sentence, out)]
@@ -1023,8 +1040,10 @@ def _from_to_lists(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if to and len(second := _listed_values(sentence, out, to.end() - 1)) == len(subjects):
             lists.append(second)
         for values in lists:
+            head = out[values[0]]  # 2018年的4098起、2310人: the list is of its first value's year
             for subject, i in zip(subjects, values, strict=True):
-                out[i] = replace(out[i], metric=subject, rule="a list of values: the subjects listed before, in order")
+                out[i] = replace(out[i], metric=subject, period_year=head.period_year, period=head.period,
+                                 rule="a list of values: the subjects listed before, in order")
     return out
 
 

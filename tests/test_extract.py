@@ -1022,3 +1022,14 @@ def test_people_tested_are_people_trained():
 ])
 def test_advice_and_exams(metric, unit, code):
     assert assign_code(metric, unit, "count") == code
+
+
+@pytest.mark.parametrize("sentences,subcounts", [
+    (["全省发生生产安全事故120起，其中较大事故2起。"], [False, False]),  # all there is of major accidents
+    (["全省发生生产安全事故949起、死亡1030人。", "其中，较大事故20起、死亡75人。"], [False, False]),
+    (["全年立案查处6517件，其中事前立案6462件。"], [False, True]),  # a part of cases filed, coded as its total
+])
+def test_a_part_coded_other_than_its_total_is_no_sub_count(sentences, subcounts):
+    state = DocumentState()
+    found = [m for s in sentences for m in in_document(state, s, [m for _, m in run(s)])]
+    assert [m.subcount for m in found if m.unit != "人"] == subcounts
