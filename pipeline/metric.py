@@ -296,16 +296,17 @@ class MetricFinder:
 
     # ---- the metric --------------------------------------------------------------------
     def metric(self, index: int, family: str) -> str | None:
-        head = self._head_before_aside(index) or (
+        alone = self.pre_bounds(index)[0] == self.mentions[index].start and not self.post_chunk(index)
+        head = self._head_before_aside(index, PRE_MAX if alone else PRE_HEAD_MAX) or (
             self._head_before_bracket(index) if family in ("count", "money") else "")
-        if head and self.pre_bounds(index)[0] == self.mentions[index].start and not self.post_chunk(index):
-            # 各类安全生产事故【不含非生产经营性道路交通事故和火灾事故】6起: the aside glosses the head,
-            # which alone names what is counted
+        if head and alone:
+            # 各类安全生产事故【不含非生产经营性道路交通事故和火灾事故】6起, 共检查生产经营企业(单位)2723家:
+            # the aside glosses the head, which alone names what is counted
             return self._clean(head)
         metric = self._clean(self._metric(index, family))
         return head + metric if head and metric and not metric.startswith(head) else metric
 
-    def _head_before_aside(self, index: int) -> str:
+    def _head_before_aside(self, index: int, limit: int) -> str:
         """工矿商贸企业(包含建筑施工、消防)事故共发生29起: a bracketed aside right before the metric's
         words only glosses the words before it, which still name what is counted (工矿商贸企业)."""
         start, _ = self.pre_bounds(index)
@@ -318,7 +319,10 @@ class MetricFinder:
         begin = opening
         while begin > floor and self.sentence[begin - 1] not in CLAUSE_BREAKS:
             begin -= 1
-        return "".join(self._tail(self._strip(self._words(begin, opening)), PRE_HEAD_MAX))
+        words = self._strip(self._words(begin, opening))
+        joined = [i for i, w in enumerate(words) if w in _CONJUNCTIONS]
+        # 市政府专题学法和全市法治讲座(培训、报告会)9200余场: the last of things joined is what is counted
+        return "".join(self._tail(words[joined[-1] + 1:] if joined else words, limit))
 
     def _head_before_bracket(self, index: int) -> str:
         """道路运输行业(事故26起、死亡30人): figures in brackets right after a noun detail that noun, which
