@@ -13,6 +13,7 @@ Optional catalog columns:
   requires ;-separated words of which one must occur in the metric (审查 counts normative-document
            reviews only when the metric names 规范性文件)
   whole    yes for a whole jurisdiction's total (all accidents, all deaths): a 其中 part never takes it
+  kind_of  the code whose events this one counts a kind of (acc.major_accidents: acc.accidents)
 Override cues are looked for in the clause of the number (今年有7起事故涉及8名责任人建议追究刑事责任),
 sentence cues in the part of the sentence between semicolons: a report packs unrelated counts into
 one sentence (立案查处违法案件318件，…，移送司法机关案件7件).
@@ -44,6 +45,7 @@ class Entry:
     requires: tuple[str, ...]
     priority: int
     whole: bool
+    kind_of: str | None
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -59,7 +61,7 @@ def catalog() -> tuple[Entry, ...]:
             sentence_cues=_split(row.get("sentence_cues")), override_cues=_split(row.get("override_cues")),
             context=_split(row.get("context")), exclude=_split(row.get("exclude")),
             requires=_split(row.get("requires")), priority=int(row.get("priority") or 0),
-            whole=row.get("whole") == "yes",
+            whole=row.get("whole") == "yes", kind_of=row.get("kind_of") or None,
         )
         for row in read_table("catalog.tsv")
     )
@@ -68,6 +70,11 @@ def catalog() -> tuple[Entry, ...]:
 def excludes(code: str, metric: str | None) -> bool:
     """Whether the metric holds a word that vetoes the code (危化领域较大事故 for acc.major_accidents)."""
     return any(word in (metric or "") for entry in catalog() if entry.code == code for word in entry.exclude)
+
+
+def is_kind_of(code: str, total: str | None) -> bool:
+    """Whether `code` counts a kind of the events `total` counts (acc.major_accidents of acc.accidents)."""
+    return total is not None and any(entry.kind_of == total for entry in catalog() if entry.code == code)
 
 
 def is_whole(code: str) -> bool:

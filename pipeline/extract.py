@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pipeline import lexicon
 from pipeline.candidates import Candidate, find_candidates
-from pipeline.catalog import choose_code, excludes, is_whole
+from pipeline.catalog import choose_code, excludes, is_kind_of, is_whole
 from pipeline.datafiles import read_table
 from pipeline.metric import MetricFinder, Span
 from pipeline.periods import period_of
@@ -309,17 +309,17 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
 
 
 def _parts_whole_in_their_own_code(mentions: list[Mention], before: list[Mention]) -> list[Mention]:
-    """事故120起，其中较大事故2起: a 其中 part coded other than its total (acc.major_accidents under
-    acc.accidents) is all there is of its own code, so no sub-count of it; a part that carries its
-    total's code (立案6517件，其中事前立案6462件) stays one. The total is in the sentence, or in `before`
-    (the sentence before one that opens with 其中)."""
+    """事故120起，其中较大事故2起: a 其中 part whose code counts a kind of its total's events (catalog
+    kind_of: acc.major_accidents of acc.accidents) is all there is of that code, so no sub-count of
+    it. Its total is the last count before it in its unit, in the sentence or in `before` (the
+    sentence before one that opens with 其中); a total that is itself a part (道路运输事故30起（其中
+    较大事故1起）) makes none, nor does a part of another code (立案320件，其中一般程序案件280件)."""
     out = list(mentions)
     for i, m in enumerate(out):
         if not (m.subcount and m.indicator_code):
             continue
-        total = next((p for p in reversed(before + out[:i])
-                      if not p.subcount and p.unit == m.unit and p.kind == m.kind), None)
-        if total is not None and total.indicator_code != m.indicator_code:
+        total = next((p for p in reversed(before + mentions[:i]) if p.unit == m.unit and p.kind == m.kind), None)
+        if total is not None and not total.subcount and is_kind_of(m.indicator_code, total.indicator_code):
             out[i] = replace(m, subcount=False)
     return out
 
@@ -984,20 +984,21 @@ def _shared_modifier(subjects: list[str]) -> list[str]:
 
 
 _BARE_MEASURE = re.compile(r"(?:同比)?(?:事故)?(起数|死亡人数|受伤人数|直接经济损失|经济损失)")
-_SEVERITY_CLASS = re.compile(r"((?:特别)?(?:重大|较大)(?:及以上)?事故)\d")
+# the part of a sentence that opens on a count of one class of accidents (其中较大事故2起, 发生较大事故1起)
+_OPENS_ON_A_CLASS = re.compile(r"\s*(?:其中[，,：:]?\s*)?(?:[全本我][省市区县州])?共?(?:发生)?"
+                               r"((?:特别)?(?:重大|较大)(?:及以上)?事故)[1-9]")
 
 
 def _of_the_class_counted(sentence: str, clause_start: int, subjects: list[str]) -> list[str]:
-    """其中较大事故2起、死亡6人，同比事故起数、死亡人数减少4起、16人: bare measures after a count of one
-    class of accidents in the same part of the sentence measure that class (较大事故起数)."""
+    """其中较大事故2起、死亡6人，同比事故起数、死亡人数减少4起、16人: bare measures in a part of a
+    sentence (after 。or ；) that opens on a count of one class of accidents measure that class
+    (较大事故起数); in a part that opens on the total they stay the total's."""
     bare = [_BARE_MEASURE.fullmatch(s) for s in subjects]
-    if not all(bare):
-        return subjects
     opened = max(sentence.rfind(ch, 0, clause_start) for ch in "。；;") + 1
-    counted = _SEVERITY_CLASS.search(sentence, opened, clause_start)
-    if counted is None:
+    counted = _OPENS_ON_A_CLASS.match(sentence, opened, clause_start)
+    if counted is None or not all(bare):
         return subjects
-    return [counted.group(1) + m.group(1) for m in bare if m]
+    return [counted.group(1) + m.group(1) for m in bare if m is not None]
 
 
 def _sectors_sharing_a_measure(subjects: list[str]) -> tuple[list[str], bool]:

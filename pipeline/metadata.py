@@ -75,7 +75,7 @@ _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来
                            r"(?=作者|发布|浏览|点击|字号|编辑|责任|日期|时间|[^" + _CJK + r"]|$)")
 _SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
 _SUBJECT_FOLLOWERS = (r"[，,]|坚持|深入|认真|全面|紧紧|始终|围绕|以|在|积极|扎实|聚焦|着力|按照|根据|不断|持续|严格|切实"
-                      r"|进一步|高度|主动|贯彻|落实|组织|召开|举行|举办|发布|印发|联合")
+                      r"|进一步|高度|主动|贯彻|落实|组织(?!部)|召开|举行|举办|发布(?!中心)|印发|联合(?!会)")
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -192,7 +192,7 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
 
 
 _SUBTITLE = re.compile(r"^[—-]{1,2}|在[^。]{2,40}(?:会议|大会|会)上$")
-_REPORT_WORD = re.compile(r"报告|总结|要点|计划|规划|思路|情况|方案")
+_REPORT_WORD = re.compile(r"报告|总结|要点|计划|规划$|思路|情况|方案")  # 规划 ends a plan's title, not 规划和自然资源局
 _ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
 # a covering notice's title at the top of the page: 关于印发聊城市2021年法治政府建设工作计划的通知
 # (not a notice the text cites: 根据《…关于印发…分工方案的通知》)
@@ -357,7 +357,9 @@ def _iso(match: re.Match[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _date_label() -> re.Pattern[str]:
     labels = "|".join(map(re.escape, read_lines("publication_date_labels.txt")))
-    return re.compile(r"(?:" + labels + r")[:：]\s*")
+    # a bare 时间 labels a page's date only as a field of its own (时间:2022-01-04来源:…, …577376时间:…),
+    # not a word's end (活动时间：) or an aside (（时间：2023年12月4日）)
+    return re.compile(r"(?:" + labels + r"|(?<![" + _CJK + r"（(【\[])时间)[:：]\s*")
 
 
 _TIMESTAMP = re.compile(r"((?:19|20)\d\d)[-年/](\d{1,2})[-月/](\d{1,2})日?\s*\d{1,2}:\d{2}(?::\d{2})?")

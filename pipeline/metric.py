@@ -35,6 +35,9 @@ _DIVISION = r"(?:省|市|区|县|州|盟|旗|乡|镇|街道|社区|村|园区)"
 _WORD_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]" + _DIVISION + r"(?:、" + _DIVISION + r")*[)）](?=[\u4e00-\u9fff])")
 # 6个市县(项目)入选: after a number, a short aside inside the noun that follows breaks no clause
 _ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
+# a noun that names a group of what is counted (道路运输行业, 工贸八大行业, 其他类): an action before a
+# bracket (开展专项行动(检查企业1560家次)) is no such noun
+_GROUP_HEAD = re.compile(r"(?:行业|领域|板块|类)$")
 _COMPARED_HEAD = re.compile(r"(?:同比|环比|相比|较|比)$")
 _EARLIER_TIME = re.compile(r"去年|上年|前年|同期|上一?年度")
 _QUOTES = "“”‘’「」『』\""
@@ -325,8 +328,8 @@ class MetricFinder:
         return "".join(self._tail(words[joined[-1] + 1:] if joined else words, limit))
 
     def _head_before_bracket(self, index: int) -> str:
-        """道路运输行业(事故26起、死亡30人): figures in brackets right after a noun detail that noun, which
-        names what they count (道路运输行业事故)."""
+        """道路运输行业(事故26起、死亡30人): figures in brackets right after a group's name (a sector, a
+        class) detail that group, which names what they count (道路运输行业事故)."""
         start, _ = self.pre_bounds(index)
         floor = self.mentions[index - 1].end if index else 0
         if start < 2 or start <= floor or start == self.mentions[index].start or self.sentence[start - 1] not in "（(":
@@ -340,7 +343,7 @@ class MetricFinder:
         # 事故起数同比(去年11起)下降27.3%, 死亡人数(去年同期5人): a bracket that gives the figure compared
         # with is no detail
         compared = _COMPARED_HEAD.search(head) or _EARLIER_TIME.match(self.sentence, start)
-        return "" if compared else head
+        return head if _GROUP_HEAD.search(head) and not compared else ""
 
     def _clean(self, text: str | None) -> str | None:
         """Drop leftovers at the edges: orphan title marks, digits of a formula, trailing fillers."""

@@ -452,8 +452,9 @@ def test_zero_counts(sentence, found):
     ("创新开设廉政课堂12期。", "12期", "train.sessions"),
     ("全省各级党校将习近平法治思想纳入主体班次852期。", "852期", "train.sessions"),
     ("61名新任命的国家工作人员开展宪法宣誓。", "61名", None),  # an oath is no training, whatever the sentence
-    ("国务院安委会办公室组成6个督查组对18个重点省份进行督导检查。", "6个", None),  # the teams sent
-    ("国务院安委会办公室组成6个督查组对18个重点省份进行督导检查。", "18个", None),
+    ("节假日期间增开客运班次260次。", "260次", None),  # buses, not training classes
+    ("全年安排应急值守班次365次。", "365次", None),
+    ("深入开展打非治违专项行动(检查企业1560家次、责令整改隐患2300项)。", "1560家次", "enf.inspected_entities"),
     ("制定重大事故隐患判定标准和重点检查事项51项。", "51项", None),  # standards, not hazards found
     ("承办省级会议活动8次。", "8次", None),  # meetings hosted are no publicity events
     # a power list counts powers; services, and lists of penalties waived, are not it
@@ -568,6 +569,11 @@ ACCIDENT_STATISTICS = [
     # the same measures against a named base year: no year-on-year code
     ("全年，全省生产安全事故起数、受伤人数同比分别下降3.1%、6.3%，比2019年分别下降35.9%、45.1%。",
      {"3.1%": "acc.accidents_yoy", "35.9%": None, "45.1%": None}),
+    # …but not after a total that names a class of accidents on the way (较大事故0起, in brackets)
+    ("全市共发生各类生产安全事故12起、死亡10人，较大事故0起，事故起数、死亡人数同比分别下降20%、16.7%。",
+     {"20%": "acc.accidents_yoy", "16.7%": "acc.deaths_yoy"}),
+    ("全市发生事故26起、死亡31人（其中较大事故1起、死亡3人），事故起数和死亡人数同比分别下降13.3%和34.0%。",
+     {"13.3%": "acc.accidents_yoy", "34.0%": "acc.deaths_yoy"}),
     # bare measures after a count of one class of accidents measure that class
     ("其中较大事故2起、死亡6人、受伤0人，同比事故起数、死亡人数、受伤人数减少4起、16人、2人，分别下降66.7%、72.7%和100%。",
      {"2起": "acc.major_accidents", "4起": "acc.major_accidents_yoy", "16人": "acc.major_deaths_yoy", "2人": None,
@@ -1031,6 +1037,10 @@ def test_advice_and_exams(metric, unit, code):
     (["全省发生生产安全事故120起，其中较大事故2起。"], [False, False]),  # all there is of major accidents
     (["全省发生生产安全事故949起、死亡1030人。", "其中，较大事故20起、死亡75人。"], [False, False]),
     (["全年立案查处6517件，其中事前立案6462件。"], [False, True]),  # a part of cases filed, coded as its total
+    (["全年立案查处违法案件320件，其中一般程序案件280件。"], [False, True]),  # another code, no kind of it
+    # a part of a part: the road sector's major accidents are not all the jurisdiction's
+    (["全市发生生产安全事故50起、死亡40人，其中道路运输事故30起、死亡25人（其中较大事故1起、死亡3人）。"],
+     [False, True, True]),
 ])
 def test_a_part_coded_other_than_its_total_is_no_sub_count(sentences, subcounts):
     state = DocumentState()
