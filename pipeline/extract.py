@@ -960,8 +960,11 @@ def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]
     values = [following[0]]
     for i in following[1:]:
         last = mentions[values[-1]]
-        # 下降26.5%,18.1%: a bare comma joins two values of one unit
-        comma = mentions[i].unit == last.unit and _BARE_COMMA.fullmatch(sentence, last.end, mentions[i].start)
+        # 下降26.5%,18.1%: a bare comma joins two values of one unit, or two changes when the later says
+        # nothing of its own (同比减少15起,12人,分别下降…; not 事故12起，8人死亡)
+        alike = mentions[i].unit == last.unit or (
+            last.kind == "change" and _NOTHING_AFTER.match(sentence, mentions[i].end) is not None)
+        comma = alike and _BARE_COMMA.fullmatch(sentence, last.end, mentions[i].start)
         if not comma and not _list_gap().fullmatch(sentence, last.end, mentions[i].start):
             break
         values.append(i)
@@ -969,6 +972,7 @@ def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]
 
 
 _BARE_COMMA = re.compile(r"\s*[，,]\s*")
+_NOTHING_AFTER = re.compile(r"\s*(?:[，,；;。]|$)")
 
 
 _COUNT_OF = re.compile(r"(.+?)(?:起数|总量)$")
@@ -1068,7 +1072,8 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             direction = first.direction
             for i in values:
                 m = out[i]
-                if m.kind in ("change", "ratio", "count") and m.direction is None and m.unit == first.unit:
+                # 同比减少15起,12人: a count listed after a change is a change of its own measure
+                if m.kind in ("change", "ratio", "count") and m.direction is None and (m.unit == first.unit or m.kind == "count"):
                     m = replace(m, kind="change", direction=direction)
                 if m.kind == "change":
                     direction = m.direction or direction

@@ -574,6 +574,9 @@ ACCIDENT_STATISTICS = [
      {"20%": "acc.accidents_yoy", "16.7%": "acc.deaths_yoy"}),
     ("全市发生事故26起、死亡31人（其中较大事故1起、死亡3人），事故起数和死亡人数同比分别下降13.3%和34.0%。",
      {"13.3%": "acc.accidents_yoy", "34.0%": "acc.deaths_yoy"}),
+    # a bare comma joins changes of two measures when the later says nothing of its own
+    ("2018年共发生事故107起,死亡123人,同比减少15起,12人,分别下降12.2%和8.9%。",
+     {"15起": "acc.accidents_yoy", "12人": "acc.deaths_yoy", "12.2%": "acc.accidents_yoy", "8.9%": "acc.deaths_yoy"}),
     # bare measures after a count of one class of accidents measure that class
     ("其中较大事故2起、死亡6人、受伤0人，同比事故起数、死亡人数、受伤人数减少4起、16人、2人，分别下降66.7%、72.7%和100%。",
      {"2起": "acc.major_accidents", "4起": "acc.major_accidents_yoy", "16人": "acc.major_deaths_yoy", "2人": None,
