@@ -162,12 +162,17 @@ def find_regions_in(text: str) -> list[RegionMention]:
                     continue  # 办理县人大 holds 理县, 收费县道 费县: a name begins no word there
                 mentions.append(RegionMention(i, i + length, piece, full[piece], True))
             elif piece in short:
+                if _ROAD.match(text, i + length):
+                    continue  # 沅江路街道, 长江路: a road named after a place is no mention of it
                 mentions.append(RegionMention(i, i + length, piece, short[piece], False))
             else:
                 continue
             resume = i + length
             break
     return mentions
+
+
+_ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街|巷)")
 
 
 def _starts_a_word(text: str, at: int) -> bool:

@@ -99,6 +99,8 @@ def test_is_within() -> None:
         ("四川省理县应急管理局", ["四川省", "理县"]),
         ("市和县两级执法队伍", []),  # 和 is the conjunction
         ("安徽省和县应急管理局", ["安徽省", "和县"]),
+        ("沅江路街道2024法治政府建设年度报告", []),  # a street named after 沅江 (沅江市)
+        ("沅江市应急管理局", ["沅江市"]),
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
