@@ -63,6 +63,7 @@ _BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
 
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
+_RATE_PREDICATE_MAX = 6  # 持证上岗, 出庭应诉, 完成整改: what a rate before a short predicate is the rate of
 POST_MAX = 24
 
 
@@ -381,7 +382,10 @@ class MetricFinder:
         if not post and index + 1 < len(self.mentions) and self._adjacent(index):
             post = self.post_chunk(index + 1)  # 六期41家企业…检查: adjacent numbers share the noun
         if family in ("ratio", "change") and pre:
-            return self._trim_pre(kind, pre, alone=True, ratio=True)
+            subject = self._trim_pre(kind, pre, alone=True, ratio=True)
+            if family == "ratio" and post and len(post) <= _RATE_PREDICATE_MAX:
+                return subject + post  # 行政执法人员100%持证上岗: the rate is of the act after it
+            return subject
         gap = self.sentence[self.mentions[index - 1].end:self.mentions[index].start] if index else ""
         if not pre and not post and index and gap in ("、", "，", ","):
             return self._metric(index - 1, family)  # 培训12期、1100余人次: the verb is shared

@@ -992,6 +992,8 @@ def test_a_share_names_the_count_before_it_as_a_share(sentence, share, metric):
     ("建成109个村(社区)公共法律服务工作室。", "109个", "公共法律服务工作室"),
     ("全省6个市县(项目)入选，数量并列全国第二。", "6个", "入选"),  # after the number, any short aside
     ("发布应急避险常识等286条内容。", "286条", "内容"),  # 内 of 内容 is no qualifier (30日内)
+    ("全市行政执法人员100%持证上岗。", "100%", "持证上岗"),  # a rate of the short predicate after it
+    ("2024年行政机关负责人100%出庭应诉。", "100%", "出庭应诉"),
 ])
 def test_a_division_glossed_in_brackets_inside_a_noun_breaks_no_clause(sentence, text, noun):
     assert noun in {t: m for t, m in run(sentence)}[text].metric
