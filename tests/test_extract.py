@@ -453,6 +453,8 @@ def test_zero_counts(sentence, found):
     ("全省各级党校将习近平法治思想纳入主体班次852期。", "852期", "train.sessions"),
     ("61名新任命的国家工作人员开展宪法宣誓。", "61名", None),  # an oath is no training, whatever the sentence
     ("节假日期间增开客运班次260次。", "260次", None),  # buses, not training classes
+    ("全国消防救援队伍共接报火灾90.8万起。", "90.8万起", None),  # fires reported: events, not the crews' work
+    ("救援队伍共接报处置各类警情235.8万起。", "235.8万起", "emg.incidents_handled"),
     ("全年安排应急值守班次365次。", "365次", None),
     ("深入开展打非治违专项行动(检查企业1560家次、责令整改隐患2300项)。", "1560家次", "enf.inspected_entities"),
     ("制定重大事故隐患判定标准和重点检查事项51项。", "51项", None),  # standards, not hazards found
