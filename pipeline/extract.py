@@ -562,6 +562,8 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
         return m  # every change code is year on year (*_yoy): not against an average or a named year
     if _AREA_OPENING.match(sentence) or _names_another_division(m.metric, context.region_code):
         return m  # one area's figure is none of the jurisdiction's indicators
+    if m.kind == "count" and m.unit in _HEADCOUNTS and m.value % 1:
+        return m  # 10万人生产安全事故死亡人数1.244人: a fraction of a person is a rate, no headcount
     # a topic that is not the whole jurisdiction (商贸制造业…, not 全市…) names a part of it; so does the
     # object of an action (对7起事故进行调查: the accidents investigated, not all that happened)
     part = m.subcount or (m.rule == _TOPIC_RULE and not (m.metric or "").startswith("全")) \
@@ -582,6 +584,7 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     return replace(m, indicator_code=choice.code, code_evidence=evidence, confidence=confidence)
 
 
+_HEADCOUNTS = ("人", "名", "人次")
 _DISASTER_OR_ACCIDENT = re.compile(r"因灾|灾害|事故")
 # no accident above the lowest grade: 未发生较大及以上生产安全事故
 _NO_HIGHER_GRADE = re.compile(r"(?:未|没有|无)(?:发生)?较大(?:及|以)?以上(?:生产安全|安全生产)?事故")

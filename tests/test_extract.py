@@ -325,6 +325,7 @@ NEGATIVES = [
     "交通运输业四项指标同比“两升一降一持平”。",  # how many indicators a comparison covers
     "工矿商贸企业10万人死亡率持续下降，煤炭百万吨死亡率稳中有降。",  # the base of a rate, not a count
     "年均每百万人口因自然灾害死亡人数大幅下降。",  # a per-capita base
+    "工矿商贸企业就业人员10万人生产安全事故死亡人数持续下降。",  # the base of a rate
     "去年全国火灾主要有五个特点。",  # the structure of an account
     "政府透明度指数在全国49个较大城市中排名第四。",  # the peers of a ranking
     "报告所列数据的统计期限为202311日至1231日。",  # a date whose 年 and 月 the page lost
@@ -454,6 +455,8 @@ def test_zero_counts(sentence, found):
     ("61名新任命的国家工作人员开展宪法宣誓。", "61名", None),  # an oath is no training, whatever the sentence
     ("节假日期间增开客运班次260次。", "260次", None),  # buses, not training classes
     ("全国消防救援队伍共接报火灾90.8万起。", "90.8万起", None),  # fires reported: events, not the crews' work
+    ("工矿商贸企业就业人员10万人生产安全事故死亡人数1.244人。", "1.244人", None),  # a rate, not a headcount
+    ("工矿商贸企业就业人员10万人生产安全事故死亡人数1.244人，比上年上升4.2%。", "4.2%", None),  # the rate's change
     ("救援队伍共接报处置各类警情235.8万起。", "235.8万起", "emg.incidents_handled"),
     ("全年安排应急值守班次365次。", "365次", None),
     ("深入开展打非治违专项行动(检查企业1560家次、责令整改隐患2300项)。", "1560家次", "enf.inspected_entities"),
