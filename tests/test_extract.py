@@ -456,6 +456,9 @@ def test_zero_counts(sentence, found):
     ("节假日期间增开客运班次260次。", "260次", None),  # buses, not training classes
     ("全国消防救援队伍共接报火灾90.8万起。", "90.8万起", None),  # fires reported: events, not the crews' work
     ("工矿商贸企业就业人员10万人生产安全事故死亡人数1.244人。", "1.244人", None),  # a rate, not a headcount
+    ("对2起重大生产安全事故进行调查处理。", "2起", None),  # investigations (调查处理 holds 查处), not cases
+    ("全省309个检查站值勤值守。", "309个", None),  # checkpoints, not inspections
+    ("建议给予党纪政纪处分109人。", "109人", None),  # party discipline, not criminal referral
     ("工矿商贸企业就业人员10万人生产安全事故死亡人数1.244人，比上年上升4.2%。", "4.2%", None),  # the rate's change
     ("救援队伍共接报处置各类警情235.8万起。", "235.8万起", "emg.incidents_handled"),
     ("全年安排应急值守班次365次。", "365次", None),
