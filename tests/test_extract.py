@@ -459,6 +459,10 @@ def test_zero_counts(sentence, found):
     ("对2起重大生产安全事故进行调查处理。", "2起", None),  # investigations (调查处理 holds 查处), not cases
     ("全省309个检查站值勤值守。", "309个", None),  # checkpoints, not inspections
     ("建议给予党纪政纪处分109人。", "109人", None),  # party discipline, not criminal referral
+    ("开展公平竞争审查2件。", "2件", None),  # no review of a penalty decision
+    ("各镇(街道)全面清理议事协调机构1038个。", "1038个", None),  # bodies, not normative documents
+    ("主动公开行政规范性文件4件。", "4件", None),  # published, not cleared
+    ("省长16次主持省政府常务会议研究政府立法、行政复议等议题60项。", "16次", None),  # meetings, not cases
     ("工矿商贸企业就业人员10万人生产安全事故死亡人数1.244人，比上年上升4.2%。", "4.2%", None),  # the rate's change
     ("救援队伍共接报处置各类警情235.8万起。", "235.8万起", "emg.incidents_handled"),
     ("全年安排应急值守班次365次。", "365次", None),
