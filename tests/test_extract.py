@@ -460,6 +460,8 @@ def test_zero_counts(sentence, found):
     ("全省309个检查站值勤值守。", "309个", None),  # checkpoints, not inspections
     ("建议给予党纪政纪处分109人。", "109人", None),  # party discipline, not criminal referral
     ("开展公平竞争审查2件。", "2件", None),  # no review of a penalty decision
+    ("1人获浙江省中医药监督执法竞赛第一名。", "1人", None),  # a winner, not participants
+    ("向受灾群众发放衣被555套。", "555套", None),  # relief, not publicity materials
     ("各镇(街道)全面清理议事协调机构1038个。", "1038个", None),  # bodies, not normative documents
     ("主动公开行政规范性文件4件。", "4件", None),  # published, not cleared
     ("省长16次主持省政府常务会议研究政府立法、行政复议等议题60项。", "16次", None),  # meetings, not cases
