@@ -557,6 +557,9 @@ def _with_rule(m: Mention) -> Mention:
     return replace(m, code_evidence=evidence or None, confidence=confidence)
 
 
+_HEADCOUNTS = ("人", "名", "人次")  # units that count people, never in fractions
+
+
 def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     if m.kind == "change" and m.basis not in ("yoy", None):
         return m  # every change code is year on year (*_yoy): not against an average or a named year
@@ -584,7 +587,6 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
     return replace(m, indicator_code=choice.code, code_evidence=evidence, confidence=confidence)
 
 
-_HEADCOUNTS = ("人", "名", "人次")
 _DISASTER_OR_ACCIDENT = re.compile(r"因灾|灾害|事故")
 # no accident above the lowest grade: 未发生较大及以上生产安全事故
 _NO_HIGHER_GRADE = re.compile(r"(?:未|没有|无)(?:发生)?较大(?:及|以)?以上(?:生产安全|安全生产)?事故")
@@ -966,7 +968,7 @@ def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]
         # 下降26.5%,18.1%: a bare comma joins two values of one unit, or two changes when the later says
         # nothing of its own (同比减少15起,12人,分别下降…; not 事故12起，8人死亡)
         alike = mentions[i].unit == last.unit or (
-            last.kind == "change" and _NOTHING_AFTER.match(sentence, mentions[i].end) is not None)
+            last.kind == "change" and last.unit != "%" and _NOTHING_AFTER.match(sentence, mentions[i].end) is not None)
         comma = alike and _BARE_COMMA.fullmatch(sentence, last.end, mentions[i].start)
         if not comma and not _list_gap().fullmatch(sentence, last.end, mentions[i].start):
             break
@@ -1073,10 +1075,11 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         if first.kind == "change":
             basis = next((out[i].basis for i in values if out[i].basis), None)
             direction = first.direction
-            for i in values:
+            for k, i in enumerate(values):
                 m = out[i]
-                # 同比减少15起,12人: a count listed after a change is a change of its own measure
-                if m.kind in ("change", "ratio", "count") and m.direction is None and (m.unit == first.unit or m.kind == "count"):
+                # 同比减少15起,12人: a count joined by a bare comma to a change is a change of its own measure
+                comma_joined = k > 0 and m.kind == "count" and _BARE_COMMA.fullmatch(sentence, out[values[k - 1]].end, m.start)
+                if m.kind in ("change", "ratio", "count") and m.direction is None and (m.unit == first.unit or comma_joined):
                     m = replace(m, kind="change", direction=direction)
                 if m.kind == "change":
                     direction = m.direction or direction

@@ -111,7 +111,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
     field_agency = _issuer_field(text)
     subject = _opening_subject(opening)
     opening_agencies = ([subject] if subject else []) + _opening_agencies(opening)
-    region = _national_region(signature_agency, title_agency, title, subject, field_agency) or _region(
+    region = _national_region(signature_agency, title_agency, title, subject, field_agency, opening_agencies) or _region(
         text, header, title, signature_agency, field_agency, opening_agencies, subject
     )
     # the country as the scope, said twice, in a text that names no division or is opened by a
@@ -467,13 +467,16 @@ def _is_national(agency: str | None) -> bool:
 
 
 def _national_region(signature_agency: str | None, title_agency: str | None, title: str,
-                     subject: str | None, field_agency: str | None) -> Region | None:
+                     subject: str | None, field_agency: str | None, opening_agencies: list[str]) -> Region | None:
     """A ministry's report: signed, titled, opened (2022年，应急管理部坚持…: the subject of the
-    first sentence) or published (来源:中华人民共和国应急管理部) by a national body with no place name."""
+    first sentence) or published (来源:中华人民共和国应急管理部) by a national body with no place name.
+    A national body opening a text in which a local one acts (4月10日，司法部召开全国行政复议工作会议。
+    大理州司法局认真贯彻…) convened what the local body reports on."""
     if signature_agency or title_agency:
         national_issuer = _is_national(signature_agency) or (not signature_agency and _is_national(title_agency))
     else:
-        national_issuer = _is_national(subject) or _is_national(field_agency)
+        local = any(find_regions_in(agency) for agency in opening_agencies)
+        national_issuer = (_is_national(subject) and not local) or _is_national(field_agency)
     if national_issuer and not find_regions_in(title):
         return national()
     return None
@@ -742,12 +745,14 @@ def _reporting_agency(subject: str | None, opening_agencies: list[str]) -> str |
     """Who reports, from the opening: the first sentence's subject when it is an agency (应急管理部,
     苏州市应急管理局), else an agency named by its kind of division only (省应急管理厅); never the
     party committee and government it reports to, nor a body it obeys (党中央、国务院)."""
-    if subject and (_is_national(subject) or _looks_like_agency(subject)) and not subject.endswith("部署"):
+    # 司法部召开…会议。大理州司法局认真贯彻…: a national body that convened is not the local one reporting
+    local = [a for a in opening_agencies if find_regions_in(a) and _looks_like_agency(a)] if _is_national(subject) else []
+    if subject and (_is_national(subject) or _looks_like_agency(subject)) and not subject.endswith("部署") and not local:
         return subject
     for agency in opening_agencies:
         if _own_kind([agency]) and not find_regions_in(agency):
             return agency
-    return None
+    return local[0] if local else None
 
 
 def _agency(

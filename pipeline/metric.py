@@ -64,6 +64,10 @@ _BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
 _RATE_PREDICATE_MAX = 6  # 持证上岗, 出庭应诉, 完成整改: what a rate before a short predicate is the rate of
+# ...unless what comes before is a rate already (备案审查率100%报备) or the predicate says by how much
+# (事项85%压缩办理时限: 85% of the items, not a cut of 85%)
+_A_RATE = re.compile(r"(?:率|比例|占比|比重)$")
+_BY_HOW_MUCH = ("压缩", "压减", "提速", "缩短", "减少", "降低", "下降", "提高", "提升", "增长", "增加", "上升")
 POST_MAX = 24
 
 
@@ -383,7 +387,8 @@ class MetricFinder:
             post = self.post_chunk(index + 1)  # 六期41家企业…检查: adjacent numbers share the noun
         if family in ("ratio", "change") and pre:
             subject = self._trim_pre(kind, pre, alone=True, ratio=True)
-            if family == "ratio" and post and len(post) <= _RATE_PREDICATE_MAX:
+            if (family == "ratio" and post and len(post) <= _RATE_PREDICATE_MAX and not _A_RATE.search(subject or "")
+                    and not post.startswith(_BY_HOW_MUCH)):
                 return subject + post  # 行政执法人员100%持证上岗: the rate is of the act after it
             return subject
         gap = self.sentence[self.mentions[index - 1].end:self.mentions[index].start] if index else ""

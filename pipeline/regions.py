@@ -172,7 +172,7 @@ def find_regions_in(text: str) -> list[RegionMention]:
     return mentions
 
 
-_ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街|巷)")
+_ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)")  # 福田街道 lies in 福田区
 
 
 def _starts_a_word(text: str, at: int) -> bool:

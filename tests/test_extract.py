@@ -462,6 +462,15 @@ def test_zero_counts(sentence, found):
     ("开展公平竞争审查2件。", "2件", None),  # no review of a penalty decision
     ("1人获浙江省中医药监督执法竞赛第一名。", "1人", None),  # a winner, not participants
     ("向受灾群众发放衣被555套。", "555套", None),  # relief, not publicity materials
+    # the exclusions stay narrow: the usual phrasings keep their codes
+    ("发放防灾减灾救灾宣传资料1.2万份。", "1.2万份", "pub.materials"),
+    ("全面清理因机构改革需调整的规范性文件48件。", "48件", "legal.normative_docs_cleared"),
+    ("通过行政复议委员会会议审理案件23件。", "23件", "legal.reconsideration_litigation"),
+    ("审核工程建设领域重大行政处罚决定25件。", "25件", "legal.penalty_reviews"),
+    ("按通知要求完成应急预案修订46件。", "46件", "emg.plans"),
+    ("依托治超检查站检查危险货物运输企业23家。", "23家", "enf.inspected_entities"),
+    ("全区行政复议案件100%当场办结。", "100%", None),  # no government-service rate
+    ("全市行政许可事项85%压缩办理时限。", "85%", None),  # 85% of the items, not a cut of 85%
     ("各镇(街道)全面清理议事协调机构1038个。", "1038个", None),  # bodies, not normative documents
     ("主动公开行政规范性文件4件。", "4件", None),  # published, not cleared
     ("省长16次主持省政府常务会议研究政府立法、行政复议等议题60项。", "16次", None),  # meetings, not cases
@@ -591,6 +600,7 @@ ACCIDENT_STATISTICS = [
     # a bare comma joins changes of two measures when the later says nothing of its own
     ("2018年共发生事故107起,死亡123人,同比减少15起,12人,分别下降12.2%和8.9%。",
      {"15起": "acc.accidents_yoy", "12人": "acc.deaths_yoy", "12.2%": "acc.accidents_yoy", "8.9%": "acc.deaths_yoy"}),
+    ("全年发生事故8起死亡9人比上年死亡人数减少2人。", {"9人": "acc.deaths"}),  # no rate's base without 万
     # bare measures after a count of one class of accidents measure that class
     ("其中较大事故2起、死亡6人、受伤0人，同比事故起数、死亡人数、受伤人数减少4起、16人、2人，分别下降66.7%、72.7%和100%。",
      {"2起": "acc.major_accidents", "4起": "acc.major_accidents_yoy", "16人": "acc.major_deaths_yoy", "2人": None,

@@ -332,6 +332,11 @@ CASES = [
         "全国", "100000", 2024, "other", "应急管理部", None,
     ),
     (
+        "a national body that convened a meeting a local body reports on is not the reporter",
+        "4月10日，司法部召开全国行政复议工作会议。大理州司法局认真贯彻落实会议精神，2023年办理行政复议案件120件。\n",
+        "大理白族自治州", "532900", 2023, "work_summary", "大理州司法局", None,
+    ),
+    (
         "a 方案 of any kind (分工方案) is a plan",
         "关于印发《宁波市应急管理“十四五”规划重点目标任务分工方案》的通知\n各成员单位：现将方案印发给你们，请认真抓好落实。\n",
         "宁波市", "330200", None, "work_plan", None, None,

@@ -102,6 +102,7 @@ def test_is_within() -> None:
         ("沅江路街道2024法治政府建设年度报告", []),  # a street named after 沅江 (沅江市)
         ("沅江市应急管理局", ["沅江市"]),
         ("在履行原州安全生产监督管理局职能职责", []),  # 原 (former) + 州, not 原州区
+        ("福田街道2023年法治政府建设工作报告", ["福田"]),  # a street office lies in the district it is named after
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
