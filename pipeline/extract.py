@@ -443,6 +443,8 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
       a heading about a part's accidents ((二)煤矿事故情况), with or without a total before it.
     - A sentence opening with 其中 right after a part's sentence is a part of that part
       (道路交通：发生事故28起…。其中，发生较大事故3起、死亡9人。).
+    - A 其中 part whose code counts a kind of its total's events (其中较大事故2起 under all accidents,
+      in its sentence or opening the next) is no sub-count (see _parts_whole_in_their_own_code).
     - A target leaves with no code: the indicator it aims at moves to `target_of` (see _aimed_at)."""
     if _LABEL_SENTENCE.fullmatch(sentence):
         state.under_label = bool(state.whole_codes)
@@ -1065,7 +1067,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         values = _listed_values(sentence, out, at)
         if not values or (len(values) < 2 and found.group() not in ("分别", "均")):
             continue
-        if (found.group() not in ("分别", "均") and sentence[at - 2:at] in _MEASURES_BEFORE_VERB
+        if (found.group() not in ("分别", "均") and sentence.endswith(_MEASURES_BEFORE_VERB, 0, at)
                 and len(_listed_subjects(sentence, at)[1]) != len(values)):
             continue  # 受伤人数增加8人、上升88.9%: one measure, two ways of saying its change
         # one list of changes, one basis: 同比分别减少…，分别下降15.19%、10.9%、13.43% (the later values
