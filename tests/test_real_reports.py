@@ -55,11 +55,13 @@ FLOORS = {
     "fresh28": (0.975, 0.965, 0.955, 0.735, 0.85),
     "fresh29": (0.97, 0.97, 0.955, 0.92, 0.825),
     "fresh30": (0.98, 0.91, 0.805, 0.805, 0.74),
+    "fresh31": (0.99, 0.99, 0.865, 0.865, 0.91),
+    "fresh32": (0.99, 0.95, 0.99, 0.915, 0.545),
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
 # Sets whose errors nobody has read: a failure shows their summary only, so that they stay blind.
-BLIND: set[str] = set()
+BLIND: set[str] = {"fresh31", "fresh32"}  # scored at the end of the sixth session, errors unread
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
