@@ -20,7 +20,11 @@ SENSOR = ('sensorSelector: {repositoryLocationName: "assets.definitions:defs", r
           'sensorName: "raw_folder_sensor"}')
 START_SENSOR = (f"mutation {{ startSensor({SENSOR}) {{ __typename "
                 "... on Sensor { sensorState { status } } ... on UnauthorizedError { message } } }")
-SENSOR_STATUS = f"{{ sensorOrError({SENSOR}) {{ ... on Sensor {{ sensorState {{ status }} }} }} }}"
+SENSOR_STATUS = (f"{{ sensorOrError({SENSOR}) {{ __typename ... on Sensor {{ sensorState {{ status }} }} "
+                 "... on PythonError { message } } }")
+# Longer than Dagster's own 180 s for starting a local code server: on a loaded machine the code
+# location may take that long to load, and the answer says why it has not (PythonError, …) meanwhile.
+LOAD_DEADLINE_S = 240
 
 
 def _free_port() -> int:
@@ -45,7 +49,7 @@ def _serve(command: list[str], home: Path):
 
 def _sensor_status_once_loaded(url: str) -> str:
     """The sensor's status, once the webserver is up and has loaded the code location."""
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + LOAD_DEADLINE_S
     answer = None
     while time.monotonic() < deadline:
         try:
@@ -53,7 +57,7 @@ def _sensor_status_once_loaded(url: str) -> str:
             return answer["data"]["sensorOrError"]["sensorState"]["status"]
         except (OSError, KeyError, TypeError):
             time.sleep(0.5)
-    pytest.fail(f"the Dagster webserver did not show the sensor within 120 s (last answer: {answer})")
+    pytest.fail(f"the Dagster webserver did not show the sensor within {LOAD_DEADLINE_S} s (last answer: {answer})")
 
 
 def _stop(process) -> None:
