@@ -324,13 +324,19 @@ class MetricFinder:
         floor = self.mentions[index - 1].end if index else 0
         if opening <= floor or any(ch in CLAUSE_BREAKS for ch in self.sentence[opening + 1:start - 1]):
             return ""
-        begin = opening
-        while begin > floor and self.sentence[begin - 1] not in CLAUSE_BREAKS:
-            begin -= 1
+        begin = self._phrase_start(opening, floor)
         words = self._strip(self._words(begin, opening))
         joined = [i for i, w in enumerate(words) if w in _CONJUNCTIONS]
         # 市政府专题学法和全市法治讲座(培训、报告会)9200余场: the last of things joined is what is counted
         return "".join(self._tail(words[joined[-1] + 1:] if joined else words, limit))
+
+    def _phrase_start(self, end: int, floor: int, also: str = "") -> int:
+        """Where the words ending at `end` begin: after the last clause break (or a character of
+        `also`) before it, or at `floor`."""
+        begin = end
+        while begin > floor and self.sentence[begin - 1] not in CLAUSE_BREAKS and self.sentence[begin - 1] not in also:
+            begin -= 1
+        return begin
 
     def _head_before_bracket(self, index: int) -> str:
         """道路运输行业(事故26起、死亡30人): figures in brackets right after a group's name (a sector, a
@@ -339,9 +345,7 @@ class MetricFinder:
         floor = self.mentions[index - 1].end if index else 0
         if start < 2 or start <= floor or start == self.mentions[index].start or self.sentence[start - 1] not in "（(":
             return ""  # a number alone in brackets (习近平法治思想(5部)) is read with the words before it already
-        begin = start - 1
-        while begin > floor and self.sentence[begin - 1] not in CLAUSE_BREAKS and self.sentence[begin - 1] != "、":
-            begin -= 1
+        begin = self._phrase_start(start - 1, floor, also="、")
         if begin == floor and index:
             return ""  # 100%完成隐患整改(督促搬离454处): what follows a figure is no noun of its own
         head = "".join(self._tail(self._strip(self._words(begin, start - 1)), PRE_HEAD_MAX))
