@@ -1,13 +1,11 @@
 """Comparisons on real reports (tests/data/real): several periods in one text, a partial period, a
 part that is all there is of its own code, and a stated change that disagrees with the two reports."""
 
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
-
-from assets.cli import run_pipeline
+from real_excerpts import analysed
 
 REAL = Path(__file__).parent / "data" / "real"
 # 云南省 2023 and 2024 (two press items of the provincial department), 广西 2024 (a press item that
@@ -17,13 +15,7 @@ FILES = ["blind/raw/yunnan_2023_7f8f2c.txt", "fresh16/raw/yunnan_2024_4e1a7c.txt
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
-    root = tmp_path_factory.mktemp("real_comparison")
-    raw = root / "raw"
-    raw.mkdir()
-    for name in FILES:
-        shutil.copy(REAL / name, raw)
-    path = root / "reports.duckdb"
-    assert run_pipeline(raw, path) == []
+    _, path = analysed((REAL / name for name in FILES), tmp_path_factory.mktemp("real_comparison"))
     with duckdb.connect(str(path), read_only=True) as connection:
         yield connection
 

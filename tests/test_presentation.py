@@ -2,7 +2,6 @@
 tests/data/real/gold-real) give accident counts of both years and the changes the 2025 report states
 (事故108起、死亡92人，同比分别下降13.6%和下降10.7%; 较大事故 1 both years)."""
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +9,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from real_excerpts import analysed
 
-from assets.cli import document_names, main, run_pipeline
+from assets.cli import document_names, main
 from assets.metadata import listed_documents, markdown, table_metadata
 from pipeline.storage import Warehouse
 
@@ -22,14 +22,7 @@ DONGGUAN = ["dongguan_2024_b00fc9.txt", "dongguan_2025_7afcca.txt"]
 
 @pytest.fixture(scope="module")
 def dongguan(tmp_path_factory):
-    root = tmp_path_factory.mktemp("dongguan")
-    raw = root / "raw"
-    raw.mkdir()
-    for name in DONGGUAN:
-        shutil.copy(REAL / name, raw / name)
-    warehouse = root / "warehouse" / "reports.duckdb"
-    assert run_pipeline(raw, warehouse) == []
-    return raw, warehouse
+    return analysed((REAL / name for name in DONGGUAN), tmp_path_factory.mktemp("dongguan"))
 
 
 def test_largest_changes_give_the_stated_change_beside_the_computed_one_and_no_zero_rows(dongguan):
@@ -143,11 +136,7 @@ def test_make_sql_opens_the_published_warehouse_read_only_in_the_duckdb_shell(do
 def test_a_real_report_sets_its_targets_against_what_it_says_was_done(tmp_path):
     """天津市南开区应急管理局's real 2023 enforcement report (tests/data/real/blind, shipped in raw/):
     全年计划重点检查246家次，实际重点检查253家次；全年计划一般检查186家次，实际一般检查204家次."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(PROJECT_ROOT / "raw" / "tianjin_nankai_2023_a16bb1.txt", raw)
-    warehouse = tmp_path / "warehouse" / "reports.duckdb"
-    assert run_pipeline(raw, warehouse) == []
+    _, warehouse = analysed([PROJECT_ROOT / "raw" / "tianjin_nankai_2023_a16bb1.txt"], tmp_path)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute("""SELECT region, year, target_value, target_unit, actual_value, actual_unit, actual_source, met
                               FROM plan_against_result WHERE actual_source = 'same sentence'
