@@ -444,6 +444,8 @@ def test_zero_counts(sentence, found):
     ("开设专栏，已刊载各地实践成果18期。", "18期", "pub.media_reports"),
     ("工作动态公开145条。", "145条", "pub.media_reports"),
     ("发布政策解读17条。", "17条", "pub.media_reports"),
+    ("在各类媒体刊发宣传报道100篇次。", "100篇次", "pub.media_reports"),
+    ("开展主题党日活动6次。", "6次", None),  # a party branch's own day, no publicity
     ("发布预警信息25条。", "25条", None),  # warnings are no media items
     ("召开新闻发布会2次。", "2次", None),
     ("市长工作例会定期专题听取安全生产汇报12次。", "12次", None),  # 定期 is no training session (期)
