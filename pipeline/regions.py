@@ -67,6 +67,8 @@ def _by_name() -> tuple[dict[str, tuple[Region, ...]], dict[str, tuple[Region, .
         full[region.name].append(region)
         if region.short_name and region.short_name != region.name and region.short_name not in stop:
             short[region.short_name].append(region)
+    for row in read_table("region_abbreviations.tsv"):
+        short[row["abbreviation"]] = [_by_code()[row["code"]]]
     return {k: tuple(v) for k, v in full.items()}, {k: _outermost(v) for k, v in short.items() if k not in full}
 
 

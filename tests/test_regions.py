@@ -109,6 +109,18 @@ def test_find_regions_in(text: str, found: list[str]) -> None:
     assert [m.surface for m in find_regions_in(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("巴州党委、政府坚持依法行政", "巴音郭楞蒙古自治州"),  # the customary abbreviation
+        ("巴中市巴州区应急管理局", "巴州区"),  # the district of 巴中市 is written in full
+        ("博州应急管理局", "博尔塔拉蒙古自治州"),
+    ],
+)
+def test_customary_abbreviations(text: str, region: str) -> None:
+    assert find_regions_in(text)[-1].regions[0].name == region
+
+
 def test_mentions_carry_offsets_and_every_division_of_the_name() -> None:
     [mention] = find_regions_in("位于鼓楼区的")
     assert (mention.start, mention.end, mention.full) == (2, 5, True)
