@@ -123,9 +123,11 @@ def infer_metadata(text: str) -> DocumentMetadata:
            for line in (title, *header)):
         region = national()  # 2023年上半年全国日均火灾超3000起: the places in the text are parts
     agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(subject, opening_agencies), region)
+    town = _reporting_town([title, *header, _issuer_text(text), signature_agency, subject, *opening_agencies[:1],
+                            opening[:_FIRST_SENTENCE_MAX].split("。", 1)[0].split("\n", 1)[0]])
     return DocumentMetadata(
-        region=region.name if region else None,
-        region_code=region.code if region else None,
+        region=town or (region.name if region else None),
+        region_code=None if town else region.code if region else None,
         report_year=report_year,
         doc_type=doc_type,
         agency=agency,
@@ -279,6 +281,12 @@ def _agency_in(title: str) -> str | None:
     if match and _looks_like_agency(match.group(1)):
         return match.group(1)
     return None
+
+
+def _issuer_text(text: str) -> str | None:
+    """What a page's issuer field says, agency or not (发布机构 | 兖州区新驿镇)."""
+    match = _ISSUER_FIELD.search(text)
+    return match.group(1) if match else None
 
 
 def _issuer_field(text: str) -> str | None:
@@ -687,6 +695,33 @@ _NATIONAL_TITLE = re.compile(r"(?:^|(?:19|20)\d\d年(?:度)?|去年|今年|[上�
 _LOCAL_TITLE = re.compile(r"传达|学习|贯彻|精神|落实|局|厅|委员会|政府|办公室|[我本][省市区县州]")
 # 常州市人民政府: above the body: the body it reports to, not the reporter.
 _ADDRESSEE = re.compile(r"(?:主送[:：])?[^:：]{2,30}[:：]")
+
+
+# A town or street office (下洋镇, 人民街街道, 大河乡) written where the reporter is named, as a reporter
+# is (下洋镇人民政府, 下洋镇2023年…, 2023年，下洋镇坚持…): the table of divisions stops at the county, so
+# the town is the region by name and has no code. 突出城镇管理 names a kind of place, no reporter.
+_TOWN = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"]{1,5}?(?:街道|镇|乡))(?=人民政府|政府|办事处|党工委|党委|人大"
+                   r"|关于|法治|依法|工作|上半年|下半年|(?:19|20)\d\d|[^" + _CJK + r"]|$|" + _SUBJECT_FOLLOWERS + ")")
+_NOT_A_TOWN_START = tuple("全各本我该每所其此两多个")
+_NOT_IN_A_TOWN = re.compile(r"[省县区]")  # 百县千镇, 落实区镇: a campaign or a kind of place
+_FIRST_SENTENCE_MAX = 150
+
+
+def _reporting_town(texts: list[str | None]) -> str | None:
+    """The first town named at a word's start in `texts` (title, header, issuer, subject…), once
+    full names of divisions are set aside (宁波市鄞州区下应街道 → 下应街道)."""
+    stop = set(read_lines("not_towns.txt"))
+    for text in texts:
+        if not text:
+            continue
+        for mention in find_regions_in(text):
+            if mention.full:
+                text = text[:mention.start] + "|" * (mention.end - mention.start) + text[mention.end:]
+        for match in _TOWN.finditer(text):
+            town = match.group(1)
+            if town not in stop and not town.startswith(_NOT_A_TOWN_START) and not _NOT_IN_A_TOWN.search(town):
+                return town
+    return None
 
 
 def _weak_region(ranked: list[tuple[str, float]], own_kind: str | None) -> Region | None:

@@ -204,7 +204,7 @@ CASES = [
     (
         "工作部署 is no ministry",
         "苏州工业园区斜塘街道紧紧围绕园区工作部署，推动全街道安全生产形势稳定。\n",
-        "苏州工业园区", "320576", None, "work_summary", None, None,
+        "斜塘街道", None, None, "work_summary", None, None,
     ),
     (
         "a ministry named with 发布 in the title",
@@ -571,6 +571,22 @@ CASES = [
         "…and one posted in the first half of a year is of the year before",
         "发布日期：2021-03-06\n一、主要工作进展\n完成新造林3万亩，治理水土流失面积60平方公里。\n",
         None, None, 2020, "work_summary", None, "2021-03-06",
+    ),
+    (
+        "a street office's summary, named with its city and district: the street office, without a code",
+        "宁波市鄞州区下应街道2023年上半年工作总结\n上半年，下应街道坚定不移推进法治建设，办理案件12件。\n",
+        "下应街道", None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a town named after another county (通城县 of 湖北) is the town",
+        "巫溪县通城镇人民政府\n2025年法治政府建设情况\n2025年，通城镇坚持以习近平法治思想为指导，全镇办理行政许可98件。\n",
+        "通城镇", None, 2025, "annual_report", None, None,
+    ),
+    (
+        "towns named in a county body's report as a campaign or a kind of place are no reporter",
+        "番禺区司法局2023年法治政府建设年度报告\n2023年，番禺区司法局深入实施“百县千镇万村高质量发展工程”，突出城镇管理，"
+        "指导全区各镇街办理案件100件。\n",
+        "番禺区", "440113", 2023, "annual_report", "番禺区司法局", None,
     ),
     (
         "word fragments that look like county short names are ignored",
