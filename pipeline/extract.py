@@ -425,6 +425,7 @@ class DocumentState:
     whole_codes: set[str] = field(default_factory=set)  # whole-jurisdiction codes stated so far
     events: str | None = None  # what the text last counted in 起 (事故, 火灾, 案件)
     under_label: bool = False  # under a part's label of its own (道路运输业方面。) after the total
+    label: str = ""  # that label's words (道路运输业), which name the part in its figures' metrics
     part: bool = False  # the last sentence was one part's
 
 
@@ -448,8 +449,10 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     - A target leaves with no code: the indicator it aims at moves to `target_of` (see _aimed_at)."""
     if _LABEL_SENTENCE.fullmatch(sentence):
         state.under_label = bool(state.whole_codes)
+        state.label = _label_words(sentence) if state.under_label else ""
     elif _HEADING.match(sentence):
         state.under_label = _heading_names_a_part(sentence)
+        state.label = ""
     events = [m for m in state.previous if m.kind == "count" and m.unit == "起"]
     part_changes = bool(events) and not any(m.indicator_code for m in events) \
         and not any(m.kind == "count" for m in mentions)
@@ -461,7 +464,11 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
         (state.part or bool(events) and not any(m.indicator_code for m in events))
     out = []
     in_part = part_changes or labelled_part or state.under_label or part_of_part
+    # 道路运输业方面。全市发生事故15起; 建筑施工领域：发生2起: the label names what the figures count
+    part_name = _label_words(label.group()) if labelled_part and label else state.label if state.under_label else ""
     for m in mentions:
+        if part_name and m.metric and part_name not in m.metric:
+            m = replace(m, metric=part_name + m.metric)
         code = m.indicator_code
         remit = _names_remit_sector(m.metric)
         in_part = in_part or (remit and bool(state.whole_codes))
@@ -521,6 +528,12 @@ _ENUMERATION = r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三�
 _ENUMERATED = r"\s*" + _ENUMERATION + r"?\s*"
 _LABEL_SENTENCE = re.compile(_ENUMERATED + r"(?!全|各)[\u4e00-\u9fff]{2,12}(?:方面|领域|行业)\s*[。：:]?\s*")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+
+
+def _label_words(label: str) -> str:
+    """(二)道路运输业方面。 → 道路运输业; 建筑施工领域： → 建筑施工领域."""
+    return re.sub(_ENUMERATED, "", label, count=1).strip(" 。：:").removesuffix("方面")
+
 # (二)煤矿事故情况, 三、道路交通事故: a heading about the accidents of something
 _ACCIDENT_HEADING = re.compile(_ENUMERATED + r"([^。，,；;：:]{1,16}?)(?:事故|火灾)(?:情况|分析)?\s*")
 # words of such a heading that still mean the whole: 二、1-3月份生产安全事故情况, (一)事故总体情况

@@ -965,6 +965,18 @@ def test_a_parts_label_standing_alone_makes_the_sentences_under_it_that_parts():
     assert read_in_order("道路运输业方面。", "全市发生事故15起。")[1] == ["acc.accidents"]  # no total before it
 
 
+def test_a_parts_label_names_the_part_in_its_figures_metrics():
+    state = DocumentState()
+    for sentence in ("全市发生生产安全事故17起，死亡11人。", "道路运输业方面。"):
+        in_document(state, sentence, [m for _, m in run(sentence)])
+    under = "全市发生事故15起，同比增加7起；死亡9人。"
+    assert {m.metric for m in in_document(state, under, [m for _, m in run(under)])} == {
+        "道路运输业发生事故", "道路运输业发生事故死亡"}
+    inline = "建筑施工领域：发生事故2起，死亡2人。"
+    assert [m.metric for m in in_document(state, inline, [m for _, m in run(inline)])] == [
+        "建筑施工领域发生事故", "建筑施工领域发生事故死亡"]
+
+
 def test_a_change_against_normal_years_is_against_an_average_and_names_the_count_before():
     found = {t: m for t, m in run("全县平均累计降水891.7毫米，较多年均值偏少7%；7月降水量137.5毫米，较常年偏少58%。")}
     assert [(found[t].kind, found[t].direction, found[t].basis, found[t].metric) for t in ("7%", "58%")] == [
