@@ -536,7 +536,7 @@ def _issuers(text: str | None) -> list[tuple[Region, ...]]:
     """Divisions named in an agency or title; in a chain (深圳市罗湖区) only the most specific."""
     if not text:
         return []
-    text = _CITED.sub(lambda m: "□" * len(m.group()), text)
+    text = _DOC_NUMBER.sub(lambda m: "□" * len(m.group()), _CITED.sub(lambda m: "□" * len(m.group()), text))
     mentions = [m for m in find_regions_in(text) if m.full or len(m.surface) >= 2]
     chosen: list[tuple[Region, ...]] = []
     for k, mention in enumerate(mentions):
@@ -585,7 +585,8 @@ def _region(
     subject: str | None = None,
 ) -> Region | None:
     scores: dict[str, float] = defaultdict(float)
-    mentions = _corroborated(find_regions_in(text))
+    # 宁安办〔2021〕55号: a document number abbreviates its issuer (宁德市安委办) in no place's name
+    mentions = _corroborated(find_regions_in(_DOC_NUMBER.sub(lambda m: "□" * len(m.group()), text)))
     # Names shared by several divisions (鼓楼区) are read as the one inside a division named elsewhere.
     context = {m.regions[0].code for m in mentions if len(m.regions) == 1}
 

@@ -589,6 +589,11 @@ CASES = [
         "番禺区", "440113", 2023, "annual_report", "番禺区司法局", None,
     ),
     (
+        "a document number abbreviates its issuer (宁安办: 宁德市安委办) and names no place (宁安市)",
+        "文号 | 宁安办〔2021〕55号 |\n关于2021年1-10月全市安全生产形势分析的通报\n1-10月，全市发生生产安全事故12起。\n",
+        None, None, 2021, "other", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
