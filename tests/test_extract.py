@@ -446,6 +446,12 @@ def test_zero_counts(sentence, found):
     ("发布政策解读17条。", "17条", "pub.media_reports"),
     ("在各类媒体刊发宣传报道100篇次。", "100篇次", "pub.media_reports"),
     ("开展主题党日活动6次。", "6次", None),  # a party branch's own day, no publicity
+    ("我镇新制发规范性文件1件。", "1件", None),  # newly issued, not cleared
+    ("全区公职律师单位37家，公职律师69人。", "37家", None),  # bodies that have public lawyers
+    ("全区公职律师单位37家，公职律师69人。", "69人", "org.legal_staff"),
+    # people only said to be reached after a count of training sessions are its participants
+    ("组织干部职工开展法治培训10场次，覆盖500余人次。", "500余人次", "train.participants"),
+    ("开展普法宣传活动20场，覆盖3000余人次。", "3000余人次", "pub.participants"),
     ("发布预警信息25条。", "25条", None),  # warnings are no media items
     ("召开新闻发布会2次。", "2次", None),
     ("市长工作例会定期专题听取安全生产汇报12次。", "12次", None),  # 定期 is no training session (期)
