@@ -452,6 +452,8 @@ def test_zero_counts(sentence, found):
     # people only said to be reached after a count of training sessions are its participants
     ("组织干部职工开展法治培训10场次，覆盖500余人次。", "500余人次", "train.participants"),
     ("开展普法宣传活动20场，覆盖3000余人次。", "3000余人次", "pub.participants"),
+    ("全年受训人员605人。", "605人", "train.participants"),
+    ("开设专题课程6次，覆盖学员310人次。", "310人次", "train.participants"),
     ("发布预警信息25条。", "25条", None),  # warnings are no media items
     ("召开新闻发布会2次。", "2次", None),
     ("市长工作例会定期专题听取安全生产汇报12次。", "12次", None),  # 定期 is no training session (期)
