@@ -40,6 +40,7 @@ _ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u
 _GROUP_HEAD = re.compile(r"(?:行业|领域|板块|类)$")
 _COMPARED_HEAD = re.compile(r"(?:同比|环比|相比|较|比)$")
 _EARLIER_TIME = re.compile(r"去年|上年|前年|同期|上一?年度")
+_ASIDE_BREAKS = set("；;。！？!?：:（）()【】[]")
 _QUOTES = "“”‘’「」『』\""
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _CONJUNCTIONS = ("以及", "和", "及", "与", "、", "并", "或")
@@ -322,7 +323,8 @@ class MetricFinder:
             return ""
         opening = max(self.sentence.rfind(ch, 0, start - 1) for ch in "（(【[")
         floor = self.mentions[index - 1].end if index else 0
-        if opening <= floor or any(ch in CLAUSE_BREAKS for ch in self.sentence[opening + 1:start - 1]):
+        # (包括工矿商贸企业、道路运输…,以下同): commas may stand inside an aside, no sentence break
+        if opening <= floor or any(ch in _ASIDE_BREAKS for ch in self.sentence[opening + 1:start - 1]):
             return ""
         begin = self._phrase_start(opening, floor)
         words = self._strip(self._words(begin, opening))

@@ -745,6 +745,8 @@ def test_accident_statistics(sentence, codes):
     # an aside in brackets glosses the words before it, which still name what is counted
     ("工矿商贸企业(包含建筑施工、特种设备)事故共发生29起。", {"29起": "工矿商贸企业事故共发生"}),
     ("共检查生产经营企业(单位)2723家，执法检查2873次。", {"2723家": "检查生产经营企业"}),  # the head alone
+    # an aside of several clauses between the head and its number
+    ("全市共发生各类事故(包括工矿商贸企业、道路运输,以下同)3起、死亡3人。", {"3起": "发生各类事故"}),
     ("组织开展市政府专题学法和全市法治讲座(培训、报告会)9200余场。", {"9200余场": "全市法治讲座"}),  # the last joined
     ("发生自然灾害91起、同比持平，因灾死亡19人、下降51.3%。", {"19人": "因灾死亡"}),
     ("全市共发生生产安全事故起数、死亡人数，与前三年平均数相比分别下降26.5%和31.1%。",
