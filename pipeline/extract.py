@@ -354,8 +354,10 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
     clause has a part for its subject (小散工程和零星作业发生事故1起): none of its accident statistics
     from that clause on is the jurisdiction's."""
     # the first count of events: of accidents, or of events with no code at all (甘谷县3起, 交通运输业34起)
-    first = next((m for m in mentions if m.unit == "起" and ("事故" in (m.metric or "")
-                                                            or m.kind == "count" and m.indicator_code is None)), None)
+    # that are no other kind of events (火灾3起, 案件12起)
+    first = next((m for m in mentions if m.unit == "起" and ("事故" in (m.metric or "") or m.kind == "count"
+                                                            and m.indicator_code is None
+                                                            and not _OTHER_EVENTS.search(m.metric or ""))), None)
     part_subject = _part_subject(sentence)
     if part_subject is not None:
         return [replace(m, indicator_code=None, code_evidence=None, confidence="high")
@@ -380,6 +382,7 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
 _ACCIDENT_CLAUSE = re.compile(r"([^，,；;。:：()（）]*?)(?<!不)(?:未|没有)?发生(?:(?!较大|重大|特大|以上)[^，,；;。]){0,12}?事故")
 
 
+_OTHER_EVENTS = re.compile(r"火灾|火情|案件|灾害|险情|警情|事件|纠纷")
 # accidents with deaths (亡人事故, 死亡事故): every death happens in one, so their deaths are all deaths
 _FATAL_ACCIDENTS = re.compile(r"亡人事故|死亡事故")
 
@@ -1167,6 +1170,15 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             continue
         if len(differences) >= len(values) and all(out[i].unit == "%" for i in values):
             before, rule = differences, "a list of percentages: the changes before, in order"
+        elif found.group() == "均" and 0 < len(values) < len(before):
+            # 事故6起，死亡6人，同比均下降66.7%: one value for all the counts of its part, given to the
+            # first of them, as a list of subjects gives it (事故起数、死亡人数同比均下降47.06%)
+            run = [before[-1]]
+            for i in reversed(before[:-1]):
+                if any(ch in "；;。" for ch in sentence[out[i].end:out[run[0]].start]):
+                    break
+                run.insert(0, i)
+            before = run[:len(values)]
         if len(before) < len(values):
             continue
         for src, dst in zip(before[-len(values):], values, strict=True):

@@ -453,6 +453,10 @@ def test_zero_counts(sentence, found):
     ("组织干部职工开展法治培训10场次，覆盖500余人次。", "500余人次", "train.participants"),
     ("开展普法宣传活动20场，覆盖3000余人次。", "3000余人次", "pub.participants"),
     ("全年受训人员605人。", "605人", "train.participants"),
+    # one value for all the counts before 均 is the first one's (the official gold's reading)
+    ("全市发生生产安全事故6起，死亡6人，同比均下降66.7%。", "66.7%", "acc.accidents_yoy"),
+    # fires counted first are another kind of events, no part of the accidents that follow
+    ("全市发生火灾3起；发生生产安全事故6起，死亡6人。", "6起", "acc.accidents"),
     ("开设专题课程6次，覆盖学员310人次。", "310人次", "train.participants"),
     ("发布预警信息25条。", "25条", None),  # warnings are no media items
     ("召开新闻发布会2次。", "2次", None),
