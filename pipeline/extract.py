@@ -867,6 +867,8 @@ def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list
 
 _DENIED_EVENTS = re.compile(r"(?:未|没有)发生([^，,；;。\d]{0,12}?事故)")
 # a whole clause that denies events, with its subject: 国有地方煤矿未发生事故 (国有地方煤矿, 事故)
+# ，与前两年平均数相比 / ，较2019年: a list's own clause that only names another base
+_ANOTHER_BASIS_ONLY = re.compile(r"[，,]\s*(?:与|较|比)[^，,；;。\d%]{0,16}?(?:相比|相较)?")
 _DENIAL = re.compile(r"^\s*([^，,；;。\d]{0,16}?)(?:未|没有)发生([^，,；;。\d]{0,12}?事故)\s*$")
 
 
@@ -1099,6 +1101,7 @@ def _from_to_lists(sentence: str, mentions: list[Mention]) -> list[Mention]:
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
     out = _from_to_lists(sentence, mentions)
     earlier_subjects: list[str] = []
+    denied: list[int] = []  # the values of the last list that changed what a clause denied
     for found in _LIST_DISTRIBUTOR.finditer(sentence):
         at = found.start()
         values = _listed_values(sentence, out, at)
@@ -1163,10 +1166,19 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         denial = _DENIAL.search(_clause_before(sentence, own_clause)) if own_clause > 0 else None
         if denial and all(out[i].kind == "change" for i in values):
             # 重大事故1起、14人…；未发生较大事故，同比减少3起、15人 (国有地方煤矿未发生事故，同比减少2起、
-            # 3人): the changes of the events the clause before denies, and of their deaths
-            for i in values:
-                outcome = "死亡" if out[i].unit in ("人", "名") else ""
+            # 3人): the changes of the events the clause before denies, and of their deaths; two
+            # percentages (道路运输未发生事故，同比分别下降100%、100%) are the events' and the deaths'
+            percentages = len(values) == 2 and all(out[i].unit == "%" for i in values)
+            for k, i in enumerate(values):
+                outcome = "死亡" if out[i].unit in ("人", "名") or percentages and k == 1 else ""
                 out[i] = replace(out[i], metric=denial.group(1) + denial.group(2) + outcome, rule=_DENIED_RULE)
+            denied = values
+            continue
+        if denied and len(values) == len(denied) and _ANOTHER_BASIS_ONLY.fullmatch(sentence, out[denied[-1]].end, at):
+            # …同比分别下降100%、100%，与前两年平均数相比分别下降100%、100%: the same outcomes against
+            # another base
+            for src, dst in zip(denied, values, strict=True):
+                out[dst] = replace(out[dst], metric=out[src].metric, rule=_DENIED_RULE)
             continue
         if len(differences) >= len(values) and all(out[i].unit == "%" for i in values):
             before, rule = differences, "a list of percentages: the changes before, in order"

@@ -964,6 +964,12 @@ def test_a_count_of_events_that_names_only_where_names_the_events_the_text_is_ab
     assert [m.metric for m in in_document(state, acts, [m for _, m in run(acts)])] == ["查处违法行为"]  # says what it counts
 
 
+def test_two_percentages_after_a_denial_are_the_events_and_their_deaths_against_each_base():
+    got = [(m.metric, m.basis) for _, m in run("道路运输未发生事故,同比分别下降100%、100%,与前两年平均数相比分别下降100%、100%。")]
+    assert got == [("道路运输事故", "yoy"), ("道路运输事故死亡", "yoy"),
+                   ("道路运输事故", "average"), ("道路运输事故死亡", "average")]
+
+
 def test_a_change_in_brackets_names_the_subject_before_them():
     found = {t: m for t, m in run("全区案件类警情(同比下降21.9%，实现“十一连降”)、刑事立案数(同比下降13.4%)和破获刑事案件数(同比上升4.6%)。")}
     assert [found[t].metric for t in ("21.9%", "13.4%", "4.6%")] == ["全区案件类警情", "刑事立案数", "破获刑事案件数"]
