@@ -453,6 +453,7 @@ def test_zero_counts(sentence, found):
     ("组织干部职工开展法治培训10场次，覆盖500余人次。", "500余人次", "train.participants"),
     ("开展普法宣传活动20场，覆盖3000余人次。", "3000余人次", "pub.participants"),
     ("全年受训人员605人。", "605人", "train.participants"),
+    ("举办综合执法大讲堂6次。", "6次", None),  # a lecture series is no training class
     # one value for all the counts before 均 is the first one's (the official gold's reading)
     ("全市发生生产安全事故6起，死亡6人，同比均下降66.7%。", "66.7%", "acc.accidents_yoy"),
     # fires counted first are another kind of events, no part of the accidents that follow
