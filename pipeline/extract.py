@@ -54,7 +54,7 @@ _NAMED_BASE_ONLY = re.compile(r"(?:比|较|与)(?:19|20)\d\d年(?:同期)?(?:相
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 # 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比: the comparison closing a list of subjects
 _TRAILING_COMPARISON = re.compile(r"(?:与|较|比)[^、，,；;。与较比]{1,14}(?:相比|相较|比较|平均数|平均值|平均|均值)$")
-_PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
+_PAIR_GAP = re.compile(r"[，,]?[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
 _BREAKDOWN = re.compile(r"[^，,；;。]{0,6}?(?:分|按)(?:行业|领域|地区|区域|县区|县（市、区）|县\(市、区\)|板块)")
 # 从类别上看，道路运输共发生事故76起…: every number after it is a part (also glued to the sentence before)
@@ -1182,7 +1182,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             continue
         if len(differences) >= len(values) and all(out[i].unit == "%" for i in values):
             before, rule = differences, "a list of percentages: the changes before, in order"
-        elif found.group() == "均" and 0 < len(values) < len(before):
+        elif found.group() == "均" and sentence[at + 1:at + 2] not in ("值", "数") and 0 < len(values) < len(before):
             # 事故6起，死亡6人，同比均下降66.7%: one value for all the counts of its part, given to the
             # first of them, as a list of subjects gives it (事故起数、死亡人数同比均下降47.06%)
             run = [before[-1]]

@@ -965,6 +965,17 @@ def test_a_count_of_events_that_names_only_where_names_the_events_the_text_is_ab
     assert [m.metric for m in in_document(state, acts, [m for _, m in run(acts)])] == ["查处违法行为"]  # says what it counts
 
 
+def test_a_change_against_an_average_is_of_the_count_before_it():
+    """均值 is no 均 (all): 较前五年均值下降43.6% changes the one count before it."""
+    found = {t: m for t, m in run("全市发生各类自然灾害致149.4万人受灾,同比下降61.7%,较前五年均值下降43.6%。")}
+    assert "受灾" in found["43.6%"].metric
+
+
+def test_the_second_value_of_a_from_to_pair_after_a_comma():
+    found = {t: m for t, m in run("审批总时限由9730个工作日,压缩到5591个工作日,共压缩4139个工作日。")}
+    assert found["5591个工作日"].metric == found["9730个工作日"].metric == "审批总时限"
+
+
 def test_two_percentages_after_a_denial_are_the_events_and_their_deaths_against_each_base():
     got = [(m.metric, m.basis) for _, m in run("道路运输未发生事故,同比分别下降100%、100%,与前两年平均数相比分别下降100%、100%。")]
     assert got == [("道路运输事故", "yoy"), ("道路运输事故死亡", "yoy"),
