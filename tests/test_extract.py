@@ -454,6 +454,10 @@ def test_zero_counts(sentence, found):
     ("开展普法宣传活动20场，覆盖3000余人次。", "3000余人次", "pub.participants"),
     ("全年受训人员605人。", "605人", "train.participants"),
     ("举办综合执法大讲堂6次。", "6次", None),  # a lecture series is no training class
+    # a list of materials handed out: each item that names publicity material is counted
+    ("共计发放宣传资料13000余份、防震避灾知识画册300余册、减灾救灾宣传读物1000余份。", "300余册", "pub.materials"),
+    ("共计发放宣传资料13000余份、防震避灾知识画册300余册、减灾救灾宣传读物1000余份。", "1000余份", "pub.materials"),
+    ("发放医用防护服53万套、隔离服96万套。", "53万套", None),  # supplies, no publicity
     # one value for all the counts before 均 is the first one's (the official gold's reading)
     ("全市发生生产安全事故6起，死亡6人，同比均下降66.7%。", "66.7%", "acc.accidents_yoy"),
     # fires counted first are another kind of events, no part of the accidents that follow
