@@ -458,6 +458,9 @@ def test_zero_counts(sentence, found):
     ("共计发放宣传资料13000余份、防震避灾知识画册300余册、减灾救灾宣传读物1000余份。", "300余册", "pub.materials"),
     ("共计发放宣传资料13000余份、防震避灾知识画册300余册、减灾救灾宣传读物1000余份。", "1000余份", "pub.materials"),
     ("发放医用防护服53万套、隔离服96万套。", "53万套", None),  # supplies, no publicity
+    # government bodies supervised or given tasks are no enterprises inspected
+    ("配合区依法治区办实地督察检查了9家单位。", "9家", None),
+    ("组织全区17家责任单位研究提出16项具体工作举措并定期跟进检查。", "17家", None),
     # one value for all the counts before 均 is the first one's (the official gold's reading)
     ("全市发生生产安全事故6起，死亡6人，同比均下降66.7%。", "66.7%", "acc.accidents_yoy"),
     # fires counted first are another kind of events, no part of the accidents that follow
