@@ -44,7 +44,9 @@ _LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?![至到])(?:分别)?[^�
 # What events cost: deaths, injuries, the missing (死亡50人 after 事故64起 are those events' deaths).
 _OUTCOMES = "死亡|遇难|受伤|失踪"
 _MORE_OR_FEWER = re.compile(rf"(多|少)(?:{_OUTCOMES}|发生)?$")
-_SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?(占(?:比|总数|总量)?)的?(?:为|达)?\s*")
+_SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?(占(?:比|[\u4e00-\u9fff]{0,10}?))的?(?:比例|比重)?(?:为|达)?\s*")
+# 不见面审批事项514项，可办率达52%: a rate named by its word alone is a rate of the count before it
+_BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
 # A basis, then a verdict without numbers closing the clause (同比大幅“双下降”, 同比均有所下降).
@@ -1206,6 +1208,9 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         if m.unit == "%" and (share := _SHARE_GAP.fullmatch(gap)):
             metric = (out[i - 1].metric or "") + share.group(1)
             out[i] = replace(m, metric=metric, rule="a share of the count before")
+        elif m.unit == "%" and out[i - 1].kind == "count" and out[i - 1].metric and _BARE_RATE.fullmatch(m.metric or "") \
+                and re.fullmatch(r"[，,]\s*" + re.escape(m.metric or "") + r"(?:达到|达|为)?\s*", gap):
+            out[i] = replace(m, metric=(out[i - 1].metric or "") + (m.metric or ""), rule="a rate of the count before")
         # 由2020年的74%进一步压缩到2021年的52%: the second value of a 由…到 pair.
         elif m.unit == out[i - 1].unit and _PAIR_GAP.fullmatch(gap) \
                 and "由" in sentence[max(0, out[i - 1].start - 12):out[i - 1].start]:

@@ -983,6 +983,12 @@ def test_the_second_value_of_a_from_to_pair_after_a_comma():
     assert found["5591个工作日"].metric == found["9730个工作日"].metric == "审批总时限"
 
 
+def test_a_share_or_a_bare_rate_after_a_count_is_of_that_count():
+    found = {t: m for t, m in run("开通网办事项955项,占总事项的97%,全程不见面审批事项514项,可办率达52%。")}
+    assert (found["97%"].metric, found["97%"].indicator_code) == ("开通网办事项占总事项", "svc.online_rate")
+    assert (found["52%"].metric, found["52%"].indicator_code) == ("全程不见面审批事项可办率", "svc.online_rate")
+
+
 def test_two_percentages_after_a_denial_are_the_events_and_their_deaths_against_each_base():
     got = [(m.metric, m.basis) for _, m in run("道路运输未发生事故,同比分别下降100%、100%,与前两年平均数相比分别下降100%、100%。")]
     assert got == [("道路运输事故", "yoy"), ("道路运输事故死亡", "yoy"),
