@@ -256,8 +256,9 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
         # Identifiers and formulas: 5G, A3, 1+3+5, 7×24, 3/4.
         if before and (before.isascii() and before.isalpha() or before in "+＋×*·/／_#"):
             continue
-        if after and (after.isascii() and after.isalpha() or after in "+＋×*·/／_#"):
-            continue
+        if after and (after.isascii() and after.isalpha() and _match_unit(sentence, n_end, ends, starts) is None
+                      or after in "+＋×*·/／_#"):
+            continue  # …but a unit written in Latin letters (52.4dB(A), 30mg/m3) is a unit
         if before in "-—–~～" and n_start >= 2 and sentence[n_start - 2].isdigit():
             continue  # the second half of a range 3-5
         if before == "第" or (before == "前" and not is_chinese):
