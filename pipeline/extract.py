@@ -300,7 +300,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
     mentions = _counts_of_the_events_before(sentence, mentions)
     mentions = _parts_named_only(sentence, _mark_subcounts(sentence, _sentence_structures(sentence, mentions)))
     all_kinds, mentions = _production_safety_within_all(mentions)
-    coded = _sector_sentences(sentence, _audiences_of_training(sentence, _codes_carried_over(
+    coded = _sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(
         sentence, [_with_code(sentence, m, context) for m in mentions])))
     # 按全口径统计：…各类事故221起, 各类(全口径统计)安全事故549起: road traffic and fires included, so not
     # the production-safety statistics the accident codes count (the 直报口径 figures)
@@ -686,23 +686,29 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
     return out
 
 
-# what a count of people says when it only says that they were reached (覆盖500余人次)
-_REACH = re.compile(r"(?:累计|共|共计|合计)?(?:覆盖|参与|参加|惠及|受众|受益|受教育)(?:人数|人次|干部职工|人员)?")
+# what a count of people says when it only says that they were reached (覆盖500余人次, 惠及群众3000余人)
+_REACH = re.compile(r"(?:累计|共|共计|合计)?(?:覆盖|参与|参加|惠及|服务|受众|受益|受教育)(?:群众|人数|人次|干部职工|人员)?")
+_PEOPLE = ("人", "人次", "名")
+# the activities whose audience such a count is, and what that audience is
+_AUDIENCE_OF = (("train.", "train.participants"), ("pub.", "pub.participants"))
 
 
-def _audiences_of_training(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """开展法治培训10场次，覆盖500余人次: people only said to be reached, right after a count of
-    training sessions in the same part of the sentence, are that training's participants, not the
-    audience of publicity."""
+def _audiences_reached(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """开展法治培训10场次，覆盖500余人次; 普法宣传10次，发放宣传材料2000余份，惠及群众3000余人:
+    people only said to be reached, right after a count of training or of publicity in the same part
+    of the sentence, are that activity's participants (trained, or reached by publicity)."""
     out = list(mentions)
     for i, m in enumerate(out):
-        if i == 0 or m.indicator_code != "pub.participants" or not _REACH.fullmatch(m.metric or ""):
+        if i == 0 or m.unit not in _PEOPLE or m.kind != "count" or not _REACH.fullmatch(m.metric or ""):
             continue
         prev = out[i - 1]
-        if (prev.indicator_code or "").startswith("train.") and not any(
-                ch in "；;。" for ch in sentence[prev.end:m.start]):
-            out[i] = replace(m, indicator_code="train.participants", confidence="low",
-                             code_evidence=f"audience of the training counted in {sentence[prev.start:prev.end]}")
+        if any(ch in "；;。" for ch in sentence[prev.end:m.start]):
+            continue
+        audience = next((code for activity, code in _AUDIENCE_OF
+                         if (prev.indicator_code or "").startswith(activity) and prev.unit not in _PEOPLE), None)
+        if audience and audience != m.indicator_code:
+            out[i] = replace(m, indicator_code=audience, confidence="low",
+                             code_evidence=f"audience of the activity counted in {sentence[prev.start:prev.end]}")
     return out
 
 

@@ -452,6 +452,8 @@ def test_zero_counts(sentence, found):
     # people only said to be reached after a count of training sessions are its participants
     ("组织干部职工开展法治培训10场次，覆盖500余人次。", "500余人次", "train.participants"),
     ("开展普法宣传活动20场，覆盖3000余人次。", "3000余人次", "pub.participants"),
+    ("开展普法宣传10次，发放各类宣传材料2000余份，惠及群众近3000余人。", "3000余人", "pub.participants"),
+    ("举办社区体育赛事130场，惠及群众超2万人次。", "2万人次", None),  # no publicity reached them
     ("全年受训人员605人。", "605人", "train.participants"),
     ("举办综合执法大讲堂6次。", "6次", None),  # a lecture series is no training class
     # a list of materials handed out: each item that names publicity material is counted
