@@ -7,7 +7,8 @@ Optional catalog columns:
   context  ;-separated words that must occur in the part of the sentence between semicolons
            (同比 for year-on-year changes; 12345 for a hotline rate, not the letters-and-visits
            rate of the previous part)
-  exclude  ;-separated words that veto the code when they occur in the metric
+  exclude  ;-separated words that veto the code when they occur in the metric; a word ending in $
+           vetoes it only at the metric's end (督查组$: 组成督查组6个 counts teams, 督查组检查企业200家 not)
   sentence_cues  ;-separated words that select the code from the sentence even when the metric
            lacks a cue (追究刑事责任: the 7起事故 of such a sentence are criminal referrals)
   requires ;-separated words of which one must occur in the metric (审查 counts normative-document
@@ -69,7 +70,7 @@ def catalog() -> tuple[Entry, ...]:
 
 def excludes(code: str, metric: str | None) -> bool:
     """Whether the metric holds a word that vetoes the code (危化领域较大事故 for acc.major_accidents)."""
-    return any(word in (metric or "") for entry in catalog() if entry.code == code for word in entry.exclude)
+    return any(veto.search(metric or "") for entry in catalog() if entry.code == code and (veto := _any_of(entry.exclude)))
 
 
 def is_kind_of(code: str, total: str | None) -> bool:
@@ -97,8 +98,10 @@ class _Matcher:
 _TIER_TEXTS = ((4, "override_cues", 0), (3, "cues", 1), (2, "clause_cues", 2), (1, "sentence_cues", 3))
 
 
+@cache
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    """A pattern for any of `words`; a word ending in $ only at the end of the text."""
+    return re.compile("|".join(re.escape(w[:-1]) + "$" if w.endswith("$") else re.escape(w) for w in words)) if words else None
 
 
 @cache

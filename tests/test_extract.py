@@ -460,6 +460,11 @@ def test_zero_counts(sentence, found):
     ("共计发放宣传资料13000余份、防震避灾知识画册300余册、减灾救灾宣传读物1000余份。", "300余册", "pub.materials"),
     ("共计发放宣传资料13000余份、防震避灾知识画册300余册、减灾救灾宣传读物1000余份。", "1000余份", "pub.materials"),
     ("发放医用防护服53万套、隔离服96万套。", "53万套", None),  # supplies, no publicity
+    # a team counted is no enterprise inspected; what a team inspects is (督查组$ in the catalog)
+    ("市安委会办公室组成督查组6个。", "6个", None),
+    ("督查组检查企业200家。", "200家", "enf.inspected_entities"),
+    ("开展政商交流活动12场。", "12场", None),  # business events, no publicity
+    ("各单位开展专题学习活动20场次。", "20场次", None),  # the bodies' own study
     # government bodies supervised or given tasks are no enterprises inspected
     ("配合区依法治区办实地督察检查了9家单位。", "9家", None),
     ("组织全区17家责任单位研究提出16项具体工作举措并定期跟进检查。", "17家", None),
