@@ -455,6 +455,10 @@ def test_zero_counts(sentence, found):
     ("开展普法宣传10次，发放各类宣传材料2000余份，惠及群众近3000余人。", "3000余人", "pub.participants"),
     ("举办社区体育赛事130场，惠及群众超2万人次。", "2万人次", None),  # no publicity reached them
     ("全年受训人员605人。", "605人", "train.participants"),
+    # people in a sentence about training who were not trained: licence holders, recruits, experts, the exempted
+    ("我局应持执法证人员84人,已持证83人,均通过执法证考试持证上岗。", "83人", None),
+    ("完成省下达230人的招录任务,并完成队员岗前集中培训工作。", "230人", None),
+    ("组织执法专题培训119次,聘请专家600余人次参与指导服务。", "600余人次", None),
     ("举办综合执法大讲堂6次。", "6次", None),  # a lecture series is no training class
     # a list of materials handed out: each item that names publicity material is counted
     ("共计发放宣传资料13000余份、防震避灾知识画册300余册、减灾救灾宣传读物1000余份。", "300余册", "pub.materials"),
