@@ -123,8 +123,9 @@ def infer_metadata(text: str) -> DocumentMetadata:
            for line in (title, *header)):
         region = national()  # 2023年上半年全国日均火灾超3000起: the places in the text are parts
     agency = _agency(signature_agency, title_agency, field_agency, _reporting_agency(subject, opening_agencies), region)
-    town = _reporting_town([title, *header, _issuer_text(text), signature_agency, subject, *opening_agencies[:1],
-                            opening[:_FIRST_SENTENCE_MAX].split("。", 1)[0].split("\n", 1)[0]])
+    town = _reporting_town(title, [*(line for line in header if not _ADDRESSEE.fullmatch(line)), _issuer_text(text),
+                                   signature_agency, subject, *opening_agencies[:1]],
+                           opening[:_FIRST_SENTENCE_MAX].split("。", 1)[0].split("\n", 1)[0])
     return DocumentMetadata(
         region=town or (region.name if region else None),
         region_code=None if town else region.code if region else None,
@@ -698,31 +699,45 @@ _LOCAL_TITLE = re.compile(r"传达|学习|贯彻|精神|落实|局|厅|委员会
 _ADDRESSEE = re.compile(r"(?:主送[:：])?[^:：]{2,30}[:：]")
 
 
-# A town or street office (下洋镇, 人民街街道, 大河乡) written where the reporter is named, as a reporter
-# is (下洋镇人民政府, 下洋镇2023年…, 2023年，下洋镇坚持…): the table of divisions stops at the county, so
-# the town is the region by name and has no code. 突出城镇管理 names a kind of place, no reporter.
-_TOWN = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"]{1,5}?(?:街道|镇|乡))(?=人民政府|政府|办事处|党工委|党委|人大"
-                   r"|关于|法治|依法|工作|上半年|下半年|(?:19|20)\d\d|[^" + _CJK + r"]|$|" + _SUBJECT_FOLLOWERS + ")")
-_NOT_A_TOWN_START = tuple("全各本我该每所其此两多个")
-_NOT_IN_A_TOWN = re.compile(r"[省县区]")  # 百县千镇, 落实区镇: a campaign or a kind of place
+# A town or street office (下洋镇, 人民街街道, 大河乡) that reports: the title opens with it (下洋镇2023年…,
+# 宁波市鄞州区下应街道2023年…), or it is the whole of an agency line, the issuer, the signature or the
+# first sentence's subject (通城镇人民政府, 发布机构 兖州区新驿镇, 2023年，清波街道以…). The table of
+# divisions stops at the county, so the town is the region by name and has no code. A town named in
+# passing (指导城关镇、安定镇…, an addressee, 送法下乡) reports nothing.
+_TOWN_NAME = r"[" + _CJK + r"]{1,5}?(?:街道|镇|乡)"
+_TOWN_OPENING_TITLE = re.compile(r"(" + _TOWN_NAME + r")(?=人民政府|政府|办事处|党工委|党委|关于|法治|依法|工作|上半年|下半年"
+                                 r"|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
+_TOWN_AGENCY = re.compile(r"(" + _TOWN_NAME + r")(?:人民政府|政府|街道办事处|办事处|党工委|党委)?(?:、(?:人民政府|政府|办事处))?")
+# …，2023年，清波街道以深入学习…: a town opening a clause of the first sentence as its subject
+_TOWN_SUBJECT = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d\d年(?:度|以来)?[，,]?)?\s*(" + _TOWN_NAME + r")"
+                           r"(?:人民政府|政府|街道办事处|办事处|党工委|党委)?(?="
+                           + _SUBJECT_FOLLOWERS.replace("[，,]|", "") + ")")
 _FIRST_SENTENCE_MAX = 150
+_LEAD = re.compile(r"^(?:[\s|]|关于|(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度)+")
+_NOT_A_TOWN_START = tuple("全各本我该每所其此两多个")
+# 百县千镇, 落实区镇: a campaign or a kind of place; 部分乡镇: towns in general
+_NOT_IN_A_TOWN = re.compile(r"[省县区]|乡镇$")
 
 
-def _reporting_town(texts: list[str | None]) -> str | None:
-    """The first town named at a word's start in `texts` (title, header, issuer, subject…), once
-    full names of divisions are set aside (宁波市鄞州区下应街道 → 下应街道)."""
+def _reporting_town(title: str, agencies: list[str | None], first_sentence: str) -> str | None:
+    """The town the title opens with, else the town one of `agencies` (agency lines, issuer,
+    signature, the first sentence's subject) consists of, once full names of the divisions it lies
+    in and leading time words are set aside (宁波市鄞州区下应街道2023年… → 下应街道), else the town
+    that opens a clause of the first sentence as its subject."""
     stop = set(read_lines("not_towns.txt"))
-    for text in texts:
+    candidates = []
+    for text, whole in ((title, False), *((agency, True) for agency in agencies)):
         if not text:
             continue
-        for mention in find_regions_in(text):
+        for mention in reversed(find_regions_in(text)):
             if mention.full:
-                text = text[:mention.start] + "|" * (mention.end - mention.start) + text[mention.end:]
-        for match in _TOWN.finditer(text):
-            town = match.group(1)
-            if town not in stop and not town.startswith(_NOT_A_TOWN_START) and not _NOT_IN_A_TOWN.search(town):
-                return town
-    return None
+                text = text[:mention.start] + "|" + text[mention.end:]
+        text = _LEAD.sub("", text)
+        found = _TOWN_AGENCY.fullmatch(text) if whole else _TOWN_OPENING_TITLE.match(text)
+        candidates.append(found.group(1) if found else None)
+    candidates += [m.group(1) for m in _TOWN_SUBJECT.finditer(first_sentence)]
+    return next((town for town in candidates if town and town not in stop and not town.startswith(_NOT_A_TOWN_START)
+                 and not _NOT_IN_A_TOWN.search(town)), None)
 
 
 def _weak_region(ranked: list[tuple[str, float]], own_kind: str | None) -> Region | None:

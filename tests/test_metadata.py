@@ -583,6 +583,27 @@ CASES = [
         "通城镇", None, 2025, "annual_report", None, None,
     ),
     (
+        "a title opening with its year, then the town",
+        "2023年下洋镇法治政府建设工作报告\n2023年，下洋镇坚持依法行政。\n",
+        "下洋镇", None, 2023, "annual_report", None, None,
+    ),
+    (
+        "towns in a county's title and first sentence, as kinds of place, parts or an act (送法下乡), are no reporter",
+        "平江县2023年乡镇（街道）综合行政执法工作总结\n2023年，平江县深入推进乡镇（街道）综合行政执法改革，"
+        "部分乡镇以创建城关镇为抓手，开展送法下乡。\n",
+        "平江县", "430626", 2023, "annual_report", None, None,
+    ),
+    (
+        "street offices listed in a district's report are its parts",
+        "广州市越秀区2023年法治政府建设年度报告\n2023年，越秀区人民政府坚持依法行政，北京街道、人民街道等18个街道全面推进。\n",
+        "越秀区", "440104", 2023, "annual_report", "越秀区人民政府", None,
+    ),
+    (
+        "towns addressed by a county notice are no reporter",
+        "城关镇、安定镇人民政府，县直各单位：\n平江县人民政府关于2023年安全生产工作的通报\n2023年，全县发生事故3起。\n",
+        "平江县", "430626", 2023, "work_summary", "平江县人民政府", None,
+    ),
+    (
         "towns named in a county body's report as a campaign or a kind of place are no reporter",
         "番禺区司法局2023年法治政府建设年度报告\n2023年，番禺区司法局深入实施“百县千镇万村高质量发展工程”，突出城镇管理，"
         "指导全区各镇街办理案件100件。\n",
