@@ -56,7 +56,9 @@ _NAMED_BASE_ONLY = re.compile(r"(?:比|较|与)(?:19|20)\d\d年(?:同期)?(?:相
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 # 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比: the comparison closing a list of subjects
 _TRAILING_COMPARISON = re.compile(r"(?:与|较|比)[^、，,；;。与较比]{1,14}(?:相比|相较|比较|平均数|平均值|平均|均值)$")
-_PAIR_GAP = re.compile(r"[，,]?[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
+_PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
+# 审批总时限由9730个工作日，压缩到5591个工作日: after a comma only a verb of change leads to the second value
+_PAIR_GAP_AFTER_COMMA = re.compile(r"[，,]\s*(?:进一步)?(?:压缩|缩短|降低|下降|减少|降|提高|提升|增加|增长|上升|扩大)(?:到|至)\s*")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
 _BREAKDOWN = re.compile(r"[^，,；;。]{0,6}?(?:分|按)(?:行业|领域|地区|区域|县区|县（市、区）|县\(市、区\)|板块)")
 # 从类别上看，道路运输共发生事故76起…: every number after it is a part (also glued to the sentence before)
@@ -472,9 +474,11 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     in_part = part_changes or labelled_part or state.under_label or part_of_part
     # 道路运输业方面。全市发生事故15起; 建筑施工领域：发生2起: the label names what the figures count
     part_name = _label_words(label.group()) if labelled_part and label else state.label if state.under_label else ""
+    # the part's accident statistics, and the changes that took their metrics
+    statistics = {m.metric for m in mentions if m.metric and (m.unit == "起" or _PART_STATISTICS.search(m.metric))}
     for m in mentions:
-        if part_name and m.metric and part_name not in m.metric:
-            m = replace(m, metric=part_name + m.metric)
+        if part_name and m.metric in statistics and _PART_WORDS.sub("", part_name) not in (m.metric or ""):
+            m = replace(m, metric=part_name + (m.metric or ""))
         code = m.indicator_code
         remit = _names_remit_sector(m.metric)
         in_part = in_part or (remit and bool(state.whole_codes))
@@ -537,8 +541,16 @@ _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二
 
 
 def _label_words(label: str) -> str:
-    """(二)道路运输业方面。 → 道路运输业; 建筑施工领域： → 建筑施工领域."""
-    return re.sub(_ENUMERATED, "", label, count=1).strip(" 。：:").removesuffix("方面")
+    """(二)道路运输业方面。 → 道路运输业; 建筑施工领域： → 建筑施工领域; a label that names no
+    sector or field (据统计：, 从区域看：) → ''."""
+    words = re.sub(_ENUMERATED, "", label, count=1).strip(" 。：:")
+    return words.removesuffix("方面") if _PART_WORDS.search(words) else ""
+
+
+# the words that make a label name a part (道路运输业方面, 建筑施工领域, 工贸行业)
+_PART_WORDS = re.compile(r"(?:方面|领域|行业)$")
+# what a part's accident statistics count besides events in 起
+_PART_STATISTICS = re.compile(r"事故|死亡|受伤|伤亡|失踪|经济损失")
 
 # (二)煤矿事故情况, 三、道路交通事故: a heading about the accidents of something
 _ACCIDENT_HEADING = re.compile(_ENUMERATED + r"([^。，,；;：:]{1,16}?)(?:事故|火灾)(?:情况|分析)?\s*")
@@ -693,6 +705,11 @@ _PEOPLE = ("人", "人次", "名")
 _AUDIENCE_OF = (("train.", "train.participants"), ("pub.", "pub.participants"))
 
 
+def _audience_of(activity: Mention) -> str | None:
+    return next((code for kind, code in _AUDIENCE_OF
+                 if (activity.indicator_code or "").startswith(kind) and activity.unit not in _PEOPLE), None)
+
+
 def _audiences_reached(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """开展法治培训10场次，覆盖500余人次; 普法宣传10次，发放宣传材料2000余份，惠及群众3000余人:
     people only said to be reached, right after a count of training or of publicity in the same part
@@ -704,12 +721,25 @@ def _audiences_reached(sentence: str, mentions: list[Mention]) -> list[Mention]:
         prev = out[i - 1]
         if any(ch in "；;。" for ch in sentence[prev.end:m.start]):
             continue
-        audience = next((code for activity, code in _AUDIENCE_OF
-                         if (prev.indicator_code or "").startswith(activity) and prev.unit not in _PEOPLE), None)
-        if audience and audience != m.indicator_code:
+        audience = _audience_of(prev)
+        # 开展普法宣传活动20场、法治培训10场次，覆盖3000人次: reached by activities of both kinds
+        part = [p for p in out[:i] if not any(ch in "；;。" for ch in sentence[p.end:m.start])]
+        if audience and audience != m.indicator_code and {_audience_of(p) for p in part} - {None} == {audience}:
             out[i] = replace(m, indicator_code=audience, confidence="low",
                              code_evidence=f"audience of the activity counted in {sentence[prev.start:prev.end]}")
     return out
+
+
+# 与前两年平均数相比, 较近5年均值: a base other than the year before, which names no subject either
+_OTHER_BASE = re.compile(r"与[^，,；;。]{0,14}?相比|较[^，,；;。]{0,10}?(?:均值|平均数|平均值|平均)")
+
+
+def _names_no_subject(words: str) -> bool:
+    """Whether `words` (同比分别下降, 较2019年减少) only compare, naming nothing compared."""
+    rest = _OTHER_BASE.sub("", _NAMED_YEAR.sub("", words))
+    for word in _subject_free_words():
+        rest = rest.replace(word, "")
+    return re.search(r"[\u4e00-\u9fff]", rest) is None
 
 
 def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -876,7 +906,7 @@ def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list
 _DENIED_EVENTS = re.compile(r"(?:未|没有)发生([^，,；;。\d]{0,12}?事故)")
 # a whole clause that denies events, with its subject: 国有地方煤矿未发生事故 (国有地方煤矿, 事故)
 # ，与前两年平均数相比 / ，较2019年: a list's own clause that only names another base
-_ANOTHER_BASIS_ONLY = re.compile(r"[，,]\s*(?:与|较|比)[^，,；;。\d%]{0,16}?(?:相比|相较)?")
+_ANOTHER_BASIS_ONLY = re.compile(r"[，,]\s*(?:与|较|比)[^，,；;。%]{0,16}?(?:相比|相较)?")
 _DENIAL = re.compile(r"^\s*([^，,；;。\d]{0,16}?)(?:未|没有)发生([^，,；;。\d]{0,12}?事故)\s*$")
 
 
@@ -1106,6 +1136,31 @@ def _from_to_lists(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# 均 inside 均值, 平均, 人均, 日均: an average, no "all"
+_AVERAGED = re.compile(r"均[值数]|[平人日户]均")
+
+
+def _second_of_pair(sentence: str, first: Mention, gap: str) -> bool:
+    """由2020年的74%进一步压缩到2021年的52%, 审批总时限由9730个工作日，压缩到5591个工作日: whether
+    the value after `gap` is the second of a 由…到 pair that `first` opens."""
+    return bool(_PAIR_GAP.fullmatch(gap) and "由" in sentence[max(0, first.start - 12):first.start]
+                or _PAIR_GAP_AFTER_COMMA.fullmatch(gap) and sentence[first.start - 1:first.start] == "由")
+
+
+def _events_of_outcomes(sentence: str, out: list[Mention], before: list[int]) -> int | None:
+    """The count of events (起) that the counts right before a change are, with its outcomes (死亡2人,
+    受伤1人) after it in the same part of the sentence; None when anything else is counted between."""
+    for k in range(len(before) - 1, -1, -1):
+        m = out[before[k]]
+        if any(ch in "；;。" for ch in sentence[m.end:out[before[-1]].start]):
+            return None
+        if m.unit == "起":
+            return before[k] if k < len(before) - 1 else None
+        if m.unit not in ("人", "名"):
+            return None
+    return None
+
+
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
     out = _from_to_lists(sentence, mentions)
     earlier_subjects: list[str] = []
@@ -1172,7 +1227,9 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         rule = "a list of values: the counts before, in order"
         own_clause = max(sentence.rfind(ch, 0, out[values[0]].start) for ch in "，,；;")
         denial = _DENIAL.search(_clause_before(sentence, own_clause)) if own_clause > 0 else None
-        if denial and all(out[i].kind == "change" for i in values):
+        # …未发生较大事故，一般事故同比分别下降10%、20%: a clause with a subject of its own changes that
+        if denial and all(out[i].kind == "change" for i in values) \
+                and _names_no_subject(sentence[own_clause + 1:out[values[0]].start]):
             # 重大事故1起、14人…；未发生较大事故，同比减少3起、15人 (国有地方煤矿未发生事故，同比减少2起、
             # 3人): the changes of the events the clause before denies, and of their deaths; two
             # percentages (道路运输未发生事故，同比分别下降100%、100%) are the events' and the deaths'
@@ -1190,15 +1247,11 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             continue
         if len(differences) >= len(values) and all(out[i].unit == "%" for i in values):
             before, rule = differences, "a list of percentages: the changes before, in order"
-        elif found.group() == "均" and sentence[at + 1:at + 2] not in ("值", "数") and 0 < len(values) < len(before):
-            # 事故6起，死亡6人，同比均下降66.7%: one value for all the counts of its part, given to the
-            # first of them, as a list of subjects gives it (事故起数、死亡人数同比均下降47.06%)
-            run = [before[-1]]
-            for i in reversed(before[:-1]):
-                if any(ch in "；;。" for ch in sentence[out[i].end:out[run[0]].start]):
-                    break
-                run.insert(0, i)
-            before = run[:len(values)]
+        elif (found.group() == "均" and not _AVERAGED.match(sentence, max(0, at - 1)) and len(values) == 1
+              and (events := _events_of_outcomes(sentence, out, before)) is not None):
+            # 事故6起，死亡6人，同比均下降66.7%: one value for the events and their outcomes is given to
+            # the events, as a list of subjects gives it (事故起数、死亡人数同比均下降47.06%)
+            before = [events]
         if len(before) < len(values):
             continue
         for src, dst in zip(before[-len(values):], values, strict=True):
@@ -1218,7 +1271,6 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
                 and re.fullmatch(r"[，,]\s*" + re.escape(m.metric or "") + r"(?:达到|达|为)?\s*", gap):
             out[i] = replace(m, metric=(out[i - 1].metric or "") + (m.metric or ""), rule="a rate of the count before")
         # 由2020年的74%进一步压缩到2021年的52%: the second value of a 由…到 pair.
-        elif m.unit == out[i - 1].unit and _PAIR_GAP.fullmatch(gap) \
-                and "由" in sentence[max(0, out[i - 1].start - 12):out[i - 1].start]:
+        elif m.unit == out[i - 1].unit and _second_of_pair(sentence, out[i - 1], gap):
             out[i] = replace(m, metric=out[i - 1].metric, rule="the second value of 由…到")
     return out

@@ -474,6 +474,21 @@ def test_zero_counts(sentence, found):
     ("组织全区17家责任单位研究提出16项具体工作举措并定期跟进检查。", "17家", None),
     # one value for all the counts before 均 is the first one's (the official gold's reading)
     ("全市发生生产安全事故6起，死亡6人，同比均下降66.7%。", "66.7%", "acc.accidents_yoy"),
+    ("全年检查企业1200家，全市发生生产安全事故3起，死亡2人，同比均下降50%。", "50%", "acc.accidents_yoy"),
+    ("全市受灾人口1.2万人，直接经济损失3000万元，较近五年平均减少40%。", "40%", None),  # 平均 is no 均
+    # 由 names who did it, not where a pair starts: what passed is no second count of what was inspected
+    ("由县应急局牵头检查企业120家，合格的为100家。", "100家", None),
+    # a clause with a subject of its own changes that subject, not what the clause before denies
+    ("全市未发生较大事故，一般事故同比分别下降10%、20%。", "20%", None),
+    # publicity material on a topic that names supplies is still publicity material
+    ("发放食品药品安全宣传资料5000份。", "5000份", "pub.materials"),
+    ("发放防疫物资宣传折页3000份。", "3000份", "pub.materials"),
+    ("制发行政处罚事先告知书35份。", "35份", None),  # an enforcement document
+    ("全市机关事业单位公职律师320人。", "320人", "org.legal_staff"),
+    # people reached by publicity and training together are neither's alone
+    ("开展普法宣传活动20场、法治培训10场次，覆盖3000人次。", "3000人次", "pub.participants"),
+    ("将习近平法治思想纳入党员干部教育培训核心内容,通过专题讲座、线上课堂、现场教学等形式,"
+     "组织干部职工开展法治培训10场次,覆盖500余人次。", "500余人次", "train.participants"),
     # fires counted first are another kind of events, no part of the accidents that follow
     ("全市发生火灾3起；发生生产安全事故6起，死亡6人。", "6起", "acc.accidents"),
     ("开设专题课程6次，覆盖学员310人次。", "310人次", "train.participants"),
@@ -1029,6 +1044,10 @@ def test_a_parts_label_names_the_part_in_its_figures_metrics():
     under = "全市发生事故15起，同比增加7起；死亡9人。"
     assert {m.metric for m in in_document(state, under, [m for _, m in run(under)])} == {
         "道路运输业发生事故", "道路运输业发生事故死亡"}
+    enforcement = ("（二）执法检查方面。", "全年检查企业1200家，罚款300万元。")
+    for sentence in enforcement:
+        got = in_document(state, sentence, [m for _, m in run(sentence)])
+    assert [m.metric for m in got] == ["检查企业", "罚款"]  # a label prefixes only accident statistics
     inline = "建筑施工领域：发生事故2起，死亡2人。"
     assert [m.metric for m in in_document(state, inline, [m for _, m in run(inline)])] == [
         "建筑施工领域发生事故", "建筑施工领域发生事故死亡"]
