@@ -69,6 +69,9 @@ _DATE_ISO = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:年)?\s*[-—–~至到]\s*(?:19|20)\d\d")
 _CITED = re.compile(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|<[^<>\n]{0,80}>")
 _DOC_NUMBER = re.compile(r"[" + _CJK + r"]{1,12}[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号")
+# the issuer's abbreviation in a document number (宁安办〔2021〕55号), a few characters only: a full
+# name glued before it (福州市应急管理局榕应急〔2021〕5号) stays readable
+_DOC_NUMBER_ISSUER = re.compile(r"[" + _CJK + r"]{1,6}(?=[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号)")
 _SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
 # the value ends at the page's next label when the spaces between them are gone (来源:国家消防救援局作者:)
 _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40}?)"
@@ -537,7 +540,7 @@ def _issuers(text: str | None) -> list[tuple[Region, ...]]:
     """Divisions named in an agency or title; in a chain (深圳市罗湖区) only the most specific."""
     if not text:
         return []
-    text = _DOC_NUMBER.sub(lambda m: "□" * len(m.group()), _CITED.sub(lambda m: "□" * len(m.group()), text))
+    text = _DOC_NUMBER_ISSUER.sub(lambda m: "□" * len(m.group()), _CITED.sub(lambda m: "□" * len(m.group()), text))
     mentions = [m for m in find_regions_in(text) if m.full or len(m.surface) >= 2]
     chosen: list[tuple[Region, ...]] = []
     for k, mention in enumerate(mentions):
@@ -587,7 +590,7 @@ def _region(
 ) -> Region | None:
     scores: dict[str, float] = defaultdict(float)
     # 宁安办〔2021〕55号: a document number abbreviates its issuer (宁德市安委办) in no place's name
-    mentions = _corroborated(find_regions_in(_DOC_NUMBER.sub(lambda m: "□" * len(m.group()), text)))
+    mentions = _corroborated(find_regions_in(_DOC_NUMBER_ISSUER.sub(lambda m: "□" * len(m.group()), text)))
     # Names shared by several divisions (鼓楼区) are read as the one inside a division named elsewhere.
     context = {m.regions[0].code for m in mentions if len(m.regions) == 1}
 

@@ -615,6 +615,11 @@ CASES = [
         None, None, 2021, "other", None, None,
     ),
     (
+        "a full name glued before a document number still names the issuer",
+        "福州市应急管理局榕应急〔2021〕5号\n关于2021年全市安全生产工作情况的报告\n2021年，全市发生事故3起。\n",
+        "福州市", "350100", 2021, "work_summary", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
