@@ -72,6 +72,8 @@ _DOC_NUMBER = re.compile(r"[" + _CJK + r"]{1,12}[〔\[［(（【]\s*(?:19|20)\d\
 # the issuer's abbreviation in a document number (宁安办〔2021〕55号), a few characters only: a full
 # name glued before it (福州市应急管理局榕应急〔2021〕5号) stays readable
 _DOC_NUMBER_ISSUER = re.compile(r"[" + _CJK + r"]{1,6}(?=[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号)")
+# empty cells of a table as text end a line (…抽查工作计划|||||||||序号|检查主体…: the title, then the table)
+_EMPTY_CELLS = re.compile(r"\s*\|(?:\s*\|)+\s*")
 _SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
 # the value ends at the page's next label when the spaces between them are gone (来源:国家消防救援局作者:)
 _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40}?)"
@@ -85,7 +87,7 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
 def infer_metadata(text: str) -> DocumentMetadata:
     """Metadata of one report; `text` is NormalisedText.text (raw decoded text works too)."""
     text = _TRUNCATED_LINK.sub("", _tidy(text))
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [cell.strip() for line in text.split("\n") for cell in _EMPTY_CELLS.split(line)]
     lines = [line for line in lines if line]
     header, body_start = _header_block(lines)
     labelled = _TITLE_FIELD.search(text, 0, _OPENING_CHARS)  # a page's index table: 标题: |…|

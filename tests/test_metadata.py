@@ -620,6 +620,12 @@ CASES = [
         "福州市", "350100", 2021, "work_summary", None, None,
     ),
     (
+        "a plan's title closed by the empty cells of the table after it",
+        "2023年“双随机、一公开”抽查工作计划 | ||||||||\n序号 | 检查主体 | 年度计划名称 | 抽查比例 |\n"
+        "1 | 上高县市场监督管理局 | 对特种设备作业人员的行政检查 | 5% |\n",
+        "上高县", "360923", 2023, "work_plan", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
