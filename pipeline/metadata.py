@@ -474,8 +474,12 @@ def _national_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in read_lines("national_agencies.txt")]
 
 
+_LOCAL_LEVEL = re.compile(r"[省市区县州旗镇乡](?!场)")
+
+
 def _is_national(agency: str | None) -> bool:
-    if not agency or agency[0] in "省市区县州旗镇乡" or find_regions_in(agency):
+    # 市应急管理局 is a city's (市场监管总局 is no 市's)
+    if not agency or _LOCAL_LEVEL.match(agency) or find_regions_in(agency):
         return False
     return any(p.fullmatch(agency) for p in _national_patterns())
 
@@ -490,7 +494,11 @@ def _national_region(signature_agency: str | None, title_agency: str | None, tit
         national_issuer = _is_national(signature_agency) or (not signature_agency and _is_national(title_agency))
     else:
         local = any(find_regions_in(agency) for agency in opening_agencies)
-        national_issuer = (_is_national(subject) and not local) or _is_national(field_agency)
+        # 司法部党组书记、部长…切实履行…: a subject that opens with a national body; 据市场监管总局消息，…
+        found = opening_agencies[1:] if subject else opening_agencies  # the subject comes first
+        first = found[0].removeprefix("据") if found else None
+        led = bool(first and _is_national(first) and (subject or "").removeprefix("据").startswith(first))
+        national_issuer = ((_is_national(subject) or led) and not local) or _is_national(field_agency)
     if national_issuer and not find_regions_in(title):
         return national()
     return None

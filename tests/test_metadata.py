@@ -626,6 +626,21 @@ CASES = [
         "上高县", "360923", 2023, "work_plan", None, None,
     ),
     (
+        "a first sentence led by a ministry's officials is the ministry's",
+        "司法部党组书记、部长唐一军切实履行法治政府建设第一责任人职责，推动法治政府建设。\n完成立法项目38件。\n",
+        "全国", "100000", None, "annual_report", None, None,
+    ),
+    (
+        "a press item citing a national administration (据市场监管总局消息; 市场 is no city)",
+        "据市场监管总局消息，2023年全国市场监管部门全面推进严格规范公正文明执法。\n数据显示，2023年共查办案件49.3万件。\n",
+        "全国", "100000", 2023, "other", None, None,
+    ),
+    (
+        "a national commission by its short name (国家卫生健康委)",
+        "国家卫生健康委2024年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》，编制本年度报告。\n",
+        "全国", "100000", 2024, "other", "国家卫生健康委", None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
