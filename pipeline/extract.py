@@ -85,7 +85,7 @@ def _subject_free_words() -> tuple[str, ...]:
     verbs of a value reached, 发展到, 扩充至, 总数增至), longest first."""
     return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
                         + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平", "常年", "多年均值",
-                           "环比", "多", "少", "至", "到", "发展", "扩充", "扩大", "调整", "总数", "是", "的", "与", "相比"],
+                           "环比", "多", "少", "至", "到", "有望", "突破", "发展", "扩充", "扩大", "调整", "总数", "是", "的", "与", "相比"],
                         key=len, reverse=True))
 
 

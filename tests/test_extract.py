@@ -878,6 +878,7 @@ def test_change_names_the_count_before_it():
     ("全国消防救援站达到8000个，比上年多95个。", 95, "消防救援站"),
     ("2022年累计公开信息280余条，比上年度增长5%。", 5, "公开信息"),
     ("区交通局现有持证执法人员131人，较上一年度减少22人。", 22, "执法人员"),
+    ("行政诉讼败诉率下降至5.22%，有望突破至5%以下。", 5, "败诉率"),  # what it may reach
     ("实施行政处罚104次，处罚率79.4%，同比上升144.3%，环比上升100.0%。", 100, "处罚率"),
 ])
 def test_a_value_named_only_by_its_verb_names_the_value_before_it(sentence, value, subject):
