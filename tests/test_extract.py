@@ -455,6 +455,9 @@ def test_zero_counts(sentence, found):
     ("开展普法宣传10次，发放各类宣传材料2000余份，惠及群众近3000余人。", "3000余人", "pub.participants"),
     ("举办社区体育赛事130场，惠及群众超2万人次。", "2万人次", None),  # no publicity reached them
     ("全年受训人员605人。", "605人", "train.participants"),
+    ("全国共下达环境行政处罚决定书13.28万份。", "13.28万份", "enf.penalty_cases"),  # decisions are cases
+    ("抽查区应急管理局行政处罚案卷30份。", "30份", None),  # case files reviewed
+    ("案件平均罚款金额8.8万元。", "8.8万元", None),  # an average, no total of fines
     # people in a sentence about training who were not trained: licence holders, recruits, experts, the exempted
     ("我局应持执法证人员84人,已持证83人,均通过执法证考试持证上岗。", "83人", None),
     ("完成省下达230人的招录任务,并完成队员岗前集中培训工作。", "230人", None),
