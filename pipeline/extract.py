@@ -44,7 +44,7 @@ _LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?![至到])(?:分别)?[^�
 # What events cost: deaths, injuries, the missing (死亡50人 after 事故64起 are those events' deaths).
 _OUTCOMES = "死亡|遇难|受伤|失踪"
 _MORE_OR_FEWER = re.compile(rf"(多|少)(?:{_OUTCOMES}|发生)?$")
-_SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?(占(?:比|[\u4e00-\u9fff]{0,10}?))的?(?:比例|比重)?(?:为|达)?\s*")
+_SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?(占(?:比|(?![用道地])[\u4e00-\u9fff]{0,10}?))的?(?:比例|比重)?(?:为|达)?\s*")
 # 不见面审批事项514项，可办率达52%: a rate named by its word alone is a rate of the count before it
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
@@ -58,7 +58,10 @@ _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 _TRAILING_COMPARISON = re.compile(r"(?:与|较|比)[^、，,；;。与较比]{1,14}(?:相比|相较|比较|平均数|平均值|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
 # 审批总时限由9730个工作日，压缩到5591个工作日: after a comma only a verb of change leads to the second value
-_PAIR_GAP_AFTER_COMMA = re.compile(r"[，,]\s*(?:进一步)?(?:压缩|缩短|降低|下降|减少|降|提高|提升|增加|增长|上升|扩大)(?:到|至)\s*")
+_PAIR_GAP_AFTER_COMMA = re.compile(r"[，,]\s*(?:进一步|平均)?(?:压缩|缩短|降低|下降|减少|降|提高|提升|增加|增长|上升|扩大)"
+                                   r"(?:到|至|为)\s*(?:平均|约)?\s*")
+# 由9730个工作日, 由原来的9730个工作日, 由2020年的74%: 由 opening the pair's first value
+_FROM_RIGHT_BEFORE = re.compile(r"由(?:原来的|原|(?:19|20)\d\d年度?的?)?$")
 _SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
 _BREAKDOWN = re.compile(r"[^，,；;。]{0,6}?(?:分|按)(?:行业|领域|地区|区域|县区|县（市、区）|县\(市、区\)|板块)")
 # 从类别上看，道路运输共发生事故76起…: every number after it is a part (also glued to the sentence before)
@@ -85,7 +88,8 @@ def _subject_free_words() -> tuple[str, ...]:
     verbs of a value reached, 发展到, 扩充至, 总数增至), longest first."""
     return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
                         + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平", "常年", "多年均值",
-                           "环比", "多", "少", "至", "到", "有望", "突破", "发展", "扩充", "扩大", "调整", "总数", "是", "的", "与", "相比"],
+                           "环比", "多", "少", "至", "到", "有望", "突破", "发展", "扩充", "扩大", "调整", "总数", "是",
+                           "的", "与", "相比", "上一年度", "上一年"],
                         key=len, reverse=True))
 
 
@@ -544,11 +548,14 @@ def _label_words(label: str) -> str:
     """(二)道路运输业方面。 → 道路运输业; 建筑施工领域： → 建筑施工领域; a label that names no
     sector or field (据统计：, 从区域看：) → ''."""
     words = re.sub(_ENUMERATED, "", label, count=1).strip(" 。：:")
-    return words.removesuffix("方面") if _PART_WORDS.search(words) else ""
+    return "" if _NO_PART_LABEL.match(words) else words.removesuffix("方面")
 
 
-# the words that make a label name a part (道路运输业方面, 建筑施工领域, 工贸行业)
+# the words that end a label naming a part (道路运输业方面, 建筑施工领域, 工贸行业), dropped when its
+# figures' metrics are checked for its name
 _PART_WORDS = re.compile(r"(?:方面|领域|行业)$")
+# labels that name no part: a source or a view (据统计：, 从区域看：, 总体来看：, 数据显示：)
+_NO_PART_LABEL = re.compile(r"据|从|总体|总的|整体|数据|具体|其中|经|截至|综上|目前")
 # what a part's accident statistics count besides events in 起
 _PART_STATISTICS = re.compile(r"事故|死亡|受伤|伤亡|失踪|经济损失")
 
@@ -1144,7 +1151,7 @@ def _second_of_pair(sentence: str, first: Mention, gap: str) -> bool:
     """由2020年的74%进一步压缩到2021年的52%, 审批总时限由9730个工作日，压缩到5591个工作日: whether
     the value after `gap` is the second of a 由…到 pair that `first` opens."""
     return bool(_PAIR_GAP.fullmatch(gap) and "由" in sentence[max(0, first.start - 12):first.start]
-                or _PAIR_GAP_AFTER_COMMA.fullmatch(gap) and sentence[first.start - 1:first.start] == "由")
+                or _PAIR_GAP_AFTER_COMMA.fullmatch(gap) and _FROM_RIGHT_BEFORE.search(sentence, 0, first.start))
 
 
 def _events_of_outcomes(sentence: str, out: list[Mention], before: list[int]) -> int | None:
@@ -1156,9 +1163,19 @@ def _events_of_outcomes(sentence: str, out: list[Mention], before: list[int]) ->
             return None
         if m.unit == "起":
             return before[k] if k < len(before) - 1 else None
-        if m.unit not in ("人", "名"):
+        if m.unit not in ("人", "名", "元"):
             return None
     return None
+
+
+def _first_of_part(sentence: str, out: list[Mention], before: list[int]) -> int:
+    """The first of the counts `before` ends with that stand in the same ；-part of the sentence."""
+    first = before[-1]
+    for i in reversed(before[:-1]):
+        if any(ch in "；;。" for ch in sentence[out[i].end:out[first].start]):
+            break
+        first = i
+    return first
 
 
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -1247,11 +1264,13 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             continue
         if len(differences) >= len(values) and all(out[i].unit == "%" for i in values):
             before, rule = differences, "a list of percentages: the changes before, in order"
-        elif (found.group() == "均" and not _AVERAGED.match(sentence, max(0, at - 1)) and len(values) == 1
-              and (events := _events_of_outcomes(sentence, out, before)) is not None):
-            # 事故6起，死亡6人，同比均下降66.7%: one value for the events and their outcomes is given to
-            # the events, as a list of subjects gives it (事故起数、死亡人数同比均下降47.06%)
-            before = [events]
+        elif found.group() == "均" and not _AVERAGED.search(sentence, max(0, at - 1), at + 2) and len(values) == 1 \
+                and len(before) > 1:
+            # 事故6起，死亡6人，同比均下降66.7%: one value for several counts is given to the events when
+            # the others are their outcomes, else to the first count of its part, as a list of subjects
+            # gives it (事故起数、死亡人数同比均下降47.06%)
+            events = _events_of_outcomes(sentence, out, before)
+            before = [events if events is not None else _first_of_part(sentence, out, before)]
         if len(before) < len(values):
             continue
         for src, dst in zip(before[-len(values):], values, strict=True):
@@ -1264,7 +1283,7 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
         gap = sentence[out[i - 1].end:m.start]
         # 其中蓝码2043家，占55.44%: a share takes the metric of the count before it, and says it is a
         # share (蓝码占, 建构筑物火灾占比, 居住场所火灾占总数)
-        if m.unit == "%" and (share := _SHARE_GAP.fullmatch(gap)):
+        if m.unit == "%" and m.kind != "change" and (share := _SHARE_GAP.fullmatch(gap)):
             metric = (out[i - 1].metric or "") + share.group(1)
             out[i] = replace(m, metric=metric, rule="a share of the count before")
         elif m.unit == "%" and out[i - 1].kind == "count" and out[i - 1].metric and _BARE_RATE.fullmatch(m.metric or "") \

@@ -72,13 +72,14 @@ _DOC_NUMBER = re.compile(r"[" + _CJK + r"]{1,12}[〔\[［(（【]\s*(?:19|20)\d\
 # the issuer's abbreviation in a document number (宁安办〔2021〕55号), a few characters only: a full
 # name glued before it (福州市应急管理局榕应急〔2021〕5号) stays readable
 _DOC_NUMBER_ISSUER = re.compile(r"[" + _CJK + r"]{1,6}(?=[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号)")
-# empty cells of a table as text end a line (…抽查工作计划|||||||||序号|检查主体…: the title, then the table)
-_EMPTY_CELLS = re.compile(r"\s*\|(?:\s*\|)+\s*")
+# a title the normaliser joined to the table after it, across its empty cells (…抽查工作计划|||||||||序号|…)
+_TITLE_BEFORE_TABLE = re.compile(r"([^|\n]{6,80}?(?:计划|要点|报告|总结|方案|清单))\s*\|(?:\s*\|)+\s*")
 _SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
 # the value ends at the page's next label when the spaces between them are gone (来源:国家消防救援局作者:)
 _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40}?)"
                            r"(?=作者|发布|浏览|点击|字号|编辑|责任|日期|时间|[^" + _CJK + r"]|$)")
 _SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
+_OWN_BODY = re.compile(r"(?:我|本)(?:省|市|区|县|州|旗|盟|局|厅|委|院|办|镇|乡)")
 _SUBJECT_FOLLOWERS = (r"[，,]|坚持|深入|认真|全面|紧紧|始终|围绕|以|在|积极|扎实|聚焦|着力|按照|根据|不断|持续|严格|切实"
                       r"|进一步|高度|主动|贯彻|落实|组织(?!部)|召开|举行|举办|发布(?!中心)|印发|联合(?!会)")
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -87,7 +88,9 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
 def infer_metadata(text: str) -> DocumentMetadata:
     """Metadata of one report; `text` is NormalisedText.text (raw decoded text works too)."""
     text = _TRUNCATED_LINK.sub("", _tidy(text))
-    lines = [cell.strip() for line in text.split("\n") for cell in _EMPTY_CELLS.split(line)]
+    lines = [line.strip() for line in text.split("\n")]
+    if lines and (glued := _TITLE_BEFORE_TABLE.match(lines[0])):
+        lines[:1] = [glued.group(1), lines[0][glued.end():]]
     lines = [line for line in lines if line]
     header, body_start = _header_block(lines)
     labelled = _TITLE_FIELD.search(text, 0, _OPENING_CHARS)  # a page's index table: 标题: |…|
@@ -116,7 +119,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
     field_agency = _issuer_field(text)
     subject = _opening_subject(opening)
     opening_agencies = ([subject] if subject else []) + _opening_agencies(opening)
-    region = _national_region(signature_agency, title_agency, title, subject, field_agency, opening_agencies) or _region(
+    region = _national_region(signature_agency, title_agency, title, subject, field_agency, opening_agencies,
+                              opening.split("。", 1)[0]) or _region(
         text, header, title, signature_agency, field_agency, opening_agencies, subject
     )
     # the country as the scope, said twice, in a text that names no division or is opened by a
@@ -475,17 +479,19 @@ def _national_patterns() -> list[re.Pattern[str]]:
 
 
 _LOCAL_LEVEL = re.compile(r"[省市区县州旗镇乡](?!场)")
+# 国家高新区管委会, 盟委宣传部, 街道武装部: local bodies whatever their words
+_LOCAL_BODY = re.compile(r"国家级|高新区|开发区|管委|党工委|委.{0,6}部$|武装部$")
 
 
 def _is_national(agency: str | None) -> bool:
     # 市应急管理局 is a city's (市场监管总局 is no 市's)
-    if not agency or _LOCAL_LEVEL.match(agency) or find_regions_in(agency):
+    if not agency or _LOCAL_LEVEL.match(agency) or _LOCAL_BODY.search(agency) or find_regions_in(agency):
         return False
     return any(p.fullmatch(agency) for p in _national_patterns())
 
 
-def _national_region(signature_agency: str | None, title_agency: str | None, title: str,
-                     subject: str | None, field_agency: str | None, opening_agencies: list[str]) -> Region | None:
+def _national_region(signature_agency: str | None, title_agency: str | None, title: str, subject: str | None,
+                     field_agency: str | None, opening_agencies: list[str], first_sentence: str) -> Region | None:
     """A ministry's report: signed, titled, opened (2022年，应急管理部坚持…: the subject of the
     first sentence) or published (来源:中华人民共和国应急管理部) by a national body with no place name.
     A national body opening a text in which a local one acts (4月10日，司法部召开全国行政复议工作会议。
@@ -497,11 +503,20 @@ def _national_region(signature_agency: str | None, title_agency: str | None, tit
         # 司法部党组书记、部长…切实履行…: a subject that opens with a national body; 据市场监管总局消息，…
         found = opening_agencies[1:] if subject else opening_agencies  # the subject comes first
         first = found[0].removeprefix("据") if found else None
-        led = bool(first and _is_national(first) and (subject or "").removeprefix("据").startswith(first))
+        citing = _CITING.fullmatch(subject or "")
+        led = bool(first and _is_national(first) and subject and subject.startswith((first, "据" + first))
+                   and not _OWN_BODY.search(first_sentence)  # 据国家统计局消息，我县…: a local text
+                   and (_LED_BY.fullmatch(subject.removeprefix(first)) or citing and citing.group(1) == first))
         national_issuer = ((_is_national(subject) or led) and not local) or _is_national(field_agency)
     if national_issuer and not find_regions_in(title):
         return national()
     return None
+
+
+# 司法部党组书记、部长唐一军: a subject that is a national body's officials; 据市场监管总局消息: a press
+# item citing it
+_LED_BY = re.compile(r"(?:党组|党委)?(?:书记|部长|局长|主任|署长|负责同志|领导班子)[" + _CJK + r"、]{0,12}")
+_CITING = re.compile(r"据([" + _CJK + r"]{2,16}?)(?:消息|通报|统计|介绍)")
 
 
 def _opening_subject(opening: str) -> str | None:
@@ -718,9 +733,11 @@ _ADDRESSEE = re.compile(r"(?:主送[:：])?[^:：]{2,30}[:：]")
 # divisions stops at the county, so the town is the region by name and has no code. A town named in
 # passing (指导城关镇、安定镇…, an addressee, 送法下乡) reports nothing.
 _TOWN_NAME = r"[" + _CJK + r"]{1,5}?(?:街道|镇|乡)"
-_TOWN_OPENING_TITLE = re.compile(r"(" + _TOWN_NAME + r")(?=人民政府|政府|办事处|党工委|党委|关于|法治|依法|工作|上半年|下半年"
+_TOWN_OPENING_TITLE = re.compile(r"(" + _TOWN_NAME + r")(?=人民政府|政府|办事处|党工委|党委|人大|司法所|综合|关于|法治|依法|工作"
+                                 r"|上半年|下半年"
                                  r"|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
-_TOWN_AGENCY = re.compile(r"(" + _TOWN_NAME + r")(?:人民政府|政府|街道办事处|办事处|党工委|党委)?(?:、(?:人民政府|政府|办事处))?")
+_TOWN_AGENCY = re.compile(r"(?:中共)?(" + _TOWN_NAME + r")(?:人民政府|政府|街道办事处|办事处|党工委|党委|委员会|人大主席团"
+                          r"|人大|司法所|综合行政执法队|综合行政执法办公室)?(?:、(?:人民政府|政府|办事处))?")
 # …，2023年，清波街道以深入学习…: a town opening a clause of the first sentence as its subject
 _TOWN_SUBJECT = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d\d年(?:度|以来)?[，,]?)?\s*(" + _TOWN_NAME + r")"
                            r"(?:人民政府|政府|街道办事处|办事处|党工委|党委)?(?="
@@ -729,7 +746,7 @@ _FIRST_SENTENCE_MAX = 150
 _LEAD = re.compile(r"^(?:[\s|]|关于|(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度)+")
 _NOT_A_TOWN_START = tuple("全各本我该每所其此两多个")
 # 百县千镇, 落实区镇: a campaign or a kind of place; 部分乡镇: towns in general
-_NOT_IN_A_TOWN = re.compile(r"[省县区]|乡镇$")
+_NOT_IN_A_TOWN = re.compile(r"[省县区]|乡镇$|下乡$|小镇$")  # …; 送法下乡, 特色小镇: an act, a kind
 
 
 def _reporting_town(title: str, agencies: list[str | None], first_sentence: str) -> str | None:
@@ -748,7 +765,8 @@ def _reporting_town(title: str, agencies: list[str | None], first_sentence: str)
         text = _LEAD.sub("", text)
         found = _TOWN_AGENCY.fullmatch(text) if whole else _TOWN_OPENING_TITLE.match(text)
         candidates.append(found.group(1) if found else None)
-    candidates += [m.group(1) for m in _TOWN_SUBJECT.finditer(first_sentence)]
+    if not any(m.full for m in find_regions_in(title)):  # 永定区…，下洋镇坚持…: a part of the titled division
+        candidates += [m.group(1) for m in _TOWN_SUBJECT.finditer(first_sentence)]
     return next((town for town in candidates if town and town not in stop and not town.startswith(_NOT_A_TOWN_START)
                  and not _NOT_IN_A_TOWN.search(town)), None)
 

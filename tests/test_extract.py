@@ -492,6 +492,14 @@ def test_zero_counts(sentence, found):
     ("开展普法宣传活动20场、法治培训10场次，覆盖3000人次。", "3000人次", "pub.participants"),
     ("将习近平法治思想纳入党员干部教育培训核心内容,通过专题讲座、线上课堂、现场教学等形式,"
      "组织干部职工开展法治培训10场次,覆盖500余人次。", "500余人次", "train.participants"),
+    # second review: 均 in 均值 distributes nothing; one value after 均 for counts that are not an event's
+    # outcomes goes to the first count of its part; money lost is an outcome
+    ("事故6起，直接经济损失300万元，同比均下降20%。", "20%", "acc.accidents_yoy"),
+    ("全程网办事项955项，占全省网办事项总数的10%。", "10%", None),  # a share of the province's
+    ("全程不见面审批事项514项，办结率达100%。", "100%", None),  # a completion rate
+    ("州本级零跑动和最多跑一次事项占全部政务服务事项98.96%。", "98.96%", "svc.online_rate"),
+    ("共检查了市场主体1200家。", "1200家", "enf.inspected_entities"),  # 市场 is no 市
+    ("发放消毒液3000件。", "3000件", None),  # supplies
     # fires counted first are another kind of events, no part of the accidents that follow
     ("全市发生火灾3起；发生生产安全事故6起，死亡6人。", "6起", "acc.accidents"),
     ("开设专题课程6次，覆盖学员310人次。", "310人次", "train.participants"),
@@ -1012,6 +1020,18 @@ def test_a_change_against_an_average_is_of_the_count_before_it():
 def test_the_second_value_of_a_from_to_pair_after_a_comma():
     found = {t: m for t, m in run("审批总时限由9730个工作日,压缩到5591个工作日,共压缩4139个工作日。")}
     assert found["5591个工作日"].metric == found["9730个工作日"].metric == "审批总时限"
+    for sentence in ("审批总时限由原来的9730个工作日，压缩到5591个工作日。", "审批总时限由9730个工作日，压缩为5591个工作日。"):
+        found = {t: m for t, m in run(sentence)}
+        assert found["5591个工作日"].metric == "审批总时限"
+
+
+def test_a_share_or_an_event_is_no_share_when_占_begins_a_word():
+    found = {t: m for t, m in run("查处违法占地案件12件，占用耕地面积同比下降30%。")}
+    assert "占用耕地" in found["30%"].metric and found["30%"].kind == "change"
+
+
+def test_units_in_latin_letters_with_full_width_brackets():
+    assert [t for t, _ in run("区域环境噪声昼间平均等效声级52.4dB（A）。")] == ["52.4dB（A）"]
 
 
 def test_a_share_or_a_bare_rate_after_a_count_is_of_that_count():
@@ -1048,6 +1068,9 @@ def test_a_parts_label_names_the_part_in_its_figures_metrics():
     under = "全市发生事故15起，同比增加7起；死亡9人。"
     assert {m.metric for m in in_document(state, under, [m for _, m in run(under)])} == {
         "道路运输业发生事故", "道路运输业发生事故死亡"}
+    road = "道路交通：发生事故15起，死亡9人。"  # a short label of a sector names it too
+    assert [m.metric for m in in_document(state, road, [m for _, m in run(road)])] == [
+        "道路交通发生事故", "道路交通发生事故死亡"]
     enforcement = ("（二）执法检查方面。", "全年检查企业1200家，罚款300万元。")
     for sentence in enforcement:
         got = in_document(state, sentence, [m for _, m in run(sentence)])

@@ -641,6 +641,36 @@ CASES = [
         "全国", "100000", 2024, "other", "国家卫生健康委", None,
     ),
     (
+        "a local text that follows a ministry's plan is no ministry's (根据应急管理部统一部署，我局…)",
+        "2023年工作总结\n根据应急管理部统一部署，我局全年检查企业1200家。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a local text citing a national source is local (据国家统计局消息，我县…)",
+        "2023年工作总结\n据国家统计局消息，我县2023年地区生产总值增长5%。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a local party department and a development zone's committee are no national bodies",
+        "2023年工作总结\n2023年，国家高新区管委会深入推进依法行政。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a breadcrumb with empty cells is no title",
+        "首页 | | 政务公开 | | 计划总结\n平江县应急管理局2023年工作总结\n2023年，全县发生事故3起。\n",
+        "平江县", "430626", 2023, "work_summary", "平江县应急管理局", None,
+    ),
+    (
+        "a town's people's congress reports for the town",
+        "下洋镇人大主席团2023年工作报告\n2023年，下洋镇人大主席团坚持依法履职。\n",
+        "下洋镇", None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a town in a district's first sentence is its part",
+        "永定区2023年法治政府建设年度报告\n2023年，永定区坚持依法行政，下洋镇坚持问题导向。\n",
+        "永定区", "350803", 2023, "annual_report", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
