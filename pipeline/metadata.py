@@ -380,7 +380,7 @@ def _date_label() -> re.Pattern[str]:
     return re.compile(r"(?:" + labels + r"|(?<![" + _CJK + r"（(【\[])时间)[:：]\s*")
 
 
-_TIMESTAMP = re.compile(r"((?:19|20)\d\d)[-年/](\d{1,2})[-月/](\d{1,2})日?\s*\d{1,2}:\d{2}(?::\d{2})?")
+_TIMESTAMP = re.compile(r"((?:19|20)\d\d)(?:[-年/]|\s+(?=\d{1,2}/))(\d{1,2})[-月/](\d{1,2})日?\s*\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _page_timestamp(text: str) -> str | None:
@@ -435,7 +435,9 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         match = re.search(pattern, opening)
         if match:
             year = _number(match.group(1))
-            if 1990 <= year <= 2100:
+            # 2024年以来，… in a text posted in 2025: since when, not the year it is about
+            since = match.group().endswith("以来") and published_on is not None and year < int(published_on[:4])
+            if 1990 <= year <= 2100 and not since:
                 return year
     # 比2015年下降23.1%, 与2020年相比: a base year of a comparison is not the year covered
     opening_years = [(at, year) for at, year in _years(opening) if not _BASE_YEAR.search(opening, max(0, at - 3), at + 8)]
@@ -445,7 +447,10 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         if doc_type == "work_plan":  # a plan posted late in a year is the next year's, unless it spans years
             return published.year + (1 if late and not _SPANS_YEARS.search(title) else 0)
         if doc_type == "other":
-            return opening_years[0][1] if opening_years else published.year
+            # 2024年以来 in a press item of 2025-12: since when, not the year it is about
+            about = [year for at, year in opening_years if not (opening.startswith("以来", opening.find("年", at) + 1)
+                                                                and year < published.year)]
+            return about[0] if about else published.year
         # a year's report comes out in its first half-year after (annual reports are due by April);
         # a summary posted later in a year is of that year (三季度工作进展, posted in October)
         return published.year - 1 if published.month <= 6 else published.year

@@ -671,6 +671,12 @@ CASES = [
         "永定区", "350803", 2023, "annual_report", None, None,
     ),
     (
+        "a press item posted in 2025 on work since 2024 is about 2025 (a posting time written 2025 12/15)",
+        "新华网>>正文\n2025 12/15 08:49:11\n来源:内蒙古日报\n12月14日,记者从内蒙古自治区安全生产委员会办公室获悉,"
+        "2025年以来排查出的5809项重大事故隐患已整改5521项。\n2024年以来,已完成对数百家危化企业的安全评估。\n",
+        "内蒙古自治区", "150000", 2025, "other", None, "2025-12-15",
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
