@@ -1288,7 +1288,10 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             out[i] = replace(m, metric=metric, rule="a share of the count before")
         elif m.unit == "%" and out[i - 1].kind == "count" and out[i - 1].metric and _BARE_RATE.fullmatch(m.metric or "") \
                 and re.fullmatch(r"[，,]\s*" + re.escape(m.metric or "") + r"(?:达到|达|为)?\s*", gap):
-            out[i] = replace(m, metric=(out[i - 1].metric or "") + (m.metric or ""), rule="a rate of the count before")
+            counted, rate = out[i - 1].metric or "", m.metric or ""
+            # 整改隐患12处，整改率100%: the rate's stem closing the count's words is said once (整改隐患整改率)
+            metric = counted + "率" if counted.endswith(rate[:-1]) else counted + rate
+            out[i] = replace(m, metric=metric, rule="a rate of the count before")
         # 由2020年的74%进一步压缩到2021年的52%: the second value of a 由…到 pair.
         elif m.unit == out[i - 1].unit and _second_of_pair(sentence, out[i - 1], gap):
             out[i] = replace(m, metric=out[i - 1].metric, rule="the second value of 由…到")

@@ -1030,6 +1030,11 @@ def test_a_share_or_an_event_is_no_share_when_占_begins_a_word():
     assert "占用耕地" in found["30%"].metric and found["30%"].kind == "change"
 
 
+def test_a_rate_names_its_stem_once():
+    found = {t: m for t, m in run("共整改12处，整改率100%。")}
+    assert found["100%"].metric == "整改率"
+
+
 def test_units_in_latin_letters_with_full_width_brackets():
     assert [t for t, _ in run("区域环境噪声昼间平均等效声级52.4dB（A）。")] == ["52.4dB（A）"]
 
