@@ -152,7 +152,12 @@ def _tidy(text: str) -> str:
     """Simplified script, ASCII digits and punctuation, no spaces next to Chinese characters."""
     text = to_simplified(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _FULL_WIDTH_RUN.sub(lambda m: m.group().translate(_FULL_WIDTH), text)  # translate only the runs: fast
-    return re.sub(r"(?<=[" + _CJK + r"])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[" + _CJK + r"])", "", text)
+    return _SPACE_BY_CJK.sub("", text)
+
+
+# spaces next to a Chinese character; a run is tried from its start only, so a long run of spaces
+# followed by no Chinese character costs its length once, not its square
+_SPACE_BY_CJK = re.compile(r"(?<=[" + _CJK + r"])[ \t\u3000\xa0]+|(?<![ \t\u3000\xa0])[ \t\u3000\xa0]++(?=[" + _CJK + r"])")
 
 
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)} | {0xFF1A: ord(":"), 0x3000: ord(" ")}

@@ -88,5 +88,6 @@ def test_the_known_worst_shapes_are_analysed_within_budget():
     """The shapes of issue 16 at full size: a 100,000-digit run after a cue, a 1,000,000-character
     line without punctuation, 20,000 nested brackets."""
     _analysed_within_limit("立案查处" + "1" * 100_000 + "件。")
+    _analysed_within_limit("\t" * 50_000)  # a run of spaces followed by no Chinese (found by the property test)
     _analysed_within_limit("全市法治政府建设" * 125_000)
     _analysed_within_limit("（" * 20_000 + "立案查处12件" + "）" * 20_000)
