@@ -439,6 +439,8 @@ class DocumentState:
     under_label: bool = False  # under a part's label of its own (道路运输业方面。) after the total
     label: str = ""  # that label's words (道路运输业), which name the part in its figures' metrics
     part: bool = False  # the last sentence was one part's
+    columns: list[str] = field(default_factory=list)  # the header of a table as text being read (序号|…)
+    cells: int = 0  # the cell separators of that table read so far, from its header's first cell on
 
 
 def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -494,7 +496,37 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     out = _parts_whole_in_their_own_code(out, state.previous if sentence.lstrip().startswith("其中") else [])
     state.previous = out
     state.part = in_part
-    return [_aimed_at(m) for m in _events_named(state, sentence, out)]
+    return [_aimed_at(m) for m in _events_named(state, sentence, _in_table(state, sentence, out))]
+
+
+def _in_table(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """序号|检查主体|…|抽查比例|…|1|上高县市场监督管理局|…|5%|…: a table written as text, its rows
+    joined into sentences, names each figure by its column's header (抽查比例), which the row's
+    words do not. The header opens with 序号 and is followed by row 1; a sentence without a cell
+    separator ends the table."""
+    start = first_row = 0  # where the table and its rows begin in this sentence
+    if not state.columns:
+        found = _TABLE_HEADER.search(sentence)
+        if found is None:
+            return mentions
+        state.columns = [cell.strip() for cell in found.group(1).split("|")[:-1]]  # it closes on a separator
+        state.cells, start, first_row = 0, found.start(), found.end(1)
+    elif "|" not in sentence:
+        state.columns = []
+        return mentions
+    out = []
+    for m in mentions:
+        header = state.columns[(state.cells + sentence.count("|", start, m.start)) % len(state.columns)]
+        if m.start >= first_row and header != "序号" and _CJK_WORD.search(header):
+            m = replace(m, metric=header, rule="a table's column names it")
+        out.append(m)
+    state.cells += sentence.count("|", start)
+    return out
+
+
+# 序号|检查主体|年度计划名称|…|抽查数量|1|…: a header of three or more cells without digits, then row 1
+_TABLE_HEADER = re.compile(r"(序号\s*(?:\|\s*[^|\d\n]{1,20}?\s*){3,}\|)\s*1\s*\|")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _aimed_at(m: Mention) -> Mention:

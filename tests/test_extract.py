@@ -1085,6 +1085,15 @@ def test_a_parts_label_names_the_part_in_its_figures_metrics():
         "建筑施工领域发生事故", "建筑施工领域发生事故死亡"]
 
 
+def test_a_table_as_text_names_each_figure_by_its_column():
+    state = DocumentState()
+    sentences = ("序号|检查主体|检查内容|抽查比例|抽查数量|1|市场监管局|对经营者的行政检查|5%|1户(以实际抽查数为准。)",
+                 "|2|市场监管局|对特种设备的行政检查|10%|3户|", "全年完成检查12户。")
+    got = [[m.metric for m in in_document(state, s, [m for _, m in run(s)])] for s in sentences]
+    assert got[:2] == [["抽查比例", "抽查数量"], ["抽查比例", "抽查数量"]]
+    assert got[2] != ["抽查数量"]  # a sentence without cells ends the table
+
+
 def test_a_change_against_normal_years_is_against_an_average_and_names_the_count_before():
     found = {t: m for t, m in run("全县平均累计降水891.7毫米，较多年均值偏少7%；7月降水量137.5毫米，较常年偏少58%。")}
     assert [(found[t].kind, found[t].direction, found[t].basis, found[t].metric) for t in ("7%", "58%")] == [
