@@ -739,14 +739,18 @@ def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]
 
 # what a count of people says when it only says that they were reached (覆盖500余人次, 惠及群众3000余人)
 _REACH = re.compile(r"(?:累计|共|共计|合计)?(?:覆盖|参与|参加|惠及|服务|受众|受益|受教育)(?:群众|人数|人次|干部职工|人员)?")
-_PEOPLE = ("人", "人次", "名")
 # the activities whose audience such a count is, and what that audience is
 _AUDIENCE_OF = (("train.", "train.participants"), ("pub.", "pub.participants"))
 
 
+def _same_part(sentence: str, start: int, end: int) -> bool:
+    """Whether no ；, ; or 。 stands between `start` and `end`: both in one part of the sentence."""
+    return not any(ch in "；;。" for ch in sentence[start:end])
+
+
 def _audience_of(activity: Mention) -> str | None:
     return next((code for kind, code in _AUDIENCE_OF
-                 if (activity.indicator_code or "").startswith(kind) and activity.unit not in _PEOPLE), None)
+                 if (activity.indicator_code or "").startswith(kind) and activity.unit not in _HEADCOUNTS), None)
 
 
 def _audiences_reached(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -755,14 +759,14 @@ def _audiences_reached(sentence: str, mentions: list[Mention]) -> list[Mention]:
     of the sentence, are that activity's participants (trained, or reached by publicity)."""
     out = list(mentions)
     for i, m in enumerate(out):
-        if i == 0 or m.unit not in _PEOPLE or m.kind != "count" or not _REACH.fullmatch(m.metric or ""):
+        if i == 0 or m.unit not in _HEADCOUNTS or m.kind != "count" or not _REACH.fullmatch(m.metric or ""):
             continue
         prev = out[i - 1]
-        if any(ch in "；;。" for ch in sentence[prev.end:m.start]):
+        if not _same_part(sentence, prev.end, m.start):
             continue
         audience = _audience_of(prev)
         # 开展普法宣传活动20场、法治培训10场次，覆盖3000人次: reached by activities of both kinds
-        part = [p for p in out[:i] if not any(ch in "；;。" for ch in sentence[p.end:m.start])]
+        part = [p for p in out[:i] if _same_part(sentence, p.end, m.start)]
         if audience and audience != m.indicator_code and {_audience_of(p) for p in part} - {None} == {audience}:
             out[i] = replace(m, indicator_code=audience, confidence="low",
                              code_evidence=f"audience of the activity counted in {sentence[prev.start:prev.end]}")
@@ -775,10 +779,14 @@ _OTHER_BASE = re.compile(r"与[^，,；;。]{0,14}?相比|较[^，,；;。]{0,10
 
 def _names_no_subject(words: str) -> bool:
     """Whether `words` (同比分别下降, 较2019年减少) only compare, naming nothing compared."""
-    rest = _OTHER_BASE.sub("", _NAMED_YEAR.sub("", words))
+    return re.search(r"[\u4e00-\u9fff]", _without_subject_free_words(_OTHER_BASE.sub("", _NAMED_YEAR.sub("", words)))) is None
+
+
+def _without_subject_free_words(text: str) -> str:
+    """`text` without the words that name no subject (同比, 上升, 分别, 较…: _subject_free_words)."""
     for word in _subject_free_words():
-        rest = rest.replace(word, "")
-    return re.search(r"[\u4e00-\u9fff]", rest) is None
+        text = text.replace(word, "")
+    return text
 
 
 def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -787,13 +795,10 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
     value (合格率99.3%，较2019年的98.7%) whose metric is only 较, and a value reached (覆盖率从10%提升
     至50%, 队伍从1.11万人发展到1.51万人) whose metric is only its verb. The first number of a sentence is
     about the clause that opens it."""
-    words = _subject_free_words()
     out = list(mentions)
     for i, m in enumerate(out):
-        rest = _NAMED_YEAR.sub("", m.metric or "")  # 较2022年同比减少6起: the base year names no subject
-        for word in words:
-            rest = rest.replace(word, "")
-        if rest.strip():
+        # 较2022年同比减少6起: the base year names no subject
+        if _without_subject_free_words(_NAMED_YEAR.sub("", m.metric or "")).strip():
             continue
         if subject := _subject_before_brackets(sentence, m.start):
             # 死亡人数(去年同期4人), 刑事立案数(同比下降13.4%): a value in brackets after its subject
@@ -1191,7 +1196,7 @@ def _events_of_outcomes(sentence: str, out: list[Mention], before: list[int]) ->
     受伤1人) after it in the same part of the sentence; None when anything else is counted between."""
     for k in range(len(before) - 1, -1, -1):
         m = out[before[k]]
-        if any(ch in "；;。" for ch in sentence[m.end:out[before[-1]].start]):
+        if not _same_part(sentence, m.end, out[before[-1]].start):
             return None
         if m.unit == "起":
             return before[k] if k < len(before) - 1 else None
@@ -1204,7 +1209,7 @@ def _first_of_part(sentence: str, out: list[Mention], before: list[int]) -> int:
     """The first of the counts `before` ends with that stand in the same ；-part of the sentence."""
     first = before[-1]
     for i in reversed(before[:-1]):
-        if any(ch in "；;。" for ch in sentence[out[i].end:out[first].start]):
+        if not _same_part(sentence, out[i].end, out[first].start):
             break
         first = i
     return first
