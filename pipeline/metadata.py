@@ -103,7 +103,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
         # notice's own title), 司法部发布2023年法治政府建设年度报告。具体报告如下 (a press item that
         # reprints it): the text is the document it issues
         title = issued.group(1)
-    opening = _CITED.sub(lambda m: "□" * len(m.group()), "\n".join(lines[body_start:])[:_OPENING_CHARS])
+    opening = _blanked(_CITED, "\n".join(lines[body_start:])[:_OPENING_CHARS])
     tail = lines[max(body_start, len(lines) - _TAIL_LINES) :]
     signature_agency, signature_date, printed_date = _signature(tail)
 
@@ -146,6 +146,11 @@ def infer_metadata(text: str) -> DocumentMetadata:
 
 
 # --- text blocks ------------------------------------------------------------------------------
+
+
+def _blanked(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with what `pattern` finds replaced by as many □: offsets stay, the words are gone."""
+    return pattern.sub(lambda m: "□" * len(m.group()), text)
 
 
 def _tidy(text: str) -> str:
@@ -411,7 +416,7 @@ def _labelled_date(text: str) -> str | None:
 
 def _years(text: str) -> list[tuple[int, int]]:
     """(position, year) of the years in `text` that are not part of a range like 2021-2025."""
-    masked = _YEAR_RANGE.sub(lambda m: "□" * len(m.group()), text)
+    masked = _blanked(_YEAR_RANGE, text)
     found = []
     for match in re.finditer(_YEAR + r"(?:年|年度)", masked):
         year = _number(match.group(1))
@@ -575,7 +580,7 @@ def _issuers(text: str | None) -> list[tuple[Region, ...]]:
     """Divisions named in an agency or title; in a chain (深圳市罗湖区) only the most specific."""
     if not text:
         return []
-    text = _DOC_NUMBER_ISSUER.sub(lambda m: "□" * len(m.group()), _CITED.sub(lambda m: "□" * len(m.group()), text))
+    text = _blanked(_DOC_NUMBER_ISSUER, _blanked(_CITED, text))
     mentions = [m for m in find_regions_in(text) if m.full or len(m.surface) >= 2]
     chosen: list[tuple[Region, ...]] = []
     for k, mention in enumerate(mentions):
@@ -625,7 +630,7 @@ def _region(
 ) -> Region | None:
     scores: dict[str, float] = defaultdict(float)
     # 宁安办〔2021〕55号: a document number abbreviates its issuer (宁德市安委办) in no place's name
-    mentions = _corroborated(find_regions_in(_DOC_NUMBER_ISSUER.sub(lambda m: "□" * len(m.group()), text)))
+    mentions = _corroborated(find_regions_in(_blanked(_DOC_NUMBER_ISSUER, text)))
     # Names shared by several divisions (鼓楼区) are read as the one inside a division named elsewhere.
     context = {m.regions[0].code for m in mentions if len(m.regions) == 1}
 
