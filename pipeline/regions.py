@@ -60,7 +60,7 @@ def _by_code() -> dict[str, Region]:
 def _by_name() -> tuple[dict[str, tuple[Region, ...]], dict[str, tuple[Region, ...]]]:
     full: dict[str, list[Region]] = defaultdict(list)
     short: dict[str, list[Region]] = defaultdict(list)
-    stop = {word for line in read_lines("region_short_name_stopwords.txt") for word in line.split()}
+    stop = _ordinary_words()
     for region in all_regions():
         if region.level == "country":
             continue
@@ -162,7 +162,12 @@ def find_regions_in(text: str) -> list[RegionMention]:
             if piece in full:
                 if length == 2 and not _starts_a_word(text, i):
                     continue  # 办理县人大 holds 理县, 收费县道 费县: a name begins no word there
-                mentions.append(RegionMention(i, i + length, piece, full[piece], True))
+                found = full[piece]
+                if piece in _ordinary_words():
+                    found = tuple(r for r in found if _after_its_parent(text, i, r))
+                    if not found:
+                        continue  # 城区五街道 is the urban area; 阳泉市城区 is the district
+                mentions.append(RegionMention(i, i + length, piece, found, True))
             elif piece in short:
                 if _ROAD.match(text, i + length):
                     continue  # 沅江路街道, 长江路: a road named after a place is no mention of it
@@ -172,6 +177,18 @@ def find_regions_in(text: str) -> list[RegionMention]:
             resume = i + length
             break
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _ordinary_words() -> frozenset[str]:
+    """Full names that are ordinary words too (城区, 郊区, 矿区): the stopwords of short names."""
+    return frozenset(word for line in read_lines("region_short_name_stopwords.txt") for word in line.split())
+
+
+def _after_its_parent(text: str, at: int, region: Region) -> bool:
+    """Whether the name at `at` follows its parent's full or short name (阳泉市城区, 阳泉城区)."""
+    up = parent(region)
+    return up is not None and any(name and text.endswith(name, 0, at) for name in (up.name, up.short_name))
 
 
 _ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)")  # 福田街道 lies in 福田区

@@ -103,6 +103,10 @@ def test_is_within() -> None:
         ("沅江市应急管理局", ["沅江市"]),
         ("在履行原州安全生产监督管理局职能职责", []),  # 原 (former) + 州, not 原州区
         ("福田街道2023年法治政府建设工作报告", ["福田"]),  # a street office lies in the district it is named after
+        # A full name that is an ordinary word (城区, 郊区, 矿区) is the district only after its city.
+        ("城区五街道综合执法", []),
+        ("阳泉市城区司法局", ["阳泉市", "城区"]),
+        ("铜陵郊区应急管理局", ["铜陵", "郊区"]),
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
