@@ -677,6 +677,12 @@ CASES = [
         "内蒙古自治区", "150000", 2025, "other", None, "2025-12-15",
     ),
     (
+        "a span of months across years (2020年4月至2022年12月) is no year covered; the year the work ended is",
+        "山西:事故起数和死亡人数连续双下降\n发布时间:2023-01-13 15:03:00来源: 央广网\n"
+        "央广网太原1月13日消息(记者郎麒)1月12日,山西省安委办主任介绍,2020年4月至2022年12月,山西开展专项整治三年行动。截至2022年11月底,任务已全部完成。\n",
+        "山西省", "140000", 2022, "other", None, "2023-01-13",
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
