@@ -37,7 +37,7 @@ _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+
 # The change verbs that open a list of changes (下降12.6%和2.8%); change_words.tsv holds them all.
 _LIST_CHANGE_VERBS = "下降|减少|降低|上升|增长|增加|提高"
 # The bases a value list and last year's values stand behind (a subset of basis_words.txt).
-_YEAR_BEFORE_BASES = ("同比", "较上年", "比上年", "较去年", "比去年")
+_YEAR_BEFORE_BASES = ("同比", "较上年", "比上年", "较去年", "比去年", "去年同期", "上年同期")
 _YEAR_BEFORE_BASIS = "|".join(_YEAR_BEFORE_BASES)
 _LISTED_CHANGE = re.compile(rf"({_LIST_CHANGE_VERBS})(?![至到])(?:分别)?[^，,。；;]*?(?:和|、|及)$")  # 下降至: a level
 # 同比增加1起、多死亡2人: 多/少 before the outcome of a listed change
@@ -237,7 +237,7 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
     return year, period
 
 
-_BASIS_BEFORE = re.compile(rf"(?:{_YEAR_BEFORE_BASIS}|上年同期|去年同期)\s*([(（]?)\s*$")
+_BASIS_BEFORE = re.compile(rf"(?:{_YEAR_BEFORE_BASIS})\s*([(（]?)\s*$")
 _LAST_YEAR_IN_BRACKETS = re.compile(r"[(（]\s*(?:去年|上年)(?:同期)?\s*$")
 # a clause about the same period of the year before: 全市去年同期发生事故6起, 去年1-9月份发生…28人
 _LAST_YEAR_CLAUSE = re.compile(r"(?:[全我本][省市区县州])?(?:去年|上年)(?:同期|\d{1,2}(?:[-—~至到]\d{1,2})?月份?)")
@@ -1215,6 +1215,9 @@ def _first_of_part(sentence: str, out: list[Mention], before: list[int]) -> int:
     return first
 
 
+_FLAT_ITEMS = re.compile(r"(?:\s*[、，,和及与]\s*持平)*")
+
+
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
     out = _from_to_lists(sentence, mentions)
     earlier_subjects: list[str] = []
@@ -1308,6 +1311,10 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             # gives it (事故起数、死亡人数同比均下降47.06%)
             events = _events_of_outcomes(sentence, out, before)
             before = [events if events is not None else _first_of_part(sentence, out, before)]
+        # 比去年同期减少2起、2人、0人，同比下降14.29%、20%、持平: a list that ends in 持平 leaves its last
+        # subjects unchanged, so the values are the earlier ones'
+        flat = _FLAT_ITEMS.match(sentence, out[values[-1]].end).group().count("持平")
+        before = before[:len(before) - flat] if len(before) - flat >= len(values) else before
         if len(before) < len(values):
             continue
         for src, dst in zip(before[-len(values):], values, strict=True):

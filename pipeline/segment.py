@@ -30,7 +30,10 @@ __all__ = ["SEGMENTERS", "Sentence", "configured_segmenter", "is_debris_line", "
 SEGMENTER_VARIABLE = "REPORTS_SEGMENTER"
 SEGMENTERS = ("rjieba", "jieba")
 DEFAULT_SEGMENTER = "rjieba"
-_SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
+# A sentence ends at its final punctuation, at a line break, or where a heading's enumerator follows
+# a space: a page converted onto one line (二、行业情况 (一)工矿商贸事故。1月发生事故1起) keeps its headings.
+_SENTENCE = re.compile(r"[^。！？!?\n]*?(?:[。！？!?]+[”’」』）)]*|\n|$|(?=[ \t\u3000]+"
+                       r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)))")
 # jieba's user-dictionary line: a word, then optionally its frequency and its part of speech.
 _USER_DICT_LINE = re.compile(r"^(?P<word>.+?)(?:\s+(?P<freq>\d+))?(?:\s+(?P<tag>[a-z]+))?$")
 

@@ -778,6 +778,11 @@ ACCIDENT_STATISTICS = [
      {"2起": "acc.accidents", "50%": "acc.accidents_yoy", "66.67%": None, "75%": None}),
     ("2021年，全市发生生产安全事故600起、死亡650人，较2020年下降2.1%、5.5%，较2019年下降12.8%、10.8%。",
      {"2.1%": "acc.accidents_yoy", "5.5%": "acc.deaths_yoy", "12.8%": None, "10.8%": None}),
+    # 比去年同期 before a list is 同比; a list ending in 持平 leaves its last subject unchanged
+    ("全市发生各类生产安全事故12起、死亡8人、受伤10人,比去年同期减少2起、2人、0人,同比下降14.29%、20%、持平。",
+     {"2起": "acc.accidents_yoy", "2人": "acc.deaths_yoy", "0人": None, "14.29%": "acc.accidents_yoy",
+      "20%": "acc.deaths_yoy"}),
+    ("其他事故1起,死亡1人。", {"1起": None, "1人": None}),  # the accidents of no named sector: a part
 ]
 
 

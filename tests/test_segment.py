@@ -16,6 +16,11 @@ from pipeline.segment import is_debris_line, split_sentences, tokenize
         ("发生事故17起、死亡23人。同比减少4起、2人。", ["发生事故17起、死亡23人。同比减少4起、2人。"]),
         ("发生事故17起。\n\n同比减少4起。", ["发生事故17起。\n\n同比减少4起。"]),
         ("  \n  ", []),
+        # a page converted onto one line: a heading's enumerator after a space starts a sentence
+        ("二、行业领域事故情况 (一)工矿商贸事故。1月发生事故1起 (二)道路运输事故。",
+         ["二、行业领域事故情况", "(一)工矿商贸事故。", "1月发生事故1起", "(二)道路运输事故。"]),
+        ("分为两类 三、其他", ["分为两类", "三、其他"]),
+        ("共有(一)至(三)项", ["共有(一)至(三)项"]),  # no space, no heading
     ],
 )
 def test_split_sentences(text, expected):
