@@ -1313,7 +1313,8 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             before = [events if events is not None else _first_of_part(sentence, out, before)]
         # 比去年同期减少2起、2人、0人，同比下降14.29%、20%、持平: a list that ends in 持平 leaves its last
         # subjects unchanged, so the values are the earlier ones'
-        flat = _FLAT_ITEMS.match(sentence, out[values[-1]].end).group().count("持平")
+        flat_items = _FLAT_ITEMS.match(sentence, out[values[-1]].end)
+        flat = flat_items.group().count("持平") if flat_items else 0
         before = before[:len(before) - flat] if len(before) - flat >= len(values) else before
         if len(before) < len(values):
             continue
