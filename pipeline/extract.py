@@ -189,7 +189,7 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
 
 
 # 与2015年相比，2019年全省…分别下降23.1%: a comparison that opens the clauses before the value
-_COMPARED_WITH = re.compile(r"(?:与|和|同)([^，,。；;]{1,16}?)(?:相比|比较)")
+_COMPARED_WITH = re.compile(r"(?:与|和|同)([^，,。；;]{1,16}?)(?:相比|比较|同比)")
 
 
 def _compared_with(sentence: str, at: int) -> str | None:
@@ -305,6 +305,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
     mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
     mentions = _counts_of_the_events_before(sentence, mentions)
     mentions = _parts_named_only(sentence, _mark_subcounts(sentence, _sentence_structures(sentence, mentions)))
+    mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
     coded = _sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(
         sentence, [_with_code(sentence, m, context) for m in mentions])))
@@ -315,6 +316,28 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
                        if (i < all_kinds or scope and m.start > scope.start())
                        and (m.indicator_code or "").startswith(_ACCIDENTS) else m)
             for i, m in enumerate(coded)]
+
+
+_KIND_OF_ACCIDENT = re.compile(r"(较大及以上|较大以上|较大|重大|一般)(?:生产安全)?事故")
+_BARE_MEASURE = re.compile(r"(?:事故起数|起数|死亡人数)")
+
+
+def _kind_named_at_the_opening(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """其中，发生较大事故11起、死亡47人，…，事故起数减少2起: a sentence that opens with 其中 on a kind of
+    accident goes on about that kind, so its bare measures (事故起数, 死亡人数) are that kind's."""
+    if not mentions or not sentence.lstrip(" ，,").startswith("其中"):
+        return mentions
+    kind = _KIND_OF_ACCIDENT.search(mentions[0].metric or "")
+    if kind is None:
+        return mentions
+    out = mentions[:1]
+    for m in mentions[1:]:
+        metric = m.metric or ""
+        if _BARE_MEASURE.match(metric) and not _KIND_OF_ACCIDENT.search(metric):
+            metric = kind.group(1) + ("" if metric.startswith("事故") else "事故") + metric
+            m = replace(m, metric=metric, rule="a sentence opening with 其中 on a kind of accident is about that kind")
+        out.append(m)
+    return out
 
 
 def _parts_whole_in_their_own_code(mentions: list[Mention], before: list[Mention]) -> list[Mention]:
@@ -1074,7 +1097,7 @@ def _list_gap() -> re.Pattern[str]:
 # 死亡人数减少4起、16人)
 _MEASURES_BEFORE_VERB = ("起数", "人数", "损失")
 _LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{_LIST_CHANGE_VERBS}))"
-                               f"|(?:{'|'.join(f'(?<={basis})' for basis in _YEAR_BEFORE_BASES)}|(?<=较\\d{{4}}年))"
+                               f"|(?:{'|'.join(f'(?<={basis})' for basis in _YEAR_BEFORE_BASES)}|(?<=较\\d{{4}}年)|(?<=相比))"
                                f"(?:{_LIST_CHANGE_VERBS})|(?:(?<=[，,])|{'|'.join(f'(?<={m})' for m in _MEASURES_BEFORE_VERB)})"
                                f"(?:{_LIST_CHANGE_VERBS})(?=\\s*\\d)")
 

@@ -783,6 +783,14 @@ ACCIDENT_STATISTICS = [
      {"2起": "acc.accidents_yoy", "2人": "acc.deaths_yoy", "0人": None, "14.29%": "acc.accidents_yoy",
       "20%": "acc.deaths_yoy"}),
     ("其他事故1起,死亡1人。", {"1起": None, "1人": None}),  # the accidents of no named sector: a part
+    # a sentence opening with 其中 on major accidents goes on about them; 与X相比 distributes a list;
+    # 与2020年同比 is year on year
+    ("其中,发生较大生产安全事故11起、死亡47人,事故起数、死亡人数与2020年相比减少11起、32人,"
+     "与2022年同比,事故起数减少2起,下降15.4%,死亡人数增加2人,上升4.4%。",
+     {"47人": None, "32人": None, "2起": "acc.major_accidents_yoy", "15.4%": "acc.major_accidents_yoy",
+      "4.4%": "acc.major_deaths_yoy"}),
+    ("全省发生事故592起、死亡603人，与2022年同比，事故起数减少19起，下降3.1%，死亡人数增加3人，上升0.5%。",
+     {"3.1%": "acc.accidents_yoy", "0.5%": "acc.deaths_yoy"}),
 ]
 
 
