@@ -394,8 +394,8 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
         return [replace(m, indicator_code=None, code_evidence=None, confidence="high")
                 if m.start > part_subject and m.indicator_code and m.indicator_code.startswith(_ACCIDENTS) else m
                 for m in mentions]
-    if first is None or first.indicator_code is not None:
-        return mentions
+    if first is None or first.indicator_code is not None or _KIND_OF_ACCIDENT.search(first.metric or ""):
+        return mentions  # 一般事故43起…；较大事故2起: a grade is no sector, the next grade keeps its code
     fatal = _FATAL_ACCIDENTS.search(first.metric or "") is not None
     out = list(mentions)
     for i, m in enumerate(out):

@@ -783,6 +783,9 @@ ACCIDENT_STATISTICS = [
      {"2起": "acc.accidents_yoy", "2人": "acc.deaths_yoy", "0人": None, "14.29%": "acc.accidents_yoy",
       "20%": "acc.deaths_yoy"}),
     ("其他事故1起,死亡1人。", {"1起": None, "1人": None}),  # the accidents of no named sector: a part
+    # grades partition the total: after the 一般 part, the 较大 part keeps its codes
+    ("其中,一般生产安全事故43起、死亡45人;较大生产安全事故2起、死亡6人,与去年同期相比事故起数持平,死亡人数减少1人,下降14.3%。",
+     {"43起": None, "2起": "acc.major_accidents", "1人": "acc.major_deaths_yoy", "14.3%": "acc.major_deaths_yoy"}),
     # a sentence opening with 其中 on major accidents goes on about them; 与X相比 distributes a list;
     # 与2020年同比 is year on year
     ("其中,发生较大生产安全事故11起、死亡47人,事故起数、死亡人数与2020年相比减少11起、32人,"
