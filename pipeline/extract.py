@@ -488,7 +488,8 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
         state.under_label = bool(state.whole_codes)
         state.label = _label_words(sentence) if state.under_label else ""
     elif _HEADING.match(sentence):
-        state.under_label = _heading_names_a_part(sentence)
+        # (一)工矿商贸事故 stands for the whole until the whole was stated; after it, a remit sector is a part
+        state.under_label = _heading_names_a_part(sentence, remit_is_part=bool(state.whole_codes))
         state.label = ""
     events = [m for m in state.previous if m.kind == "count" and m.unit == "起"]
     part_changes = bool(events) and not any(m.indicator_code for m in events) \
@@ -615,18 +616,20 @@ _NO_PART_LABEL = re.compile(r"据|从|总体|总的|整体|数据|具体|其中|
 _PART_STATISTICS = re.compile(r"事故|死亡|受伤|伤亡|失踪|经济损失")
 
 # (二)煤矿事故情况, 三、道路交通事故: a heading about the accidents of something
-_ACCIDENT_HEADING = re.compile(_ENUMERATED + r"([^。，,；;：:]{1,16}?)(?:事故|火灾)(?:情况|分析)?\s*")
+_ACCIDENT_HEADING = re.compile(_ENUMERATED + r"([^。，,；;：:]{1,16}?)(?:事故|火灾)(?:情况|分析)?\s*[。：:]?\s*")
 # words of such a heading that still mean the whole: 二、1-3月份生产安全事故情况, (一)事故总体情况
 _WHOLE_HEADING_WORDS = re.compile(r"生产安全|安全生产|总体|整体|基本|各类|主要|较大|重大|特大|一般|亡人|以上|及")
 
 
-def _heading_names_a_part(heading: str) -> bool:
+def _heading_names_a_part(heading: str, remit_is_part: bool = False) -> bool:
     """(二)煤矿事故情况 and (三)非煤矿山事故情况 are about parts; 二、1-3月份生产安全事故情况 is not,
-    nor a remit sector's heading (一、工矿商贸事故情况), which stands for the whole."""
+    nor a remit sector's heading (一、工矿商贸事故情况), which stands for the whole unless
+    `remit_is_part` (the whole was stated before it)."""
     found = _ACCIDENT_HEADING.fullmatch(heading)
     if found is None:
         return False
-    return _names_a_part(_WHOLE_HEADING_WORDS.sub("", _TIME_WORDS.sub("", found.group(1))))
+    subject = _WHOLE_HEADING_WORDS.sub("", _TIME_WORDS.sub("", found.group(1)))
+    return _names_a_part(subject) or (remit_is_part and _names_remit_sector(subject))
 
 
 _ACCIDENTS = "acc."  # the accident statistics: a part's major accidents are not the jurisdiction's either

@@ -1005,6 +1005,13 @@ def test_a_labelled_sector_after_the_total_is_a_part():
     assert read_in_order(total, "其中，发生较大事故4起、死亡12人。")[1][0] == "acc.major_accidents"  # of the total
 
 
+def test_a_remit_sectors_heading_after_the_total_is_a_part():
+    total = "全市发生各类生产安全事故6起,同比持平;死亡7人,同比增加1人,上升16.7%。"
+    under = "1月发生事故1起,同比持平;死亡1人,同比持平。"
+    assert read_in_order(total, "(一)工矿商贸事故。", under)[2] == [None, None]
+    assert read_in_order("(一)工矿商贸事故情况", under)[1] == ["acc.accidents", "acc.deaths"]  # before it: the whole
+
+
 def test_the_rest_of_a_remit_sector_sentence_is_the_sectors():
     codes = read_in_order("全市共发生安全事故148起、死亡129人。",
                           "其中：工矿商贸领域共发生亡人事故46起、死亡51人，死亡人数同比增加5人，上升10.90%。")
