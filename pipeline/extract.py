@@ -30,7 +30,7 @@ _CHANGE_BASIS_WINDOW = 14
 _TARGET_CUES = ("力争", "争取", "目标是")  # anywhere before the number in its sentence
 _TARGET_LEAD = re.compile(r"^(?:全年|年度)?(?:计划|力争|争取)")
 # in the number's own clause only: 全年计划重点检查246家次，实际重点检查253家次 (the second is done)
-_CLAUSE_TARGET_CUES = ("控制在", "全年计划", "年度计划", "今年将", "明年将", "年内将")
+_CLAUSE_TARGET_CUES = ("控制在", "全年计划", "年度计划", "今年将", "明年将", "年内将", "要同比", "要比上年", "要较上年")
 _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
 _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+$")
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%
@@ -511,7 +511,7 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
             m = replace(m, metric=part_name + (m.metric or ""))
         code = m.indicator_code
         remit = _names_remit_sector(m.metric)
-        in_part = in_part or (remit and bool(state.whole_codes))
+        in_part = in_part or (remit and bool(state.whole_codes) and not _in_inclusion(sentence, m.start))
         if code and in_part and (is_whole(code) or code.startswith(_ACCIDENTS)):
             m = replace(m, indicator_code=None, code_evidence=None, confidence="high")  # a part's accidents
         elif code and is_whole(code) and not remit and m.kind != "target":

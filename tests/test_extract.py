@@ -197,6 +197,7 @@ def test_targets_in_work_plans(sentence, text, qualifier):
     ("2006年全市各类事故死亡人数控制在724人以内。", "724人"),
     ("全年计划重点检查246家次。", "246家次"),
     ("力争全年培训1000人次。", "1000人次"),
+    ("《工作要点》要求,全年生产安全事故死亡人数要同比下降5%。", "5%"),  # 要同比下降: what is required
 ])
 def test_targets_announced_outside_work_plans(sentence, text):
     found = {t: m for t, m in run(sentence)}
@@ -1003,6 +1004,13 @@ def test_a_labelled_sector_after_the_total_is_a_part():
     # a sentence opening with 其中 after a part's sentence is that part's
     assert read_in_order(total, sector, "其中，发生较大事故1起、死亡3人。")[2] == [None, None]
     assert read_in_order(total, "其中，发生较大事故4起、死亡12人。")[1][0] == "acc.major_accidents"  # of the total
+
+
+def test_a_remit_sector_named_inside_brackets_leaves_the_rest_of_the_sentence_whole():
+    sentence = "全县共发生各类生产安全事故22起(其中,道路交通安全事故18起、工商贸事故1起),同比下降21.4%;死亡12人。"
+    assert read_in_order(sentence)[0] == ["acc.accidents", None, None, "acc.accidents_yoy", "acc.deaths"]
+    # 工商贸 is the remit sector too: after the total, its accidents are a part
+    assert read_in_order("全州发生生产安全事故10起。", "工商贸事故3起,同比增加3起。")[1] == [None, None]
 
 
 def test_a_remit_sectors_heading_after_the_total_is_a_part():
