@@ -683,6 +683,12 @@ CASES = [
         "山西省", "140000", 2022, "other", None, "2023-01-13",
     ),
     (
+        "a notice whose first heading sets the goals (一、工作目标) is a plan",
+        "各科室、行政执法队:\n为贯彻落实省委省政府的决策部署,持续优化营商环境,制定本方案。\n一、工作目标\n"
+        "到2025年底,涉企现场检查总量降低25%。\n二、主要任务\n",
+        None, None, 2025, "work_plan", None, None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,
