@@ -556,6 +556,11 @@ def test_zero_counts(sentence, found):
     ("为区重点项目出具意见1284份。", "1284份", "legal.advice_given"),
     ("全年刑事立案1027起。", "1027起", None),  # criminal cases are no administrative enforcement case
     ("建立法制审核队伍，现有法制审核人员4名。", "4名", "org.legal_staff"),
+    # orders issued are documents, not the hazards they order fixed; what is proposed is not done
+    ("发现各类隐患165条,下发责令限期整改指令书11条。", "11条", None),
+    ("发现各类隐患165条,下发责令限期整改指令书11条。", "165条", "haz.hazards_found"),
+    ("拟立案违法行为322项。", "322项", None),
+    ("拟处罚企业20家,立案查处违法行为15起。", "15起", "enf.cases_filed"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
