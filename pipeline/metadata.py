@@ -552,7 +552,8 @@ def _opening_subject_pattern() -> re.Pattern[str]:
     # the subject may be a committee and its government together (2025年，县委、县政府坚持…)
     return re.compile(r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*|(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[，,]\s*)?"
                       r"(?:在[^，,。\n]{1,40}?下[，,]\s*)?"
-                      r"(?P<subject>[" + _CJK + r"]{2,24}?(?:、[" + _CJK + r"]{2,12}?)?)(?=" + _SUBJECT_FOLLOWERS + ")")
+                      r"(?P<subject>[" + _CJK + r"]{2,24}?(?:、[" + _CJK + r"]{2,12}?)?)"
+                      r"(?=(?:\d{1,2}日)?(?:" + _SUBJECT_FOLLOWERS + "))")  # 应急管理部27日发布消息
 
 
 def _opening_agencies(opening: str) -> list[str]:

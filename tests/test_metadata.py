@@ -601,7 +601,7 @@ CASES = [
     (
         "towns addressed by a county notice are no reporter",
         "城关镇、安定镇人民政府，县直各单位：\n平江县人民政府关于2023年安全生产工作的通报\n2023年，全县发生事故3起。\n",
-        "平江县", "430626", 2023, "work_summary", "平江县人民政府", None,
+        "平江县", "430626", 2023, "other", "平江县人民政府", None,
     ),
     (
         "towns named in a county body's report as a campaign or a kind of place are no reporter",
@@ -687,6 +687,16 @@ CASES = [
         "各科室、行政执法队:\n为贯彻落实省委省政府的决策部署,持续优化营商环境,制定本方案。\n一、工作目标\n"
         "到2025年底,涉企现场检查总量降低25%。\n二、主要任务\n",
         None, None, 2025, "work_plan", None, None,
+    ),
+    (
+        "a ministry that speaks on a day (应急管理部27日发布消息) is the subject",
+        "应急管理部27日发布消息,近日应急管理部派出15个工作组,督导核查179家企业。\n",
+        "全国", "100000", None, "work_summary", "应急管理部", None,
+    ),
+    (
+        "a title that ends in 通报 (a bulletin and its analysis) is no report",
+        "2024年7月份安全生产执法通报分析\n7月份,全州检查企业29家次,发现各类隐患165条。\n",
+        None, None, 2024, "other", None, None,
     ),
     (
         "word fragments that look like county short names are ignored",
