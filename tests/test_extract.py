@@ -321,6 +321,7 @@ NEGATIVES = [
     "贯彻省委十五届五次全会和市委九届六次全会精神。",
     "深入贯彻落实十二届市委三次、四次全会精神。",  # the body named between 届 and the sessions
     "明确9个方面重点任务。",  # the structure of a plan
+    "紧扣一个大市场、两个纲要、三个监管、四个安全工作着力点。",  # a slogan counting its own items
     "报告全文分总体情况、存在的主要问题及改进情况6个部分。",  # the structure of a report
     "聚焦全市八个方面重点工作。",
     "交通运输业四项指标同比“两升一降一持平”。",  # how many indicators a comparison covers

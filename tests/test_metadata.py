@@ -699,6 +699,11 @@ CASES = [
         None, None, 2024, "other", None, None,
     ),
     (
+        "an enforcement statistics yearbook (行政执法统计年报) is the annual report",
+        "市商务局2020年度行政执法统计年报\n第一部分 行政执法总体情况\n",
+        None, None, 2020, "annual_report", "市商务局", None,
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,

@@ -65,6 +65,7 @@ FLOORS = {
     "fresh38": (0.975, 0.975, 0.86, 0.805, 0.66),
     "fresh39": (0.975, 0.905, 0.93, 0.765, 0.825),
     "fresh40": (0.99, 0.96, 0.99, 0.925, 0.76),  # bulletins with no place: region from the address only
+    "fresh41": (0.925, 0.875, 0.9, 0.9, 0.99),  # a garbled page lost the units of its figures
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955),
     "fresh43": (0.96, 0.945, 0.845, 0.53, 0.825),  # its annotator leaves sectors' and counties' enforcement uncoded
 }
