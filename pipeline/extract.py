@@ -322,18 +322,33 @@ _KIND_OF_ACCIDENT = re.compile(r"(较大及以上|较大以上|较大|重大|一
 _BARE_MEASURE = re.compile(r"(?:事故起数|起数|死亡人数)")
 
 
+def _grade_alone(metric: str) -> re.Match[str] | None:
+    """The grade (较大, 一般) of `metric` when it is all its subject says (其中发生较大事故), not one
+    sector's grade (化工企业一般事故, 道路运输领域较大事故)."""
+    kind = _KIND_OF_ACCIDENT.search(metric)
+    if kind is None:
+        return None
+    subject = _NO_SUBJECT_WORDS.sub("", metric[:kind.start()])
+    return kind if not subject or not _names_a_part(subject) else None
+
+
+_NO_SUBJECT_WORDS = re.compile(r"其中|发生|共计|共|累计|各类|[,，:：\s]")
+
+
 def _kind_named_at_the_opening(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """其中，发生较大事故11起、死亡47人，…，事故起数减少2起: a sentence that opens with 其中 on a kind of
-    accident goes on about that kind, so its bare measures (事故起数, 死亡人数) are that kind's."""
+    """其中，发生较大事故11起、死亡47人，…，事故起数减少2起: the part of a sentence that opens with 其中
+    on a grade of accident goes on about that grade, so its bare measures (事故起数, 死亡人数) are
+    that grade's; after ； or a subject of its own (全市事故起数) they are not."""
     if not mentions or not sentence.lstrip(" ，,").startswith("其中"):
         return mentions
-    kind = _KIND_OF_ACCIDENT.search(mentions[0].metric or "")
+    kind = _grade_alone(mentions[0].metric or "")
     if kind is None:
         return mentions
     out = mentions[:1]
     for m in mentions[1:]:
         metric = m.metric or ""
-        if _BARE_MEASURE.match(metric) and not _KIND_OF_ACCIDENT.search(metric):
+        if _same_part(sentence, mentions[0].end, m.start) and _BARE_MEASURE.match(metric) \
+                and not _KIND_OF_ACCIDENT.search(metric):
             metric = kind.group(1) + ("" if metric.startswith("事故") else "事故") + metric
             m = replace(m, metric=metric, rule="a sentence opening with 其中 on a kind of accident is about that kind")
         out.append(m)
@@ -394,7 +409,7 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
         return [replace(m, indicator_code=None, code_evidence=None, confidence="high")
                 if m.start > part_subject and m.indicator_code and m.indicator_code.startswith(_ACCIDENTS) else m
                 for m in mentions]
-    if first is None or first.indicator_code is not None or _KIND_OF_ACCIDENT.search(first.metric or ""):
+    if first is None or first.indicator_code is not None or _grade_alone(first.metric or ""):
         return mentions  # 一般事故43起…；较大事故2起: a grade is no sector, the next grade keeps its code
     fatal = _FATAL_ACCIDENTS.search(first.metric or "") is not None
     out = list(mentions)
@@ -506,16 +521,22 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     part_name = _label_words(label.group()) if labelled_part and label else state.label if state.under_label else ""
     # the part's accident statistics, and the changes that took their metrics
     statistics = {m.metric for m in mentions if m.metric and (m.unit == "起" or _PART_STATISTICS.search(m.metric))}
+    previous_end = 0
     for m in mentions:
         if part_name and m.metric in statistics and _PART_WORDS.sub("", part_name) not in (m.metric or ""):
             m = replace(m, metric=part_name + (m.metric or ""))
         code = m.indicator_code
         remit = _names_remit_sector(m.metric)
-        in_part = in_part or (remit and bool(state.whole_codes) and not _in_inclusion(sentence, m.start))
-        if code and in_part and (is_whole(code) or code.startswith(_ACCIDENTS)):
+        remit_part = remit and bool(state.whole_codes)
+        if code and (in_part or remit_part) and (is_whole(code) or code.startswith(_ACCIDENTS)):
             m = replace(m, indicator_code=None, code_evidence=None, confidence="high")  # a part's accidents
         elif code and is_whole(code) and not remit and m.kind != "target":
             state.whole_codes.add(code)  # the jurisdiction's own total, stated (a target states none)
+        # …22起(道路交通事故18起、工商贸事故1起),同比下降21.4%: a remit sector in brackets or as a later
+        # item of a list of sectors is that item only; else the rest of the sentence is its
+        in_part = in_part or (remit_part and not _in_brackets(sentence, m.start)
+                              and not sentence[previous_end:m.start].lstrip().startswith("、"))
+        previous_end = m.end
         out.append(m)
     out = _parts_whole_in_their_own_code(out, state.previous if sentence.lstrip().startswith("其中") else [])
     state.previous = out
@@ -1020,10 +1041,18 @@ _NAME_ONLY = re.compile(r"(?:包括|其中)?[:：]?([\u4e00-\u9fff]{1,10}?(?:局
 
 def _in_inclusion(sentence: str, pos: int) -> bool:
     """死亡35人(含高速事故6起6人): a number in brackets that open with 含/包括/其中 is a part."""
+    opened = _bracket_open_at(sentence, pos)
+    return opened >= 0 and _INCLUSION.match(sentence, opened + 1) is not None
+
+
+def _in_brackets(sentence: str, pos: int) -> bool:
+    return _bracket_open_at(sentence, pos) >= 0
+
+
+def _bracket_open_at(sentence: str, pos: int) -> int:
+    """Where the bracket that is still open at `pos` opens, or -1."""
     opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
-    if opened < 0 or opened < max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)):
-        return False
-    return _INCLUSION.match(sentence, opened + 1) is not None
+    return -1 if opened < max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)) else opened
 
 
 def _clause_before(sentence: str, at: int) -> str:
@@ -1241,7 +1270,7 @@ def _first_of_part(sentence: str, out: list[Mention], before: list[int]) -> int:
     return first
 
 
-_FLAT_ITEMS = re.compile(r"(?:\s*[、，,和及与]\s*持平)*")
+_FLAT_ITEM = re.compile(r"\s*[、，,和及与]\s*持平")
 
 
 def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -1339,12 +1368,20 @@ def _sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention
             before = [events if events is not None else _first_of_part(sentence, out, before)]
         # 比去年同期减少2起、2人、0人，同比下降14.29%、20%、持平: a list that ends in 持平 leaves its last
         # subjects unchanged, so the values are the earlier ones'
-        flat_items = _FLAT_ITEMS.match(sentence, out[values[-1]].end)
-        flat = flat_items.group().count("持平") if flat_items else 0
+        flat, end = 0, out[values[-1]].end
+        while item := _FLAT_ITEM.match(sentence, end):
+            flat, end = flat + 1, item.end()
         before = before[:len(before) - flat] if len(before) - flat >= len(values) else before
+        # 冶金事故3起,死亡3人;机械事故0起,比去年同期减少1起、0人: the counts of the values' own part
+        # when it has any, and a change only of a count in its own unit
+        own_part = [i for i in before if _same_part(sentence, out[i].end, out[values[0]].start)]
+        before = own_part if own_part and rule != "a list of percentages: the changes before, in order" else before
         if len(before) < len(values):
             continue
-        for src, dst in zip(before[-len(values):], values, strict=True):
+        pairs = list(zip(before[-len(values):], values, strict=True))
+        if any(out[dst].unit != "%" and out[src].unit != out[dst].unit for src, dst in pairs):
+            continue
+        for src, dst in pairs:
             if out[dst].kind == "change" or (out[dst].unit == "%" and out[src].unit != "%"):
                 out[dst] = replace(out[dst], metric=out[src].metric, period=out[src].period, rule=rule,
                                    period_year=out[src].period_year)

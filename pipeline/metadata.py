@@ -66,7 +66,7 @@ _CJK = "\u4e00-\u9fff"
 _YEAR = r"((?:19|20)\d\d|[〇零一二三四五六七八九]{4})"
 _DATE_CN = re.compile(_YEAR + r"年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日")
 _DATE_ISO = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:年(?:\d{1,2}月份?(?:\d{1,2}日)?)?)?\s*[-—–~至到]\s*(?:19|20)\d\d")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*(?:年(?:\d{1,2}月份?(?:\d{1,2}日)?)?)?\s*[-—–~至到]\s*(?!\1)(?:19|20)\d\d")
 _CITED = re.compile(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|<[^<>\n]{0,80}>")
 _DOC_NUMBER = re.compile(r"[" + _CJK + r"]{1,12}[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号")
 # the issuer's abbreviation in a document number (宁安办〔2021〕55号), a few characters only: a full

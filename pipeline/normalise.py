@@ -123,20 +123,24 @@ def _delete_spans(text: str, origin: np.ndarray, spans: list[tuple[int, int]]) -
     return "".join(kept_text), origin[keep]
 
 
-# a heading's enumerator: a page converted onto one line (二、行业情况 (一)工矿商贸事故。) keeps the space
-# before it, where the sentence splitter starts a new sentence
-_HEADING_ENUMERATOR = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+# a heading's enumerator, not a list of numerals (一、二级, 一、二季度): a page converted onto one line
+# (二、行业情况 (一)工矿商贸事故。) keeps the space before it, where the sentence splitter starts a sentence
+HEADING_ENUMERATOR = (r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+                      r"(?![一二三四五六七八九十\d]|级|季度|月)")
+_HEADING_ENUMERATOR = re.compile(HEADING_ENUMERATOR)
 
 
 def _space_spans(text: str) -> list[tuple[int, int]]:
     """Spaces inside Chinese text are layout (`2022 年`, `44980 元`); spaces between Latin words are not,
-    nor is one before a heading's enumerator."""
+    nor are spaces before a heading's enumerator in the middle of a line."""
     spans = []
     for m in _HORIZONTAL_SPACE.finditer(text):
         before = text[m.start() - 1] if m.start() else "\n"
         after = text[m.end()] if m.end() < len(text) else "\n"
         between_latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
-        if not between_latin and not _HEADING_ENUMERATOR.match(text, m.end()):
+        # only in the middle of a line: an indented heading keeps its line break instead
+        mid_line_heading = before != "\n" and " " in m.group() and _HEADING_ENUMERATOR.match(text, m.end()) is not None
+        if not between_latin and not mid_line_heading:
             spans.append((m.start(), m.end()))
     return spans
 

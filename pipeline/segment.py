@@ -1,6 +1,7 @@
 """Split normalised report text into sentences and sentences into jieba tokens.
 
-Sentences end at 。！？ or a kept line break (normalise has already removed layout breaks);
+Sentences end at 。！？, at a kept line break (normalise has already removed layout breaks) or
+before a heading's enumerator that follows spaces in the middle of a line;
 semicolons stay inside, because 分别 and 其中 often point across them. Lines that are page
 furniture of a web dump (navigation, share buttons) are not sentences.
 
@@ -22,7 +23,7 @@ from importlib.metadata import version
 
 from pipeline import lexicon
 from pipeline.datafiles import read_lines
-from pipeline.normalise import is_debris_line
+from pipeline.normalise import HEADING_ENUMERATOR, is_debris_line
 
 __all__ = ["SEGMENTERS", "Sentence", "configured_segmenter", "is_debris_line", "segmenter_version",
            "split_sentences", "tokenize"]
@@ -31,9 +32,10 @@ SEGMENTER_VARIABLE = "REPORTS_SEGMENTER"
 SEGMENTERS = ("rjieba", "jieba")
 DEFAULT_SEGMENTER = "rjieba"
 # A sentence ends at its final punctuation, at a line break, or where a heading's enumerator follows
-# a space: a page converted onto one line (二、行业情况 (一)工矿商贸事故。1月发生事故1起) keeps its headings.
-_SENTENCE = re.compile(r"[^。！？!?\n]*?(?:[。！？!?]+[”’」』）)]*|\n|$|(?=[ \t\u3000]+"
-                       r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)))")
+# spaces (the normaliser keeps only those): a page converted onto one line (二、行业情况 (一)工矿商贸
+# 事故。1月发生事故1起) keeps its headings. The lookahead is tried only where a run of spaces starts,
+# so a long run stays linear.
+_SENTENCE = re.compile(r"[^。！？!?\n]*?(?:[。！？!?]+[”’」』）)]*|\n|$|(?<! )(?= +" + HEADING_ENUMERATOR + "))")
 # jieba's user-dictionary line: a word, then optionally its frequency and its part of speech.
 _USER_DICT_LINE = re.compile(r"^(?P<word>.+?)(?:\s+(?P<freq>\d+))?(?:\s+(?P<tag>[a-z]+))?$")
 

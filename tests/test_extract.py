@@ -790,6 +790,13 @@ ACCIDENT_STATISTICS = [
      {"2起": "acc.accidents_yoy", "2人": "acc.deaths_yoy", "0人": None, "14.29%": "acc.accidents_yoy",
       "20%": "acc.deaths_yoy"}),
     ("其他事故1起,死亡1人。", {"1起": None, "1人": None}),  # the accidents of no named sector: a part
+    # the 其中 grade's part ends at ；; a sector's grade is that sector's; a grade after a sector's is its too
+    ("其中,较大事故2起、死亡6人,同比减少1起、2人;全市事故起数同比下降10%,死亡人数下降5%。",
+     {"1起": "acc.major_accidents_yoy", "10%": "acc.accidents_yoy", "5%": "acc.deaths_yoy"}),
+    ("其中,道路运输领域较大事故1起、死亡3人,事故起数同比减少1起。", {"3人": None}),
+    ("化工企业一般事故2起,同比减少1起;较大事故1起,死亡3人,同比增加1起、3人。", {"3人": None}),
+    # a list of changes takes the counts of its own ；-part, in its own units
+    ("全市发生生产安全事故12起,死亡8人;其中道路运输事故9起,比去年同期减少2起、1人。", {"2起": None, "1人": None}),
     # grades partition the total: after the 一般 part, the 较大 part keeps its codes
     ("其中,一般生产安全事故43起、死亡45人;较大生产安全事故2起、死亡6人,与去年同期相比事故起数持平,死亡人数减少1人,下降14.3%。",
      {"43起": None, "2起": "acc.major_accidents", "1人": "acc.major_deaths_yoy", "14.3%": "acc.major_deaths_yoy"}),
@@ -1015,6 +1022,8 @@ def test_a_labelled_sector_after_the_total_is_a_part():
 def test_a_remit_sector_named_inside_brackets_leaves_the_rest_of_the_sentence_whole():
     sentence = "全县共发生各类生产安全事故22起(其中,道路交通安全事故18起、工商贸事故1起),同比下降21.4%;死亡12人。"
     assert read_in_order(sentence)[0] == ["acc.accidents", None, None, "acc.accidents_yoy", "acc.deaths"]
+    bracketed = "全县共发生各类生产安全事故22起(道路交通事故18起、工商贸事故1起),同比下降21.4%;死亡12人。"
+    assert read_in_order(bracketed)[0] == ["acc.accidents", None, None, "acc.accidents_yoy", "acc.deaths"]
     # 工商贸 is the remit sector too: after the total, its accidents are a part
     assert read_in_order("全州发生生产安全事故10起。", "工商贸事故3起,同比增加3起。")[1] == [None, None]
 

@@ -704,6 +704,11 @@ CASES = [
         None, None, 2020, "annual_report", "市商务局", None,
     ),
     (
+        "a span within one year (自2023年1月1日至2023年12月31日) is that year",
+        "深圳市应急管理局政府信息公开工作年度报告\n本报告统计期限自2023年1月1日至2023年12月31日。\n发布时间:2024-01-20\n",
+        "深圳市", "440300", 2023, "other", None, "2024-01-20",
+    ),
+    (
         "word fragments that look like county short names are ignored",
         "2021年工作总结\n今年以来，我局重大安全隐患排查、乡镇安全执法和安康杯竞赛扎实推进。\n",
         None, None, 2021, "work_summary", None, None,

@@ -21,6 +21,8 @@ from pipeline.segment import is_debris_line, split_sentences, tokenize
          ["二、行业领域事故情况", "(一)工矿商贸事故。", "1月发生事故1起", "(二)道路运输事故。"]),
         ("分为两类 三、其他", ["分为两类", "三、其他"]),
         ("共有(一)至(三)项", ["共有(一)至(三)项"]),  # no space, no heading
+        ("事故主要集中在 一、二季度,同比下降10%。", ["事故主要集中在 一、二季度,同比下降10%。"]),  # numerals, no heading
+        ("现有 一、二级重大危险源12处。", ["现有 一、二级重大危险源12处。"]),
     ],
 )
 def test_split_sentences(text, expected):
