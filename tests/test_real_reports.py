@@ -27,10 +27,10 @@ FLOORS = {
     "blind": (0.975, 0.93, 0.93, 0.58, 0.805),  # its annotator coded more strictly than gold-real
     "fresh": (0.97, 0.945, 0.915, 0.845, 0.88),
     "fresh2": (0.97, 0.945, 0.935, 0.965, 0.96),
-    "fresh3": (0.97, 0.915, 0.975, 0.96, 0.93),
+    "fresh3": (0.97, 0.92, 0.975, 0.96, 0.93),
     "fresh4": (0.955, 0.925, 0.885, 0.885, 0.86),  # calls a bulletin titled …通报 a summary (now `other`)
     "fresh5": (0.96, 0.91, 0.96, 0.86, 0.85),
-    "fresh6": (0.945, 0.895, 0.91, 0.84, 0.95),  # likewise
+    "fresh6": (0.945, 0.9, 0.91, 0.84, 0.95),  # likewise
     "fresh7": (0.975, 0.955, 0.9, 0.67, 0.875),
     "fresh8": (0.98, 0.955, 0.85, 0.65, 0.945),  # its annotator leaves penalty cases by procedure uncoded
     "fresh9": (0.965, 0.935, 0.85, 0.725, 0.93),
@@ -64,7 +64,7 @@ FLOORS = {
     "fresh37": (0.895, 0.8, 0.99, 0.19, 0.865),
     "fresh38": (0.975, 0.975, 0.86, 0.805, 0.66),
     "fresh39": (0.975, 0.905, 0.93, 0.765, 0.825),
-    "fresh40": (0.99, 0.96, 0.99, 0.925, 0.76),  # bulletins with no place: region from the address only
+    "fresh40": (0.99, 0.97, 0.99, 0.925, 0.76),  # bulletins with no place: region from the address only
     "fresh41": (0.925, 0.875, 0.9, 0.9, 0.99),  # a garbled page lost the units of its figures
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955),
     "fresh43": (0.96, 0.945, 0.845, 0.53, 0.825),  # its annotator leaves sectors' and counties' enforcement uncoded
