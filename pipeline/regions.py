@@ -186,9 +186,15 @@ def _ordinary_words() -> frozenset[str]:
 
 
 def _after_its_parent(text: str, at: int, region: Region) -> bool:
-    """Whether the name at `at` follows its parent's full or short name (阳泉市城区, 阳泉城区)."""
+    """Whether the name at `at` follows its parent's full or short name (阳泉市城区, 阳泉城区), or is
+    a later item of a list of such names that does (阳泉市城区、郊区、矿区)."""
     up = parent(region)
-    return up is not None and any(name and text.endswith(name, 0, at) for name in (up.name, up.short_name))
+    if up is None:
+        return False
+    before = text[max(0, at - 40):at]
+    listed = re.search(r"(?:(?:" + "|".join(map(re.escape, _ordinary_words())) + r")、)+$", before)
+    end = len(before) - (len(listed.group()) if listed else 0)
+    return any(name and before.endswith(name, 0, end) for name in (up.name, up.short_name))
 
 
 _ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)")  # 福田街道 lies in 福田区

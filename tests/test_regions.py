@@ -107,6 +107,8 @@ def test_is_within() -> None:
         ("城区五街道综合执法", []),
         ("阳泉市城区司法局", ["阳泉市", "城区"]),
         ("铜陵郊区应急管理局", ["铜陵", "郊区"]),
+        ("阳泉市城区、郊区、矿区应急管理局", ["阳泉市", "城区", "郊区", "矿区"]),  # later items of the list
+        ("城区、郊区、矿区", []),
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
