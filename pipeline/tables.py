@@ -17,8 +17,10 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.budget import OverBudget, deadline
-from pipeline.extract import DocumentContext, DocumentState, extract_mentions, in_document
+from pipeline.document_state import DocumentState, in_document
+from pipeline.extract import extract_mentions
 from pipeline.ingest import RejectedFile, SourceDocument
+from pipeline.mention import DocumentContext
 from pipeline.metadata import infer_metadata
 from pipeline.normalise import NormalisedText, detect_script, normalise_text
 from pipeline.segment import split_sentences, tokenize

@@ -6,7 +6,9 @@ The sentences are written for these tests (they are not taken from the sample re
 import pytest
 
 from pipeline.catalog import assign_code
-from pipeline.extract import DocumentContext, DocumentState, extract_mentions, in_document
+from pipeline.document_state import DocumentState, in_document
+from pipeline.extract import extract_mentions
+from pipeline.mention import DocumentContext
 from pipeline.segment import tokenize
 
 REPORT = DocumentContext(report_year=2023, doc_type="annual_report")

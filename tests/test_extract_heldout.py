@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.catalog import assign_code
-from pipeline.extract import DocumentContext, extract_mentions
+from pipeline.extract import extract_mentions
+from pipeline.mention import DocumentContext
 from pipeline.normalise import normalise_text
 from pipeline.numerals import parse_number
 from pipeline.segment import split_sentences, tokenize

@@ -2,7 +2,8 @@
 
 import pytest
 
-from pipeline.extract import DocumentContext, extract_mentions
+from pipeline.extract import extract_mentions
+from pipeline.mention import DocumentContext
 from pipeline.periods import period_of
 from pipeline.segment import tokenize
 

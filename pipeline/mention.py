@@ -1,0 +1,34 @@
+"""A numeric indicator mention and the facts of its document that its reading depends on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    report_year: int | None  # year the report covers
+    doc_type: str | None  # annual_report | work_plan | work_summary | other
+    region_code: str | None = None  # the reporting division (a count of another one is a part)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    value: float
+    unit: str
+    unit_implicit: bool
+    qualifier: str | None
+    metric: str | None
+    indicator_code: str | None
+    kind: str
+    period_year: int | None
+    period: str | None
+    direction: str | None
+    basis: str | None
+    subcount: bool = False  # a 其中 part of a total stated before it
+    rule: str | None = None  # the sentence structure that named the subject, when one did
+    code_evidence: str | None = None  # why the code: the cue and where it was found, and the rule
+    confidence: str = "high"  # high | medium (clause cue or a structure rule) | low (see _confidence)
+    target_of: str | None = None  # for a target, the indicator it aims at (a target itself has no code)
