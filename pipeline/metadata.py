@@ -759,6 +759,15 @@ _TOWN_SUBJECT = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d\d年(?:度|以来)?[�
                            r"(?:人民政府|政府|街道办事处|办事处|党工委|党委)?(?="
                            + _SUBJECT_FOLLOWERS.replace("[，,]|", "") + ")")
 _FIRST_SENTENCE_MAX = 150
+# A development zone (兰州新区, 天津经济技术开发区, 湖南湘江新区) reports as a town does: its title opens
+# with it or it is the whole of an agency line or the issuer (来源: 宁波前湾新区). No table lists the
+# zones, so the zone is the region by name and has no code; 浦东新区 and 滨海新区 are districts, and
+# 国家高新区 names a kind of zone.
+_ZONE_NAME = r"(?!国家|省级|市级|[全各本我该])[" + _CJK + r"]{2,8}?(?:(?<!高)新区|经济技术开发区|高新技术产业开发区|经济开发区)"
+_ZONE_OPENING_TITLE = re.compile(r"(" + _ZONE_NAME + r")(?=管理委员会|管委会|党工委|人民政府|政府|应急|司法|法治|依法|工作"
+                                 r"|关于|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
+_ZONE_AGENCY = re.compile(r"(?:中共)?(" + _ZONE_NAME + r")(?:管理委员会|管委会|党工委)?"
+                          r"(?:[" + _CJK + r"]{0,8}(?:局|委员会|办公室))?")
 _LEAD = re.compile(r"^(?:[\s|]|关于|(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度)+")
 _NOT_A_TOWN_START = tuple("全各本我该每所其此两多个")
 # 百县千镇, 落实区镇: a campaign or a kind of place; 部分乡镇: towns in general
@@ -766,10 +775,10 @@ _NOT_IN_A_TOWN = re.compile(r"[省县区]|乡镇$|下乡$|小镇$")  # …; 送�
 
 
 def _reporting_town(title: str, agencies: list[str | None], first_sentence: str) -> str | None:
-    """The town the title opens with, else the town one of `agencies` (agency lines, issuer,
-    signature, the first sentence's subject) consists of, once full names of the divisions it lies
-    in and leading time words are set aside (宁波市鄞州区下应街道2023年… → 下应街道), else the town
-    that opens a clause of the first sentence as its subject."""
+    """The town (or development zone) the title opens with, else the one one of `agencies` (agency
+    lines, issuer, signature, the first sentence's subject) consists of, once full names of the
+    divisions it lies in and leading time words are set aside (宁波市鄞州区下应街道2023年… → 下应街道),
+    else the town that opens a clause of the first sentence as its subject."""
     stop = set(read_lines("not_towns.txt"))
     candidates = []
     for text, whole in ((title, False), *((agency, True) for agency in agencies)):
@@ -780,11 +789,16 @@ def _reporting_town(title: str, agencies: list[str | None], first_sentence: str)
                 text = text[:mention.start] + "|" + text[mention.end:]
         text = _LEAD.sub("", text)
         found = _TOWN_AGENCY.fullmatch(text) if whole else _TOWN_OPENING_TITLE.match(text)
-        candidates.append(found.group(1) if found else None)
+        town = found.group(1) if found else None
+        if town and (town in stop or town.startswith(_NOT_A_TOWN_START) or _NOT_IN_A_TOWN.search(town)):
+            town = None
+        zone = _ZONE_AGENCY.fullmatch(text) if whole else _ZONE_OPENING_TITLE.match(text)
+        candidates.append(town or (zone.group(1) if zone else None))
     if not any(m.full for m in find_regions_in(title)):  # 永定区…，下洋镇坚持…: a part of the titled division
-        candidates += [m.group(1) for m in _TOWN_SUBJECT.finditer(first_sentence)]
-    return next((town for town in candidates if town and town not in stop and not town.startswith(_NOT_A_TOWN_START)
-                 and not _NOT_IN_A_TOWN.search(town)), None)
+        candidates += [town for m in _TOWN_SUBJECT.finditer(first_sentence)
+                       if (town := m.group(1)) not in stop and not town.startswith(_NOT_A_TOWN_START)
+                       and not _NOT_IN_A_TOWN.search(town)]
+    return next((place for place in candidates if place), None)
 
 
 def _weak_region(ranked: list[tuple[str, float]], own_kind: str | None) -> Region | None:

@@ -656,6 +656,21 @@ CASES = [
         None, None, 2023, "work_summary", None, None,
     ),
     (
+        "a development zone whose title opens with it reports as the zone, by name and without a code",
+        "兰州新区应急管理局2023年度法治政府建设工作报告\n2023年，兰州新区应急管理局坚持依法行政。\n",
+        "兰州新区", None, 2023, "annual_report", "兰州新区应急管理局", None,
+    ),
+    (
+        "a zone after its year in the title (2025年天津经济技术开发区…) is the zone",
+        "2025年天津经济技术开发区法治政府建设情况报告\n2025年，经开区管委会坚持依法行政。\n",
+        "天津经济技术开发区", None, 2025, "annual_report", None, None,
+    ),
+    (
+        "a new area that is a district (浦东新区) stays the district, with its code",
+        "浦东新区应急管理局2023年度法治政府建设工作报告\n2023年，我局坚持依法行政。\n",
+        "浦东新区", "310115", 2023, "annual_report", "浦东新区应急管理局", None,
+    ),
+    (
         "a breadcrumb with empty cells is no title",
         "首页 | | 政务公开 | | 计划总结\n平江县应急管理局2023年工作总结\n2023年，全县发生事故3起。\n",
         "平江县", "430626", 2023, "work_summary", "平江县应急管理局", None,
