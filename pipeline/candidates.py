@@ -78,7 +78,9 @@ _TITLE = re.compile(r"《[^《》]*》|<[^<>]*>")
 _QUOTED = re.compile(r"“[^“”]{1,15}”|‘[^‘’]{1,15}’|「[^「」]{1,15}」|『[^『』]{1,15}』|\"[^\"]{1,15}\"")
 _CLAUSE_BREAK = set("，,；;。！？!?：:（）()")
 _ONE_COUNT_CUES = ("发生", "共计", "共", "累计", "仅", "只有", "计")
-_POLICY_VERBS = ("落实", "贯彻", "执行", "出台", "印发", "推出", "升级")
+# 落实…20条: a verb that puts a policy package into force; one joined to a noun (执行和结果公开115条)
+# is a noun itself
+_POLICY_VERB = re.compile(r"(?:落实|贯彻|执行|出台|印发|推出|升级)(?![和与及、])")
 _BARE_SCALE_CUES = ("逾", "超", "超过", "近", "将近", "上", "约", "达")
 # A bare 一 closing a clause is a count (开展集中评查一次。): the units that allow it.
 _ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", "批次")
@@ -427,6 +429,6 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
         # 民营经济高质量发展12条迭代升级为20条: a policy verb right after the package names it too
         verb_after = sentence.startswith(("迭代", "升级"), end)
         closes = not nxt or nxt in _CLAUSE_BREAK or nxt in "、" or verb_after
-        if closes and (verb_after or any(v in clause for v in _POLICY_VERBS)) and not _TOTAL_CUE_AT_END.search(clause):
+        if closes and (verb_after or _POLICY_VERB.search(clause)) and not _TOTAL_CUE_AT_END.search(clause):
             return False
     return True

@@ -438,6 +438,8 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
         return m  # every change code is year on year (*_yoy): not against an average or a named year
     if _AREA_OPENING.match(sentence) or _names_another_division(m.metric, context.region_code):
         return m  # one area's figure is none of the jurisdiction's indicators
+    if m.kind == "count" and m.qualifier in ("at_most", "under"):
+        return m  # 死亡人数首次降至2万人以下: a bound the count fell below is no count to compare
     if m.kind == "count" and m.unit in _HEADCOUNTS and m.value % 1:
         return m  # 10万人生产安全事故死亡人数1.244人: a fraction of a person is a rate, no headcount
     # a topic that is not the whole jurisdiction (商贸制造业…, not 全市…) names a part of it; so does the

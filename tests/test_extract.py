@@ -257,6 +257,12 @@ def test_list_under_one_verb():
     assert "隐患" in got[2][1].metric
 
 
+def test_a_verb_joined_to_a_noun_names_no_policy_package():
+    # 落实…20条 is a package known by its articles; in 执行和结果公开115条, 执行 is a noun of the list
+    got = run("决策公开42条、执行和结果公开115条、管理和服务公开175条。")
+    assert [t for t, _ in got] == ["42条", "115条", "175条"]
+
+
 def test_adjacent_numbers_share_the_noun():
     got = run("完成三批次120家企业双随机抽查。")
     assert [t for t, _ in got] == ["三批次", "120家"]
@@ -564,6 +570,10 @@ def test_zero_counts(sentence, found):
     ("发现各类隐患165条,下发责令限期整改指令书11条。", "165条", "haz.hazards_found"),
     ("拟立案违法行为322项。", "322项", None),
     ("拟处罚企业20家,立案查处违法行为15起。", "15起", "enf.cases_filed"),
+    # a penalty appealed counts the appeals, not penalties; a bound the count fell below is no count
+    ("行政处罚被申请行政复议9宗。", "9宗", "legal.reconsideration_litigation"),
+    ("全国生产安全事故死亡人数首次降至2万人以下。", "2万人", None),
+    ("全国生产安全事故死亡18261人。", "18261人", "acc.deaths"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
