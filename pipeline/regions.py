@@ -171,6 +171,8 @@ def find_regions_in(text: str) -> list[RegionMention]:
             elif piece in short:
                 if _ROAD.match(text, i + length):
                     continue  # 沅江路街道, 长江路: a road named after a place is no mention of it
+                if all(r.level == "county" for r in short[piece]) and not _whole_words(text, i, i + length):
+                    continue  # 和政府 holds 和政, 重大安全 大安: a county's short name is whole words
                 mentions.append(RegionMention(i, i + length, piece, short[piece], False))
             else:
                 continue
@@ -200,15 +202,31 @@ def _after_its_parent(text: str, at: int, region: Region) -> bool:
 _ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)")  # 福田街道 lies in 福田区
 
 
+def _word_bounds(text: str, start: int, end: int) -> set[int]:
+    """Where jieba, cutting the few characters around text[start:end], starts or ends a word."""
+    begin = max(0, start - 4)
+    bounds = {begin}
+    pos = begin
+    for token in tokenize(text[begin:end + 6]):  # whitespace tokens are dropped: find each one
+        pos = text.find(token, pos)
+        if pos < 0:
+            break
+        bounds.update((pos, pos + len(token)))
+        pos += len(token)
+        if pos >= end:
+            break
+    return bounds
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Whether jieba starts a word at `start` and ends one at `end`."""
+    bounds = _word_bounds(text, start, end)
+    return start in bounds and end in bounds
+
+
 def _starts_a_word(text: str, at: int) -> bool:
     """Whether jieba, cutting the few characters around `at`, starts a word there."""
-    begin = max(0, at - 4)
-    pos = begin
-    for token in tokenize(text[begin:at + 6]):
-        if pos >= at:
-            return pos == at
-        pos += len(token)
-    return pos == at
+    return at in _word_bounds(text, at, at + 1)
 
 
 # ---------------------------------------------------------------------------------------------

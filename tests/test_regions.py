@@ -109,6 +109,14 @@ def test_is_within() -> None:
         ("铜陵郊区应急管理局", ["铜陵", "郊区"]),
         ("阳泉市城区、郊区、矿区应急管理局", ["阳泉市", "城区", "郊区", "矿区"]),  # later items of the list
         ("城区、郊区、矿区", []),
+        # A county's short name across a word boundary is none: 会议和政府 holds 和政 (和政县), 重大安全
+        # 大安, 安全和安全 和安; a word of its own (和政2023年, 在常熟召开) is one, even after a line break.
+        ("召开党政联席会议和政府常务会议", []),
+        ("确保重大安全，做到安全和安全生产两手抓", []),
+        ("和政2023年", ["和政"]),
+        ("在常熟召开", ["常熟"]),
+        ("首页 >\n\n秦州9起、麦积9起", ["秦州", "麦积"]),
+        ("确保长治久安，开展安康杯竞赛", []),  # an idiom and a national competition
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
