@@ -427,7 +427,7 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 _SPANS_YEARS = re.compile(r"规划|十[一二三四五六七八九]五|" + _YEAR_RANGE.pattern)
 _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
-_BASE_YEAR = re.compile(r"(?:较|比|与|相比)" + _YEAR + r"年(?:度)?|" + _YEAR + r"年(?:度)?(?:相比|同期)")
+_BASE_YEAR = re.compile(r"(?:较|比|与|相比|超过?|高于|低于|多于|少于)" + _YEAR + r"年(?:度)?|" + _YEAR + r"年(?:度)?(?:相比|同期)")
 
 
 def _report_year(title: str, opening: str, doc_type: str, published_on: str | None, text: str) -> int | None:
@@ -458,9 +458,11 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
             return published.year + (1 if late and not _SPANS_YEARS.search(title) else 0)
         if doc_type == "other":
             # 2024年以来 in a press item of 2025-12: since when, not the year it is about
-            about = [year for at, year in opening_years if not (opening.startswith("以来", opening.find("年", at) + 1)
-                                                                and year < published.year)]
-            return about[0] if about else published.year
+            about = [(at, year) for at, year in opening_years if not (opening.startswith("以来", opening.find("年", at) + 1)
+                                                                      and year < published.year)]
+            # 据统计，今年1月至8月…: 今年 before any year is the year it was told
+            this_year = opening.find("今年")
+            return about[0][1] if about and not 0 <= this_year < about[0][0] else published.year
         # a year's report comes out in its first half-year after (annual reports are due by April);
         # a summary posted later in a year is of that year (三季度工作进展, posted in October)
         return published.year - 1 if published.month <= 6 else published.year
@@ -540,10 +542,14 @@ def _opening_subject(opening: str) -> str | None:
     first_line = opening.split("\n", 1)[0]
     start = len(first_line) + 1 if "\n" in opening and _ADDRESSEE.fullmatch(first_line) else 0  # 市委、市政府：
     framing = _FRAMING_SENTENCE.match(opening, start)  # 2025年是…的关键之年。长宁区城管执法系统坚持…
-    found = _opening_subject_pattern().match(opening, framing.end() if framing else start)
+    start = framing.end() if framing else start
+    dateline = _DATELINE.match(opening, start)  # 中新网1月15日电 应急管理部15日举行…
+    found = _opening_subject_pattern().match(opening, dateline.end() if dateline else start)
     return found.group("subject") if found else None
 
 
+# a news agency's dateline opening a press item (中新网1月15日电, 新华社北京3月2日电(记者王某))
+_DATELINE = re.compile(r"\s*[" + _CJK + r"]{1,10}?\d{1,2}月\d{1,2}日电\s*(?:[(（][^()（）]{0,20}[)）])?\s*")
 _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。\s*")
 
 
@@ -564,6 +570,7 @@ def _opening_agencies(opening: str) -> list[str]:
     start = opening[:200]
     # 2019-12-24 10:35:25 中国太原煤炭交易中心: a site that names a place is no reporter
     start = _STAMPED_SOURCE.sub(lambda m: "□" * len(m.group()) if find_regions_in(m.group()) else m.group(), start)
+    start = _blanked(_DATELINE, start)
     return [m.group(1) for m in _opening_agency_pattern().finditer(start)]
 
 

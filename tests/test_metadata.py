@@ -671,6 +671,18 @@ CASES = [
         "浦东新区", "310115", 2023, "annual_report", "浦东新区应急管理局", None,
     ),
     (
+        "a news agency's dateline before a ministry speaking is no part of the subject",
+        "2026-01-15 23:20:37 来源:参考消息网\n中新网1月15日电 应急管理部15日举行季度例行新闻发布会，2025年，全国共发生"
+        "各类生产安全事故19884起。全国安全生产形势稳定。\n",
+        "全国", "100000", 2025, "other", None, "2026-01-15",
+    ),
+    (
+        "a press item telling 今年 is about the year it was told; a year exceeded (超2018年全年) is a base",
+        "应急管理部:前8月全国森林草原防灭火形势总体稳定\n2019年09月11日 16:23 | 来源:中国新闻网\n分享到:\n"
+        "中新网9月11日电 据应急管理部网站消息，今年1月至8月，全国共发生森林火灾1563起，扑救火灾279起，超2018年全年2倍。\n",
+        "全国", "100000", 2019, "other", None, "2019-09-11",
+    ),
+    (
         "a breadcrumb with empty cells is no title",
         "首页 | | 政务公开 | | 计划总结\n平江县应急管理局2023年工作总结\n2023年，全县发生事故3起。\n",
         "平江县", "430626", 2023, "work_summary", "平江县应急管理局", None,
