@@ -25,7 +25,9 @@ _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
 # A basis, then a verdict without numbers closing the clause (同比大幅“双下降”, 同比均有所下降).
 _BASIS_THEN_VERDICT = re.compile(rf"(?:{YEAR_BEFORE_BASIS})[^，,；;。\d]{{0,12}}$")
-_LINK_ONLY = re.compile(rf"(?:同比|较上年)?(?:为|是|达|达到|{LIST_CHANGE_VERBS}|了|\s)*")
+# 分别为, 同比分别下降, 分别比“十三五”时期年均值下降, 分别比2020年下降: only a link, a verb of change or
+# the basis of the comparison stand between 分别 and its values
+_LINK_ONLY = re.compile(rf"(?:同比|较上年|(?:比|较|与)[^，,；;。%]{{1,16}}?(?:相比)?)?(?:为|是|达|达到|{LIST_CHANGE_VERBS}|了|\s)*")
 _NAMED_BASE_ONLY = re.compile(r"(?:比|较|与)(?:19|20)\d\d年(?:同期)?(?:相比)?")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 # 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比: the comparison closing a list of subjects
@@ -136,6 +138,10 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
         elif verdict and verdict.start() > 0:
             # 事故起数和死亡人数同比大幅“双下降”，分别下降33.5%和42.7%: the subjects before the basis
             listed = comparison[:verdict.start()]
+            clause_start = clause_start - 1 - len(comparison)
+        elif "、" in comparison and not _DENIAL.search(comparison):
+            # 受灾人次、因灾死亡失踪人数、直接经济损失，分别比…下降: the list is the clause before
+            listed = comparison
             clause_start = clause_start - 1 - len(comparison)
     fillers = lexicon.word_list("metric_fillers.txt")
     items = []

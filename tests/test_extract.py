@@ -848,6 +848,9 @@ def test_accident_statistics(sentence, codes):
     # the basis right after the list, in the same clause
     ("全国自然灾害因灾死亡失踪人口、倒塌房屋数量、直接经济损失占GDP比重较近5年均值分别下降25%、57%和24%。",
      {"25%": "全国自然灾害因灾死亡失踪人口", "57%": "倒塌房屋数量", "24%": "经济损失占GDP比重"}),
+    # the basis between 分别 and the values, the list in the clause before
+    ("受灾人次、因灾死亡失踪人数、直接经济损失，分别比“十三五”时期年均值下降36.0%、22.9%和39.0%。",
+     {"36.0%": "受灾人次", "22.9%": "因灾死亡失踪人数", "39.0%": "经济损失"}),
 ])
 def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metrics):
     """Changes against other bases take the subjects listed before them, in order; deaths that name
