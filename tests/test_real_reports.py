@@ -68,6 +68,8 @@ FLOORS = {
     "fresh41": (0.925, 0.875, 0.9, 0.9, 0.99),  # a garbled page lost the units of its figures
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955),
     "fresh43": (0.96, 0.945, 0.845, 0.53, 0.825),  # its annotator leaves sectors' and counties' enforcement uncoded
+    "fresh44": (0.975, 0.96, 0.91, 0.54, 0.755),  # its annotator leaves a disclosure report's categories uncoded
+    "fresh45": (0.99, 0.98, 0.99, 0.505, 0.825),  # and per-type appeals and breakdowns of officers and information
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
