@@ -349,14 +349,14 @@ def _doc_type(title: str, opening: str, text: str) -> str:
 
 
 _START_CHARS = 120
-_RULE_OF_LAW = re.compile(r"法治|依法行政|依法治")
+_RULE_OF_LAW = re.compile(r"法治|依法行政|依法治|行政执法")
 # A first paragraph that says its year's work was 推进法治政府建设: the report's own subject.
 _OPENS_ON_RULE_OF_LAW = re.compile(r"(?:推进|推动|加强|深化)[^。]{0,6}法治政府建设")
 
 
 def _about_rule_of_law(text: str) -> bool:
-    """法治 (or 依法行政) at least three times and twice per thousand characters: a rule-of-law report;
-    a general work summary of the same agency names it rarely or never."""
+    """法治 (or 依法行政, 行政执法) at least three times and twice per thousand characters: a rule-of-law
+    report (a year's 行政执法 report is one too); a general work summary names it rarely or never."""
     count = len(_RULE_OF_LAW.findall(text))
     return count >= 3 and count * 1000 >= 2 * len(text)
 

@@ -683,6 +683,12 @@ CASES = [
         "全国", "100000", 2019, "other", None, "2019-09-11",
     ),
     (
+        "a report on a year's administrative enforcement (行政执法) is a rule-of-law report",
+        "按照《2023年度行政执法计划》要求，我局扎实开展2023年度的行政执法工作，现将有关情况报告如下：\n一、基本情况\n"
+        "2023年，我局行政执法检查企业120家，行政执法案件12件，行政执法人员32名，行政执法公示率100%。\n",
+        None, None, 2023, "annual_report", None, None,
+    ),
+    (
         "a breadcrumb with empty cells is no title",
         "首页 | | 政务公开 | | 计划总结\n平江县应急管理局2023年工作总结\n2023年，全县发生事故3起。\n",
         "平江县", "430626", 2023, "work_summary", "平江县应急管理局", None,
