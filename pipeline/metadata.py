@@ -747,7 +747,7 @@ _NATIONAL_TITLE = re.compile(r"(?:^|(?:19|20)\d\d年(?:度)?|去年|今年|[上�
 # or speaks of itself (全国两会期间我市安全生产形势稳定)
 _LOCAL_TITLE = re.compile(r"传达|学习|贯彻|精神|落实|局|厅|委员会|政府|办公室|[我本][省市区县州]")
 # 常州市人民政府: above the body: the body it reports to, not the reporter.
-_ADDRESSEE = re.compile(r"(?:主送[:：])?[^:：]{2,30}[:：]")
+_ADDRESSEE = re.compile(r"(?:主送[:：])?(?:各[^:：]{2,80}|[^:：]{2,30})[:：]")  # 各…单位: an addressee list may be long
 
 
 # A town or street office (下洋镇, 人民街街道, 大河乡) that reports: the title opens with it (下洋镇2023年…,

@@ -94,8 +94,15 @@ def _ends_its_line(line: str, line_start: int, blank_line_after: bool) -> bool:
     return titled or "\t" in line or is_debris_line(stripped)
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[int, str]:
+    return {ord(variant): simplified for variant, simplified in (line.split() for line in read_lines("variant_characters.txt"))}
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → simplified with OpenCC t2s, which maps character for character."""
+    """Traditional → simplified with OpenCC t2s, which maps character for character, after the
+    variant characters OpenCC does not know (陜西 → 陕西, variant_characters.txt)."""
+    text = text.translate(_variants())
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted

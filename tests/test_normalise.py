@@ -91,3 +91,12 @@ def test_spans_map_back_to_the_text_as_written():
 )
 def test_detect_script(text, script):
     assert detect_script(text) == script
+
+
+@pytest.mark.parametrize(("text", "simplified"), [
+    ("陜西省安全生產委員會", "陕西省安全生产委员会"),  # a variant OpenCC leaves as it is
+    ("非煤鑛山", "非煤矿山"),
+    ("陝西省", "陕西省"),
+])
+def test_variant_characters_become_simplified(text: str, simplified: str) -> None:
+    assert to_simplified(text) == simplified
