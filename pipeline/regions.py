@@ -171,8 +171,9 @@ def find_regions_in(text: str) -> list[RegionMention]:
             elif piece in short:
                 if _ROAD.match(text, i + length):
                     continue  # 沅江路街道, 长江路: a road named after a place is no mention of it
-                if all(r.level == "county" for r in short[piece]) and not _whole_words(text, i, i + length):
-                    continue  # 和政府 holds 和政, 重大安全 大安: a county's short name is whole words
+                if all(r.level == "county" for r in short[piece]) and not _whole_words(text, i, i + length) \
+                        and not (text[i + length:i + length + 1] in _LEVEL_SUFFIXES and _whole_words(text, i, i + length + 1)):
+                    continue  # 和政府 holds 和政, 重大安全 大安: a county's short name is whole words (清原县 one)
                 mentions.append(RegionMention(i, i + length, piece, short[piece], False))
             else:
                 continue
@@ -199,6 +200,7 @@ def _after_its_parent(text: str, at: int, region: Region) -> bool:
     return any(name and before.endswith(name, 0, end) for name in (up.name, up.short_name))
 
 
+_LEVEL_SUFFIXES = tuple("县市区旗")  # 清原县 for 清原满族自治县, 兴仁县 for today's 兴仁市
 _ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)")  # 福田街道 lies in 福田区
 
 

@@ -116,7 +116,9 @@ def test_is_within() -> None:
         ("和政2023年", ["和政"]),
         ("在常熟召开", ["常熟"]),
         ("首页 >\n\n秦州9起、麦积9起", ["秦州", "麦积"]),
-        ("确保长治久安，开展安康杯竞赛", []),  # an idiom and a national competition
+        ("确保长治久安，保障幸福安康，开展安康杯竞赛", []),  # idioms and a national competition
+        ("山西长治、晋城两市", ["山西", "长治", "晋城"]),
+        ("本溪县、桓仁县、新宾县、清原县", ["本溪", "桓仁", "新宾", "清原"]),  # jieba's one word 清原县
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
