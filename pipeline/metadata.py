@@ -770,11 +770,13 @@ _FIRST_SENTENCE_MAX = 150
 # with it or it is the whole of an agency line or the issuer (来源: 宁波前湾新区). No table lists the
 # zones, so the zone is the region by name and has no code; 浦东新区 and 滨海新区 are districts, and
 # 国家高新区 names a kind of zone.
-_ZONE_NAME = r"(?!国家|省级|市级|[全各本我该])[" + _CJK + r"]{2,8}?(?:(?<!高)新区|经济技术开发区|高新技术产业开发区|经济开发区)"
+_ZONE_NAME = (r"(?!国家|省级|市级|[全各本我该])(?:(?!关于|推进|加快|加强|做好|建设|深化|打造|的)[" + _CJK + r"]){2,8}?"
+              r"(?:(?<!高)新区|经济技术开发区|高新技术产业开发区|经济开发区)")
 _ZONE_OPENING_TITLE = re.compile(r"(" + _ZONE_NAME + r")(?=管理委员会|管委会|党工委|人民政府|政府|应急|司法|法治|依法|工作"
                                  r"|关于|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
 _ZONE_AGENCY = re.compile(r"(?:中共)?(" + _ZONE_NAME + r")(?:管理委员会|管委会|党工委)?"
                           r"(?:[" + _CJK + r"]{0,8}(?:局|委员会|办公室))?")
+_TIME_LEAD = re.compile(r"^(?:\s|(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度)+")
 _LEAD = re.compile(r"^(?:[\s|]|关于|(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度)+")
 _NOT_A_TOWN_START = tuple("全各本我该每所其此两多个")
 # 百县千镇, 落实区镇: a campaign or a kind of place; 部分乡镇: towns in general
@@ -788,9 +790,11 @@ def _reporting_town(title: str, agencies: list[str | None], first_sentence: str)
     else the town that opens a clause of the first sentence as its subject."""
     stop = set(read_lines("not_towns.txt"))
     candidates = []
+    titled_division = any(m.full for m in find_regions_in(title))
     for text, whole in ((title, False), *((agency, True) for agency in agencies)):
         if not text:
             continue
+        original = text
         for mention in reversed(find_regions_in(text)):
             if mention.full:
                 text = text[:mention.start] + "|" + text[mention.end:]
@@ -799,9 +803,12 @@ def _reporting_town(title: str, agencies: list[str | None], first_sentence: str)
         town = found.group(1) if found else None
         if town and (town in stop or town.startswith(_NOT_A_TOWN_START) or _NOT_IN_A_TOWN.search(town)):
             town = None
-        zone = _ZONE_AGENCY.fullmatch(text) if whole else _ZONE_OPENING_TITLE.match(text)
+        # a zone opens the text as it was written (赣州市关于推进新区… holds none), and only where the
+        # title names no division (杭州市…报告 with 杭州钱塘新区管委会坚持… first is 杭州市's)
+        lead = _TIME_LEAD.sub("", original)
+        zone = None if titled_division else _ZONE_AGENCY.fullmatch(lead) if whole else _ZONE_OPENING_TITLE.match(lead)
         candidates.append(town or (zone.group(1) if zone else None))
-    if not any(m.full for m in find_regions_in(title)):  # 永定区…，下洋镇坚持…: a part of the titled division
+    if not titled_division:  # 永定区…，下洋镇坚持…: a part of the titled division
         candidates += [town for m in _TOWN_SUBJECT.finditer(first_sentence)
                        if (town := m.group(1)) not in stop and not town.startswith(_NOT_A_TOWN_START)
                        and not _NOT_IN_A_TOWN.search(town)]

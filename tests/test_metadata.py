@@ -666,6 +666,16 @@ CASES = [
         "天津经济技术开发区", None, 2025, "annual_report", None, None,
     ),
     (
+        "words ending in 新区 after a division and 关于 name no zone (赣州市关于推进新区…)",
+        "赣州市关于推进新区法治政府建设的报告\n2023年，我市坚持依法行政。\n",
+        "赣州市", "360700", 2023, "annual_report", None, None,
+    ),
+    (
+        "a zone opening the first sentence of a report titled by its city is no reporter",
+        "2023年杭州市应急管理局法治政府建设年度报告\n杭州钱塘新区管委会坚持依法行政。\n",
+        "杭州市", "330100", 2023, "annual_report", None, None,
+    ),
+    (
         "a new area that is a district (浦东新区) stays the district, with its code",
         "浦东新区应急管理局2023年度法治政府建设工作报告\n2023年，我局坚持依法行政。\n",
         "浦东新区", "310115", 2023, "annual_report", "浦东新区应急管理局", None,
