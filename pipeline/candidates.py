@@ -79,8 +79,8 @@ _QUOTED = re.compile(r"“[^“”]{1,15}”|‘[^‘’]{1,15}’|「[^「」]{
 _CLAUSE_BREAK = set("，,；;。！？!?：:（）()")
 _ONE_COUNT_CUES = ("发生", "共计", "共", "累计", "仅", "只有", "计")
 # 落实…20条: a verb that puts a policy package into force; one joined to a noun (执行和结果公开115条)
-# is a noun itself
-_POLICY_VERB = re.compile(r"(?:落实|贯彻|执行|出台|印发|推出|升级)(?![和与及、])")
+# or before another verb (执行公开115条, 落实整改措施35条) is no such verb
+_POLICY_VERB = re.compile(r"(?:落实|贯彻|执行|出台|印发|推出|升级)(?![和与及、]|公开|整改)")
 _BARE_SCALE_CUES = ("逾", "超", "超过", "近", "将近", "上", "约", "达")
 # A bare 一 closing a clause is a count (开展集中评查一次。): the units that allow it.
 _ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", "批次")

@@ -150,6 +150,8 @@ def _aimed_at(m: Mention) -> Mention:
     if m.kind != "target" or m.indicator_code is None:
         return m
     return replace(m, indicator_code=None, target_of=m.indicator_code)
+
+
 # the work of rescue crews counted in 起 (抢险救援44.4万起, 担负综合救援任务377起) counts no events
 _OWN_ACT = re.compile(r"救援|处置|接报|接警|出警|任务")
 
@@ -178,6 +180,8 @@ def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) 
     if named_here := EVENT_NOUN.findall(sentence):
         state.events = named_here[-1]
     return out
+
+
 _ENUMERATED = r"\s*" + ENUMERATION + r"?\s*"
 _LABEL_SENTENCE = re.compile(_ENUMERATED + r"(?!全|各)[\u4e00-\u9fff]{2,12}(?:方面|领域|行业)\s*[。：:]?\s*")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
@@ -213,6 +217,8 @@ def _heading_names_a_part(heading: str, remit_is_part: bool = False) -> bool:
         return False
     subject = _WHOLE_HEADING_WORDS.sub("", TIME_WORDS.sub("", found.group(1)))
     return names_a_part(subject) or (remit_is_part and names_remit_sector(subject))
+
+
 # 工矿商贸：…, (二)道路交通：…: a short label opening a sentence names the part it is about
 _PART_LABEL = re.compile(_ENUMERATED + r"(?!全|其中)[\u4e00-\u9fff]{2,8}[:：]")
 

@@ -335,9 +335,10 @@ def _sector_sentences(sentence: str, mentions: list[Mention]) -> list[Mention]:
     from that clause on is the jurisdiction's."""
     # the first count of events: of accidents, or of events with no code at all (甘谷县3起, 交通运输业34起)
     # that are no other kind of events (火灾3起, 案件12起)
-    first = next((m for m in mentions if m.unit == "起" and ("事故" in (m.metric or "") or m.kind == "count"
-                                                            and m.indicator_code is None
-                                                            and not _OTHER_EVENTS.search(m.metric or ""))), None)
+    # (a bound, 不足10起, is uncoded for being a bound, not a part)
+    first = next((m for m in mentions if m.unit == "起" and m.qualifier not in _BOUNDS
+                  and ("事故" in (m.metric or "") or m.kind == "count" and m.indicator_code is None
+                       and not _OTHER_EVENTS.search(m.metric or ""))), None)
     part_subject = _part_subject(sentence)
     if part_subject is not None:
         return [replace(m, indicator_code=None, code_evidence=None, confidence="high")
@@ -430,6 +431,7 @@ def _with_rule(m: Mention) -> Mention:
     return replace(m, code_evidence=evidence or None, confidence=confidence)
 
 
+_BOUNDS = ("at_most", "under")  # qualifiers of a value the quantity stayed below (以下, 不足)
 _HEADCOUNTS = ("人", "名", "人次")  # units that count people, never in fractions
 
 
@@ -438,7 +440,7 @@ def _with_code(sentence: str, m: Mention, context: DocumentContext) -> Mention:
         return m  # every change code is year on year (*_yoy): not against an average or a named year
     if _AREA_OPENING.match(sentence) or _names_another_division(m.metric, context.region_code):
         return m  # one area's figure is none of the jurisdiction's indicators
-    if m.kind == "count" and m.qualifier in ("at_most", "under"):
+    if m.kind == "count" and m.qualifier in _BOUNDS:
         return m  # 死亡人数首次降至2万人以下: a bound the count fell below is no count to compare
     if m.kind == "count" and m.unit in _HEADCOUNTS and m.value % 1:
         return m  # 10万人生产安全事故死亡人数1.244人: a fraction of a person is a rate, no headcount
@@ -605,6 +607,8 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
                          rule="a change names the count before it" if m.kind == "change"
                          else "a value reached (从10%提升至50%) names the value before it")
     return out
+
+
 _BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（)）%\d]{1,12}?)(?:同比)?[(（]\s*(?:同比|去年|上年)(?:同期)?\s*"
                                   rf"(?:{LIST_CHANGE_VERBS})?\s*$")
 
@@ -644,6 +648,8 @@ def _opening_topic(sentence: str, before: int) -> str | None:
         return None
     topic = TIME_WORDS.sub("", _ENUMERATOR.sub("", first.group()[:-1]))
     return topic if topic and not any(ch.isdigit() for ch in topic) else None
+
+
 _OPENS_WITH_OUTCOME = re.compile(rf"[；;][,，\s]*(?:{OUTCOMES})[^，,；;。]{{0,4}}$")
 
 

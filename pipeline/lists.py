@@ -27,7 +27,8 @@ _LIST_SEPARATOR = re.compile(r"[、和及与]")
 _BASIS_THEN_VERDICT = re.compile(rf"(?:{YEAR_BEFORE_BASIS})[^，,；;。\d]{{0,12}}$")
 # 分别为, 同比分别下降, 分别比“十三五”时期年均值下降, 分别比2020年下降: only a link, a verb of change or
 # the basis of the comparison stand between 分别 and its values
-_LINK_ONLY = re.compile(rf"(?:同比|较上年|(?:比|较|与)[^，,；;。%]{{1,16}}?(?:相比)?)?(?:为|是|达|达到|{LIST_CHANGE_VERBS}|了|\s)*")
+_LINK_ONLY = re.compile(rf"(?:同比|较上年|(?:比|较|与)[^，,；;。%]{{1,16}}?(?:相比)?(?=\s*(?:{LIST_CHANGE_VERBS})))?"
+                        rf"(?:为|是|达|达到|{LIST_CHANGE_VERBS}|了|\s)*")
 _NAMED_BASE_ONLY = re.compile(r"(?:比|较|与)(?:19|20)\d\d年(?:同期)?(?:相比)?")
 _COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
 # 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比: the comparison closing a list of subjects
@@ -77,9 +78,9 @@ DENIED_RULE = "a change names the outcome the clause before denies"
 
 
 OUTCOME = re.compile(OUTCOMES)
-# a whole clause that denies events, with its subject: 国有地方煤矿未发生事故 (国有地方煤矿, 事故)
 # ，与前两年平均数相比 / ，较2019年: a list's own clause that only names another base
 _ANOTHER_BASIS_ONLY = re.compile(r"[，,]\s*(?:与|较|比)[^，,；;。%]{0,16}?(?:相比|相较)?")
+# a whole clause that denies events, with its subject: 国有地方煤矿未发生事故 (国有地方煤矿, 事故)
 _DENIAL = re.compile(r"^\s*([^，,；;。\d]{0,16}?)(?:未|没有)发生([^，,；;。\d]{0,12}?事故)\s*$")
 
 
@@ -103,6 +104,7 @@ def clause_before(sentence: str, at: int) -> str:
     return sentence[max(sentence.rfind(ch, 0, at) for ch in "，,；;。：:") + 1:at]
 
 
+_VERDICT_AT_END = re.compile(r"(?:实现|呈现|保持|继续)?[“\"]?(?:双下降|双降|持续下降|稳中有降|均有所下降|大幅下降)[”\"]?$")
 _LIST_LEAD = re.compile(r"[“”\"）)：:]")
 
 
@@ -140,8 +142,9 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
             listed = comparison[:verdict.start()]
             clause_start = clause_start - 1 - len(comparison)
         elif "、" in comparison and not _DENIAL.search(comparison):
-            # 受灾人次、因灾死亡失踪人数、直接经济损失，分别比…下降: the list is the clause before
-            listed = comparison
+            # 受灾人次、因灾死亡失踪人数、直接经济损失，分别比…下降: the list is the clause before, without
+            # a verdict closing it (事故起数、死亡人数实现双下降)
+            listed = _VERDICT_AT_END.sub("", comparison)
             clause_start = clause_start - 1 - len(comparison)
     fillers = lexicon.word_list("metric_fillers.txt")
     items = []

@@ -30,5 +30,6 @@ class Mention:
     subcount: bool = False  # a 其中 part of a total stated before it
     rule: str | None = None  # the sentence structure that named the subject, when one did
     code_evidence: str | None = None  # why the code: the cue and where it was found, and the rule
-    confidence: str = "high"  # high | medium (clause cue or a structure rule) | low (see _confidence)
+    # high | medium (clause cue or a structure rule) | low: set with the code (extract._with_code, _with_rule)
+    confidence: str = "high"
     target_of: str | None = None  # for a target, the indicator it aims at (a target itself has no code)

@@ -427,6 +427,9 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 _SPANS_YEARS = re.compile(r"规划|十[一二三四五六七八九]五|" + _YEAR_RANGE.pattern)
 _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
+# this year as the period of the figures (今年以来, 今年1月至8月, 今年上半年), not as a day (今年10月25日挂牌)
+# or a word of another sense (今年首场发布会, 今年将)
+_THIS_YEAR = re.compile(r"今年(?=以来|前\d{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|[上下]半年|前?[一二三四]季度|全年)")
 _BASE_YEAR = re.compile(r"(?:较|比|与|相比|超过?|高于|低于|多于|少于)" + _YEAR + r"年(?:度)?|" + _YEAR + r"年(?:度)?(?:相比|同期)")
 
 
@@ -460,9 +463,11 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
             # 2024年以来 in a press item of 2025-12: since when, not the year it is about
             about = [(at, year) for at, year in opening_years if not (opening.startswith("以来", opening.find("年", at) + 1)
                                                                       and year < published.year)]
-            # 据统计，今年1月至8月…: 今年 before any year is the year it was told
-            this_year = opening.find("今年")
-            return about[0][1] if about and not 0 <= this_year < about[0][0] else published.year
+            # 据统计，今年1月至8月…: a period of this year before any year named is the year it was told
+            this_year = _THIS_YEAR.search(opening)
+            if this_year and (not about or this_year.start() < about[0][0]):
+                return published.year
+            return about[0][1] if about else published.year
         # a year's report comes out in its first half-year after (annual reports are due by April);
         # a summary posted later in a year is of that year (三季度工作进展, posted in October)
         return published.year - 1 if published.month <= 6 else published.year
@@ -549,7 +554,8 @@ def _opening_subject(opening: str) -> str | None:
 
 
 # a news agency's dateline opening a press item (中新网1月15日电, 新华社北京3月2日电(记者王某))
-_DATELINE = re.compile(r"\s*[" + _CJK + r"]{1,10}?\d{1,2}月\d{1,2}日电\s*(?:[(（][^()（）]{0,20}[)）])?\s*")
+_DATELINE = re.compile(r"\s*[" + _CJK + r"]{1,10}?\d{1,2}月\d{1,2}日电(?![视话力子网影器站厂池报告])\s*"
+                       r"(?:[(（][^()（）]{0,20}[)）])?\s*")
 _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。\s*")
 
 
@@ -570,7 +576,8 @@ def _opening_agencies(opening: str) -> list[str]:
     start = opening[:200]
     # 2019-12-24 10:35:25 中国太原煤炭交易中心: a site that names a place is no reporter
     start = _STAMPED_SOURCE.sub(lambda m: "□" * len(m.group()) if find_regions_in(m.group()) else m.group(), start)
-    start = _blanked(_DATELINE, start)
+    if dateline := _DATELINE.match(start):  # only where the text opens: 3月15日电视电话会议 is a meeting
+        start = "□" * dateline.end() + start[dateline.end():]
     return [m.group(1) for m in _opening_agency_pattern().finditer(start)]
 
 

@@ -261,6 +261,8 @@ def test_a_verb_joined_to_a_noun_names_no_policy_package():
     # 落实…20条 is a package known by its articles; in 执行和结果公开115条, 执行 is a noun of the list
     got = run("决策公开42条、执行和结果公开115条、管理和服务公开175条。")
     assert [t for t, _ in got] == ["42条", "115条", "175条"]
+    got = run("决策公开42条、执行公开115条、结果公开60条。")
+    assert [t for t, _ in got] == ["42条", "115条", "60条"]
 
 
 def test_adjacent_numbers_share_the_noun():
@@ -289,6 +291,7 @@ def test_adjacent_numbers_share_the_noun():
     ("局党委理论学习中心组集体学习党的二十大精神8次。", "8次", "集体学习"),
     ("集中学习《安全生产法》《消防法》等法律法规51次。", "51次", "集中学习"),
     ("局党委和各级党组织分别开展第一议题学习36次、252次。", "252次", "第一议题"),  # agents before 分别
+    ("县应急局、县市场监管局分别与辖区企业签订安全生产责任书120份、85份。", "85份", "签订"),  # 与 is no basis here
     ("全年查处违法采矿、违法占用耕地案件分别为41件和63件。", "41件", "违法采矿"),  # subjects listed before 分别
     ("全年查处违法采矿、违法占用耕地案件分别为41件和63件。", "63件", "占用耕地"),
     ("查处违法采矿、违法占用耕地案件分别为41件和63件，同比分别下降12.8%和9.5%。", "9.5%", "占用耕地"),
@@ -820,6 +823,11 @@ ACCIDENT_STATISTICS = [
       "4.4%": "acc.major_deaths_yoy"}),
     ("全省发生事故592起、死亡603人，与2022年同比，事故起数减少19起，下降3.1%，死亡人数增加3人，上升0.5%。",
      {"3.1%": "acc.accidents_yoy", "0.5%": "acc.deaths_yoy"}),
+    # a bound (不到10起) has no code but makes no part of the sentence; a verdict closing the subjects'
+    # clause before 分别 is no subject
+    ("全市发生生产安全事故不到10起、死亡8人，同比分别下降20%、30%。",
+     {"10起": None, "8人": "acc.deaths", "20%": "acc.accidents_yoy", "30%": "acc.deaths_yoy"}),
+    ("全市事故起数、死亡人数实现双下降，分别下降15.2%和20.1%。", {"15.2%": "acc.accidents_yoy", "20.1%": "acc.deaths_yoy"}),
 ]
 
 
