@@ -14,10 +14,10 @@ from pipeline.extract import (
     ENUMERATION,
     EVENT_NOUN,
     TIME_WORDS,
-    bracket_open_at,
     names_a_part,
     names_remit_sector,
 )
+from pipeline.lists import bracket_open_at
 from pipeline.mention import Mention
 
 

@@ -28,6 +28,7 @@ from pipeline.lists import (
     OUTCOME,
     OUTCOMES,
     YEAR_BEFORE_BASIS,
+    bracket_open_at,
     clause_before,
     in_aside,
     same_part,
@@ -758,9 +759,3 @@ def _in_inclusion(sentence: str, pos: int) -> bool:
     """死亡35人(含高速事故6起6人): a number in brackets that open with 含/包括/其中 is a part."""
     opened = bracket_open_at(sentence, pos)
     return opened >= 0 and _INCLUSION.match(sentence, opened + 1) is not None
-
-
-def bracket_open_at(sentence: str, pos: int) -> int:
-    """Where the bracket that is still open at `pos` opens, or -1."""
-    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
-    return -1 if opened < max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)) else opened

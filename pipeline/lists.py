@@ -87,11 +87,17 @@ _DENIAL = re.compile(r"^\s*([^，,；;。\d]{0,16}?)(?:未|没有)发生([^，,�
 LAST_YEAR_ASIDE = re.compile(r"\s*(?:同比|去年|上年|同期)")
 
 
+def bracket_open_at(sentence: str, pos: int) -> int:
+    """Where the bracket that is still open at `pos` opens, or -1."""
+    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
+    return -1 if opened < max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)) else opened
+
+
 def in_aside(sentence: str, pos: int, before: int) -> bool:
     """`pos` lies in brackets that close before `before`: 事故22起(其中道路交通事故18起…),同比下降21.4%
     — the change after the aside is about the count before it, not about the numbers inside."""
-    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
-    if opened < 0 or opened < max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)):
+    opened = bracket_open_at(sentence, pos)
+    if opened < 0:
         return False
     if LAST_YEAR_ASIDE.match(sentence, opened + 1):
         return False  # 事故起数同比(去年128起)上升3.9%: last year's value is part of the comparison
