@@ -545,7 +545,15 @@ def _opening_subject(opening: str) -> str | None:
     """Who the first sentence is about: 2021年，青岛市坚持… → 青岛市; 2023年，在市委市政府领导下，
     广州市应急管理局全面学习… → 广州市应急管理局; 2022年，应急管理部坚持… → 应急管理部."""
     first_line = opening.split("\n", 1)[0]
-    start = len(first_line) + 1 if "\n" in opening and _ADDRESSEE.fullmatch(first_line) else 0  # 市委、市政府：
+    # 市委、市政府：; 为贯彻…，现将我市…报告如下：\n2022年，公主岭市坚持…: the subject opens the next paragraph
+    introduced = _ADDRESSEE.fullmatch(first_line) or _PURPOSE_OPENING.match(first_line) and _INTRODUCES_REPORT.search(first_line)
+    return _subject_at(opening, len(first_line) + 1 if "\n" in opening and introduced else 0)
+
+
+_PURPOSE_OPENING = re.compile(r"\s*(?:为|根据|按照|依据)")
+
+
+def _subject_at(opening: str, start: int) -> str | None:
     framing = _FRAMING_SENTENCE.match(opening, start)  # 2025年是…的关键之年。长宁区城管执法系统坚持…
     start = framing.end() if framing else start
     dateline = _DATELINE.match(opening, start)  # 中新网1月15日电 应急管理部15日举行…

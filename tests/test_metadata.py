@@ -711,6 +711,12 @@ CASES = [
         "全国", "100000", 2024, "other", None, "2025-01-20",
     ),
     (
+        "after an opening paragraph that only introduces the report, the next one's subject reports",
+        "关于2022年度法治政府建设情况的报告\n为贯彻落实《法治政府建设与责任落实督察工作规定》文件精神，现将我市2022年法治政府建设"
+        "情况报告如下:\n2022年,公主岭市坚持以习近平法治思想为指导，认真贯彻落实中央、省委和长春市委决策部署。\n",
+        "公主岭市", "220184", 2022, "annual_report", None, None,
+    ),
+    (
         "a breadcrumb with empty cells is no title",
         "首页 | | 政务公开 | | 计划总结\n平江县应急管理局2023年工作总结\n2023年，全县发生事故3起。\n",
         "平江县", "430626", 2023, "work_summary", "平江县应急管理局", None,
