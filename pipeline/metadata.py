@@ -78,6 +78,8 @@ _SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
 # the value ends at the page's next label when the spaces between them are gone (来源:国家消防救援局作者:)
 _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40}?)"
                            r"(?=作者|发布|浏览|点击|字号|编辑|责任|日期|时间|[^" + _CJK + r"]|$)")
+# a newspaper or broadcaster named as the source (来源:太原晚报), not a body's own site (来源:东莞市人民政府网)
+_PRESS_SOURCE = re.compile(r"(?:来源|稿源)[:：]\s*[" + _CJK + r"]{0,12}?(?:晚报|日报|都市报|商报|时报|新闻网|电视台)")
 _SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
 _OWN_BODY = re.compile(r"(?:我|本)(?:省|市|区|县|州|旗|盟|局|厅|委|院|办|镇|乡)")
 _SUBJECT_FOLLOWERS = (r"[，,]|坚持|深入|认真|全面|紧紧|始终|围绕|以|在|积极|扎实|聚焦|着力|按照|根据|不断|持续|严格|切实"
@@ -671,8 +673,9 @@ def _region(
     for regions in _issuers(field_agency):
         add(regions, _W_ISSUER_FIELD)
     for line in header:
+        # 来源:太原晚报: the newspaper that printed a provincial item is no reporter
         if line != title and not title.startswith(line) and not _ADDRESSEE.fullmatch(line):
-            for regions in _issuers(line):
+            for regions in _issuers(_blanked(_PRESS_SOURCE, line)):
                 add(regions, _W_HEADER)
     # The subject of the first sentence, else the first agency of the opening, that names a place
     # (2021年，青岛市坚持…; …，广州市应急管理局全面学习…).
