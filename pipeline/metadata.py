@@ -432,7 +432,9 @@ _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 # this year as the period of the figures (今年以来, 今年1月至8月, 今年上半年), not as a day (今年10月25日挂牌)
 # or a word of another sense (今年首场发布会, 今年将)
 _THIS_YEAR = re.compile(r"今年(?=以来|前\d{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|[上下]半年|前?[一二三四]季度|全年)")
-_BASE_YEAR = re.compile(r"(?:较|比|与|相比|超过?|高于|低于|多于|少于)" + _YEAR + r"年(?:度)?|" + _YEAR + r"年(?:度)?(?:相比|同期)")
+# a year compared with or started from (较2019年, 超2018年全年, 由2019年末的433处减少到222处)
+_BASE_YEAR = re.compile(r"(?:较|比|与|相比|超过?|高于|低于|多于|少于|由|从)" + _YEAR + r"年(?:度)?|"
+                        + _YEAR + r"年(?:度)?(?:相比|同期)")
 
 
 def _report_year(title: str, opening: str, doc_type: str, published_on: str | None, text: str) -> int | None:
