@@ -578,6 +578,7 @@ def test_zero_counts(sentence, found):
     ("拟处罚企业20家,立案查处违法行为15起。", "15起", "enf.cases_filed"),
     # a penalty appealed counts the appeals, not penalties; a bound the count fell below is no count
     ("行政处罚被申请行政复议9宗。", "9宗", "legal.reconsideration_litigation"),
+    ("行刑衔接45起,现场责令暂时停产停业741家。", "45起", "enf.criminal_referrals"),  # cases passed to the judiciary
     ("全国生产安全事故死亡人数首次降至2万人以下。", "2万人", None),
     ("全国生产安全事故死亡18261人。", "18261人", "acc.deaths"),
 ])
