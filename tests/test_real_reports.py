@@ -70,6 +70,8 @@ FLOORS = {
     "fresh43": (0.96, 0.945, 0.845, 0.53, 0.825),  # its annotator leaves sectors' and counties' enforcement uncoded
     "fresh44": (0.975, 0.96, 0.91, 0.54, 0.755),  # its annotator leaves a disclosure report's categories uncoded
     "fresh45": (0.99, 0.98, 0.99, 0.505, 0.825),  # and per-type appeals and breakdowns of officers and information
+    "fresh46": (0.965, 0.91, 0.825, 0.325, 0.935),  # its annotator leaves lists of licensing items uncoded
+    "fresh47": (0.975, 0.92, 0.81, 0.875, 0.935),
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
@@ -120,8 +122,16 @@ def _written_scale(mention: str, unit: str | None) -> float | None:
 _NUMERAL = re.compile(r"[\d.,，\s\u2009\u202f\u00a0零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟余多]+")
 
 
+_FRACTION = re.compile(r"([零〇一二两三四五六七八九十百\d]+)分之([零〇一二两三四五六七八九十百\d.]+)")
+
+
 def _reread(mention: str) -> float | None:
-    """The value of the numeral a mention starts with, by cn2an; None when cn2an cannot read it."""
+    """The value of the numeral a mention starts with, by cn2an; None when cn2an cannot read it. A
+    fraction in words (五分之一, 一半) is read in percent, as its unit % says."""
+    if fraction := _FRACTION.match(mention):
+        return 100 * float(cn2an.cn2an(fraction.group(2), "smart")) / float(cn2an.cn2an(fraction.group(1), "smart"))
+    if mention.startswith("一半"):
+        return 50.0
     found = _NUMERAL.match(to_simplified(mention))
     if not found:
         return None
