@@ -256,7 +256,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
     mentions = _counts_of_the_events_before(sentence, mentions)
-    mentions = _parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions)))
+    mentions = parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions)))
     mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
     coded = _sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(
@@ -735,19 +735,31 @@ _DENIED_EVENTS = re.compile(r"(?:未|没有)发生([^，,；;。\d]{0,12}?事故
 _INCLUSION = re.compile(r"\s*(?:含|包含|包括|其中)")
 
 
-def _parts_named_only(sentence: str, mentions: list[Mention]) -> list[Mention]:
+def parts_named_only(sentence: str, mentions: list[Mention], before: list[Mention] | None = None) -> list[Mention]:
     """受理举报6299件，包括省应急管理厅845件，各市应急系统5454件: a part after 包括/其中 named only by
-    who or where it is (a body, a division) counts what its total counts (省应急管理厅受理举报)."""
+    who or where it is (a body, a division) counts what its total counts (省应急管理厅受理举报). The
+    total may close the sentence `before` (…救助人口12407人。其中，港口区228人…)."""
     out = list(mentions)
     for i, m in enumerate(out):
         named = _NAME_ONLY.fullmatch(m.metric or "")
         if named is None or m.kind not in ("count", "money") or not _OPENS_PARTS.search(sentence, 0, m.start):
             continue
-        donor = next((p for p in reversed(mentions[:i]) if p.unit == m.unit and p.kind == m.kind
-                      and p.metric and not _NAME_ONLY.fullmatch(p.metric)), None)
-        if donor is not None and _OPENS_PARTS.search(sentence, donor.end, m.start):
-            out[i] = replace(m, metric=named.group(1) + (donor.metric or ""), rule="a part named only by who it is")
+        # the last count of its unit before it, with 包括/其中 between; or in the sentence before, when
+        # this one opens with 其中/包括
+        total = _total_of(m, mentions[:i])
+        if total is not None and not _OPENS_PARTS.search(sentence, total.end, m.start):
+            continue
+        if total is None and _OPENS_PARTS.match(sentence.lstrip(" ，,")):
+            total = _total_of(m, before or [])
+        if total is not None:
+            out[i] = replace(m, metric=named.group(1) + (total.metric or ""), rule="a part named only by who it is")
     return out
+
+
+def _total_of(part: Mention, candidates: list[Mention]) -> Mention | None:
+    """The last of `candidates` that counts in the part's unit and kind and names what it counts."""
+    return next((p for p in reversed(candidates) if p.unit == part.unit and p.kind == part.kind
+                 and p.metric and not _NAME_ONLY.fullmatch(p.metric)), None)
 
 
 _OPENS_PARTS = re.compile(r"包括|其中")

@@ -1283,3 +1283,12 @@ def test_a_part_coded_other_than_its_total_is_no_sub_count(sentences, subcounts)
     state = DocumentState()
     found = [m for s in sentences for m in in_document(state, s, [m for _, m in run(s)])]
     assert [m.subcount for m in found if m.unit != "人"] == subcounts
+
+
+def test_parts_named_only_by_where_they_are_count_what_the_last_sentences_total_counts():
+    state = DocumentState()
+    total = "2023至2024年,全市核定需冬春救助人口12407人。"
+    parts = "其中,港口区228人,防城区4849人。"
+    in_document(state, total, [m for _, m in run(total)])
+    got = [m.metric for m in in_document(state, parts, [m for _, m in run(parts)])]
+    assert got == ["港口区核定需冬春救助人口", "防城区核定需冬春救助人口"]
