@@ -24,16 +24,15 @@ from pipeline.lists import (
     BARE_MEASURE,
     DENIED_RULE,
     LIST_CHANGE_VERBS,
-    NAMED_YEAR,
     OUTCOME,
     OUTCOMES,
     YEAR_BEFORE_BASIS,
     bracket_open_at,
     clause_before,
     in_aside,
+    names_no_subject,
     same_part,
     sentence_structures,
-    without_subject_free_words,
 )
 from pipeline.mention import DocumentContext, Mention
 from pipeline.metric import MetricFinder, Span
@@ -582,8 +581,8 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
     about the clause that opens it."""
     out = list(mentions)
     for i, m in enumerate(out):
-        # 较2022年同比减少6起: the base year names no subject
-        if without_subject_free_words(NAMED_YEAR.sub("", m.metric or "")).strip():
+        # 较2022年同比减少6起, 比近三年(2021年~2023年)平均数下降32.7%: the base names no subject
+        if not names_no_subject(m.metric or ""):
             continue
         if subject := _subject_before_brackets(sentence, m.start):
             # 死亡人数(去年同期4人), 刑事立案数(同比下降13.4%): a value in brackets after its subject

@@ -58,10 +58,10 @@ def same_part(sentence: str, start: int, end: int) -> bool:
 
 
 # 与前两年平均数相比, 较近5年均值: a base other than the year before, which names no subject either
-_OTHER_BASE = re.compile(r"与[^，,；;。]{0,14}?相比|较[^，,；;。]{0,10}?(?:均值|平均数|平均值|平均)")
+_OTHER_BASE = re.compile(r"与[^，,；;。]{0,14}?相比|[较比][^，,；;。]{0,14}?(?:均值|平均数|平均值|平均)")
 
 
-def _names_no_subject(words: str) -> bool:
+def names_no_subject(words: str) -> bool:
     """Whether `words` (同比分别下降, 较2019年减少) only compare, naming nothing compared."""
     return re.search(r"[\u4e00-\u9fff]", without_subject_free_words(_OTHER_BASE.sub("", NAMED_YEAR.sub("", words)))) is None
 
@@ -397,7 +397,7 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         denial = _DENIAL.search(clause_before(sentence, own_clause)) if own_clause > 0 else None
         # …未发生较大事故，一般事故同比分别下降10%、20%: a clause with a subject of its own changes that
         if denial and all(out[i].kind == "change" for i in values) \
-                and _names_no_subject(sentence[own_clause + 1:out[values[0]].start]):
+                and names_no_subject(sentence[own_clause + 1:out[values[0]].start]):
             # 重大事故1起、14人…；未发生较大事故，同比减少3起、15人 (国有地方煤矿未发生事故，同比减少2起、
             # 3人): the changes of the events the clause before denies, and of their deaths; two
             # percentages (道路运输未发生事故，同比分别下降100%、100%) are the events' and the deaths'
