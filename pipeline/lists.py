@@ -415,6 +415,8 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
             continue
         if len(differences) >= len(values) and all(out[i].unit == "%" for i in values):
             before, rule = differences, "a list of percentages: the changes before, in order"
+            if found.group() == "均" and len(values) == 1:
+                before = differences[:1]  # 同比减少2起、少死亡2人，均下降100%: the events' change speaks for all
         elif found.group() == "均" and not _AVERAGED.search(sentence, max(0, at - 1), at + 2) and len(values) == 1 \
                 and len(before) > 1:
             # 事故6起，死亡6人，同比均下降66.7%: one value for several counts is given to the events when

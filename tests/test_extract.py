@@ -292,6 +292,8 @@ def test_adjacent_numbers_share_the_noun():
     ("集中学习《安全生产法》《消防法》等法律法规51次。", "51次", "集中学习"),
     ("局党委和各级党组织分别开展第一议题学习36次、252次。", "252次", "第一议题"),  # agents before 分别
     ("县应急局、县市场监管局分别与辖区企业签订安全生产责任书120份、85份。", "85份", "签订"),  # 与 is no basis here
+    # 均 with one percentage after several changes: the events' change speaks for all
+    ("(三)商贸制造业1月份无事故,同比减少2起、少死亡2人,均下降100%。", "100%", "商贸制造业"),
     # a change against an average names nothing itself: it is the measure's before it
     ("事故死亡人数同比2019年下降70.3%,比近三年(2021年~2023年)平均数下降32.7%。", "32.7%", "死亡"),
     # 同比去年 is one basis: last year's value and the change after it are the subject's before them
