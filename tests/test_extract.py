@@ -583,6 +583,13 @@ def test_zero_counts(sentence, found):
     # a penalty appealed counts the appeals, not penalties; a bound the count fell below is no count
     ("行政处罚被申请行政复议9宗。", "9宗", "legal.reconsideration_litigation"),
     ("行刑衔接45起,现场责令暂时停产停业741家。", "45起", "enf.criminal_referrals"),  # cases passed to the judiciary
+    # a drill is no incident handled, a proposed penalty no penalty, an office kept no document kept,
+    # officers taking an exam are trainees, handling illegal building is no emergency response
+    ("重点企业组织应急救援演练7312次。", "7312次", "emg.drills"),
+    ("拟实施行政处罚11件。", "11件", None),
+    ("保留内设科室8个。", "8个", None),
+    ("已排查通报违法建设情况处置44件。", "44件", None),
+    ("执法人员参与法律知识考试12名。", "12名", "train.participants"),
     ("全国生产安全事故死亡人数首次降至2万人以下。", "2万人", None),
     ("全国生产安全事故死亡18261人。", "18261人", "acc.deaths"),
 ])
