@@ -109,10 +109,9 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
                               and not sentence[previous_end:m.start].lstrip().startswith("、"))
         previous_end = m.end
         out.append(m)
-    parts_of_the_last = sentence.lstrip().startswith("其中")
-    if parts_of_the_last:  # 其中，港口区228人: parts named only by where they are, of the last sentence's total
-        out = parts_named_only(sentence, out, state.previous)
-    out = _parts_whole_in_their_own_code(out, state.previous if parts_of_the_last else [])
+    # 其中，港口区228人 / 包括…: parts named only by where they are, of the last sentence's total
+    out = parts_named_only(sentence, out, state.previous)
+    out = _parts_whole_in_their_own_code(out, state.previous if sentence.lstrip().startswith("其中") else [])
     state.previous = out
     state.part = in_part
     return [_aimed_at(m) for m in _events_named(state, sentence, _in_table(state, sentence, out))]

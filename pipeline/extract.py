@@ -763,7 +763,8 @@ def _total_of(part: Mention, candidates: list[Mention]) -> Mention | None:
 
 _OPENS_PARTS = re.compile(r"包括|其中")
 # a metric that only names a body or a division (包括省应急管理厅, 各市应急系统, 港口区)
-_NAME_ONLY = re.compile(r"(?:包括|其中)?[:：]?([\u4e00-\u9fff]{1,10}?(?:局|厅|委|系统|部门|单位|区|县|市|州|镇|乡|街道))")
+_NAME_ONLY = re.compile(r"(?:包括|其中)?[:：]?((?!涉及|重点|相关|有关|各类|其他|其它)[\u4e00-\u9fff]{1,10}?"
+                        r"(?:局|厅|委|系统|部门|单位|区|县|市|州|镇|乡|街道))")
 
 
 def _in_inclusion(sentence: str, pos: int) -> bool:

@@ -63,7 +63,8 @@ _OTHER_BASE = re.compile(r"与[^，,；;。]{0,14}?相比|[较比][^，,；;。]
 
 def names_no_subject(words: str) -> bool:
     """Whether `words` (同比分别下降, 较2019年减少) only compare, naming nothing compared."""
-    return re.search(r"[\u4e00-\u9fff]", without_subject_free_words(_OTHER_BASE.sub("", NAMED_YEAR.sub("", words)))) is None
+    # a subject may be written in Latin letters (PM2.5, COD)
+    return re.search(r"[\u4e00-\u9fffA-Za-z]", without_subject_free_words(_OTHER_BASE.sub("", NAMED_YEAR.sub("", words)))) is None
 
 
 def without_subject_free_words(text: str) -> str:

@@ -351,7 +351,8 @@ def _doc_type(title: str, opening: str, text: str) -> str:
 
 
 _START_CHARS = 120
-_RULE_OF_LAW = re.compile(r"法治|依法行政|依法治|行政执法")
+# 行政执法 as the work, not as a body's name (综合行政执法局, 行政执法大队)
+_RULE_OF_LAW = re.compile(r"法治|依法行政|依法治|(?<!综合)行政执法(?![局队])")
 # A first paragraph that says its year's work was 推进法治政府建设: the report's own subject.
 _OPENS_ON_RULE_OF_LAW = re.compile(r"(?:推进|推动|加强|深化)[^。]{0,6}法治政府建设")
 
@@ -431,10 +432,12 @@ _SPANS_YEARS = re.compile(r"规划|十[一二三四五六七八九]五|" + _YEAR
 _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 # this year as the period of the figures (今年以来, 今年1月至8月, 今年上半年), not as a day (今年10月25日挂牌)
 # or a word of another sense (今年首场发布会, 今年将)
-_THIS_YEAR = re.compile(r"今年(?=以来|前\d{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|[上下]半年|前?[一二三四]季度|全年)")
-# a year compared with or started from (较2019年, 超2018年全年, 由2019年末的433处减少到222处)
-_BASE_YEAR = re.compile(r"(?:较|比|与|相比|超过?|高于|低于|多于|少于|由|从)" + _YEAR + r"年(?:度)?|"
-                        + _YEAR + r"年(?:度)?(?:相比|同期)")
+_THIS_YEAR = re.compile(r"今年(?=以来|前[\d一二两三四五六七八九十]{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|\d{1,2}月份?以来"
+                        r"|[上下]半年|前?[一二三四]季度|全年)")
+# a year compared with or a change started from (较2019年, 超2018年全年, 由2019年末的433处减少到222处;
+# not 从2023年1月至12月, a period)
+_BASE_YEAR = re.compile(r"(?:较|比|与|相比|超过?|高于|低于|多于|少于)" + _YEAR + r"年(?:度)?|"
+                        r"(?:由|从)" + _YEAR + r"年[^，,。；;至到]{0,8}的|" + _YEAR + r"年(?:度)?(?:相比|同期)")
 
 
 def _report_year(title: str, opening: str, doc_type: str, published_on: str | None, text: str) -> int | None:

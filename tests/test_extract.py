@@ -296,6 +296,7 @@ def test_adjacent_numbers_share_the_noun():
     ("(三)商贸制造业1月份无事故,同比减少2起、少死亡2人,均下降100%。", "100%", "商贸制造业"),
     # a change against an average names nothing itself: it is the measure's before it
     ("事故死亡人数同比2019年下降70.3%,比近三年(2021年~2023年)平均数下降32.7%。", "32.7%", "死亡"),
+    ("优良天数比例为90.2%，PM2.5同比下降5%。", "5%", "PM2.5"),  # a subject in Latin letters
     # 同比去年 is one basis: last year's value and the change after it are the subject's before them
     ("优良天数为273天,同比去年265天上升8天。", "265天", "优良天数"),
     ("优良天数为273天,同比去年265天上升8天。", "8天", "优良天数"),
@@ -589,7 +590,10 @@ def test_zero_counts(sentence, found):
     ("拟实施行政处罚11件。", "11件", None),
     ("保留内设科室8个。", "8个", None),
     ("已排查通报违法建设情况处置44件。", "44件", None),
-    ("执法人员参与法律知识考试12名。", "12名", "train.participants"),
+    ("组织12名执法人员参与市、区法治政府建设示范创建法律知识考试。", "12名", "train.participants"),  # an exam's takers
+    ("现有参与一线执法的执法人员86名。", "86名", "org.enforcement_officers"),
+    ("各科室共清理规范性文件32件。", "32件", "legal.normative_docs_cleared"),
+    ("全年接警出动处置违法用火引发的火情12起。", "12起", "emg.incidents_handled"),
     ("全国生产安全事故死亡人数首次降至2万人以下。", "2万人", None),
     ("全国生产安全事故死亡18261人。", "18261人", "acc.deaths"),
 ])

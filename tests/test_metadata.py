@@ -735,6 +735,23 @@ CASES = [
         "中山市", "442000", 2022, "other", None, None,
     ),
     (
+        "a body named 综合行政执法局 makes no summary a rule-of-law report",
+        "XX区城市管理局2023年工作总结\n2023年，区综合行政执法局扎实推进市容整治，区综合行政执法局全年清理占道经营1200处，"
+        "区综合行政执法局开展专项整治12次，区综合行政执法局拆除违建35处。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "近日 deep in a summary's body makes no press item",
+        "XX县2023年安全生产工作开展情况\n全县上下认真贯彻安全生产决策部署。一、主要成效。全年共发生事故3起。二、主要做法。"
+        "一是压实责任。近日，县安委会印发《考核办法》。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "从2023年1月至12月 is the period a press item is about, no base",
+        "2024-01-08 10:00 来源:中国新闻网\n记者从市应急管理局获悉，从2023年1月至12月，全市共发生生产安全事故30起。\n",
+        None, None, 2023, "other", None, "2024-01-08",
+    ),
+    (
         "a breadcrumb with empty cells is no title",
         "首页 | | 政务公开 | | 计划总结\n平江县应急管理局2023年工作总结\n2023年，全县发生事故3起。\n",
         "平江县", "430626", 2023, "work_summary", "平江县应急管理局", None,

@@ -135,8 +135,10 @@ def _reread(mention: str) -> float | None:
     if mention.startswith("一半"):
         return 50.0
     simplified = to_simplified(mention)
-    for term in read_lines("spam_terms.txt"):  # 6包養3.2億元: a mirror's spam word inside the number
+    for term in read_lines("spam_terms.txt"):  # a mirror's spam word inside the number
         simplified = simplified.replace(term, "")
+    for pattern in read_lines("spam_patterns.txt"):  # 6包養3.2億元
+        simplified = re.sub(pattern, "", simplified)
     found = _NUMERAL.match(simplified)
     if not found:
         return None
