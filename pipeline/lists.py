@@ -185,7 +185,7 @@ def _list_gap() -> re.Pattern[str]:
 # (同比分别增加2起、4人，上升33.3%、14.8%), or right after the measures it changes (同比事故起数、
 # 死亡人数减少4起、16人)
 _MEASURES_BEFORE_VERB = ("起数", "人数", "损失")
-_LIST_DISTRIBUTOR = re.compile(f"分别|均(?=[^，,；;。]{{0,6}}?(?:{LIST_CHANGE_VERBS}))"
+_LIST_DISTRIBUTOR = re.compile(f"分别|(?<![平人日户])均(?=[^，,；;。]{{0,6}}?(?:{LIST_CHANGE_VERBS}))"
                                f"|(?:{'|'.join(f'(?<={basis})' for basis in YEAR_BEFORE_BASES)}|(?<=较\\d{{4}}年)|(?<=相比))"
                                f"(?:{LIST_CHANGE_VERBS})|(?:(?<=[，,])|{'|'.join(f'(?<={m})' for m in _MEASURES_BEFORE_VERB)})"
                                f"(?:{LIST_CHANGE_VERBS})(?=\\s*\\d)")
