@@ -22,6 +22,7 @@ def run(sentence, context=REPORT):
 # ---- numbers, units and values ------------------------------------------------------------
 # (sentence, span text, value, base unit)
 VALUES = [
+    ("全省PM2.5年均浓度为29.8微克每立方米。", "29.8微克每立方米", 29.8, "微克/立方米"),  # the unit spelt out
     ("全年共查处违法案件812件。", "812件", 812, "件"),
     ("全市发生火灾事故15起。", "15起", 15, "起"),
     ("储备砂石料9.8万方。", "9.8万方", 98000, "方"),  # 方: cubic metres, kept as written
