@@ -299,6 +299,7 @@ def test_adjacent_numbers_share_the_noun():
     ("事故死亡人数同比2019年下降70.3%,比近三年(2021年~2023年)平均数下降32.7%。", "32.7%", "死亡"),
     ("优良天数比例为90.2%，PM2.5同比下降5%。", "5%", "PM2.5"),  # a subject in Latin letters
     ("优良天数比例为90.2%，PM2.5平均浓度同比下降5%。", "5%", "PM2.5"),  # 均 of 平均 distributes nothing
+    ("扑救火灾279起，超2018年全年2倍。", "2倍", "扑救火灾"),  # a multiple of the count before
     # 同比去年 is one basis: last year's value and the change after it are the subject's before them
     ("优良天数为273天,同比去年265天上升8天。", "265天", "优良天数"),
     ("优良天数为273天,同比去年265天上升8天。", "8天", "优良天数"),
