@@ -68,10 +68,10 @@ FLOORS = {
     "fresh41": (0.925, 0.875, 0.9, 0.9, 0.99),  # a garbled page lost the units of its figures
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955),
     "fresh43": (0.96, 0.945, 0.845, 0.53, 0.825),  # its annotator leaves sectors' and counties' enforcement uncoded
-    "fresh44": (0.975, 0.96, 0.91, 0.54, 0.755),  # its annotator leaves a disclosure report's categories uncoded
+    "fresh44": (0.975, 0.975, 0.91, 0.54, 0.755),  # its annotator leaves a disclosure report's categories uncoded
     "fresh45": (0.99, 0.98, 0.99, 0.505, 0.855),  # and per-type appeals and breakdowns of officers and information
     "fresh46": (0.965, 0.91, 0.825, 0.325, 0.935),  # its annotator leaves lists of licensing items uncoded
-    "fresh47": (0.975, 0.92, 0.81, 0.875, 0.935),
+    "fresh47": (0.975, 0.925, 0.81, 0.875, 0.935),
     "fresh48": (0.98, 0.945, 0.84, 0.37, 0.79),  # its annotator leaves campaign and category counts uncoded
     "fresh49": (0.98, 0.96, 0.735, 0.68, 0.76),
 }
