@@ -799,15 +799,16 @@ _ZONE_OPENING_TITLE = re.compile(r"(" + _ZONE_NAME + r")(?=管理委员会|管�
                                  r"|关于|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
 _ZONE_AGENCY = re.compile(r"(?:中共)?(" + _ZONE_NAME + r")(?:管理委员会|管委会|党工委)?"
                           r"(?:[" + _CJK + r"]{0,8}(?:局|委员会|办公室))?")
-_TIME_LEAD = re.compile(r"^(?:\s|(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度)+")
-_LEAD = re.compile(r"^(?:[\s|]|关于|(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度)+")
+_TIME_WORDS = r"(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度"
+_TIME_LEAD = re.compile(r"^(?:\s|" + _TIME_WORDS + r")+")
+_LEAD = re.compile(r"^(?:[\s|]|关于|" + _TIME_WORDS + r")+")  # also a division's name set aside, and 关于
 _NOT_A_TOWN_START = tuple("全各本我该每所其此两多个")
 # 百县千镇, 落实区镇: a campaign or a kind of place; 部分乡镇: towns in general
 _NOT_IN_A_TOWN = re.compile(r"[省县区]|乡镇$|下乡$|小镇$")  # …; 送法下乡, 特色小镇: an act, a kind
 
 
 def _reporting_town(title: str, agencies: list[str | None], first_sentence: str) -> str | None:
-    """The town (or development zone) the title opens with, else the one one of `agencies` (agency
+    """The town (or development zone) the title opens with, else the one that one of `agencies` (agency
     lines, issuer, signature, the first sentence's subject) consists of, once full names of the
     divisions it lies in and leading time words are set aside (宁波市鄞州区下应街道2023年… → 下应街道),
     else the town that opens a clause of the first sentence as its subject."""
@@ -823,19 +824,20 @@ def _reporting_town(title: str, agencies: list[str | None], first_sentence: str)
                 text = text[:mention.start] + "|" + text[mention.end:]
         text = _LEAD.sub("", text)
         found = _TOWN_AGENCY.fullmatch(text) if whole else _TOWN_OPENING_TITLE.match(text)
-        town = found.group(1) if found else None
-        if town and (town in stop or town.startswith(_NOT_A_TOWN_START) or _NOT_IN_A_TOWN.search(town)):
-            town = None
+        town = found.group(1) if found and _is_town(found.group(1), stop) else None
         # a zone opens the text as it was written (赣州市关于推进新区… holds none), and only where the
         # title names no division (杭州市…报告 with 杭州钱塘新区管委会坚持… first is 杭州市's)
         lead = _TIME_LEAD.sub("", original)
         zone = None if titled_division else _ZONE_AGENCY.fullmatch(lead) if whole else _ZONE_OPENING_TITLE.match(lead)
         candidates.append(town or (zone.group(1) if zone else None))
     if not titled_division:  # 永定区…，下洋镇坚持…: a part of the titled division
-        candidates += [town for m in _TOWN_SUBJECT.finditer(first_sentence)
-                       if (town := m.group(1)) not in stop and not town.startswith(_NOT_A_TOWN_START)
-                       and not _NOT_IN_A_TOWN.search(town)]
+        candidates += [m.group(1) for m in _TOWN_SUBJECT.finditer(first_sentence) if _is_town(m.group(1), stop)]
     return next((place for place in candidates if place), None)
+
+
+def _is_town(name: str, stop: set[str]) -> bool:
+    """Whether a name ending in 镇, 乡 or 街道 names a town: no kind of place (not_towns.txt, 乡镇, 特色小镇)."""
+    return name not in stop and not name.startswith(_NOT_A_TOWN_START) and not _NOT_IN_A_TOWN.search(name)
 
 
 def _weak_region(ranked: list[tuple[str, float]], own_kind: str | None) -> Region | None:
