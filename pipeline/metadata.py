@@ -578,7 +578,7 @@ _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。
 def _opening_subject_pattern() -> re.Pattern[str]:
     # the subject may be a committee and its government together (2025年，县委、县政府坚持…)
     return re.compile(r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*|(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[，,]\s*)?"
-                      r"(?:在[^，,。\n]{1,40}?下[，,]\s*)?"
+                      r"(?:在[^，,。\n]{1,40}?下[，,]\s*)*"
                       r"(?P<subject>[" + _CJK + r"]{2,24}?(?:、[" + _CJK + r"]{2,12}?)?)"
                       r"(?=(?:\d{1,2}日)?(?:" + _SUBJECT_FOLLOWERS + "))")  # 应急管理部27日发布消息
 
@@ -593,7 +593,12 @@ def _opening_agencies(opening: str) -> list[str]:
     start = _STAMPED_SOURCE.sub(lambda m: "□" * len(m.group()) if find_regions_in(m.group()) else m.group(), start)
     if dateline := _DATELINE.match(start):  # only where the text opens: 3月15日电视电话会议 is a meeting
         start = "□" * dateline.end() + start[dateline.end():]
+    # 在省委、省政府的正确领导和省应急管理厅的精心指导下，我市…: the bodies it works under are not it
+    start = _UNDER_GUIDANCE.sub(lambda m: "□" * len(m.group()), start)
     return [m.group(1) for m in _opening_agency_pattern().finditer(start)]
+
+
+_UNDER_GUIDANCE = re.compile(r"在[^，,。；;\n]{1,60}?(?:领导|指导|支持|关心|帮助|部署|督导)下")
 
 
 # a posting time and the site or body that posted it
@@ -603,7 +608,9 @@ _STAMPED_SOURCE = re.compile(_TIMESTAMP.pattern + r"\s*[" + _CJK + r"]{2,30}")
 @lru_cache(maxsize=1)
 def _opening_agency_pattern() -> re.Pattern[str]:
     # a suffix that goes on as another word is none (决策部署, 有关部门, 新局面, 办理)
-    return re.compile(r"([" + _CJK + r"]{2,30}?(?:" + "|".join(_agency_suffixes()) + r"))(?![署门面势理托员长])")
+    # …重要部署, 以人民为中心: words, not bodies
+    return re.compile(r"([" + _CJK + r"]{2,30}?(?:" + "|".join(_agency_suffixes()) + r"))(?![署门面势理托员长])"
+                      r"(?<!部署)(?<!为中心)")
 
 
 def _issuers(text: str | None) -> list[tuple[Region, ...]]:
@@ -885,11 +892,18 @@ def _other_place_cue() -> re.Pattern[str]:
 
 def _self_reference(text: str) -> str | None:
     """The kind of division a report calls itself (我市, 全区, 本县), when one kind dominates."""
-    counts = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text))
+    counts = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text)
+                     if not _RANKED_AMONG.search(text, m.end(), m.end() + 2)
+                     and not _AMONG_BEFORE.search(text[max(0, m.start() - 8):m.start()]))
     if not counts:
         return None
     kind, count = counts.most_common(1)[0]
     return kind if count >= 2 * (sum(counts.values()) - count) else None
+
+
+# 居全省第一, 在全省率先, 被全省推广, 入选全省…: a place among the wider division's others, not its scope
+_RANKED_AMONG = re.compile(r"第|首|率先|推广|前列|排名|领先|唯一|先进|典型")
+_AMONG_BEFORE = re.compile(r"(?:在|居|列|位|入选|入围|被)(?:(?:19|20)\d\d年度?)?\Z")
 
 
 def _reporting_agency(subject: str | None, opening_agencies: list[str]) -> str | None:
