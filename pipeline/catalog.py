@@ -94,7 +94,7 @@ class _Matcher:
     tiers: tuple[tuple[int, tuple[str, ...], re.Pattern[str], int], ...]  # (tier, cues, any cue, text index)
 
 
-# Where assign_code looks for the cues of each tier: (override) clause or segment, metric, clause, segment.
+# Where assign_code looks for the cues of each tier: (override) 、-item or segment, metric, clause, segment.
 _TIER_TEXTS = ((4, "override_cues", 0), (3, "cues", 1), (2, "clause_cues", 2), (1, "sentence_cues", 3))
 
 
@@ -131,6 +131,17 @@ _CLAUSE_BREAKS = "，,；;。！？!?：:（）()"
 # The last break before a position (searched with endpos) and the first one from a position.
 _LAST_CLAUSE_BREAK = re.compile(rf"[{_CLAUSE_BREAKS}][^{_CLAUSE_BREAKS}]*\Z")
 _NEXT_CLAUSE_BREAK = re.compile(f"[{_CLAUSE_BREAKS}]")
+_LAST_ITEM_BREAK = re.compile(rf"[{_CLAUSE_BREAKS}、][^{_CLAUSE_BREAKS}、]*\Z")
+_NEXT_ITEM_BREAK = re.compile(f"[{_CLAUSE_BREAKS}、]")
+def _after_last_number(clause: str) -> str:
+    """What closes a clause after its last number (…24起行政处罚案件的合法性审查 → 起行政处罚案件的合法性审查)."""
+    found = _LAST_NUMBER_ON.search(clause)
+    return found.group()[1:] if found else ""
+
+
+_LAST_NUMBER_ON = re.compile(r"\d\D*\Z")
+
+
 _LAST_SEGMENT_BREAK = re.compile(r"[；;。][^；;。]*\Z")
 _NEXT_SEGMENT_BREAK = re.compile("[；;。]")
 
@@ -144,6 +155,11 @@ def _between(sentence: str, start: int, end: int, last: re.Pattern[str], followi
 def clause_around(sentence: str, start: int, end: int) -> str:
     """The clause of the sentence that holds [start, end)."""
     return _between(sentence, start, end, _LAST_CLAUSE_BREAK, _NEXT_CLAUSE_BREAK)
+
+
+def item_around(sentence: str, start: int, end: int) -> str:
+    """The 、-item of the clause that holds [start, end) (查封扣押案件2起 in 查封扣押案件2起、向公安机关移送…34起)."""
+    return _between(sentence, start, end, _LAST_ITEM_BREAK, _NEXT_ITEM_BREAK)
 
 
 def segment_around(sentence: str, start: int, end: int) -> str:
@@ -177,7 +193,7 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     """The catalog code of a mention and the cue that decided it, or None when cue and unit family
     do not clearly agree.
 
-    Tiers: override cue in the sentence (4) > cue in the metric (3) > cue in the clause (2) >
+    Tiers: override cue in the mention's 、-item of its clause (4) > cue in the metric (3) > cue in the clause (2) >
     cue in the sentence (1); then the entry's priority, then the longest cue.
     """
     metric = _TITLES.sub("", metric or "")  # 《…的指导意见》等规范性文件: a title's words name a document
@@ -186,7 +202,10 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     family = _family(unit, kind)
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence
-    texts = (clause or segment, metric, clause, segment)
+    # an override cue decides the mention's own 、-item, or every item when it closes the clause
+    # (完成3起许可案件、24起处罚案件的合法性审查), not a sibling item's (查封扣押案件2起、向公安机关移送…34起)
+    texts = (item_around(sentence, *span) + "|" + _after_last_number(clause) if span else segment,
+             metric, clause, segment)
     best: tuple[int, int, int, str, str] | None = None
     for matcher in _matchers(family, unit):
         if part and matcher.entry.whole:

@@ -94,6 +94,15 @@ def _ends_its_line(line: str, line_start: int, blank_line_after: bool) -> bool:
     return titled or "\t" in line or is_debris_line(stripped)
 
 
+def _headline(line: str, line_start: int, blank_line_after: bool, next_line: str) -> bool:
+    """The first line, set off by a blank line, is a headline whatever it ends with (…迈出新步伐), unless
+    the next line goes on with a count (…曝光典型案例\n\n64起。)."""
+    return line_start == 0 and blank_line_after and "。" not in line and not _COUNT_START.match(next_line)
+
+
+_COUNT_START = re.compile(r"\s*\d+(?:\.\d+)?(?![\d.年月日])")
+
+
 @lru_cache(maxsize=1)
 def _variants() -> dict[int, str]:
     return {ord(variant): simplified for variant, simplified in (line.split() for line in read_lines("variant_characters.txt"))}
@@ -167,6 +176,7 @@ def _line_break_spans(text: str) -> list[tuple[int, int]]:
         next_line = text[m.end() : next_line_end if next_line_end >= 0 else len(text)]
         wrapped = (len(previous_line) >= _WRAPPED_LINE_MIN_CHARS and last not in _TERMINATORS
                    and not _ends_its_line(previous_line, line_start, m.end() - m.start() > 1)
+                   and not _headline(previous_line, line_start, m.end() - m.start() > 1, next_line)
                    and not _ENUMERATOR_START.match(next_line)
                    and not is_debris_line(next_line))
         # 64\n\n起 and a table row 其中：… under its total continue the line before.

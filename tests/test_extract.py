@@ -599,6 +599,14 @@ def test_zero_counts(sentence, found):
     ("全年接警出动处置违法用火引发的火情12起。", "12起", "emg.incidents_handled"),
     ("全国生产安全事故死亡人数首次降至2万人以下。", "2万人", None),
     ("全国生产安全事故死亡18261人。", "18261人", "acc.deaths"),
+    # lenient and waived penalties are no penalties or fines; a checkpoint set up is nothing inspected
+    ("从轻减轻行政处罚案件2246件。", "2246件", None),
+    ("为各类市场主体免除罚款3550.25万元。", "3550.25万元", None),
+    ("设置1840个森林防火检查站。", "1840个", None),
+    # an override cue (向公安机关移送) decides its own 、-item, or every item when it closes the clause
+    ("全年办理的查封扣押案件2起、向公安机关移送案件合计34起。", "2起", None),
+    ("全年办理的查封扣押案件2起、向公安机关移送案件合计34起。", "34起", "enf.criminal_referrals"),
+    ("完成3起行政许可案件、24起行政处罚案件的合法性审查。", "3起", "legal.penalty_reviews"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
@@ -650,6 +658,9 @@ ACCIDENT_STATISTICS = [
     # values far from 同比 keep the list's basis and direction; a bare comma joins one unit's values
     ("全省发生各类生产安全事故949起、死亡1030人、受伤361人，同比分别减少170起、126人、56人，分别下降15.19%、10.9%、13.43%。",
      {"15.19%": "acc.accidents_yoy", "10.9%": "acc.deaths_yoy", "13.43%": None}),
+    # fewer values than a 、-list of counts: the list's first ones, in order
+    ("全市发生各类事故37起、死亡30人、受伤15人，同比分别下降19.6%、9.1%。",
+     {"19.6%": "acc.accidents_yoy", "9.1%": "acc.deaths_yoy"}),
     ("全国发生各类生产安全事故12,070起，死亡10,527人。\n同比分别下降26.5%,18.1%。",
      {"26.5%": "acc.accidents_yoy", "18.1%": "acc.deaths_yoy"}),
     # the subjects stand before a basis and a verdict without numbers
