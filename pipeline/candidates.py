@@ -265,8 +265,9 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
             continue  # the second half of a range 3-5
         if before == "第" or (before == "前" and not is_chinese):
             continue
-        if is_chinese and starts and n_start not in starts and not _after_qualifier_in_token(sentence, n_start, starts):
-            continue  # 统一, 进一步: the numeral is inside a word
+        if is_chinese and starts and n_start not in starts and not _after_qualifier_in_token(sentence, n_start, starts) \
+                and not ((multiple := _MULTIPLE.match(sentence, n_start)) and multiple.end() in ends):
+            continue  # 统一, 进一步: the numeral is inside a word; 增加一倍 (one word) ends in a multiple
         try:
             value = parse_decimal(number)
         except ValueError:
@@ -359,6 +360,9 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
                                      family, True, internal, is_chinese)
         return None
     end = pos + len(unit.written)
+    if unit.written == "个" and not internal and (months := _MONTHS_AND_MORE.match(sentence, end)):
+        # 3个多月, 两个余月: the qualifier stands inside the unit of months
+        unit, internal, end = lexicon.units()["个月"], "over", months.end()
     if masked[n_start:end].count(MASK):
         return None
     if not _accept(sentence, masked, n_start, n_end, end, number, value, unit, internal, is_chinese):
@@ -368,6 +372,9 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
                      internal, is_chinese)
 
 
+_MONTHS_AND_MORE = re.compile(r"[多余]月")
+_MULTIPLE = re.compile(r"[一两二三四五六七八九十]+倍")
+_GREW_BY = re.compile(r"(?:增长|增加|提高|提升|上升|翻|多|高出|超过|扩大|减少|下降)了?(?:近|约|超过?)?\Z")
 _DATE_DIGITS = re.compile(r"(?:19|20)\d{4,6}")
 _RATE_PER_BASE = re.compile(r"(百万吨|十万人口|十万人|万人|万台|万车|百亿元|亿元)(?:GDP|生产总值)?[\u4e00-\u9fff]{0,12}?死亡率"
                             r"(?:为|是|达|降至|下降至|控制在|小于|低于)?"
@@ -406,7 +413,8 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
         if number in ("一", "壹"):
             clause = _clause_before(sentence, n_start)
             at_clause_end = end >= len(sentence) or sentence[end] in _CLAUSE_BREAK
-            if not clause.endswith(_ONE_COUNT_CUES) and not (at_clause_end and unit.written in _ONE_AT_CLAUSE_END_UNITS):
+            if not clause.endswith(_ONE_COUNT_CUES) and not (at_clause_end and unit.written in _ONE_AT_CLAUSE_END_UNITS) \
+                    and not (unit.written == "倍" and _GREW_BY.search(clause)):  # 增长了一倍: doubled
                 return False
             if _NONE_HAPPENED.search(clause):
                 return False  # 未发生一起: none happened

@@ -216,7 +216,7 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
 
 
 _SUBTITLE = re.compile(r"^[—-]{1,2}|在[^。]{2,40}(?:会议|大会|会)上$")
-_REPORT_WORD = re.compile(r"报告|总结|要点|计划|规划$|思路|情况|方案")  # 规划 ends a plan's title, not 规划和自然资源局
+_REPORT_WORD = re.compile(r"报告|总结|要点|计划|规划$|思路|情况|方案|通报")  # 规划 ends a plan's title, not 规划和自然资源局
 _ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
 # a covering notice's title at the top of the page: 关于印发聊城市2021年法治政府建设工作计划的通知
 # (not a notice the text cites: 根据《…关于印发…分工方案的通知》)
@@ -248,7 +248,9 @@ def _title(header: list[str]) -> str:
         parts = parts[cued[0] :]
         if len(parts) > 1 and not _REPORT_WORD.search(parts[0]):
             return "".join(parts[:2])
-        return "".join(parts[:2]) if len(parts) > 1 and len(parts[1]) <= 12 else parts[0]
+        # a short second line ends a broken title, unless the first already ends as one (…事故情况 / 曲靖安全生产)
+        complete = re.search(r"(?:" + _REPORT_WORD.pattern + r")$", parts[0])
+        return "".join(parts[:2]) if len(parts) > 1 and len(parts[1]) <= 12 and not complete else parts[0]
     return ""
 
 
@@ -468,8 +470,11 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
             return published.year + (1 if late and not _SPANS_YEARS.search(title) else 0)
         if doc_type == "other":
             # 2024年以来 in a press item of 2025-12: since when, not the year it is about
+            # …的步骤，2018年在历下区进行试点 in a press item of 2023: history, not the year it is about,
+            # unless it opens a paragraph (2022年，全市共发生…)
             about = [(at, year) for at, year in opening_years if not (opening.startswith("以来", opening.find("年", at) + 1)
-                                                                      and year < published.year)]
+                                                                      and year < published.year)
+                     and (published.year - 1 <= year <= published.year or at == 0 or opening[at - 1] == "\n")]
             # 据统计，今年1月至8月…: a period of this year before any year named is the year it was told
             this_year = _THIS_YEAR.search(opening)
             if this_year and (not about or this_year.start() < about[0][0]):
@@ -565,7 +570,11 @@ def _subject_at(opening: str, start: int) -> str | None:
     start = framing.end() if framing else start
     dateline = _DATELINE.match(opening, start)  # 中新网1月15日电 应急管理部15日举行…
     found = _opening_subject_pattern().match(opening, dateline.end() if dateline else start)
-    return found.group("subject") if found else None
+    # 省应急厅发言人介绍，…: the body its spokesman speaks for
+    return _SPOKESMAN.sub("", found.group("subject")) if found else None
+
+
+_SPOKESMAN = re.compile(r"(?:新闻)?(?:发言人|负责人|负责同志)[" + _CJK + r"]{0,4}\Z")
 
 
 # a news agency's dateline opening a press item (中新网1月15日电, 新华社北京3月2日电(记者王某))

@@ -22,6 +22,8 @@ def run(sentence, context=REPORT):
 # ---- numbers, units and values ------------------------------------------------------------
 # (sentence, span text, value, base unit)
 VALUES = [
+    ("较上年该类案件量增长了一倍。", "一倍", 1, "倍"),  # doubled
+    ("执法检查同比增加一倍。", "一倍", 1, "倍"),  # 增加一倍 is one jieba word
     ("全省PM2.5年均浓度为29.8微克每立方米。", "29.8微克每立方米", 29.8, "微克/立方米"),  # the unit spelt out
     ("全年共查处违法案件812件。", "812件", 812, "件"),
     ("全市发生火灾事故15起。", "15起", 15, "起"),
@@ -113,6 +115,7 @@ def test_implicit_unit(sentence, text, unit, noun):
     ("公示期不少于30日。", "30日", 30, "日", "at_least"),
     ("整改期限一般不超过15天。", "15天", 15, "天", "at_most"),
     ("接到报告后2小时内到达现场。", "2小时", 2, "小时", "at_most"),
+    ("局班子成员带队3个多月包片督查。", "3个多月", 3, "月", "over"),  # the qualifier inside the unit
 ])
 def test_durations(sentence, text, value, unit, qualifier):
     (t, m), = run(sentence)
@@ -334,6 +337,8 @@ def test_people_counted_after_acts_on_events_did_not_die(sentence):
 
 # ---- negatives: no mention at all ---------------------------------------------------------
 NEGATIVES = [
+    "事故四项指数与去年同期相比均有下降。",  # the indices a comparison covers
+    "付出一倍的努力。",  # 一倍 without a change
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents
     "市四套班子领导带队开展督导。",  # the city's four leading bodies
     "将六类行政权力事项纳入目录。",  # kinds in Chinese numerals sort, not count

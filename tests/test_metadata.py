@@ -415,7 +415,7 @@ CASES = [
     (
         "a text about several districts of a city is the city's",
         "秦州9起、麦积9起!天水市最新通报\n2022年，全市共发生生产安全事故37起，死亡33人。\n",
-        "天水市", "620500", 2022, "work_summary", None, None,
+        "天水市", "620500", 2022, "other", None, None,
     ),
     (
         "去年 opening a text recounts that year",
@@ -684,7 +684,7 @@ CASES = [
         "a news agency's dateline before a ministry speaking is no part of the subject",
         "2026-01-15 23:20:37 来源:参考消息网\n中新网1月15日电 应急管理部15日举行季度例行新闻发布会，2025年，全国共发生"
         "各类生产安全事故19884起。全国安全生产形势稳定。\n",
-        "全国", "100000", 2025, "other", None, "2026-01-15",
+        "全国", "100000", 2025, "other", "应急管理部", "2026-01-15",
     ),
     (
         "a press item telling 今年 is about the year it was told; a year exceeded (超2018年全年) is a base",
@@ -832,6 +832,18 @@ CASES = [
         "国家知识产权局2022年度报告：十年成就，知识产权强国建设迈出新步伐\n\n"
         "国家知识产权局2022年度报告显示，知识产权工作取得了显著进展。发明专利审查结案准确率达93.4%。\n",
         "全国", "100000", 2022, "annual_report", "国家知识产权局", None,
+    ),
+    (
+        "a bulletin's title ends at its document word; a short line after it is the series' name",
+        "2022年1-6月全市生产安全事故情况\n\n2022-07-11 16:34:00   来源:曲靖市应急管理局\n\n曲靖安全生产\n\n2022年第6期\n\n"
+        "2022年6月,全市发生各类生产安全事故12起、死亡8人。\n",
+        "曲靖市", "530300", 2022, "other", "曲靖市应急管理局", "2022-07-11",
+    ),
+    (
+        "a year long before a press item's date, inside a paragraph, is history, not the year it is about",
+        "济南市已建设应急联防救援站161个\n\n2023年12月06日12:37:06 国际\n\n"
+        "齐鲁网12月6日讯 今天上午，济南市政府新闻办公室举行新闻发布会。按照试点先行的步骤，2018年在历下区进行试点建设。\n",
+        "济南市", "370100", 2023, "other", None, "2023-12-06",
     ),
     (
         "a page's posting time (2023年12月06日12:37:06) does not open a year's results",

@@ -54,6 +54,9 @@ LONG_LINE = "全面推进依法行政，严格规范公正文明执法，组织�
         ("满意率97.3%。亚博体育官网入口xbet888.com 真人娱乐首存送58元\n", "满意率97.3%。\n"),
         ("详见www.suzhou.gov.cn公开栏", "详见www.suzhou.gov.cn公开栏"),
         ("\n\n\n标题", "\n标题"),
+        # a posting time opens a line of page furniture, which the next line never continues
+        ("2020-01-10 18:05:00 来源:新华网 责任编辑:陈静 我来说两句 |\n新华网福州1月10日电 会议通报",
+         "2020-01-10 18:05:00来源:新华网责任编辑:陈静我来说两句|\n新华网福州1月10日电会议通报"),
         # a first line set off by a blank line is a headline, whatever it ends with
         ("国家知识产权局2022年度报告：十年成就，知识产权强国建设迈出新步伐\n\n国家知识产权局2022年度报告显示，",
          "国家知识产权局2022年度报告：十年成就，知识产权强国建设迈出新步伐\n国家知识产权局2022年度报告显示，"),
