@@ -28,20 +28,20 @@ FLOORS = {
     "fresh": (0.97, 0.945, 0.915, 0.845, 0.89),
     "fresh2": (0.97, 0.945, 0.935, 0.965, 0.96),
     "fresh3": (0.97, 0.92, 0.975, 0.96, 0.935),
-    "fresh4": (0.955, 0.925, 0.885, 0.885, 0.86),  # calls a bulletin titled …通报 a summary (now `other`)
+    "fresh4": (0.955, 0.925, 0.885, 0.885, 0.87),  # calls a bulletin titled …通报 a summary (now `other`)
     "fresh5": (0.96, 0.91, 0.96, 0.86, 0.86),
     "fresh6": (0.945, 0.9, 0.91, 0.84, 0.95),  # likewise
     "fresh7": (0.975, 0.955, 0.9, 0.68, 0.875),
     "fresh8": (0.98, 0.955, 0.85, 0.65, 0.945),  # its annotator leaves penalty cases by procedure uncoded
     "fresh9": (0.965, 0.945, 0.85, 0.725, 0.93),
-    "fresh10": (0.96, 0.935, 0.835, 0.49, 0.93),
-    "fresh11": (0.975, 0.95, 0.94, 0.76, 0.85),
-    "fresh12": (0.985, 0.945, 0.79, 0.76, 0.87),
+    "fresh10": (0.96, 0.935, 0.835, 0.49, 0.945),
+    "fresh11": (0.975, 0.95, 0.94, 0.76, 0.855),
+    "fresh12": (0.985, 0.945, 0.79, 0.76, 0.885),
     "fresh13": (0.97, 0.97, 0.605, 0.755, 0.99),  # few coded numbers: one code moves precision by 0.04
     "fresh14": (0.97, 0.89, 0.99, 0.585, 0.865),
     "fresh15": (0.98, 0.945, 0.725, 0.515, 0.895),  # its annotator calls a district's enforcement report a summary
-    "fresh16": (0.97, 0.925, 0.89, 0.905, 0.825),
-    "fresh17": (0.99, 0.99, 0.575, 0.885, 0.9),
+    "fresh16": (0.97, 0.925, 0.89, 0.905, 0.86),
+    "fresh17": (0.99, 0.99, 0.575, 0.885, 0.93),
     "fresh18": (0.99, 0.97, 0.96, 0.96, 0.86),
     "fresh19": (0.985, 0.96, 0.99, 0.805, 0.825),
     "fresh20": (0.965, 0.965, 0.99, 0.73, 0.705),
@@ -59,7 +59,7 @@ FLOORS = {
     "fresh32": (0.99, 0.97, 0.99, 0.99, 0.545),
     "fresh33": (0.955, 0.915, 0.91, 0.91, 0.96),
     "fresh34": (0.97, 0.915, 0.78, 0.84, 0.845),
-    "fresh35": (0.985, 0.985, 0.915, 0.99, 0.805),
+    "fresh35": (0.985, 0.985, 0.915, 0.99, 0.845),
     "fresh36": (0.985, 0.95, 0.93, 0.93, 0.925),
     "fresh37": (0.895, 0.8, 0.99, 0.19, 0.865),
     "fresh38": (0.975, 0.975, 0.86, 0.805, 0.705),
@@ -69,12 +69,15 @@ FLOORS = {
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955),
     "fresh43": (0.96, 0.945, 0.845, 0.53, 0.825),  # its annotator leaves sectors' and counties' enforcement uncoded
     "fresh44": (0.975, 0.975, 0.91, 0.54, 0.755),  # its annotator leaves a disclosure report's categories uncoded
-    "fresh45": (0.99, 0.98, 0.99, 0.505, 0.855),  # and per-type appeals and breakdowns of officers and information
-    "fresh46": (0.965, 0.91, 0.825, 0.325, 0.935),  # its annotator leaves lists of licensing items uncoded
+    "fresh45": (0.99, 0.98, 0.99, 0.505, 0.88),  # and per-type appeals and breakdowns of officers and information
+    "fresh46": (0.965, 0.91, 0.825, 0.325, 0.965),  # its annotator leaves lists of licensing items uncoded
     "fresh47": (0.975, 0.925, 0.81, 0.875, 0.935),
     "fresh48": (0.98, 0.945, 0.84, 0.37, 0.79),  # its annotator leaves campaign and category counts uncoded
-    "fresh49": (0.98, 0.96, 0.735, 0.68, 0.76),
+    "fresh49": (0.985, 0.96, 0.735, 0.68, 0.76),
     "fresh50": (0.99, 0.94, 0.99, 0.59, 0.88),
+    "fresh51": (0.99, 0.91, 0.865, 0.575, 0.86),  # its annotator leaves sub-counts of appeals and powers uncoded
+    "fresh52": (0.975, 0.94, 0.865, 0.56, 0.695),  # and sectors' fines; half its pages are bulletins and press items
+    "fresh53": (0.915, 0.875, 0.49, 0.24, 0.88),  # an inspection plan's table of bare numbers
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
