@@ -423,7 +423,8 @@ def _years(text: str) -> list[tuple[int, int]]:
     """(position, year) of the years in `text` that are not part of a range like 2021-2025."""
     masked = _blanked(_YEAR_RANGE, text)
     found = []
-    for match in re.finditer(_YEAR + r"(?:年|年度)", masked):
+    # 2020上半年工作总结: a title may drop the 年 before a half-year or quarter
+    for match in re.finditer(_YEAR + r"(?:年|年度|(?=[上下]半年|[一二三四]季度))", masked):
         year = _number(match.group(1))
         if 1990 <= year <= 2100:
             found.append((match.start(), year))
@@ -436,6 +437,7 @@ _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 # or a word of another sense (今年首场发布会, 今年将)
 _THIS_YEAR = re.compile(r"今年(?=以来|前[\d一二两三四五六七八九十]{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|\d{1,2}月份?以来"
                         r"|[上下]半年|前?[一二三四]季度|全年)")
+_OPENS_ON_THIS_YEAR = re.compile(r"\s*(?:年初以来|开年以来|" + _THIS_YEAR.pattern + ")")
 # a year compared with or a change started from (较2019年, 超2018年全年, 由2019年末的433处减少到222处;
 # not 从2023年1月至12月, a period)
 _BASE_YEAR = re.compile(r"(?:较|比|与|相比|超过?|高于|低于|多于|少于)" + _YEAR + r"年(?:度)?|"
@@ -481,8 +483,10 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
                 return published.year
             return about[0][1] if about else published.year
         # a year's report comes out in its first half-year after (annual reports are due by April);
-        # a summary posted later in a year is of that year (三季度工作进展, posted in October)
-        return published.year - 1 if published.month <= 6 else published.year
+        # a summary posted later in a year is of that year (三季度工作进展, posted in October), and so is
+        # one that opens on this year (年初以来，市交通运输局…, posted in April)
+        opens_on_this_year = bool(_OPENS_ON_THIS_YEAR.match(opening)) and not opening_years
+        return published.year - 1 if published.month <= 6 and not opens_on_this_year else published.year
     if opening_years:
         # 2022年3月14日，应急管理部召开新闻发布会…2021年，全国…: a full date says when it was told
         dated = {m.start() for m in _DATE_CN.finditer(opening)}

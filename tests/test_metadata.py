@@ -846,6 +846,18 @@ CASES = [
         "济南市", "370100", 2023, "other", None, "2023-12-06",
     ),
     (
+        "a title's year without 年 before its half-year (2020上半年工作总结) is the year covered",
+        "市应急管理局2020上半年工作总结下半年工作思路\n时间:2021-10-11 13:25:34\n"
+        "今年以来,市应急管理局紧紧围绕全省应急管理目标任务推动各项工作落实。\n",
+        None, None, 2020, "work_summary", "市应急管理局", "2021-10-11",
+    ),
+    (
+        "a summary posted in April that opens on this year (年初以来) is of that year",
+        "全面强化行业监管 安全生产形势持续保持稳定\n\n发布时间:2021-04-25 浏览次数:289\n\n"
+        "年初以来,市交通运输局坚定政治站位,共计检查交通运输企业303家。\n",
+        None, None, 2021, "work_summary", "市交通运输局", "2021-04-25",
+    ),
+    (
         "a page's posting time (2023年12月06日12:37:06) does not open a year's results",
         "济南市已建设应急联防救援站161个 覆盖149个街镇\n\n2023年12月06日12:37:06 国际 1618\n\n"
         "齐鲁网·闪电新闻12月6日讯 今天上午，济南市政府新闻办公室举行新闻发布会。\n",
