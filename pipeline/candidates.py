@@ -266,8 +266,9 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
         if before == "第" or (before == "前" and not is_chinese):
             continue
         if is_chinese and starts and n_start not in starts and not _after_qualifier_in_token(sentence, n_start, starts) \
-                and not ((multiple := _MULTIPLE.match(sentence, n_start)) and multiple.end() in ends):
-            continue  # 统一, 进一步: the numeral is inside a word; 增加一倍 (one word) ends in a multiple
+                and not ((multiple := _MULTIPLE.match(sentence, n_start)) and multiple.end() in ends
+                         and _GREW_BY.search(_clause_before(sentence, n_start))):
+            continue  # 统一, 进一步: the numeral is inside a word; 增加一倍 (one word) ends in a multiple, 数十倍 does not count
         try:
             value = parse_decimal(number)
         except ValueError:

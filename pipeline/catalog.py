@@ -131,17 +131,6 @@ _CLAUSE_BREAKS = "，,；;。！？!?：:（）()"
 # The last break before a position (searched with endpos) and the first one from a position.
 _LAST_CLAUSE_BREAK = re.compile(rf"[{_CLAUSE_BREAKS}][^{_CLAUSE_BREAKS}]*\Z")
 _NEXT_CLAUSE_BREAK = re.compile(f"[{_CLAUSE_BREAKS}]")
-_LAST_ITEM_BREAK = re.compile(rf"[{_CLAUSE_BREAKS}、][^{_CLAUSE_BREAKS}、]*\Z")
-_NEXT_ITEM_BREAK = re.compile(f"[{_CLAUSE_BREAKS}、]")
-def _after_last_number(clause: str) -> str:
-    """What closes a clause after its last number (…24起行政处罚案件的合法性审查 → 起行政处罚案件的合法性审查)."""
-    found = _LAST_NUMBER_ON.search(clause)
-    return found.group()[1:] if found else ""
-
-
-_LAST_NUMBER_ON = re.compile(r"\d\D*\Z")
-
-
 _LAST_SEGMENT_BREAK = re.compile(r"[；;。][^；;。]*\Z")
 _NEXT_SEGMENT_BREAK = re.compile("[；;。]")
 
@@ -157,9 +146,37 @@ def clause_around(sentence: str, start: int, end: int) -> str:
     return _between(sentence, start, end, _LAST_CLAUSE_BREAK, _NEXT_CLAUSE_BREAK)
 
 
-def item_around(sentence: str, start: int, end: int) -> str:
-    """The 、-item of the clause that holds [start, end) (查封扣押案件2起 in 查封扣押案件2起、向公安机关移送…34起)."""
-    return _between(sentence, start, end, _LAST_ITEM_BREAK, _NEXT_ITEM_BREAK)
+def override_scope(sentence: str, start: int, end: int) -> str:
+    """Where an override cue decides the mention at [start, end): its clause's head (before the first
+    number: 移送非法生产案件3起、非法经营案件5起), its tail (after the last: 完成3起许可案件、24起处罚案件的
+    合法性审查) and its own item (from the number before it up to the next 、 or number); a cue
+    between two other numbers is theirs (查封扣押案件2起、向公安机关移送…34起: not the 2起's)."""
+    clause_start = _start_of(sentence, start, _LAST_CLAUSE_BREAK)
+    clause_end = _end_of(sentence, end, _NEXT_CLAUSE_BREAK)
+    numbers = [m.span() for m in _NUMBER_IN_CLAUSE.finditer(sentence, clause_start, clause_end)
+               if m.end() <= start or m.start() >= end]
+    before = [e for _, e in numbers if e <= start]
+    after = [b for b, _ in numbers if b >= end]
+    first = min([start, *(b for b, _ in numbers)])
+    last = max([end, *(e for _, e in numbers)])
+    item_end = min([*after, _end_of(sentence, end, _NEXT_ITEM_BREAK, clause_end)])
+    return "|".join((sentence[clause_start:first], sentence[max(before, default=clause_start):item_end],
+                     sentence[last:clause_end]))
+
+
+# a number in a clause: digits, or Chinese numerals before a measure word (三起, 二十四件)
+_NUMBER_IN_CLAUSE = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+(?=[件起次人家个项条宗份场名所处批])")
+_NEXT_ITEM_BREAK = re.compile(f"[{_CLAUSE_BREAKS}、]")
+
+
+def _start_of(sentence: str, start: int, last: re.Pattern[str]) -> int:
+    found = last.search(sentence, 0, start)
+    return found.start() + 1 if found else 0
+
+
+def _end_of(sentence: str, end: int, following: re.Pattern[str], limit: int | None = None) -> int:
+    found = following.search(sentence, end, len(sentence) if limit is None else limit)
+    return found.start() if found else (len(sentence) if limit is None else limit)
 
 
 def segment_around(sentence: str, start: int, end: int) -> str:
@@ -193,7 +210,7 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     """The catalog code of a mention and the cue that decided it, or None when cue and unit family
     do not clearly agree.
 
-    Tiers: override cue in the mention's 、-item of its clause (4) > cue in the metric (3) > cue in the clause (2) >
+    Tiers: override cue in the mention's scope of its clause (4, `override_scope`) > cue in the metric (3) > cue in the clause (2) >
     cue in the sentence (1); then the entry's priority, then the longest cue.
     """
     metric = _TITLES.sub("", metric or "")  # 《…的指导意见》等规范性文件: a title's words name a document
@@ -202,10 +219,7 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     family = _family(unit, kind)
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence
-    # an override cue decides the mention's own 、-item, or every item when it closes the clause
-    # (完成3起许可案件、24起处罚案件的合法性审查), not a sibling item's (查封扣押案件2起、向公安机关移送…34起)
-    texts = (item_around(sentence, *span) + "|" + _after_last_number(clause) if span else segment,
-             metric, clause, segment)
+    texts = (override_scope(sentence, *span) if span else segment, metric, clause, segment)
     best: tuple[int, int, int, str, str] | None = None
     for matcher in _matchers(family, unit):
         if part and matcher.entry.whole:

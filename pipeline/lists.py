@@ -321,8 +321,9 @@ _LISTED_NEXT = re.compile(r"\s*、[^，,；;。、：:]{0,12}")  # 、死亡: th
 
 
 def _counts_taking(sentence: str, out: list[Mention], before: list[int], wanted: int) -> list[int]:
-    """The counts `wanted` values refer to: the last ones before them, unless these close a 、-list
-    longer than the values (事故37起、死亡30人、受伤15人，同比分别下降19.6%、9.1%: the list's first two)."""
+    """The counts `wanted` changes refer to: the last ones before them, unless these close a 、-list
+    longer than the changes (事故37起、死亡30人、受伤15人，同比分别下降19.6%、9.1%: the list's first two;
+    shares, 分别占…, name the parts after a total and keep the last ones)."""
     run = [before[-1]]
     for i in reversed(before[:-1]):
         if not _LISTED_NEXT.fullmatch(sentence, out[i].end, out[run[0]].start):
@@ -451,7 +452,9 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         before = own_part if own_part and rule != "a list of percentages: the changes before, in order" else before
         if len(before) < len(values):
             continue
-        pairs = list(zip(_counts_taking(sentence, out, before, len(values)), values, strict=True))
+        changes_only = all(out[i].kind == "change" for i in values)
+        pairs = list(zip(_counts_taking(sentence, out, before, len(values)) if changes_only else before[-len(values):],
+                         values, strict=True))
         if any(out[dst].unit != "%" and out[src].unit != out[dst].unit for src, dst in pairs):
             continue
         for src, dst in pairs:

@@ -216,7 +216,8 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
 
 
 _SUBTITLE = re.compile(r"^[—-]{1,2}|在[^。]{2,40}(?:会议|大会|会)上$")
-_REPORT_WORD = re.compile(r"报告|总结|要点|计划|规划$|思路|情况|方案|通报")  # 规划 ends a plan's title, not 规划和自然资源局
+# 规划 ends a plan's title, not 规划和自然资源局; 通报 a bulletin's (…的通报, 最新通报), not a masthead (安全生产工作通报)
+_REPORT_WORD = re.compile(r"报告|总结|要点|计划|规划$|思路|情况|方案|(?:最新|情况|的)通报$")
 _ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
 # a covering notice's title at the top of the page: 关于印发聊城市2021年法治政府建设工作计划的通知
 # (not a notice the text cites: 根据《…关于印发…分工方案的通知》)
@@ -437,6 +438,7 @@ _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 # or a word of another sense (今年首场发布会, 今年将)
 _THIS_YEAR = re.compile(r"今年(?=以来|前[\d一二两三四五六七八九十]{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|\d{1,2}月份?以来"
                         r"|[上下]半年|前?[一二三四]季度|全年)")
+_YEAR_TOPIC = re.compile(_YEAR + r"年度?[，,]")
 _OPENS_ON_THIS_YEAR = re.compile(r"\s*(?:年初以来|开年以来|" + _THIS_YEAR.pattern + ")")
 # a year compared with or a change started from (较2019年, 超2018年全年, 由2019年末的433处减少到222处;
 # not 从2023年1月至12月, a period)
@@ -473,10 +475,10 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         if doc_type == "other":
             # 2024年以来 in a press item of 2025-12: since when, not the year it is about
             # …的步骤，2018年在历下区进行试点 in a press item of 2023: history, not the year it is about,
-            # unless it opens a paragraph (2022年，全市共发生…)
+            # unless it is the topic of its clause (获悉，2022年，全市共发生…)
             about = [(at, year) for at, year in opening_years if not (opening.startswith("以来", opening.find("年", at) + 1)
                                                                       and year < published.year)
-                     and (published.year - 1 <= year <= published.year or at == 0 or opening[at - 1] == "\n")]
+                     and (published.year - 1 <= year <= published.year or _YEAR_TOPIC.match(opening, at))]
             # 据统计，今年1月至8月…: a period of this year before any year named is the year it was told
             this_year = _THIS_YEAR.search(opening)
             if this_year and (not about or this_year.start() < about[0][0]):
@@ -714,7 +716,10 @@ def _region(
         if region:
             add((region,), _W_SECURITY_FILING)
 
-    self_kind = _self_reference(text)
+    # 在市委、市政府的坚强领导下，我局…: a department working under a city's committee is the city's
+    # (在市委、市政府和区委的领导下: the nearest committee's)
+    leader = _UNDER_LEADER.search(text, 0, _LEADER_WINDOW)
+    self_kind = _COMMITTEE.findall(leader.group())[-1] if leader else _self_reference(text)
     cited = [m.span() for m in _CITED.finditer(text)]
     body: dict[str, float] = defaultdict(float)
     elsewhere, learnt_from = _other_place_cue(), _other_place_after_cue()
@@ -776,6 +781,9 @@ def _region(
 
 
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent
+_UNDER_LEADER = re.compile(r"在[省市区县州旗盟]委[^，,。；;\n]{0,24}?领导下")
+_COMMITTEE = re.compile(r"([省市区县州旗盟])委")
+_LEADER_WINDOW = 300
 # an event named after its host (杭州亚运会, 成都大运会): the place names the event, not the reporter
 _NAMED_EVENT = re.compile(r"(?:亚运会|亚残运会|奥运会|冬奥会|残奥会|大运会|全运会|世博会|进博会|峰会|博览会|马拉松)")
 _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
@@ -915,8 +923,8 @@ def _self_reference(text: str) -> str | None:
 
 
 # 居全省第一, 在全省率先, 被全省推广, 入选全省…: a place among the wider division's others, not its scope
-_RANKED_AMONG = re.compile(r"第|首|率先|推广|前列|排名|领先|唯一|先进|典型")
-_AMONG_BEFORE = re.compile(r"(?:在|居|列|位|入选|入围|被)(?:(?:19|20)\d\d年度?)?\Z")
+_RANKED_AMONG = re.compile(r"第[一二三四五六七八九十\d]|首[位个批家]|率先|推广|前列|排名|领先|唯一")
+_AMONG_BEFORE = re.compile(r"(?:居|列|位|入选|入围|被|评为|表彰为|在(?:19|20)\d\d年度?)\Z")
 
 
 def _reporting_agency(subject: str | None, opening_agencies: list[str]) -> str | None:

@@ -95,11 +95,15 @@ def _ends_its_line(line: str, line_start: int, blank_line_after: bool) -> bool:
 
 
 def _headline(line: str, line_start: int, blank_line_after: bool, next_line: str) -> bool:
-    """The first line, set off by a blank line, is a headline whatever it ends with (…迈出新步伐), unless
-    the next line goes on with a count (…曝光典型案例\n\n64起。)."""
-    return line_start == 0 and blank_line_after and "。" not in line and not _COUNT_START.match(next_line)
+    """The first line, set off by a blank line and short, is a headline whatever it ends with (…迈出新步伐),
+    unless it ends mid-clause (…同比分别) or the next line goes on with a count (…曝光典型案例\n\n64起。)."""
+    stripped = line.strip()
+    return (line_start == 0 and blank_line_after and len(stripped) <= _HEADLINE_MAX_CHARS and "。" not in stripped
+            and not stripped.endswith(_CLAUSE_GOES_ON) and not _COUNT_START.match(next_line))
 
 
+_HEADLINE_MAX_CHARS = 40
+_CLAUSE_GOES_ON = tuple("，,、；;：:") + ("分别", "同比", "和", "及", "与", "的")
 _COUNT_START = re.compile(r"\s*\d+(?:\.\d+)?(?![\d.年月日])")
 
 

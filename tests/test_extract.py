@@ -253,6 +253,16 @@ def test_sub_counts_and_shares():
     assert got[2][1].kind == "ratio"
 
 
+def test_shares_after_a_total_and_its_parts_are_the_parts():
+    got = dict(run("全市共有行政执法人员1500人、持证执法人员1420人、具有法律职业资格人员120人，分别占94.7%、8%。"))
+    assert "持证" in got["94.7%"].metric and "法律职业资格" in got["8%"].metric
+
+
+def test_a_posting_time_inside_a_paragraph_is_no_page_furniture():
+    got = dict(run("2023年7月29日20:00至8月1日8:00，全县平均降雨量412.3毫米，转移群众1.2万人。"))
+    assert "1.2万人" in got and "412.3毫米" in got
+
+
 def test_list_under_one_verb():
     got = run("累计排查建筑施工企业320家、交通运输企业415家，责令整改隐患88处。")
     assert [t for t, _ in got] == ["320家", "415家", "88处"]
@@ -339,6 +349,7 @@ def test_people_counted_after_acts_on_events_did_not_die(sentence):
 NEGATIVES = [
     "事故四项指数与去年同期相比均有下降。",  # the indices a comparison covers
     "付出一倍的努力。",  # 一倍 without a change
+    "网上办件量较上年增长数十倍。",  # tens of times is no ten times
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents
     "市四套班子领导带队开展督导。",  # the city's four leading bodies
     "将六类行政权力事项纳入目录。",  # kinds in Chinese numerals sort, not count
@@ -612,6 +623,10 @@ def test_zero_counts(sentence, found):
     ("全年办理的查封扣押案件2起、向公安机关移送案件合计34起。", "2起", None),
     ("全年办理的查封扣押案件2起、向公安机关移送案件合计34起。", "34起", "enf.criminal_referrals"),
     ("完成3起行政许可案件、24起行政处罚案件的合法性审查。", "3起", "legal.penalty_reviews"),
+    ("完成三起行政许可案件、二十四起行政处罚案件的合法性审查。", "三起", "legal.penalty_reviews"),
+    ("全年向公安机关移送非法生产案件3起、非法经营案件5起。", "5起", "enf.criminal_referrals"),  # the clause's head
+    ("向公安机关移送非法储存、经营、燃放烟花爆竹案件37起。", "37起", "enf.criminal_referrals"),
+    ("法制审核重大行政处罚案件120件、行政强制案件45件。", "45件", "legal.penalty_reviews"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}

@@ -852,6 +852,34 @@ CASES = [
         None, None, 2020, "work_summary", "市应急管理局", "2021-10-11",
     ),
     (
+        "a bureau working under the city's committee (在市委、市政府的坚强领导下) is the city's, whatever 全省 says",
+        "今年以来，在市委、市政府的坚强领导下，我局不断强化法治为本理念，服务全市经济社会发展。总局、省局在泰安召开现场会7次。"
+        "在全省市场监管系统培训班、全省市场监管行政执法工作视频会上做典型发言，在全国知识竞赛全省预赛中获奖。\n",
+        "泰安市", "370900", None, "work_summary", None, None,
+    ),
+    (
+        "under several committees (在市委、市政府和区委的领导下) the nearest is the reporter's kind",
+        "常州市人民政府:\n2024年，在市委、市政府和区委的坚强领导下，区政府深入推进法治政府建设。常州市天宁区立案120件。"
+        "常州市、常州市、常州市。\n",
+        "天宁区", "320402", 2024, "annual_report", "天宁区政府", None,
+    ),
+    (
+        "a bulletin's masthead (安全生产工作通报, 第3期) is not its title",
+        "安全生产工作通报\n第3期\n宜宾市安全生产委员会办公室 2023年3月5日\n关于2022年度安全生产目标责任考核结果的通报\n"
+        "各区县安委会：\n根据考核办法，现将结果通报如下。\n",
+        "宜宾市", "511500", 2022, "other", None, None,
+    ),
+    (
+        "a year that is its clause's topic (获悉，2022年，全市…) is what a press item reprinted later is about",
+        "全市安全生产形势平稳\n时间:2024-02-12 10:36来源:网络整理\n记者从天水市应急管理局获悉，2022年，全市共发生生产安全事故37起。\n",
+        "天水市", "620500", 2022, "other", None, "2024-02-12",
+    ),
+    (
+        "在全县开展 is the county's own scope; a summary of accidents is no bulletin",
+        "宜宾市2023年生产安全事故情况和安全生产工作总结\n2023年，市应急管理局在全市开展专项整治。\n",
+        "宜宾市", "511500", 2023, "work_summary", "宜宾市应急管理局", None,
+    ),
+    (
         "a summary posted in April that opens on this year (年初以来) is of that year",
         "全面强化行业监管 安全生产形势持续保持稳定\n\n发布时间:2021-04-25 浏览次数:289\n\n"
         "年初以来,市交通运输局坚定政治站位,共计检查交通运输企业303家。\n",
