@@ -615,6 +615,9 @@ def test_zero_counts(sentence, found):
     ("全年接警出动处置违法用火引发的火情12起。", "12起", "emg.incidents_handled"),
     ("全国生产安全事故死亡人数首次降至2万人以下。", "2万人", None),
     ("全国生产安全事故死亡18261人。", "18261人", "acc.deaths"),
+    # accidental deaths (意外事故: drownings, falls) are no production-safety accidents
+    ("据不完全统计，共发生意外事故8起，造成10人死亡。", "8起", None),
+    ("据不完全统计，共发生意外事故8起，造成10人死亡。", "10人", None),
     # lenient and waived penalties are no penalties or fines; a checkpoint set up is nothing inspected
     ("从轻减轻行政处罚案件2246件。", "2246件", None),
     ("为各类市场主体免除罚款3550.25万元。", "3550.25万元", None),

@@ -57,6 +57,9 @@ LONG_LINE = "全面推进依法行政，严格规范公正文明执法，组织�
         # a posting time opens a line of page furniture, which the next line never continues
         ("2020-01-10 18:05:00 来源:新华网 责任编辑:陈静 我来说两句 |\n新华网福州1月10日电 会议通报",
          "2020-01-10 18:05:00来源:新华网责任编辑:陈静我来说两句|\n新华网福州1月10日电会议通报"),
+        # a page's view counter and a mirror's keyword line are furniture, never joined to the text
+        ("2025年全国消防救援队伍共接报处置各类警情244.4万起\n5050582次浏览\n中国板材网",
+         "2025年全国消防救援队伍共接报处置各类警情244.4万起\n5050582次浏览\n中国板材网"),
         # …but a long first line that ends mid-clause is a wrapped paragraph
         ("2023年，全县共发生各类生产安全事故37起、死亡30人、受伤15人，同比分别\n\n下降19.6%、9.1%。",
          "2023年，全县共发生各类生产安全事故37起、死亡30人、受伤15人，同比分别下降19.6%、9.1%。"),
