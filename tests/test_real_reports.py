@@ -78,6 +78,8 @@ FLOORS = {
     "fresh51": (0.99, 0.91, 0.865, 0.575, 0.86),  # its annotator leaves sub-counts of appeals and powers uncoded
     "fresh52": (0.975, 0.94, 0.865, 0.56, 0.695),  # and sectors' fines; half its pages are bulletins and press items
     "fresh53": (0.915, 0.875, 0.49, 0.24, 0.88),  # an inspection plan's table of bare numbers
+    "fresh54": (0.95, 0.935, 0.94, 0.625, 0.785),  # bulletins and press items, typed `other` by its annotator
+    "fresh55": (0.97, 0.95, 0.6, 0.76, 0.86),  # its annotator codes lawyers, reviews and articles loosely
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
