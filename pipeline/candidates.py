@@ -273,7 +273,11 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
             value = parse_decimal(number)
         except ValueError:
             continue
-        candidate = _with_unit(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
+        scale_unit = not is_chinese and len(number) > 1 and number[-1] in _SCALE \
+            and (unit := _match_unit(sentence, n_end - 1, ends, starts)) is not None and unit.written[0] == number[-1]
+        # 75.94千米: the scale character starts the unit (千米), not the number (75940 米)
+        candidate = _scale_starts_the_unit(sentence, masked, n_start, n_end, number, ends, starts) if scale_unit \
+            else _with_unit(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
         if candidate is None:
             candidate = _range(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
         if candidate is None and len(number) > 1 and number[-1] in _SCALE and not is_chinese:

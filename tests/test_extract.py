@@ -22,6 +22,11 @@ def run(sentence, context=REPORT):
 # ---- numbers, units and values ------------------------------------------------------------
 # (sentence, span text, value, base unit)
 VALUES = [
+    ("最高洪峰水位涨幅14.23米。", "14.23米", 14.23, "米"),
+    ("报送观测数据7300组。", "7300组", 7300, "组"),
+    ("平均处置一起警情用时13秒钟。", "13秒钟", 13, "秒"),
+    ("对综合管廊75.94千米实施日常维护管理。", "75.94千米", 75.94, "千米"),  # 千 starts the unit, not the number
+    ("派出检查组23万组次。", "23万组次", 230000, "组次"),
     ("较上年该类案件量增长了一倍。", "一倍", 1, "倍"),  # doubled
     ("执法检查同比增加一倍。", "一倍", 1, "倍"),  # 增加一倍 is one jieba word
     ("全省PM2.5年均浓度为29.8微克每立方米。", "29.8微克每立方米", 29.8, "微克/立方米"),  # the unit spelt out
@@ -350,6 +355,7 @@ NEGATIVES = [
     "事故四项指数与去年同期相比均有下降。",  # the indices a comparison covers
     "付出一倍的努力。",  # 一倍 without a change
     "网上办件量较上年增长数十倍。",  # tens of times is no ten times
+    "记者从四川省应急管理厅了解到6组数字。",  # the figures an item presents
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents
     "市四套班子领导带队开展督导。",  # the city's four leading bodies
     "将六类行政权力事项纳入目录。",  # kinds in Chinese numerals sort, not count
