@@ -432,6 +432,7 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_YEAR_SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*((?:19|20)\d\d)")
 _SPANS_YEARS = re.compile(r"规划|十[一二三四五六七八九]五|" + _YEAR_RANGE.pattern)
 _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 # this year as the period of the figures (今年以来, 今年1月至8月, 今年上半年), not as a day (今年10月25日挂牌)
@@ -498,6 +499,9 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
     if not counts:
         # 今年以来…按照《随州市2020年法治政府建设工作要点》: only a cited plan names the year
         counts = Counter(year for cited in _CITED.findall(text) for _, year in _years(cited))
+    if not counts:
+        # 2017年至2021年，全省刑事立案从…下降至…: a span's last year is the one its figures reach
+        counts = Counter(_number(m.group(1)) for m in _YEAR_SPAN_END.finditer(text))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -681,8 +685,9 @@ def _region(
     subject: str | None = None,
 ) -> Region | None:
     scores: dict[str, float] = defaultdict(float)
-    # 宁安办〔2021〕55号: a document number abbreviates its issuer (宁德市安委办) in no place's name
-    mentions = _corroborated(find_regions_in(_blanked(_DOC_NUMBER_ISSUER, text)))
+    # 宁安办〔2021〕55号: a document number abbreviates its issuer (宁德市安委办) in no place's name; a
+    # site's registration line (苏州都市网 版权所有 苏ICP备…) names who hosts the page, not who reports
+    mentions = _corroborated(find_regions_in(_blanked(_SITE_REGISTRATION, _blanked(_DOC_NUMBER_ISSUER, text))))
     # Names shared by several divisions (鼓楼区) are read as the one inside a division named elsewhere.
     context = {m.regions[0].code for m in mentions if len(m.regions) == 1}
 
@@ -780,6 +785,7 @@ def _region(
     return best
 
 
+_SITE_REGISTRATION = re.compile(r"(?m)^.*ICP备.*$")
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent
 _UNDER_LEADER = re.compile(r"在[省市区县州旗盟]委[^，,。；;\n]{0,24}?领导下")
 _COMMITTEE = re.compile(r"([省市区县州旗盟])委")
