@@ -48,7 +48,7 @@ def subject_free_words() -> tuple[str, ...]:
     return tuple(sorted(list(lexicon.word_list("basis_words.txt")) + [w for w, _ in lexicon.change_words()]
                         + ["分别", "均", "了", "较", "比", "去年", "上年", "同期", "持平", "常年", "多年均值",
                            "环比", "多", "少", "至", "到", "有望", "突破", "发展", "扩充", "扩大", "调整", "总数", "是",
-                           "的", "与", "相比", "上一年度", "上一年", "超过", "超", "全年"],
+                           "的", "与", "相比", "上一年度", "上一年", "超过", "超", "全年", "改善"],
                         key=len, reverse=True))
 
 

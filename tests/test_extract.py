@@ -268,6 +268,14 @@ def test_a_posting_time_inside_a_paragraph_is_no_page_furniture():
     assert "1.2万人" in got and "412.3毫米" in got
 
 
+@pytest.mark.parametrize("sentence,text,metric_word", [
+    ("我省PM2.5平均浓度39微克每立方米，同比改善15.2%。", "15.2%", "浓度"),  # 改善 names no subject
+    ("全省刑事立案从24.1万起下降至15.8万起、降幅34.3%。", "34.3%", "刑事立案"),  # 降幅: the fall's size
+])
+def test_a_change_named_only_by_its_size_is_the_measure_before(sentence, text, metric_word):
+    assert metric_word in dict(run(sentence))[text].metric
+
+
 def test_list_under_one_verb():
     got = run("累计排查建筑施工企业320家、交通运输企业415家，责令整改隐患88处。")
     assert [t for t, _ in got] == ["320家", "415家", "88处"]
