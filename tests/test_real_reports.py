@@ -80,6 +80,8 @@ FLOORS = {
     "fresh53": (0.915, 0.875, 0.49, 0.24, 0.88),  # an inspection plan's table of bare numbers
     "fresh54": (0.95, 0.935, 0.94, 0.625, 0.785),  # bulletins and press items, typed `other` by its annotator
     "fresh55": (0.97, 0.95, 0.6, 0.76, 0.86),  # its annotator codes lawyers, reviews and articles loosely
+    "fresh56": (0.965, 0.745, 0.99, 0.825, 0.575),  # a livelihood task table; press items typed `other`
+    "fresh57": (0.96, 0.855, 0.8, 0.645, 0.925),  # press conferences on the environment and public security
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
