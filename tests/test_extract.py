@@ -629,6 +629,9 @@ def test_zero_counts(sentence, found):
     ("全年接警出动处置违法用火引发的火情12起。", "12起", "emg.incidents_handled"),
     ("全国生产安全事故死亡人数首次降至2万人以下。", "2万人", None),
     ("全国生产安全事故死亡18261人。", "18261人", "acc.deaths"),
+    # an award-winning case file is no licence handled; policy measures reviewed are no penalty reviews
+    ("1件行政许可案卷获评市优秀执法案卷。", "1件", None),
+    ("全国累计审查的政策措施161.8万件。", "161.8万件", None),
     # accidental deaths (意外事故: drownings, falls) are no production-safety accidents
     ("据不完全统计，共发生意外事故8起，造成10人死亡。", "8起", None),
     ("据不完全统计，共发生意外事故8起，造成10人死亡。", "10人", None),
