@@ -63,6 +63,8 @@ _OTHER_BASE = re.compile(r"与[^，,；;。]{0,14}?相比|[较比][^，,；;。]
 
 def names_no_subject(words: str) -> bool:
     """Whether `words` (同比分别下降, 较2019年减少) only compare, naming nothing compared."""
+    if _RATE_COMPARED.search(words):
+        return False  # 降幅较上年提高: the size of a change is the subject, compared in turn
     # a subject may be written in Latin letters (PM2.5, COD)
     return re.search(r"[\u4e00-\u9fffA-Za-z]", without_subject_free_words(_OTHER_BASE.sub("", NAMED_YEAR.sub("", words)))) is None
 
@@ -74,6 +76,7 @@ def without_subject_free_words(text: str) -> str:
     return text
 
 
+_RATE_COMPARED = re.compile(r"(?:增幅|降幅|升幅|涨幅).*?(?:较|比|与|提高|回落|扩大|收窄|多|少|增加|减少|上升|下降)")
 NAMED_YEAR = re.compile(r"(?:19|20)\d\d年")
 DENIED_RULE = "a change names the outcome the clause before denies"
 

@@ -432,7 +432,8 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_YEAR_SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*((?:19|20)\d\d)")
+# 2017年至2021年，全省…: a span that opens a clause (not a plan's horizon, 纲要（2021—2025年）)
+_YEAR_SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年?[，,]")
 _SPANS_YEARS = re.compile(r"规划|十[一二三四五六七八九]五|" + _YEAR_RANGE.pattern)
 _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 # this year as the period of the figures (今年以来, 今年1月至8月, 今年上半年), not as a day (今年10月25日挂牌)
@@ -501,7 +502,7 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         counts = Counter(year for cited in _CITED.findall(text) for _, year in _years(cited))
     if not counts:
         # 2017年至2021年，全省刑事立案从…下降至…: a span's last year is the one its figures reach
-        counts = Counter(_number(m.group(1)) for m in _YEAR_SPAN_END.finditer(text))
+        counts = Counter(_number(m.group(1)) for m in _YEAR_SPAN_END.finditer(_CITED.sub("", text)))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -785,7 +786,7 @@ def _region(
     return best
 
 
-_SITE_REGISTRATION = re.compile(r"(?m)^.*ICP备.*$")
+_SITE_REGISTRATION = re.compile(r"(?m)^[^\n]{0,60}[\u4e00-\u9fff]ICP备\d+号[^\n]{0,30}$")
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent
 _UNDER_LEADER = re.compile(r"在[省市区县州旗盟]委[^，,。；;\n]{0,24}?领导下")
 _COMMITTEE = re.compile(r"([省市区县州旗盟])委")

@@ -162,8 +162,6 @@ def find_regions_in(text: str) -> list[RegionMention]:
             if piece in full:
                 if length == 2 and not _starts_a_word(text, i):
                     continue  # 办理县人大 holds 理县, 收费县道 费县: a name begins no word there
-                if piece[:-1] in _ordinary_words() and text.startswith("府", i + length):
-                    continue  # 会同县府办: 会同 (together with) the county government's office (县府办)
                 found = full[piece]
                 if piece in _ordinary_words():
                     found = tuple(r for r in found if _after_its_parent(text, i, r))

