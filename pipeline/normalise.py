@@ -216,11 +216,14 @@ def normalise_text(raw: str) -> NormalisedText:
     spans += [m.span() for spam in _spam() for m in spam.finditer(current)]
     current, origin = _delete_spans(current, origin, spans)
     current, origin = _delete_spans(current, origin, _space_spans(current))
+    # a mirror's doubled commas (死亡261人,,同比分别下降27.5%,、19.2%): one mark between words
+    current, origin = _delete_spans(current, origin, [m.span() for m in _DOUBLED_COMMA.finditer(current)])
     current, origin = _delete_spans(current, origin, _line_break_spans(current))
 
     return NormalisedText(text=current, origin=origin, original_length=len(raw))
 
 
+_DOUBLED_COMMA = re.compile(r",(?=[,、。;；])|(?<=[。;；、]),")
 _NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
 
 

@@ -60,6 +60,9 @@ LONG_LINE = "全面推进依法行政，严格规范公正文明执法，组织�
         # a page's view counter and a mirror's keyword line are furniture, never joined to the text
         ("2025年全国消防救援队伍共接报处置各类警情244.4万起\n5050582次浏览\n中国板材网",
          "2025年全国消防救援队伍共接报处置各类警情244.4万起\n5050582次浏览\n中国板材网"),
+        # a mirror's doubled commas leave one mark between words
+        ("全市共发生各类生产安全事故399起,,死亡261人,同比分别下降27.5%,、19.2%,,未发生重大事故。",
+         "全市共发生各类生产安全事故399起,死亡261人,同比分别下降27.5%、19.2%,未发生重大事故。"),
         # subscripts written with underscores (PM_2.5, NO_2) are no mirror's keyword line
         ("2022年，全市环境空气质量持续改善，六项主要污染物中细颗粒物\n（PM_2.5）、可吸入颗粒物（PM_10）、二氧化氮（NO_2）、二氧化硫（SO_2）年均浓度分别为28\n微克/立方米。",
          "2022年，全市环境空气质量持续改善，六项主要污染物中细颗粒物（PM_2.5）、可吸入颗粒物（PM_10）、二氧化氮（NO_2）、二氧化硫（SO_2）年均浓度分别为28微克/立方米。"),
