@@ -910,6 +910,11 @@ CASES = [
         None, None, None, "other", None, None,
     ),
     (
+        "an analysis of a year's administrative appeals (行政复议应诉分析报告) is a rule-of-law annual report",
+        "通州区2021年行政复议应诉分析报告\n2021年通州区积极推动行政复议体制改革，全年收到行政复议申请281件。\n",
+        "通州区", "110112", 2021, "annual_report", None, None,
+    ),
+    (
         "a bulletin's masthead (安全生产工作通报, 第3期) is not its title",
         "安全生产工作通报\n第3期\n宜宾市安全生产委员会办公室 2023年3月5日\n关于2022年度安全生产目标责任考核结果的通报\n"
         "各区县安委会：\n根据考核办法，现将结果通报如下。\n",
