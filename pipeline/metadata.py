@@ -432,8 +432,8 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
-# 2017年至2021年，全省…: a span that opens a clause (not a plan's horizon, 纲要（2021—2025年）)
-_YEAR_SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年?[，,]")
+# 2017年至2021年，全省… (年间, （2016—2020年），): a span that opens a clause, not a cited plan's horizon
+_YEAR_SPAN_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年?(?:间|期间|[)）])?[，,]")
 _SPANS_YEARS = re.compile(r"规划|十[一二三四五六七八九]五|" + _YEAR_RANGE.pattern)
 _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 # this year as the period of the figures (今年以来, 今年1月至8月, 今年上半年), not as a day (今年10月25日挂牌)
@@ -786,7 +786,7 @@ def _region(
     return best
 
 
-_SITE_REGISTRATION = re.compile(r"(?m)^[^\n]{0,60}[\u4e00-\u9fff]ICP备\d+号[^\n]{0,30}$")
+_SITE_REGISTRATION = re.compile(r"(?m)^.*[\u4e00-\u9fff]ICP备[\d-]+.*$")  # a filing number, not ICP备案 in a report
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent
 _UNDER_LEADER = re.compile(r"在[省市区县州旗盟]委[^，,。；;\n]{0,24}?领导下")
 _COMMITTEE = re.compile(r"([省市区县州旗盟])委")

@@ -163,6 +163,12 @@ def find_regions_in(text: str) -> list[RegionMention]:
                 if length == 2 and not _starts_a_word(text, i):
                     continue  # 办理县人大 holds 理县, 收费县道 费县: a name begins no word there
                 found = full[piece]
+                if piece[:-1] in _ordinary_words() and text.startswith("府", i + length) and text[i - 1:i] in _BODY_ENDINGS:
+                    # 县司法局会同县府办…: a body acts 会同 (together with) the county office, unless the
+                    # county's parent is named
+                    found = tuple(r for r in found if (up := parent(r)) and (up.name in text or up.short_name in text))
+                    if not found:
+                        continue
                 if piece in _ordinary_words():
                     found = tuple(r for r in found if _after_its_parent(text, i, r))
                     if not found:
@@ -200,6 +206,7 @@ def _after_its_parent(text: str, at: int, region: Region) -> bool:
     return any(name and before.endswith(name, 0, end) for name in (up.name, up.short_name))
 
 
+_BODY_ENDINGS = tuple("局委办院部厅处室所队站")  # the last character of a body's name
 _LEVEL_SUFFIXES = tuple("县市区旗")  # 清原县 for 清原满族自治县, 兴仁县 for today's 兴仁市
 _ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)")  # 福田街道 lies in 福田区
 

@@ -364,6 +364,7 @@ NEGATIVES = [
     "付出一倍的努力。",  # 一倍 without a change
     "网上办件量较上年增长数十倍。",  # tens of times is no ten times
     "记者从四川省应急管理厅了解到6组数字。",  # the figures an item presents
+    "用三组数据看法治建设成效。",
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents
     "市四套班子领导带队开展督导。",  # the city's four leading bodies
     "将六类行政权力事项纳入目录。",  # kinds in Chinese numerals sort, not count

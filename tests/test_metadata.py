@@ -875,7 +875,7 @@ CASES = [
     (
         "a news site's registration line (苏州都市网 版权所有 苏ICP备) is no place the text is about",
         "本报北京1月8日电(记者邱超奕)记者从近日召开的全国应急管理工作会议上获悉:2022年,应急管理系统严格落实要求。"
-        "全国生产安全事故起数和死亡人数实现双下降。\n苏州都市网 版权所有 苏ICP备2021029242号-1\n",
+        "全国生产安全事故起数和死亡人数实现双下降。\n苏州都市网 版权所有 苏ICP备2021029242号-1 未经书面授权禁止转载、摘编、复制或建立镜像\n",
         "全国", "100000", 2022, "other", None, None,
     ),
     (
@@ -913,6 +913,32 @@ CASES = [
         "an analysis of a year's administrative appeals (行政复议应诉分析报告) is a rule-of-law annual report",
         "通州区2021年行政复议应诉分析报告\n2021年通州区积极推动行政复议体制改革，全年收到行政复议申请281件。\n",
         "通州区", "110112", 2021, "annual_report", None, None,
+    ),
+    (
+        "a press item on a report two bodies released together (联合发布…分析报告) is a press item",
+        "黄石市中级法院、黄石市司法局联合发布行政复议行政诉讼案件半年分析报告\n\n2024-08-09 08:46 黄石市司法局\n\n"
+        "近日,黄石市司法局与黄石市中级法院联合发布上半年案件情况。\n",
+        "黄石市", "420200", 2024, "other", "黄石市司法局与黄石市中级法院", "2024-08-09",
+    ),
+    (
+        "a whole year's situation (1-12月份) passed on is a summary, not a month's bulletin",
+        "各乡镇人民政府、街道办事处:\n现将全县2023年1-12月份法治政府建设工作情况通报如下。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "comments a report's new-media account received are no news site's comment counter",
+        "一、创新普法形式\n我局在抖音开设“法治小课堂”专栏，收到网友留言800余条评论。全年开展法治宣传活动36场。\n",
+        None, None, None, "work_summary", None, None,
+    ),
+    (
+        "a span that ends in 年间 gives its last year",
+        "据统计，2017年至2021年间，全县共办理行政复议案件126件。\n",
+        None, None, 2021, "work_summary", None, None,
+    ),
+    (
+        "a mirror's keyword line with Latin letters and digits (国产精品99) is furniture still",
+        "精品国产一区二区三区_日本中文字幕在线看_国产精品99_久久综合网站首页\n兰溪市司法局2022年工作计划\n一、工作目标\n",
+        "兰溪市", "330781", 2022, "work_plan", "兰溪市司法局", None,
     ),
     (
         "a bulletin's masthead (安全生产工作通报, 第3期) is not its title",

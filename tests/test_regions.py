@@ -119,6 +119,9 @@ def test_is_within() -> None:
         ("确保长治久安，保障幸福安康，开展安康杯竞赛", []),  # idioms and a national competition
         ("山西长治、晋城两市", ["山西", "长治", "晋城"]),
         ("本溪县、桓仁县、新宾县、清原县", ["本溪", "桓仁", "新宾", "清原"]),  # jieba's one word 清原县
+        ("县司法局会同县府办清理文件", []),  # 会同 (together with) the county office
+        ("怀化市会同县府办召开会议", ["怀化市", "会同县"]),
+        ("天台县府办召开推进会", ["天台县"]),
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
