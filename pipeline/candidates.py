@@ -88,6 +88,8 @@ _ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", 
 _GRADE_THRESHOLD = re.compile(r"一次(?:性)?(?:造成)?(?:死亡|重伤|受伤|中毒)$")
 # 未发生死亡5人以上生产安全事故: a number that defines a grade of accidents counts nothing
 _GRADE_OF_EVENTS = re.compile(r"(?:及)?以上(?:的)?[^，,；;。\d]{0,8}?事故")
+_SIZES = frozenset(("米", "千米", "公里", "吨", "平方米", "立方米", "千瓦"))
+_SIZE_CLASS = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]")
 _NUMBER_NEXT = re.compile(rf"\s*[\d{_CN}]")
 _RANGE = re.compile(rf"\s*[-—–~～至到]\s*(?:{_AR}|[{_CN}]+)")
 _NONE_HAPPENED = re.compile(r"(?:未|没有|没|无|不)(?:发生|出现)?$")
@@ -410,6 +412,8 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
         return False  # 统计期限为202311日至1231日: a date whose 年 and 月 the page lost
     if _GRADE_THRESHOLD.search(sentence[max(0, n_start - 8):n_start]) or _GRADE_OF_EVENTS.match(sentence, end):
         return False
+    if unit.written in _SIZES and _SIZE_CLASS.match(sentence, end):
+        return False  # 7000米以上山峰, 10吨以下货车: a size names a class of things
     if is_chinese:
         digits = [ch for ch in number if ch not in "十拾百佰千仟万亿"]
         if not digits and number not in ("十", "拾") and internal is None \

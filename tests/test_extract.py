@@ -23,6 +23,7 @@ def run(sentence, context=REPORT):
 # (sentence, span text, value, base unit)
 VALUES = [
     ("最高洪峰水位涨幅14.23米。", "14.23米", 14.23, "米"),
+    ("办理7000米以上山峰行政许可29件次。", "29件次", 29, "件次"),  # 7000米以上山峰 is a class of peaks
     ("报送观测数据7300组。", "7300组", 7300, "组"),
     ("平均处置一起警情用时13秒钟。", "13秒钟", 13, "秒"),
     ("对综合管廊75.94千米实施日常维护管理。", "75.94千米", 75.94, "千米"),  # 千 starts the unit, not the number
@@ -365,6 +366,7 @@ NEGATIVES = [
     "网上办件量较上年增长数十倍。",  # tens of times is no ten times
     "记者从四川省应急管理厅了解到6组数字。",  # the figures an item presents
     "用三组数据看法治建设成效。",
+    "整治10吨以上货车。",  # a size names a class of things
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents
     "市四套班子领导带队开展督导。",  # the city's four leading bodies
     "将六类行政权力事项纳入目录。",  # kinds in Chinese numerals sort, not count
