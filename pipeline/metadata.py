@@ -77,7 +77,7 @@ _TITLE_BEFORE_TABLE = re.compile(r"([^|\n]{6,80}?(?:计划|要点|报告|总结|
 _SECURITY_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
 # the value ends at the page's next label when the spaces between them are gone (来源:国家消防救援局作者:)
 _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|发布单位)[:：]\s*([" + _CJK + r"]{2,40}?)"
-                           r"(?=作者|发布|浏览|点击|字号|编辑|责任|日期|时间|[^" + _CJK + r"]|$)")
+                           r"(?=作者|发布|浏览|点击|字号|编辑|责任|日期|时间|文号|索引号|[^" + _CJK + r"]|$)")
 # a newspaper or broadcaster named as the source (来源:太原晚报), not a body's own site (来源:东莞市人民政府网)
 _PRESS_SOURCE = re.compile(r"(?:来源|稿源)[:：]\s*[" + _CJK + r"]{0,12}?(?:晚报|日报|都市报|商报|时报|新闻网|电视台)")
 _SELF_REFERENCE = re.compile(r"(?:我|本|全)(省|市|区|县|州|旗|盟)")
