@@ -69,13 +69,13 @@ FLOORS = {
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955),
     "fresh43": (0.96, 0.945, 0.845, 0.53, 0.825),  # its annotator leaves sectors' and counties' enforcement uncoded
     "fresh44": (0.975, 0.975, 0.91, 0.54, 0.755),  # its annotator leaves a disclosure report's categories uncoded
-    "fresh45": (0.99, 0.98, 0.99, 0.505, 0.88),  # and per-type appeals and breakdowns of officers and information
+    "fresh45": (0.99, 0.98, 0.99, 0.505, 0.91),  # and per-type appeals and breakdowns of officers and information
     "fresh46": (0.965, 0.91, 0.825, 0.325, 0.965),  # its annotator leaves lists of licensing items uncoded
     "fresh47": (0.975, 0.925, 0.81, 0.875, 0.935),
     "fresh48": (0.98, 0.945, 0.84, 0.37, 0.79),  # its annotator leaves campaign and category counts uncoded
     "fresh49": (0.985, 0.96, 0.735, 0.68, 0.76),
     "fresh50": (0.99, 0.94, 0.99, 0.59, 0.88),
-    "fresh51": (0.99, 0.91, 0.865, 0.575, 0.89),  # its annotator leaves sub-counts of appeals and powers uncoded
+    "fresh51": (0.99, 0.91, 0.865, 0.575, 0.925),  # its annotator leaves sub-counts of appeals and powers uncoded
     "fresh52": (0.985, 0.945, 0.865, 0.56, 0.77),  # and sectors' fines; half its pages are bulletins and press items
     "fresh53": (0.915, 0.875, 0.49, 0.24, 0.88),  # an inspection plan's table of bare numbers
     "fresh54": (0.96, 0.94, 0.94, 0.625, 0.865),  # bulletins and press items, typed `other` by its annotator
@@ -84,7 +84,7 @@ FLOORS = {
     "fresh57": (0.96, 0.855, 0.8, 0.67, 0.96),  # press conferences on the environment and public security
     "fresh58": (0.99, 0.98, 0.9, 0.705, 0.915),  # its annotator leaves procedures' and legal aid's sub-counts uncoded
     "fresh59": (0.985, 0.965, 0.905, 0.715, 0.925),
-    "fresh60": (0.99, 0.99, 0.49, 0.31, 0.805),  # its annotator leaves powers, plans' checks and documents reviewed uncoded
+    "fresh60": (0.99, 0.99, 0.49, 0.31, 0.845),  # its annotator leaves powers, plans' checks and documents reviewed uncoded
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
