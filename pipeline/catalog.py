@@ -94,7 +94,7 @@ class _Matcher:
     tiers: tuple[tuple[int, tuple[str, ...], re.Pattern[str], int], ...]  # (tier, cues, any cue, text index)
 
 
-# Where assign_code looks for the cues of each tier: (override) 、-item or segment, metric, clause, segment.
+# Where assign_code looks for the cues of each tier: (override) the override scope or segment, metric, clause, segment.
 _TIER_TEXTS = ((4, "override_cues", 0), (3, "cues", 1), (2, "clause_cues", 2), (1, "sentence_cues", 3))
 
 
