@@ -704,6 +704,9 @@ ACCIDENT_STATISTICS = [
     # values far from 同比 keep the list's basis and direction; a bare comma joins one unit's values
     ("全省发生各类生产安全事故949起、死亡1030人、受伤361人，同比分别减少170起、126人、56人，分别下降15.19%、10.9%、13.43%。",
      {"15.19%": "acc.accidents_yoy", "10.9%": "acc.deaths_yoy", "13.43%": None}),
+    # 其中 opening a month of the whole jurisdiction (其中，12月，全市…) is part of the period, not of the total
+    ("2022年，全市共发生各类事故300起、死亡250人。其中，12月，全市共发生各类事故32起、死亡29人，同比事故起数下降3.0%。",
+     {"32起": "acc.accidents", "29人": "acc.deaths", "3.0%": "acc.accidents_yoy"}),
     # fewer values than a 、-list of counts: the list's first ones, in order
     ("全市发生各类事故37起、死亡30人、受伤15人，同比分别下降19.6%、9.1%。",
      {"19.6%": "acc.accidents_yoy", "9.1%": "acc.deaths_yoy"}),
