@@ -14,6 +14,7 @@ from pipeline.extract import (
     ENUMERATION,
     EVENT_NOUN,
     TIME_WORDS,
+    WHOLE_AFTER_QIZHONG,
     names_a_part,
     names_remit_sector,
     parts_named_only,
@@ -84,7 +85,8 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     # 应急管理部：上半年生产安全事故同比下降26.2%: a body speaking is no part's label
     labelled_part = bool(state.whole_codes) and label is not None \
         and not label.group().rstrip(":： ").endswith(lexicon.word_list("agency_suffixes.txt"))
-    part_of_part = sentence.lstrip().startswith("其中") and \
+    # (其中，12月，全市共发生…: the whole jurisdiction in part of the period is no part of a part)
+    part_of_part = sentence.lstrip().startswith("其中") and not WHOLE_AFTER_QIZHONG.match(sentence.lstrip()) and \
         (state.part or bool(events) and not any(m.indicator_code for m in events))
     out = []
     in_part = part_changes or labelled_part or state.under_label or part_of_part

@@ -76,7 +76,7 @@ def _any_change_word() -> re.Pattern[str]:
 # 各类事故、较大事故…均保持双下降。其中，各类生产安全事故起数…: what 其中 opens is the whole, one of the
 # kinds the sentence before named, not a part
 # (其中，12月，全市共发生…: the whole jurisdiction in part of the period, no part of its total)
-_WHOLE_AFTER_QIZHONG = re.compile(r"其中[，,：:\s]*(?:各类|全部|所有|(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?|[上下]半年"
+WHOLE_AFTER_QIZHONG = re.compile(r"其中[，,：:\s]*(?:各类|全部|所有|(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?|[上下]半年"
                                   r"|第?[一二三四]季度)[，,]?\s*全[省市区县州])")
 # …其中重点领域公开43条，政策解读4条，全年共制定0条规范性文件: a clause that counts for the whole ends the parts
 _NEW_TOTAL = re.compile(r"[，,](?:全年|全(?:省|市|区|县|州)|累计|共计?|总计)")
@@ -98,7 +98,7 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
         clause_start = max(sentence.rfind(ch, 0, m.start) for ch in "；;。") + 1
         at = sentence.rfind("其中", clause_start, m.start)
         if at < 0 or in_aside(sentence, at, m.start) or _NEW_TOTAL.search(sentence, at, m.start) \
-                or _WHOLE_AFTER_QIZHONG.match(sentence, at):
+                or WHOLE_AFTER_QIZHONG.match(sentence, at):
             continue
         opens_sentence = not sentence[:at].strip(" ，,、：:")
         has_total = any(p.end <= at and p.unit == m.unit for p in out[:i])

@@ -1122,6 +1122,9 @@ def test_a_labelled_sector_after_the_total_is_a_part():
     # a sentence opening with 其中 after a part's sentence is that part's
     assert read_in_order(total, sector, "其中，发生较大事故1起、死亡3人。")[2] == [None, None]
     assert read_in_order(total, "其中，发生较大事故4起、死亡12人。")[1][0] == "acc.major_accidents"  # of the total
+    # 其中 opening a month of the whole jurisdiction after a part's sentence is the whole's, for that month
+    month = "其中，12月，全市共发生各类事故32起、死亡29人。"
+    assert read_in_order(total, "发生道路交通较大事故2起，死亡6人。", month)[2] == ["acc.accidents", "acc.deaths"]
 
 
 def test_a_remit_sector_named_inside_brackets_leaves_the_rest_of_the_sentence_whole():
