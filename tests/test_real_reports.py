@@ -85,6 +85,7 @@ FLOORS = {
     "fresh58": (0.99, 0.98, 0.9, 0.705, 0.915),  # its annotator leaves procedures' and legal aid's sub-counts uncoded
     "fresh59": (0.985, 0.965, 0.905, 0.715, 0.925),
     "fresh60": (0.99, 0.99, 0.49, 0.31, 0.845),  # its annotator leaves powers, plans' checks and documents reviewed uncoded
+    "fresh61": (0.99, 0.96, 0.99, 0.895, 0.66),  # accident bulletins, typed `other` by its annotator
     "fresh62": (0.885, 0.885, 0.59, 0.255, 0.95),  # a county's enforcement table of bare numbers; district inspection counts
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
