@@ -282,7 +282,7 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
             else _with_unit(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
         if candidate is None:
             candidate = _range(sentence, masked, n_start, n_end, number, value, is_chinese, ends, starts)
-        if candidate is None and len(number) > 1 and number[-1] in _SCALE and not is_chinese:
+        if candidate is None and len(number) > 1 and number[-1] in _SCALE and not is_chinese and not scale_unit:
             candidate = _scale_starts_the_unit(sentence, masked, n_start, n_end, number, ends, starts)
         if candidate is not None:
             if found and found[-1].end > candidate.start:

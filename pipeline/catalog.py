@@ -136,9 +136,7 @@ _NEXT_SEGMENT_BREAK = re.compile("[；;。]")
 
 
 def _between(sentence: str, start: int, end: int, last: re.Pattern[str], following: re.Pattern[str]) -> str:
-    left = last.search(sentence, 0, start)
-    right = following.search(sentence, end)
-    return sentence[left.start() + 1 if left else 0:right.start() if right else len(sentence)]
+    return sentence[_start_of(sentence, start, last):_end_of(sentence, end, following)]
 
 
 def clause_around(sentence: str, start: int, end: int) -> str:
@@ -175,8 +173,9 @@ def _start_of(sentence: str, start: int, last: re.Pattern[str]) -> int:
 
 
 def _end_of(sentence: str, end: int, following: re.Pattern[str], limit: int | None = None) -> int:
-    found = following.search(sentence, end, len(sentence) if limit is None else limit)
-    return found.start() if found else (len(sentence) if limit is None else limit)
+    stop = len(sentence) if limit is None else limit
+    found = following.search(sentence, end, stop)
+    return found.start() if found else stop
 
 
 def segment_around(sentence: str, start: int, end: int) -> str:
