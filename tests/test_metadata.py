@@ -974,6 +974,36 @@ CASES = [
         "齐鲁网·闪电新闻12月6日讯 今天上午，济南市政府新闻办公室举行新闻发布会。\n",
         "济南市", "370100", 2023, "other", None, "2023-12-06",
     ),
+    (
+        "a statistics bulletin (统计公报) is no summary",
+        "2019年北京市应急管理事业发展统计公报\n2019年，北京市应急管理系统全面夯实安全生产工作基本盘。\n",
+        "北京市", "110000", 2019, "other", None, None,
+    ),
+    (
+        "a title on accident statistics (安全生产事故统计工作情况) is a bulletin",
+        "个旧市2023年1月-12月安全生产事故统计工作情况\n一、事故总体情况\n2023年，全市发生各类生产安全事故9起。\n",
+        "个旧市", "532501", 2023, "other", None, None,
+    ),
+    (
+        "a period's safety situation (2020年1-10月份安全生产形势) is a bulletin",
+        "2020年1-10月份安全生产形势\n1-10月份,全市发生各类生产安全事故55起、死亡53人。\n",
+        None, None, 2020, "other", None, None,
+    ),
+    (
+        "a year's safety work (2023年安全生产工作情况) is a summary still",
+        "2023年安全生产工作情况\n2023年，全县发生各类生产安全事故5起、死亡3人。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a text that opens on months' accident counts (1-6月份，全市共发生…事故) is a bulletin",
+        "1-6月份,全市共发生各类生产安全事故274起、死亡77人,同比分别下降18.21%和32.46%。\n",
+        None, None, None, "other", None, None,
+    ),
+    (
+        "a half-year's work that opens on the half-year (上半年，全区应急管理工作…) is a summary",
+        "2024年上半年,全区应急管理工作稳步推进,共发生生产安全事故3起。\n",
+        None, None, 2024, "work_summary", None, None,
+    ),
 ]
 
 
