@@ -774,7 +774,10 @@ def _region(
         if len(own) == 1:
             return own[0]
     # Prefer a division inside the winner when its evidence is comparable, unless several are
-    # (秦州9起、麦积9起!天水市最新通报: a text about the city's districts is the city's).
+    # (秦州9起、麦积9起!天水市最新通报: a text about the city's districts is the city's) or the text
+    # calls itself of the winner's kind (全省…: 福州市鼓楼区消防救援大队 is one of the province's units).
+    if self_kind and best.name.endswith(self_kind):
+        return best
     nested = [region for code, score in ranked[1:]
               if (region := by_code(code)) and score >= _SPECIFIC_SHARE * best_score and is_within(region, best)]
     if any(not is_within(a, b) and not is_within(b, a) for a, b in combinations(nested, 2)):

@@ -975,6 +975,12 @@ CASES = [
         "济南市", "370100", 2023, "other", None, "2023-12-06",
     ),
     (
+        "a text that calls itself a province's (全省) keeps the province over a unit named in full inside it",
+        "改革一年来 福建消防救援工作成绩斐然\n福建法治报12月25日讯 改革转制一年多来,福建消防救援队伍有效承担起使命。"
+        "全省共接处警5.1万余次。福州市鼓楼区消防救援大队三坊七巷中队承担仪仗任务。全省队伍整体转隶。\n",
+        "福建省", "350000", None, "other", None, None,
+    ),
+    (
         "a statistics bulletin (统计公报) is no summary",
         "2019年北京市应急管理事业发展统计公报\n2019年，北京市应急管理系统全面夯实安全生产工作基本盘。\n",
         "北京市", "110000", 2019, "other", None, None,
