@@ -228,6 +228,12 @@ _REPUBLISHED = re.compile(r"([" + _CJK + r"]{2,30}发布[^。\n]{4,60}?(?:报告
 _TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
 
 
+def _spoken_by_a_body(line: str) -> bool:
+    """A headline a body speaks (应急管理部:烟花爆竹安全生产形势持续稳定) is a whole title, cue or none."""
+    agency = _agency_in(line)
+    return agency is not None and line.startswith((agency + ":", agency + "："))
+
+
 def _title(header: list[str]) -> str:
     """The title lines of the header, joined (a title is often broken over two lines)."""
     parts = []
@@ -243,10 +249,13 @@ def _title(header: list[str]) -> str:
         if _DATE_CN.fullmatch(line) or _DATE_ISO.search(line) and len(line) < 25:
             continue
         parts.append(line)
-    # A web page repeats the site name above the title; the title is the part with a year or cue.
-    cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|" + _REPORT_WORD.pattern, p)]
+    # A web page repeats the site name above the title; the title is the part with a year or cue, or a
+    # body speaking.
+    cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|" + _REPORT_WORD.pattern, p) or _spoken_by_a_body(p)]
     if cued:
         parts = parts[cued[0] :]
+        if _spoken_by_a_body(parts[0]):
+            return parts[0]
         if len(parts) > 1 and not _REPORT_WORD.search(parts[0]):
             return "".join(parts[:2])
         # a short second line ends a broken title, unless the first already ends as one (…事故情况 / 曲靖安全生产)

@@ -690,7 +690,7 @@ CASES = [
         "a press item telling 今年 is about the year it was told; a year exceeded (超2018年全年) is a base",
         "应急管理部:前8月全国森林草原防灭火形势总体稳定\n2019年09月11日 16:23 | 来源:中国新闻网\n分享到:\n"
         "中新网9月11日电 据应急管理部网站消息，今年1月至8月，全国共发生森林火灾1563起，扑救火灾279起，超2018年全年2倍。\n",
-        "全国", "100000", 2019, "other", None, "2019-09-11",
+        "全国", "100000", 2019, "other", "应急管理部", "2019-09-11",
     ),
     (
         "a report on a year's administrative enforcement (行政执法) is a rule-of-law report",
@@ -979,6 +979,18 @@ CASES = [
         "改革一年来 福建消防救援工作成绩斐然\n福建法治报12月25日讯 改革转制一年多来,福建消防救援队伍有效承担起使命。"
         "全省共接处警5.1万余次。福州市鼓楼区消防救援大队三坊七巷中队承担仪仗任务。全省队伍整体转隶。\n",
         "福建省", "350000", None, "other", None, None,
+    ),
+    (
+        "a headline a national body speaks (应急管理部:…) is the title though it has no year or cue",
+        "应急管理部:烟花爆竹安全生产形势持续稳定\n\n中新社北京2月15日电 (记者 陈溯)中国应急管理部危化二司副司长洪宇15日表示,"
+        "湖南、江西是中国烟花爆竹主产区。截至今年1月底,检查烟花爆竹生产企业9197家次。\n",
+        "全国", "100000", None, "other", "应急管理部", None,
+    ),
+    (
+        "a press outlet's posting line under a spoken headline (北京青年报客户端 2023-06-29 11:15) is not part of it",
+        "北京青年报\n生态环境部:今年前5月,全国共实施轻微违法不予处罚案件3273件\n北京青年报客户端 2023-06-29 11:15\n\n"
+        "6月29日,生态环境部召开例行新闻发布会。\n",
+        "全国", "100000", 2023, "other", "生态环境部", "2023-06-29",
     ),
     (
         "a statistics bulletin (统计公报) is no summary",
