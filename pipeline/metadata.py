@@ -121,8 +121,10 @@ def infer_metadata(text: str) -> DocumentMetadata:
     field_agency = _issuer_field(text)
     subject = _opening_subject(opening)
     opening_agencies = ([subject] if subject else []) + _opening_agencies(opening)
-    region = _national_region(signature_agency, title_agency, title, subject, field_agency, opening_agencies,
-                              opening.split("。", 1)[0]) or _region(
+    # a 版头 line that is a body by itself (国务院安委会办公室 above 关于…的通报) issues the text as a title's does
+    masthead = next((line for line in header if line != title and _looks_like_agency(line)), None)
+    region = _national_region(signature_agency, title_agency or masthead, title, subject, field_agency,
+                              opening_agencies, opening.split("。", 1)[0]) or _region(
         text, header, title, signature_agency, field_agency, opening_agencies, subject
     )
     # the country as the scope, said twice, in a text that names no division or is opened by a

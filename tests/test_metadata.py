@@ -993,6 +993,18 @@ CASES = [
         "全国", "100000", 2023, "other", "生态环境部", "2023-06-29",
     ),
     (
+        "a city's customary byname (申城) names it; districts a visiting group goes to (赴青浦、松江等区) do not",
+        "申城深入开展安全生产大检查\n\n2017-08-23 09:01:56|来源:文汇报\n\n8月22日,本市召开督导组汇报会。督导组将赴青浦、松江、"
+        "宝山、崇明等区开展督导工作。上半年,本市各区检查覆盖率为50.66%。\n",
+        "上海市", "310000", 2017, "other", None, "2017-08-23",
+    ),
+    (
+        "a national body on a line of its own above the title (国务院安委会办公室) makes the text national",
+        "国务院安委会办公室\n关于全国安全生产大检查情况的通报\n安委办〔2017〕36号\n"
+        "各省、自治区、直辖市及新疆生产建设兵团安全生产委员会:\n按照工作部署,各地区认真组织开展了安全生产大检查。\n",
+        "全国", "100000", None, "other", None, None,
+    ),
+    (
         "a statistics bulletin (统计公报) is no summary",
         "2019年北京市应急管理事业发展统计公报\n2019年，北京市应急管理系统全面夯实安全生产工作基本盘。\n",
         "北京市", "110000", 2019, "other", None, None,
