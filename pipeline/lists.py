@@ -222,12 +222,15 @@ _COUNT_OF = re.compile(r"(.+?)(?:起数|总量)$")
 
 
 def _shared_modifier(subjects: list[str]) -> list[str]:
-    """较大事故起数和死亡人数: the first subject's events (较大事故) are those whose outcomes the later,
-    bare subjects count (较大事故死亡人数)."""
-    counted = _COUNT_OF.match(subjects[0])
-    if counted is None:
-        return subjects
-    return [subjects[0]] + [counted.group(1) + s if OUTCOME.match(s) else s for s in subjects[1:]]
+    """较大事故起数和死亡人数: the events a subject counts (较大事故) are those whose outcomes the bare
+    subjects after it count (较大事故死亡人数), up to the next count of events (事故起数、死亡人数、较大事故
+    起数、死亡人数: the last is 较大事故死亡人数)."""
+    out, events = [], None
+    for subject in subjects:
+        if counted := _COUNT_OF.match(subject):
+            events = counted.group(1)
+        out.append(events + subject if events is not None and OUTCOME.match(subject) else subject)
+    return out
 
 
 BARE_MEASURE = re.compile(r"(?:同比)?(?:事故)?(起数|死亡人数|受伤人数|直接经济损失|经济损失)")

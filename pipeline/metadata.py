@@ -833,8 +833,9 @@ _TOWN_OPENING_TITLE = re.compile(r"(" + _TOWN_NAME + r")(?=人民政府|政府|�
                                  r"|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
 _TOWN_AGENCY = re.compile(r"(?:中共)?(" + _TOWN_NAME + r")(?:人民政府|政府|街道办事处|办事处|党工委|党委|委员会|人大主席团"
                           r"|人大|司法所|综合行政执法队|综合行政执法办公室)?(?:、(?:人民政府|政府|办事处))?")
-# …，2023年，清波街道以深入学习…: a town opening a clause of the first sentence as its subject
-_TOWN_SUBJECT = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d\d年(?:度|以来)?[，,]?)?\s*(" + _TOWN_NAME + r")"
+# …，2023年，清波街道以深入学习…: a town opening a clause of the first sentence as its subject (本网讯 道托镇认真…: after
+# a press item's lead too)
+_TOWN_SUBJECT = re.compile(r"(?:^(?:本网讯|本报讯)?|[，,])\s*(?:(?:19|20)\d\d年(?:度|以来)?[，,]?)?\s*(" + _TOWN_NAME + r")"
                            r"(?:人民政府|政府|街道办事处|办事处|党工委|党委)?(?="
                            + _SUBJECT_FOLLOWERS.replace("[，,]|", "") + ")")
 _FIRST_SENTENCE_MAX = 150

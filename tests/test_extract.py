@@ -378,6 +378,9 @@ NEGATIVES = [
     "明确9个方面重点任务。",  # the structure of a plan
     "紧扣一个大市场、两个纲要、三个监管、四个安全工作着力点。",  # a slogan counting its own items
     "报告全文分总体情况、存在的主要问题及改进情况6个部分。",  # the structure of a report
+    "专项行动分为动员部署阶段、集中排查整治阶段、督导整改和总结提高3个阶段。",  # the stages of a campaign
+    "内蒙古年鉴2018卷",  # a yearbook's volume
+    "加入收藏 共计5989个字,预计阅读时长20分钟",  # a document-sharing page's length
     "聚焦全市八个方面重点工作。",
     "交通运输业四项指标同比“两升一降一持平”。",  # how many indicators a comparison covers
     "工矿商贸企业10万人死亡率持续下降，煤炭百万吨死亡率稳中有降。",  # the base of a rate, not a count
@@ -809,6 +812,15 @@ ACCIDENT_STATISTICS = [
     ("发生较大事故4起、死亡12人,起数同比持平、死亡人数减少7人。", {"4起": "acc.major_accidents", "7人": "acc.major_deaths_yoy"}),
     # the first subject's events are those whose outcomes a bare later subject counts
     ("较大事故起数和死亡人数同比分别下降30%和27.78%。", {"30%": "acc.major_accidents_yoy", "27.78%": "acc.major_deaths_yoy"}),
+    # …up to the next count of events: the second 死亡人数 is the major accidents'
+    ("生产安全事故起数、死亡人数、较大事故起数、死亡人数,同比分别下降16.3%、11.4%、22.7%、6.5%。",
+     {"16.3%": "acc.accidents_yoy", "11.4%": "acc.deaths_yoy", "22.7%": "acc.major_accidents_yoy",
+      "6.5%": "acc.major_deaths_yoy"}),
+    # fatal accidents (死亡事故) are counted in 起: their change is no change of deaths
+    ("全区死亡事故40起、死亡42人,同比增加11起、13人,分别上升37.9%和44.8%。",
+     {"40起": None, "42人": "acc.deaths", "37.9%": None, "44.8%": "acc.deaths_yoy"}),
+    # 该市 in a press item is the city reported on, the whole jurisdiction
+    ("该市2016年共发生各类安全生产事故1030起、死亡1148人。", {"1030起": "acc.accidents", "1148人": "acc.deaths"}),
     # numbers in brackets that say what is included (含…) are parts, skipped by the list after them
     ("全市共发生各类生产安全事故39起，死亡35人(含高速事故6起6人)，同比分别下降26.4%、20.5%。",
      {"39起": "acc.accidents", "35人": "acc.deaths", "6起": None, "6人": None,
