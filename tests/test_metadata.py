@@ -1005,6 +1005,11 @@ CASES = [
         "全国", "100000", None, "other", None, None,
     ),
     (
+        "a town opening a press item's first sentence after its lead (本网讯 道托镇认真…) reports",
+        "本网讯 道托镇认真贯彻落实安全生产工作部署,全镇安全生产形势持续稳定。该镇签订2018年安全生产责任状70份。\n",
+        "道托镇", None, 2018, "other", None, None,
+    ),
+    (
         "a statistics bulletin (统计公报) is no summary",
         "2019年北京市应急管理事业发展统计公报\n2019年，北京市应急管理系统全面夯实安全生产工作基本盘。\n",
         "北京市", "110000", 2019, "other", None, None,
