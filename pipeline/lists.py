@@ -228,8 +228,10 @@ def _shared_modifier(subjects: list[str]) -> list[str]:
     out, events = [], None
     for subject in subjects:
         if counted := _COUNT_OF.match(subject):
-            events = counted.group(1)
-        out.append(events + subject if events is not None and OUTCOME.match(subject) else subject)
+            events = counted.group(1)  # 死亡事故起数 is a count, not an outcome of the events before it
+            out.append(subject)
+        else:
+            out.append(events + subject if events is not None and OUTCOME.match(subject) else subject)
     return out
 
 

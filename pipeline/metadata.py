@@ -122,7 +122,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
     subject = _opening_subject(opening)
     opening_agencies = ([subject] if subject else []) + _opening_agencies(opening)
     # a 版头 line that is a body by itself (国务院安委会办公室 above 关于…的通报) issues the text as a title's does
-    masthead = next((line for line in header if line != title and _looks_like_agency(line)), None)
+    masthead = next((line for line in header if line != title and _looks_like_agency(line)), None) if title else None
     region = _national_region(signature_agency, title_agency or masthead, title, subject, field_agency,
                               opening_agencies, opening.split("。", 1)[0]) or _region(
         text, header, title, signature_agency, field_agency, opening_agencies, subject
@@ -256,8 +256,8 @@ def _title(header: list[str]) -> str:
     cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|" + _REPORT_WORD.pattern, p) or _spoken_by_a_body(p)]
     if cued:
         parts = parts[cued[0] :]
-        if _spoken_by_a_body(parts[0]):
-            return parts[0]
+        if not re.search(_YEAR + "年|" + _REPORT_WORD.pattern, parts[0]):
+            return parts[0]  # cued only by who speaks it: a whole headline
         if len(parts) > 1 and not _REPORT_WORD.search(parts[0]):
             return "".join(parts[:2])
         # a short second line ends a broken title, unless the first already ends as one (…事故情况 / 曲靖安全生产)
@@ -787,7 +787,7 @@ def _region(
     # Prefer a division inside the winner when its evidence is comparable, unless several are
     # (秦州9起、麦积9起!天水市最新通报: a text about the city's districts is the city's) or the text
     # calls itself of the winner's kind (全省…: 福州市鼓楼区消防救援大队 is one of the province's units).
-    if self_kind and best.name.endswith(self_kind):
+    if self_kind and _of_kind(best, self_kind):
         return best
     nested = [region for code, score in ranked[1:]
               if (region := by_code(code)) and score >= _SPECIFIC_SHARE * best_score and is_within(region, best)]
@@ -798,6 +798,11 @@ def _region(
         if region and score >= _SPECIFIC_SHARE * best_score and is_within(region, best) and code != best_code:
             best, best_score = region, score
     return best
+
+
+def _of_kind(region: Region, kind: str) -> bool:
+    """Whether a text that calls itself 全区/全市… can be `region`'s: 全区 is a district's, never 广西壮族自治区's."""
+    return region.name.endswith(kind) and not (kind == "区" and region.level == "province")
 
 
 _SITE_REGISTRATION = re.compile(r"(?m)^.*[\u4e00-\u9fff]ICP备[\d-]+.*$")  # a filing number, not ICP备案 in a report
@@ -835,7 +840,8 @@ _TOWN_AGENCY = re.compile(r"(?:中共)?(" + _TOWN_NAME + r")(?:人民政府|政�
                           r"|人大|司法所|综合行政执法队|综合行政执法办公室)?(?:、(?:人民政府|政府|办事处))?")
 # …，2023年，清波街道以深入学习…: a town opening a clause of the first sentence as its subject (本网讯 道托镇认真…: after
 # a press item's lead too)
-_TOWN_SUBJECT = re.compile(r"(?:^(?:本网讯|本报讯)?|[，,])\s*(?:(?:19|20)\d\d年(?:度|以来)?[，,]?)?\s*(" + _TOWN_NAME + r")"
+_PRESS_LEAD = r"[" + _CJK + r"]{0,8}讯\s*(?:[（(][^（）()]{0,20}[）)])?[:：]?"  # 本网讯（通讯员 王明）
+_TOWN_SUBJECT = re.compile(r"(?:^(?:" + _PRESS_LEAD + r")?|[，,])\s*(?:(?:19|20)\d\d年(?:度|以来)?[，,]?)?\s*(" + _TOWN_NAME + r")"
                            r"(?:人民政府|政府|街道办事处|办事处|党工委|党委)?(?="
                            + _SUBJECT_FOLLOWERS.replace("[，,]|", "") + ")")
 _FIRST_SENTENCE_MAX = 150

@@ -285,6 +285,17 @@ def test_list_under_one_verb():
     assert "隐患" in got[2][1].metric
 
 
+def test_counts_that_only_look_like_structure_or_furniture_are_counted():
+    got = {t: m for t, m in run("全市共评查行政执法案卷2016卷。全年共完成12个阶段性目标任务。")}
+    assert set(got) == {"2016卷", "12个"}
+
+
+def test_a_count_of_fatal_accidents_listed_before_deaths_keeps_its_own_metric():
+    got = {t: m for t, m in run("死亡事故起数和死亡人数同比分别下降37.9%和44.8%。")}
+    assert got["37.9%"].metric == "死亡事故起数" and got["37.9%"].indicator_code is None
+    assert got["44.8%"].indicator_code == "acc.deaths_yoy"
+
+
 def test_a_verb_joined_to_a_noun_names_no_policy_package():
     # 落实…20条 is a package known by its articles; in 执行和结果公开115条, 执行 is a noun of the list
     got = run("决策公开42条、执行和结果公开115条、管理和服务公开175条。")
@@ -821,6 +832,8 @@ ACCIDENT_STATISTICS = [
      {"40起": None, "42人": "acc.deaths", "37.9%": None, "44.8%": "acc.deaths_yoy"}),
     # 该市 in a press item is the city reported on, the whole jurisdiction
     ("该市2016年共发生各类安全生产事故1030起、死亡1148人。", {"1030起": "acc.accidents", "1148人": "acc.deaths"}),
+    ("该镇2023年共发生各类生产安全事故2起、死亡1人。", {"2起": "acc.accidents", "1人": "acc.deaths"}),
+    ("全区发生死亡事故起数同比下降37.9%，死亡人数下降44.8%。", {"37.9%": None, "44.8%": "acc.deaths_yoy"}),
     # numbers in brackets that say what is included (含…) are parts, skipped by the list after them
     ("全市共发生各类生产安全事故39起，死亡35人(含高速事故6起6人)，同比分别下降26.4%、20.5%。",
      {"39起": "acc.accidents", "35人": "acc.deaths", "6起": None, "6人": None,

@@ -1010,6 +1010,37 @@ CASES = [
         "道托镇", None, 2018, "other", None, None,
     ),
     (
+        "a ministry's site name above a province's item without a title does not make it national",
+        "应急管理部\n江西省扎实推进安全生产专项整治三年行动\n近日，江西省安委会召开全体会议。全省共排查隐患1.2万处。\n",
+        "江西省", "360000", None, "other", None, None,
+    ),
+    (
+        "全区 is a district's scope, never an autonomous region's (广西壮族自治区 named in passing)",
+        "安全生产月活动启动\n6月1日，青秀区安全生产月活动启动。广西壮族自治区应急管理厅有关负责同志出席。全区共设咨询台30个，"
+        "青秀区各街道同步开展宣传，青秀区应急管理局负责同志介绍了情况。\n",
+        "青秀区", "450103", None, "work_summary", None, None,
+    ),
+    (
+        "a spoken headline with a year is joined to its broken second line as any title is",
+        "司法部：2023年全国行政复议案件\n同比增长12%\n中新网3月1日电 司法部发布数据。\n",
+        "全国", "100000", 2023, "other", "司法部", None,
+    ),
+    (
+        "an outlet named after a city's byname (羊城晚报讯) names no place",
+        "全力推进安全生产治本攻坚\n羊城晚报讯 记者从省应急管理厅获悉，今年以来，全省共排查整治隐患12.3万项。\n",
+        None, None, None, "other", None, None,
+    ),
+    (
+        "a town opening a press item after a lead with its credit (本网讯（通讯员 王明）道托镇…) reports",
+        "本网讯（通讯员 王明）道托镇认真贯彻落实安全生产部署,全镇安全生产形势持续稳定。\n",
+        "道托镇", None, None, "other", None, None,
+    ),
+    (
+        "months' accident counts opening a text (今年1-6月, 一至六月份) make a bulletin",
+        "今年1-6月，全市共发生各类生产安全事故274起，死亡77人。\n一至六月份，全市共发生各类生产安全事故274起。\n",
+        None, None, None, "other", None, None,
+    ),
+    (
         "a statistics bulletin (统计公报) is no summary",
         "2019年北京市应急管理事业发展统计公报\n2019年，北京市应急管理系统全面夯实安全生产工作基本盘。\n",
         "北京市", "110000", 2019, "other", None, None,
