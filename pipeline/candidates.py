@@ -88,8 +88,7 @@ _ONE_AT_CLAUSE_END_UNITS = ("次", "期", "场", "轮", "批", "起", "场次", 
 _GRADE_THRESHOLD = re.compile(r"一次(?:性)?(?:造成)?(?:死亡|重伤|受伤|中毒)$")
 # 未发生死亡5人以上生产安全事故: a number that defines a grade of accidents counts nothing
 _GRADE_OF_EVENTS = re.compile(r"(?:及)?以上(?:的)?[^，,；;。\d]{0,8}?事故")
-# 7000米以上山峰, 积分40000分以上的人员: a size or a score before 以上/以下 and a noun names a class
-_SIZES = frozenset(("米", "千米", "公里", "吨", "平方米", "立方米", "千瓦", "分"))
+_SIZES = frozenset(("米", "千米", "公里", "吨", "平方米", "立方米", "千瓦"))
 _SIZE_CLASS = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]")
 _NUMBER_NEXT = re.compile(rf"\s*[\d{_CN}]")
 _RANGE = re.compile(rf"\s*[-—–~～至到]\s*(?:{_AR}|[{_CN}]+)")
@@ -432,9 +431,6 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
             return False
         if unit.written in ("个", "项", "类", "条") and _restates_list(masked, n_start, value):
             return False
-    # 十分严峻, 一分部署九分落实: 分 after a Chinese numeral is a word; scores are written in digits (87.5分)
-    if unit.written == "分" and is_chinese:
-        return False
     # 53类电子证照 and 182种 count kinds; 六类行政权力事项, 五种能力 and 6类10起典型事故 only sort what they name.
     if unit.written in ("类", "小类", "种") and (is_chinese or _NUMBER_NEXT.match(sentence, end)):
         return False
