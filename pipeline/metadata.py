@@ -230,8 +230,11 @@ _REPUBLISHED = re.compile(r"([" + _CJK + r"]{2,30}发布[^。\n]{4,60}?(?:报告
 _TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
 
 
+_TITLE_CUE = re.compile(_YEAR + "年|" + _REPORT_WORD.pattern)  # a year or a report word: a title's line
+
+
 def _spoken_by_a_body(line: str) -> bool:
-    """A headline a body speaks (应急管理部:烟花爆竹安全生产形势持续稳定) is a whole title, cue or none."""
+    """A headline a body speaks (应急管理部:烟花爆竹安全生产形势持续稳定) is a title without a year or cue."""
     agency = _agency_in(line)
     return agency is not None and line.startswith((agency + ":", agency + "："))
 
@@ -253,10 +256,10 @@ def _title(header: list[str]) -> str:
         parts.append(line)
     # A web page repeats the site name above the title; the title is the part with a year or cue, or a
     # body speaking.
-    cued = [i for i, p in enumerate(parts) if re.search(_YEAR + "年|" + _REPORT_WORD.pattern, p) or _spoken_by_a_body(p)]
+    cued = [i for i, p in enumerate(parts) if _TITLE_CUE.search(p) or _spoken_by_a_body(p)]
     if cued:
         parts = parts[cued[0] :]
-        if not re.search(_YEAR + "年|" + _REPORT_WORD.pattern, parts[0]):
+        if not _TITLE_CUE.search(parts[0]):
             return parts[0]  # cued only by who speaks it: a whole headline
         if len(parts) > 1 and not _REPORT_WORD.search(parts[0]):
             return "".join(parts[:2])
