@@ -402,6 +402,11 @@ class MetricFinder:
             return self._metric(index - 1, family)  # 培训12期、1100余人次: the verb is shared
         if not pre:
             return post or self.previous_clause(index) or None
+        if not post and index and gap == "、" + pre and _LEVEL.fullmatch(pre):
+            # 示范学校国家级4所、省级6所: a later item named by its level alone counts what the first counts
+            earlier = self._metric(index - 1, family)
+            if earlier:
+                return _LEVEL.sub("", earlier) + pre
         if not post:
             return self._trim_pre(kind, pre, alone=True)
         if kind in ("modifier", "modifier_list"):
@@ -459,6 +464,9 @@ class MetricFinder:
                 head.append(w)
             tail = head + tail
         return "".join(tail) or text
+
+
+_LEVEL = re.compile(r"(?:国家|省|市|县|区|乡镇|镇|村)级")
 
 
 @lru_cache(maxsize=1)

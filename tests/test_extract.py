@@ -294,6 +294,12 @@ def test_list_under_one_verb():
     assert "隐患" in got[2][1].metric
 
 
+def test_a_later_item_named_by_its_level_counts_what_the_first_counts():
+    got = {t: m for t, m in run("创建防震减灾科普示范学校国家级4所、省级6所、市级8所。")}
+    assert got["6所"].metric == "防震减灾科普示范学校省级"
+    assert got["8所"].metric == "防震减灾科普示范学校市级"
+
+
 def test_counts_that_only_look_like_structure_or_furniture_are_counted():
     got = {t: m for t, m in run("全市共评查行政执法案卷2016卷。全年共完成12个阶段性目标任务。")}
     assert set(got) == {"2016卷", "12个"}

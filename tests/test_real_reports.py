@@ -27,7 +27,7 @@ FLOORS = {
     "blind": (0.975, 0.935, 0.93, 0.58, 0.82),  # its annotator coded more strictly than gold-real
     "fresh": (0.97, 0.945, 0.915, 0.845, 0.905),
     "fresh2": (0.97, 0.945, 0.935, 0.965, 0.96),
-    "fresh3": (0.975, 0.92, 0.975, 0.96, 0.935),
+    "fresh3": (0.975, 0.925, 0.975, 0.96, 0.935),
     "fresh4": (0.955, 0.925, 0.885, 0.885, 0.87),  # calls a bulletin titled …通报 a summary (now `other`)
     "fresh5": (0.96, 0.91, 0.96, 0.86, 0.86),
     "fresh6": (0.945, 0.9, 0.91, 0.84, 0.95),  # likewise
@@ -93,7 +93,7 @@ FLOORS = {
     "fresh66": (0.975, 0.905, 0.39, 0.135, 0.915),  # 2024-2025 rule-of-law reports of other departments; its annotator leaves one-kind counts uncoded
     "fresh67": (0.975, 0.965, 0.0, 0.0, 0.76),  # sector safety texts (mines, fireworks, gas, construction): every figure is one sector's, all codes null
     "fresh68": (0.96, 0.935, 0.905, 0.615, 0.805),  # 2016-2020 safety-supervision texts, a State Council bulletin
-    "fresh69": (0.945, 0.855, 0.42, 0.49, 0.77),  # disaster-relief and flood summaries, rainfall figures; four anonymised templates
+    "fresh69": (0.945, 0.89, 0.42, 0.49, 0.77),  # disaster-relief and flood summaries, rainfall figures; four anonymised templates
     "fresh70": (0.975, 0.975, 0.88, 0.465, 0.99),  # county and district governments' rule-of-law reports
     "fresh71": (0.945, 0.915, 0.685, 0.315, 0.805),  # provincial departments' rule-of-law reports and press items
     "fresh72": (0.98, 0.96, 0.99, 0.275, 0.79),  # 2024-2025 city emergency texts, two anonymised mirror pages
