@@ -389,6 +389,8 @@ class MetricFinder:
                 return streak[:POST_MAX]
         kind, pre = self.pre_chunk(index)
         post = self.post_chunk(index)
+        if _LEVEL.fullmatch(post) and (noun := self._noun_closing_levels(index)):
+            post += noun  # 建成2个省级、2个市级、4个县应急普法基地: each level counts the noun said last
         if not post and index + 1 < len(self.mentions) and self._adjacent(index):
             post = self.post_chunk(index + 1)  # 六期41家企业…检查: adjacent numbers share the noun
         if family in ("ratio", "change") and pre:
@@ -422,6 +424,19 @@ class MetricFinder:
             return "".join(head_words) + post
         tail = self._tail(self._words_of(pre), PRE_HEAD_MAX)
         return "".join(tail) + post
+
+    def _noun_closing_levels(self, index: int) -> str:
+        """The noun after the last item of a list of levels (2个省级、2个市级、4个县应急普法基地 -> 应急普法基地)."""
+        j = index
+        while j + 1 < len(self.mentions):
+            level = self.post_chunk(j)
+            if not _LEVEL.fullmatch(level) or self.sentence[self.mentions[j].end:self.mentions[j + 1].start] != level + "、":
+                return ""
+            j += 1
+            last = self.post_chunk(j)
+            if not _LEVEL.fullmatch(last):
+                return _LEVEL_OPENING.sub("", last, count=1)
+        return ""
 
     def _adjacent(self, index: int) -> bool:
         """The next number follows with at most one character between and no clause break
@@ -467,6 +482,7 @@ class MetricFinder:
 
 
 _LEVEL = re.compile(r"(?:国家|省|市|县|区|乡镇|镇|村)级")
+_LEVEL_OPENING = re.compile(r"^(?:国家|省|市|县|区|乡镇|镇|村)级?")
 
 
 @lru_cache(maxsize=1)

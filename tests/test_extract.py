@@ -300,6 +300,12 @@ def test_a_later_item_named_by_its_level_counts_what_the_first_counts():
     assert got["8所"].metric == "防震减灾科普示范学校市级"
 
 
+def test_levels_listed_before_their_noun_count_that_noun():
+    got = {m.start: m for _, m in run("建成2个省级、2个市级、4个县应急普法基地。")}
+    metrics = [m.metric for _, m in sorted(got.items())]
+    assert metrics == ["建成省级应急普法基地", "市级应急普法基地", "县应急普法基地"]
+
+
 def test_counts_that_only_look_like_structure_or_furniture_are_counted():
     got = {t: m for t, m in run("全市共评查行政执法案卷2016卷。全年共完成12个阶段性目标任务。")}
     assert set(got) == {"2016卷", "12个"}
