@@ -405,10 +405,11 @@ class MetricFinder:
         if not pre:
             return post or self.previous_clause(index) or None
         if not post and index and gap == "、" + pre and _LEVEL.fullmatch(pre):
-            # 示范学校国家级4所、省级6所: a later item named by its level alone counts what the first counts
-            earlier = self._metric(index - 1, family)
-            if earlier:
-                return _LEVEL.sub("", earlier) + pre
+            # 示范学校国家级4所、省级6所, 中央资金1200万元、省级300万元: a later item named by its level
+            # alone counts what the item before counts, at its own level
+            earlier = self._metric(index - 1, family) or ""
+            if levels := list(_LEVEL_IN_METRIC.finditer(earlier)):
+                return earlier[:levels[-1].start()] + pre + earlier[levels[-1].end():]
         if not post:
             return self._trim_pre(kind, pre, alone=True)
         if kind in ("modifier", "modifier_list"):
@@ -430,12 +431,14 @@ class MetricFinder:
         j = index
         while j + 1 < len(self.mentions):
             level = self.post_chunk(j)
-            if not _LEVEL.fullmatch(level) or self.sentence[self.mentions[j].end:self.mentions[j + 1].start] != level + "、":
+            gap = self.sentence[self.mentions[j].end:self.mentions[j + 1].start]
+            if not _LEVEL.fullmatch(level) or gap not in (level + "、", level + "和", level + "及"):
                 return ""
             j += 1
             last = self.post_chunk(j)
             if not _LEVEL.fullmatch(last):
-                return _LEVEL_OPENING.sub("", last, count=1)
+                words = self._words_of(last)  # 4个县应急普法基地: the level word goes, 区域 in 5个区域… stays
+                return "".join(words[1:] if words and _LEVEL_WORD.fullmatch(words[0]) else words)
         return ""
 
     def _adjacent(self, index: int) -> bool:
@@ -481,8 +484,10 @@ class MetricFinder:
         return "".join(tail) or text
 
 
-_LEVEL = re.compile(r"(?:国家|省|市|县|区|乡镇|镇|村)级")
-_LEVEL_OPENING = re.compile(r"^(?:国家|省|市|县|区|乡镇|镇|村)级?")
+_LEVELS = "(?:国家|省|市|县|区|乡镇|镇|村)"
+_LEVEL = re.compile(_LEVELS + "级")  # an item named by its level alone (省级6所)
+_LEVEL_WORD = re.compile(_LEVELS + "级?")  # a level opening a noun (县应急普法基地)
+_LEVEL_IN_METRIC = re.compile(f"(?:{_LEVELS}级|中央|全国)(?!以上)")  # 中央资金, 创建全国文明单位, not 市级以上
 
 
 @lru_cache(maxsize=1)

@@ -300,10 +300,19 @@ def test_a_later_item_named_by_its_level_counts_what_the_first_counts():
     assert got["8所"].metric == "防震减灾科普示范学校市级"
 
 
-def test_levels_listed_before_their_noun_count_that_noun():
-    got = {m.start: m for _, m in run("建成2个省级、2个市级、4个县应急普法基地。")}
-    metrics = [m.metric for _, m in sorted(got.items())]
-    assert metrics == ["建成省级应急普法基地", "市级应急普法基地", "县应急普法基地"]
+@pytest.mark.parametrize("sentence,metrics", [
+    ("建成2个省级、2个市级、4个县应急普法基地。", ["建成省级应急普法基地", "市级应急普法基地", "县应急普法基地"]),
+    ("建成2个省级和4个市级应急普法基地。", ["建成省级应急普法基地", "市级应急普法基地"]),
+    # 区域 and 市场 open the noun; they are no level
+    ("建成1个国家级、2个省级、5个区域应急救援中心。", ["建成国家级区域应急救援中心", "省级区域应急救援中心", "区域应急救援中心"]),
+    # a level item after one with a level of its own takes that item's words at its level
+    ("争取中央资金1200万元、省级300万元、市级150万元。", ["中央资金", "省级资金", "市级资金"]),
+    ("创建省级示范学校6所、市级8所。", ["创建省级示范学校", "创建市级示范学校"]),
+    # …and keeps its level alone when the item before names none (or a range of levels)
+    ("创建市级以上文明单位15个、省级6个。", ["创建市级以上文明单位", "省级"]),
+])
+def test_levels_listed_count_what_their_list_counts(sentence, metrics):
+    assert [m.metric for _, m in sorted(run(sentence), key=lambda found: found[1].start)] == metrics
 
 
 def test_counts_that_only_look_like_structure_or_furniture_are_counted():
