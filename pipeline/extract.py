@@ -497,7 +497,7 @@ def _names_another_division(metric: str | None, region_code: str | None) -> bool
         return False
     own = by_code(region_code) if region_code else None
     for mention in find_regions_in(metric):
-        if not mention.full:
+        if not mention.names_a_division:
             continue
         if own is None or not any(is_within(own, named) for named in mention.regions):
             return True

@@ -29,7 +29,7 @@ from itertools import combinations
 
 from pipeline.datafiles import read_lines, read_table
 from pipeline.normalise import to_simplified
-from pipeline.regions import Region, RegionMention, ancestors, by_code, find_regions_in, is_within, national
+from pipeline.regions import Region, RegionMention, ancestors, by_code, find_regions_in, is_within, joins_words, national
 
 DOC_TYPES = ("annual_report", "work_summary", "work_plan", "other")
 
@@ -230,7 +230,9 @@ _REPUBLISHED = re.compile(r"([" + _CJK + r"]{2,30}发布[^。\n]{4,60}?(?:报告
 _TITLE_FIELD = re.compile(r"(?:标题|题名)[:：]\s*\|?\s*([^|\n]{4,})")
 
 
-_TITLE_CUE = re.compile(_YEAR + "年|" + _REPORT_WORD.pattern)  # a year or a report word: a title's line
+# a year (2022前三季度…: its 年 may be lost), a report word or an event's headline (鄢陵县举办…活动): a title's line
+_TITLE_CUE = re.compile(_YEAR + "(?:年|(?=前?[一二三四]季度|[上下]半年))|" + _REPORT_WORD.pattern
+                        + r"|(?:举办|举行|召开|启动)[^。]{0,30}?(?:活动|会议|仪式|演练|比赛|竞赛)$")
 
 
 def _spoken_by_a_body(line: str) -> bool:
@@ -351,7 +353,8 @@ def _doc_type(title: str, opening: str, text: str) -> str:
     page_top = text[:_OPENING_CHARS]
     found = "other" if any(pattern.search(page_top) for scope, _, pattern in _doc_type_cues() if scope == "press") \
         else "results"
-    for scope, searched in (("title", title), ("top", page_top[:_START_CHARS]), ("opening", opening),
+    for scope, searched in (("title", title), ("byline", page_top[:_BYLINE_CHARS]), ("top", page_top[:_START_CHARS]),
+                            ("opening", opening),
                             ("start", opening[:_START_CHARS])):
         best: tuple[int, int, str] | None = None
         for order, (cue_scope, doc_type, pattern) in enumerate(_doc_type_cues()):
@@ -368,6 +371,7 @@ def _doc_type(title: str, opening: str, text: str) -> str:
 
 
 _START_CHARS = 120
+_BYLINE_CHARS = 300  # a press item names its reporter or author under the headline
 # 行政执法 as the work, not as a body's name (综合行政执法局, 行政执法大队)
 _RULE_OF_LAW = re.compile(r"法治|依法行政|依法治|(?<!综合)行政执法(?![局队])")
 # A first paragraph that says its year's work was 推进法治政府建设: the report's own subject.
@@ -438,8 +442,8 @@ def _years(text: str) -> list[tuple[int, int]]:
     """(position, year) of the years in `text` that are not part of a range like 2021-2025."""
     masked = _blanked(_YEAR_RANGE, text)
     found = []
-    # 2020上半年工作总结: a title may drop the 年 before a half-year or quarter
-    for match in re.finditer(_YEAR + r"(?:年|年度|(?=[上下]半年|[一二三四]季度))", masked):
+    # 2020上半年工作总结, 2022前三季度全国…: a title may drop the 年 before a half-year or quarter
+    for match in re.finditer(_YEAR + r"(?:年|年度|(?=[上下]半年|前?[一二三四]季度))", masked):
         year = _number(match.group(1))
         if 1990 <= year <= 2100:
             found.append((match.start(), year))
@@ -455,7 +459,9 @@ _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 _THIS_YEAR = re.compile(r"今年(?=以来|前[\d一二两三四五六七八九十]{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|\d{1,2}月份?以来"
                         r"|[上下]半年|前?[一二三四]季度|全年)")
 _YEAR_TOPIC = re.compile(_YEAR + r"年度?[，,]")
-_OPENS_ON_THIS_YEAR = re.compile(r"\s*(?:年初以来|开年以来|" + _THIS_YEAR.pattern + ")")
+# …or a holiday (“五一”假期期间，全市…, posted in May): this year's
+_OPENS_ON_THIS_YEAR = re.compile(r"\s*(?:年初以来|开年以来|" + _THIS_YEAR.pattern
+                                 + r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆)[”\"]?(?:假期|节日|小长假|长假|节)?期间)")
 # a year compared with or a change started from (较2019年, 超2018年全年, 由2019年末的433处减少到222处;
 # not 从2023年1月至12月, a period)
 _BASE_YEAR = re.compile(r"(?:较|比|与|相比|超过?|高于|低于|多于|少于)" + _YEAR + r"年(?:度)?|"
@@ -612,7 +618,7 @@ _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。
 def _opening_subject_pattern() -> re.Pattern[str]:
     # the subject may be a committee and its government together (2025年，县委、县政府坚持…)
     return re.compile(r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*|(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[，,]\s*)?"
-                      r"(?:在[^，,。\n]{1,40}?下[，,]\s*)*"
+                      r"(?:(?:在[^，,。\n]{1,40}?下|按照[^，,。\n]{1,40}?(?:部署|要求|安排))[，,]\s*)*"
                       r"(?P<subject>[" + _CJK + r"]{2,24}?(?:、[" + _CJK + r"]{2,12}?)?)"
                       r"(?=(?:\d{1,2}日)?(?:" + _SUBJECT_FOLLOWERS + "))")  # 应急管理部27日发布消息
 
@@ -628,11 +634,16 @@ def _opening_agencies(opening: str) -> list[str]:
     if dateline := _DATELINE.match(start):  # only where the text opens: 3月15日电视电话会议 is a meeting
         start = "□" * dateline.end() + start[dateline.end():]
     # 在省委、省政府的正确领导和省应急管理厅的精心指导下，我市…: the bodies it works under are not it
-    start = _UNDER_GUIDANCE.sub(lambda m: "□" * len(m.group()), start)
-    return [m.group(1) for m in _opening_agency_pattern().finditer(start)]
+    # (按照郑州市局安排部署，巩义市应急管理局…)
+    start = _AS_INSTRUCTED.sub(lambda m: "□" * len(m.group()), _UNDER_GUIDANCE.sub(lambda m: "□" * len(m.group()), start))
+    # 《…制度》和县安全生产委员会: the conjunction is no part of the body's name
+    return [m.group(1)[joins_words(start, m.start(1)):] for m in _opening_agency_pattern().finditer(start)]
 
 
 _UNDER_GUIDANCE = re.compile(r"在[^，,。；;\n]{1,60}?(?:领导|指导|支持|关心|帮助|部署|督导)下")
+_AS_INSTRUCTED = re.compile(r"按照[^，,。；;\n]{1,40}?(?:部署|要求|安排)")
+# a department's name goes on after the place (应急管理局, 局, 司法行政部门), a committee's or government's does not
+_DEPARTMENT_AFTER = re.compile(r"(?!委|政府|人民政府|人大|党)[" + _CJK + r"]{0,10}?(?:局|厅|部门)(?![长])")
 
 
 # a posting time and the site or body that posted it
@@ -686,7 +697,7 @@ def _corroborated(mentions: list[RegionMention]) -> list[RegionMention]:
             r for r in mention.regions if r.level != "county" or any(a.code in named for a in ancestors(r)) or r.code in named
         )
         if regions:
-            kept.append(RegionMention(mention.start, mention.end, mention.surface, regions, False))
+            kept.append(RegionMention(mention.start, mention.end, mention.surface, regions, False, mention.levelled))
     return kept
 
 
@@ -741,11 +752,16 @@ def _region(
     leader = _UNDER_LEADER.search(text, 0, _LEADER_WINDOW)
     self_kind = _COMMITTEE.findall(leader.group())[-1] if leader else _self_reference(text)
     cited = [m.span() for m in _CITED.finditer(text)]
+    guided = [m.span() for m in _UNDER_GUIDANCE.finditer(text)] + [m.span() for m in _AS_INSTRUCTED.finditer(text)]
     body: dict[str, float] = defaultdict(float)
     elsewhere, learnt_from = _other_place_cue(), _other_place_after_cue()
     for mention in mentions:
         if elsewhere.search(text[max(0, mention.start - 6):mention.start]) \
                 or learnt_from.match(text, mention.end, mention.end + 30) or _NAMED_EVENT.match(text, mention.end):
+            continue
+        # 在台州市局的精心指导下, 按照郑州市局安排部署: a department the reporter works under is a superior's
+        # (在醴陵市委、市政府的领导下 names the reporter's own government)
+        if any(a <= mention.start < b for a, b in guided) and _DEPARTMENT_AFTER.match(text, mention.end):
             continue
         inside = any(a <= mention.start < b for a, b in cited)
         weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)

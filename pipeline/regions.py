@@ -41,6 +41,11 @@ class RegionMention:
     surface: str
     regions: tuple[Region, ...]
     full: bool  # the full official name (苏州市) rather than a short form (苏州)
+    levelled: bool = False  # a short form with its level word (兴仁县, 耿马自治县): a division as such
+
+    @property
+    def names_a_division(self) -> bool:
+        return self.full or self.levelled
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +168,12 @@ def find_regions_in(text: str) -> list[RegionMention]:
                 if length == 2 and not _starts_a_word(text, i):
                     continue  # 办理县人大 holds 理县, 收费县道 费县: a name begins no word there
                 found = full[piece]
+                if length == 2 and joins_words(text, i):
+                    # 《…制度》和县安委会: a conjunction before 县, unless a division above goes first (安徽省和县)
+                    found = tuple(r for r in found if any(text.endswith(name, 0, i) for a in ancestors(r)
+                                                          for name in (a.name, a.short_name) if name))
+                    if not found:
+                        continue
                 if piece[:-1] in _ordinary_words() and text.startswith("府", i + length) and text[i - 1:i] in _BODY_ENDINGS:
                     # 县司法局会同县府办…: a body acts 会同 (together with) the county office, unless the
                     # county's parent is named
@@ -180,12 +191,25 @@ def find_regions_in(text: str) -> list[RegionMention]:
                 if all(r.level == "county" for r in short[piece]) and not _whole_words(text, i, i + length) \
                         and not (text[i + length:i + length + 1] in _LEVEL_SUFFIXES and _whole_words(text, i, i + length + 1)):
                     continue  # 和政府 holds 和政, 重大安全 大安: a county's short name is whole words (清原县 one)
-                mentions.append(RegionMention(i, i + length, piece, short[piece], False))
+                # 耿马自治县 for 耿马傣族佤族自治县, 兴仁县 for today's 兴仁市: a short form with its level word
+                level = _LEVEL_WORD.match(text, i + length)
+                end = level.end() if level else i + length
+                found = short[piece]
+                if level:  # 金平县 is 金平苗族瑶族傣族自治县, not 金平区
+                    found = tuple(r for r in found if r.name.endswith(level.group()[-1])) or found
+                mentions.append(RegionMention(i, end, text[i:end], found, False, bool(level)))
+                resume = end
+                break
             else:
                 continue
             resume = i + length
             break
     return mentions
+
+
+def joins_words(text: str, at: int) -> bool:
+    """Whether text[at] is a conjunction between two words (《…制度》和县…, 市和县两级): 和, 与 or 及 after a word."""
+    return text[at:at + 1] in _CONJUNCTIONS and at > 0 and bool(_WORD_END.match(text, at - 1))
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +231,9 @@ def _after_its_parent(text: str, at: int, region: Region) -> bool:
 
 
 _BODY_ENDINGS = tuple("局委办院部厅处室所队站")  # the last character of a body's name
+_CONJUNCTIONS = tuple("和与及")
+_WORD_END = re.compile(r"[\u3400-\u9fff》」』”）)□]")  # a word or a title (blanked: □) ends just before
+_LEVEL_WORD = re.compile(r"自治[县旗州]|[县旗州]")
 _LEVEL_SUFFIXES = tuple("县市区旗")  # 清原县 for 清原满族自治县, 兴仁县 for today's 兴仁市
 _ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)")  # 福田街道 lies in 福田区
 

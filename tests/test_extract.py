@@ -34,6 +34,7 @@ VALUES = [
     ("全年共查处违法案件812件。", "812件", 812, "件"),
     ("全市发生火灾事故15起。", "15起", 15, "起"),
     ("储备砂石料9.8万方。", "9.8万方", 98000, "方"),  # 方: cubic metres, kept as written
+    ("全县山塘水库总蓄水量为3867万立方。", "3867万立方", 38670000, "立方"),  # 立方 (for 立方米), kept as written
     ("申请彩条布10万平米。", "10万平米", 100000, "平米"),
     ("约谈企业负责人36人。", "36人", 36, "人"),
     ("抽调执法骨干12名。", "12名", 12, "名"),
@@ -1130,6 +1131,10 @@ def test_a_division_inside_the_reporter_counts_a_part():
     sentence = "2023年，福州市发生生产安全事故60起。"
     got = {sentence[m.start:m.end]: m.indicator_code for m in extract_mentions(sentence, tokenize(sentence), fuzhou)}
     assert got == {"60起": "acc.accidents"}  # its own name is no part
+    qianxinan = DocumentContext(report_year=2018, doc_type="work_summary", region_code="522300")
+    sentence = "兴仁县发生事故12起、死亡13人。"  # a county's short name with its level word (兴仁县, today 兴仁市)
+    got = {sentence[m.start:m.end]: m.indicator_code for m in extract_mentions(sentence, tokenize(sentence), qianxinan)}
+    assert got == {"12起": None, "13人": None}
 
 
 def test_each_change_of_a_list_has_its_own_direction():

@@ -1070,6 +1070,55 @@ CASES = [
         "2024年上半年,全区应急管理工作稳步推进,共发生生产安全事故3起。\n",
         None, None, 2024, "work_summary", None, None,
     ),
+    (
+        "a department the reporter works under (在台州市局的精心指导下) is a superior, not the reporter",
+        "发布单位: | 市应急管理局 |\n2025上半年重点工作总结 |\n今年以来,在台州市局的精心指导下,我们扎实推进安全生产治本攻坚三年行动。"
+        "1-6月共发生生产安全事故3起。出台《临海市新业态、新领域安全生产监管办法》。\n",
+        "临海市", "331082", 2025, "work_summary", None, None,
+    ),
+    (
+        "a superior's instruction (按照郑州市局安排部署) names the superior, not the reporter",
+        "2024年，按照郑州市局安排部署，巩义市应急管理局组织开展安全生产大检查，全市共检查企业120家。\n",
+        "巩义市", "410181", 2024, "work_summary", "巩义市应急管理局", None,
+    ),
+    (
+        "a conjunction before 县 (《…制度》和县安委会) names no county; a short name with its level word (耿马自治县) does",
+        "根据《生产安全事故统计调查制度》和县安全生产委员会工作要求,现将上半年安全生产工作情况通报如下:\n"
+        "2024年1—6月,全县共发生各类生产安全事故4起、死亡4人。\n耿马自治县2024年上半年安全生产事故统计表 |\n",
+        "耿马傣族佤族自治县", "530926", 2024, "other", "耿马傣族佤族自治县安全生产委员会", None,
+    ),
+    (
+        "a headline reporting an event (…举办…活动) is a press item's, of the year it was posted",
+        "您当前的位置:首页 > 新闻中心> 政务动态\n鄢陵县举办“安全生产月宣传咨询日”活动\n【发布时间:2025-06-17 10:34】\n\n"
+        "今年6月是第24个全国“安全生产月”。6月16日,鄢陵县在安全文化主题公园举办了宣传咨询日活动。\n",
+        "鄢陵县", "411024", 2025, "other", None, "2025-06-17",
+    ),
+    (
+        "a headline carrying a figure (全国火灾死亡1441人) is a press item's; its year may drop 年 before a quarter",
+        "2022前三季度全国火灾死亡1441人\n\n今年1至9月,全国共接报火灾63.68万起,死亡1441人。\n",
+        "全国", "100000", 2022, "other", None, None,
+    ),
+    (
+        "a year's accident figures in a title (生产安全事故总体情况) are a bulletin",
+        "2022年广东省生产安全事故总体情况\n\n2022年,全省安全生产形势总体保持稳定。\n",
+        "广东省", "440000", 2022, "other", None, None,
+    ),
+    (
+        "a reporter's or author's byline under the headline (作者: 张剑雯) makes a press item, though it opens on a year",
+        "2022年山西生态环境多项指标创有监测记录以来最优\n\n2023-6-1 15:10 来源: 山西经济日报 |作者: 张剑雯\n\n"
+        "2022年,山西省生态环境各项工作取得了新进展、新成效。\n",
+        "山西省", "140000", 2022, "other", None, "2023-06-01",
+    ),
+    (
+        "a site's default author (作者:佚名) is no byline",
+        "2023年法治政府建设情况报告\n作者:佚名\n2023年，市司法局坚持依法行政，推进法治政府建设，法治政府建设取得新成效。\n",
+        None, None, 2023, "annual_report", "市司法局", None,
+    ),
+    (
+        "a holiday's summary (“五一”假期期间, posted in May) is of the year it was posted",
+        "发布时间:2022-05-05\n“五一”假期期间,全市持续对重点行业领域开展安全生产隐患排查整治,共检查企业404家次。\n",
+        None, None, 2022, "work_summary", None, "2022-05-05",
+    ),
 ]
 
 
