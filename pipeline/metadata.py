@@ -104,7 +104,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
         # 现将《2025年全区…工作要点》印发给你们, 关于印发聊城市2021年法治政府建设工作计划的通知 (the
         # notice's own title), 司法部发布2023年法治政府建设年度报告。具体报告如下 (a press item that
         # reprints it): the text is the document it issues
-        title = issued.group(1)
+        title = issued.group(issued.lastindex or 1)
     opening = _blanked(_CITED, "\n".join(lines[body_start:])[:_OPENING_CHARS])
     tail = lines[max(body_start, len(lines) - _TAIL_LINES) :]
     signature_agency, signature_date, printed_date = _signature(tail)
@@ -129,8 +129,12 @@ def infer_metadata(text: str) -> DocumentMetadata:
     )
     # the country as the scope, said twice, in a text that names no division or is opened by a
     # national body (国家矿山安全监察局数据显示，全国煤矿共发生事故15起…贵州2起: the provinces are parts)
-    if len(_NATIONAL_SCOPE.findall(text)) >= 2 and (
-            region is None or not find_regions_in(title) and opening_agencies and _is_national(opening_agencies[0])):
+    # (once is enough when a national body opens the text and no local one speaks of itself: 应急管理部新闻发言人
+    # …介绍，2025年，全国共发生…, in a press item datelined 北京 that names provinces hit by typhoons)
+    scope = len(_NATIONAL_SCOPE.findall(text))
+    opened_nationally = bool(not find_regions_in(title) and opening_agencies and _is_national(opening_agencies[0]))
+    if scope >= 2 and (region is None or opened_nationally) \
+            or scope == 1 and opened_nationally and not _OWN_BODY.search(opening):
         region = national()
     if any(_NATIONAL_TITLE.search(line) and not _LOCAL_TITLE.search(line) and not find_regions_in(line)
            for line in (title, *header)):
@@ -139,6 +143,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
     town = _reporting_town(title, [*(line for line in header if not _ADDRESSEE.fullmatch(line)), _issuer_text(text),
                                    signature_agency, subject, *opening_agencies[:1]],
                            opening[:_FIRST_SENTENCE_MAX].split("。", 1)[0].split("\n", 1)[0])
+    if town and (twin := re.search(re.escape(town) + r"[(（]([^()（）]{2,10})[)）]", text)) and find_regions_in(twin.group(1)):
+        town = None  # 株洲高新区(天元区): a zone run as one with a district is the district
     return DocumentMetadata(
         region=town or (region.name if region else None),
         region_code=None if town else region.code if region else None,
@@ -220,10 +226,13 @@ def _header_block(lines: list[str]) -> tuple[list[str], int]:
 _SUBTITLE = re.compile(r"^[—-]{1,2}|在[^。]{2,40}(?:会议|大会|会)上$")
 # 规划 ends a plan's title, not 规划和自然资源局; 通报 a bulletin's (…的通报, 最新通报), not a masthead (安全生产工作通报)
 _REPORT_WORD = re.compile(r"报告|总结|要点|计划|规划$|思路|情况|方案|(?:最新|情况|的)通报$")
-_ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发")
+# 现将《…》印发给你们; 《…实施方案》已经县政府同意，现印发给你们
+_ISSUED = re.compile(r"现(?:将|把)《([^《》\n]{4,60})》印发|《([^《》\n]{4,60})》已经[^。，,《》]{1,20}同意[，,]\s*现(?:予)?印发")
 # a covering notice's title at the top of the page: 关于印发聊城市2021年法治政府建设工作计划的通知
 # (not a notice the text cites: 根据《…关于印发…分工方案的通知》)
-_ISSUING_NOTICE = re.compile(r"关于印发《?([^《》\n，,。]{4,60}?(?:要点|计划|规划|方案|安排))》?的通知(?!》)")
+# (…方案(2023年修订)》和《…预案》的通知: a revision's note and the documents issued with it)
+_ISSUING_NOTICE = re.compile(r"关于印发《?([^《》\n，,。]{4,60}?(?:要点|计划|规划|方案|安排))(?:[(（][^()（）\n]{0,12}[)）])?》?"
+                             r"(?:[和及、]《[^《》\n]{0,60}》)*的通知(?!》)")
 # a press item that reprints a report whole, titled by who published what (the headline it would have)
 _REPUBLISHED = re.compile(r"([" + _CJK + r"]{2,30}发布[^。\n]{4,60}?(?:报告|总结|要点|计划))[。，,：:]?\s*"
                           r"(?:具体|全文|详细)?(?:报告|内容)?如下")
@@ -245,6 +254,7 @@ def _title(header: list[str]) -> str:
     """The title lines of the header, joined (a title is often broken over two lines)."""
     parts = []
     for line in header:
+        line = line.strip(" |")  # 宁波高新区法治政府建设工作报告 |: one cell is a line of its own
         if "|" in line:
             continue  # a cell row of a page's index table (索引号|…|主题分类|…)
         glued = _GLUED_TITLE.match(line) if line.endswith((":", "：")) else None
@@ -459,6 +469,7 @@ _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 _THIS_YEAR = re.compile(r"今年(?=以来|前[\d一二两三四五六七八九十]{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|\d{1,2}月份?以来"
                         r"|[上下]半年|前?[一二三四]季度|全年)")
 _YEAR_TOPIC = re.compile(_YEAR + r"年度?[，,]")
+_MEETING_YEAR = re.compile(_YEAR + r"年度?[^，,。；;\d]{0,16}?(?:会议|发布会|大会|论坛)")
 # …or a holiday (“五一”假期期间，全市…, posted in May): this year's
 _OPENS_ON_THIS_YEAR = re.compile(r"\s*(?:年初以来|开年以来|" + _THIS_YEAR.pattern
                                  + r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆)[”\"]?(?:假期|节日|小长假|长假|节)?期间)")
@@ -501,6 +512,9 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
             about = [(at, year) for at, year in opening_years if not (opening.startswith("以来", opening.find("年", at) + 1)
                                                                       and year < published.year)
                      and (published.year - 1 <= year <= published.year or _YEAR_TOPIC.match(opening, at))]
+            # …召开的2023年全省应急管理工作新闻发布会上…介绍说，2022年，福建省共发生…: a year naming the
+            # meeting where it was told is not the one it is about
+            about = [(at, year) for at, year in about if not _MEETING_YEAR.match(opening, at)] or about
             # 据统计，今年1月至8月…: a period of this year before any year named is the year it was told
             this_year = _THIS_YEAR.search(opening)
             if this_year and (not about or this_year.start() < about[0][0]):
@@ -509,7 +523,8 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         # a year's report comes out in its first half-year after (annual reports are due by April);
         # a summary posted later in a year is of that year (三季度工作进展, posted in October), and so is
         # one that opens on this year (年初以来，市交通运输局…, posted in April)
-        opens_on_this_year = bool(_OPENS_ON_THIS_YEAR.match(opening)) and not opening_years
+        # (…工作进展情况汇报, posted in May: the progress of this year's work)
+        opens_on_this_year = bool(_OPENS_ON_THIS_YEAR.match(opening)) and not opening_years or "进展" in title
         return published.year - 1 if published.month <= 6 and not opens_on_this_year else published.year
     if opening_years:
         # 2022年3月14日，应急管理部召开新闻发布会…2021年，全国…: a full date says when it was told
@@ -609,8 +624,9 @@ _SPOKESMAN = re.compile(r"(?:新闻)?(?:发言人|负责人|负责同志)[" + _C
 
 
 # a news agency's dateline opening a press item (中新网1月15日电, 新华社北京3月2日电(记者王某))
-_DATELINE = re.compile(r"\s*[" + _CJK + r"]{1,10}?\d{1,2}月\d{1,2}日电(?![视话力子网影器站厂池报告])\s*"
+_DATELINE = re.compile(r"\s*[" + _CJK + r"]{1,16}?\d{1,2}月\d{1,2}日电(?![视话力子网影器站厂池报告])\s*"
                        r"(?:[(（][^()（）]{0,20}[)）])?\s*")
+_FILED_AT = re.compile(r"[" + _CJK + r"]{1,16}?\d{1,2}月\d{1,2}日电(?![视话力子网影器站厂池报告])")
 _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。\s*")
 
 
@@ -713,7 +729,9 @@ def _region(
     scores: dict[str, float] = defaultdict(float)
     # 宁安办〔2021〕55号: a document number abbreviates its issuer (宁德市安委办) in no place's name; a
     # site's registration line (苏州都市网 版权所有 苏ICP备…) names who hosts the page, not who reports
-    mentions = _corroborated(find_regions_in(_blanked(_SITE_REGISTRATION, _blanked(_DOC_NUMBER_ISSUER, text))))
+    # …; a dateline (中国青年报客户端北京1月15日电) says where the news was filed
+    mentions = _corroborated(find_regions_in(_blanked(_SITE_REGISTRATION, _blanked(_DOC_NUMBER_ISSUER,
+                                                                                    _blanked(_FILED_AT, text)))))
     # Names shared by several divisions (鼓楼区) are read as the one inside a division named elsewhere.
     context = {m.regions[0].code for m in mentions if len(m.regions) == 1}
 
@@ -867,9 +885,9 @@ _FIRST_SENTENCE_MAX = 150
 # A development zone (兰州新区, 天津经济技术开发区, 湖南湘江新区) reports as a town does: its title opens
 # with it or it is the whole of an agency line or the issuer (来源: 宁波前湾新区). No table lists the
 # zones, so the zone is the region by name and has no code; 浦东新区 and 滨海新区 are districts, and
-# 国家高新区 names a kind of zone.
+# 国家高新区 names a kind of zone (宁波高新区, 仲恺高新区 are zones).
 _ZONE_NAME = (r"(?!国家|省级|市级|[全各本我该])(?:(?!关于|推进|加快|加强|做好|建设|深化|打造|的)[" + _CJK + r"]){2,8}?"
-              r"(?:(?<!高)新区|经济技术开发区|高新技术产业开发区|经济开发区)")
+              r"(?:高新区|(?<!高)新区|经济技术开发区|高新技术产业开发区|经济开发区)")
 _ZONE_OPENING_TITLE = re.compile(r"(" + _ZONE_NAME + r")(?=管理委员会|管委会|党工委|人民政府|政府|应急|司法|法治|依法|工作"
                                  r"|关于|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
 _ZONE_AGENCY = re.compile(r"(?:中共)?(" + _ZONE_NAME + r")(?:管理委员会|管委会|党工委)?"

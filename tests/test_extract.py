@@ -539,6 +539,7 @@ def test_zero_counts(sentence, found):
     ("市应急局现有行政职权394项。", "394项", "svc.power_list_items"),
     ("开展专题宣传15.5万余场次。", "15.5万余场次", "pub.events"),
     ("开展重大事故隐患判定标准宣贯50次。", "50次", "pub.events"),
+    ("组织开展自然灾害类应急演练活动6011场次。", "6011场次", "emg.drills"),  # a drill, not a publicity event
     ("14个专委会共排查出一般隐患2241处。", "14个", None),  # who inspected, not what was inspected
     ("责令停产整顿12处，行政处罚205次。", "12处", "enf.suspensions"),  # sites are counted in 处
     ("停产停业整顿56家，立案查处108次。", "108次", "enf.cases_filed"),

@@ -1115,6 +1115,69 @@ CASES = [
         None, None, 2023, "annual_report", "市司法局", None,
     ),
     (
+        "a press item's year is the one its clause is about, not the year naming the meeting where it was told",
+        "焦点快看:福建持续深化矿山安全生产\n\n2023-01-10 10:24:46 来源:福建省政府新闻办\n\n"
+        "福建省政府新闻办1月6日召开的2023年全省应急管理工作新闻发布会上，有关负责人介绍说，2022年，福建省共发生矿山事故5起。\n",
+        "福建省", "350000", 2022, "other", "福建省政府新闻办", "2023-01-10",
+    ),
+    (
+        "a high-tech zone (宁波高新区) reports as a town does; a title left in one table cell (…报告 |) is the title",
+        "发布机构: | 高新区办公室 |\n成文日期: | 2025-03-28 |\n宁波高新区法治政府建设工作报告 |\n"
+        "2024年,高新区坚持以习近平新时代中国特色社会主义思想为指导,全面推进法治政府建设。\n",
+        "宁波高新区", None, 2024, "annual_report", None, "2025-03-28",
+    ),
+    (
+        "a text that opens on a dated event (6月15日，…举办…活动) is a press item",
+        "6月15日,临潭县安委会26个成员单位联合举办2018年“安全生产月”宣传咨询日活动。\n活动发放各类安全生产宣传资料3000余份。\n",
+        "临潭县", "623021", 2018, "other", None, None,
+    ),
+    (
+        "an author's byline (文 / 周运动) makes a press item",
+        "文 / 周运动\n2月24日,衡阳市应急管理暨消防工作会议召开。会议总结2020年衡阳市应急管理与消防工作。\n",
+        "衡阳市", "430400", 2020, "other", None, None,
+    ),
+    (
+        "a notice of the months' accident counts (2018年1-9月我县发生…事故) is a bulletin",
+        "各乡镇人民政府、街道办事处,县级有关部门:\n2018年1-9月我县发生各类生产安全事故9起,死亡11人,同比分别下降59.09%、52.17%。\n",
+        None, None, 2018, "other", None, None,
+    ),
+    (
+        "a press item citing a press conference of the year (2024年“安全生产月”活动新闻发布会) is about the year it was told",
+        "今年前4月江西生产安全事故起数和死亡人数同比“双下降”\n\n来源: 猫眼电影\n2024-06-02 00:26:12\n\n"
+        "中新网南昌5月31日电 (朱莹)31日,记者从江西省2024年“安全生产月”活动新闻发布会上了解到,今年以来,江西全力稳控全省安全生产形势,"
+        "1至4月,江西省共发生各类生产安全事故119起。据了解,2023年全省开展专项排查整治。\n",
+        "江西省", "360000", 2024, "other", None, "2024-06-02",
+    ),
+    (
+        "a zone run as one with a district (株洲高新区(天元区)) is the district",
+        "我区获评2021年度全省安全生产和消防工作优秀单位\n2021-12-24 17:27:02 来源:株洲高新区(天元区)融媒体中心 | 编辑:谭舒文\n\n"
+        "12月22日,省委经济工作会议书面通报了2021年度安全生产和消防工作考核情况。其中,天元区获评优秀单位。\n",
+        "天元区", "430211", 2021, "other", None, "2021-12-24",
+    ),
+    (
+        "a national body opening a press item datelined 北京 makes it national, whatever provinces it names",
+        "中国青年报客户端北京1月15日电(中青报·中青网记者 赵丽梅)2025年,安全生产形势稳定向好。今天,应急管理部新闻发言人在该部举行的"
+        "新闻发布会上介绍,2025年,全国共发生各类生产安全事故19884起。广东、广西、海南等地台风灾害较重。\n",
+        "全国", "100000", 2025, "other", None, None,
+    ),
+    (
+        "a notice saying a plan was approved and is issued (《…实施方案》已经县政府同意，现印发给你们) is the plan",
+        "各乡镇人民政府,县直有关单位:\n《翼城县创建全国综合减灾示范县实施方案》已经县政府同意,现印发给你们,请认真贯彻执行。\n"
+        "到2025年,全县综合减灾示范社区达到15个。\n",
+        "翼城县", "141022", 2025, "work_plan", None, None,
+    ),
+    (
+        "a progress report (工作进展情况汇报) posted in May is of that year; a reprint's 原标题 makes a press item",
+        "县防汛抗旱工作进展情况汇报\n\n2024-05-28 11:16:13\n\n文章导读\n\n一、基本情况\n我县水利工程多,全县共转移群众120人。\n",
+        None, None, 2024, "work_summary", None, "2024-05-28",
+    ),
+    (
+        "a newspaper reprint (原标题:…) is a press item",
+        "来源:大众日报\n2021-07-09 09:49:07\n原标题:山东开展消防安全大排查大整治\n"
+        "今年以来,山东省部署消防安全大排查大整治专项行动,截至6月30日,检查单位12.6万家。\n",
+        "山东省", "370000", 2021, "other", None, "2021-07-09",
+    ),
+    (
         "a holiday's summary (“五一”假期期间, posted in May) is of the year it was posted",
         "发布时间:2022-05-05\n“五一”假期期间,全市持续对重点行业领域开展安全生产隐患排查整治,共检查企业404家次。\n",
         None, None, 2022, "work_summary", None, "2022-05-05",
