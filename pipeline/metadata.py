@@ -129,12 +129,12 @@ def infer_metadata(text: str) -> DocumentMetadata:
     )
     # the country as the scope, said twice, in a text that names no division or is opened by a
     # national body (国家矿山安全监察局数据显示，全国煤矿共发生事故15起…贵州2起: the provinces are parts)
-    # (once is enough when a national body opens the text and no local one speaks of itself: 应急管理部新闻发言人
-    # …介绍，2025年，全国共发生…, in a press item datelined 北京 that names provinces hit by typhoons)
+    # (once is enough when a national body opens the text, no local one speaks of itself and the places named
+    # are several provinces: 应急管理部…获悉，…广东、广西受灾较重; not 国务院安委会巡查组到江西省…)
     scope = len(_NATIONAL_SCOPE.findall(text))
     opened_nationally = bool(not find_regions_in(title) and opening_agencies and _is_national(opening_agencies[0]))
-    if scope >= 2 and (region is None or opened_nationally) \
-            or scope == 1 and opened_nationally and not _OWN_BODY.search(opening):
+    if scope >= 2 and (region is None or opened_nationally) or scope == 1 and opened_nationally \
+            and not _OWN_BODY.search(opening) and (region is None or _provinces_named(text) >= 2):
         region = national()
     if any(_NATIONAL_TITLE.search(line) and not _LOCAL_TITLE.search(line) and not find_regions_in(line)
            for line in (title, *header)):
@@ -143,7 +143,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
     town = _reporting_town(title, [*(line for line in header if not _ADDRESSEE.fullmatch(line)), _issuer_text(text),
                                    signature_agency, subject, *opening_agencies[:1]],
                            opening[:_FIRST_SENTENCE_MAX].split("。", 1)[0].split("\n", 1)[0])
-    if town and (twin := re.search(re.escape(town) + r"[(（]([^()（）]{2,10})[)）]", text)) and find_regions_in(twin.group(1)):
+    if town and _ZONE_END.search(town) and (twin := re.search(re.escape(town) + r"[(（]([^()（）]{2,10})[)）]", text)) \
+            and any(m.full and m.end - m.start == len(twin.group(1)) for m in find_regions_in(twin.group(1))):
         town = None  # 株洲高新区(天元区): a zone run as one with a district is the district
     return DocumentMetadata(
         region=town or (region.name if region else None),
@@ -469,7 +470,9 @@ _YEAR_AHEAD = re.compile(_YEAR + r"年(?:度)?(?:将|要|拟|计划)")
 _THIS_YEAR = re.compile(r"今年(?=以来|前[\d一二两三四五六七八九十]{1,2}个?月|1\s*[-—至到]\s*\d{1,2}月|\d{1,2}月份?以来"
                         r"|[上下]半年|前?[一二三四]季度|全年)")
 _YEAR_TOPIC = re.compile(_YEAR + r"年度?[，,]")
-_MEETING_YEAR = re.compile(_YEAR + r"年度?[^，,。；;\d]{0,16}?(?:会议|发布会|大会|论坛)")
+# a year naming a meeting (2023年全省应急管理工作新闻发布会), not one whose clause tells of meetings (2023年全市共召开…会议12次)
+_MEETING_YEAR = re.compile(_YEAR + r"年度?(?:(?!召开|共|开展|举行|举办|组织)[^，,。；;\d]){0,16}?(?:会议|发布会|大会(?!战)|论坛)")
+_ANNUAL_REPORTS_DUE = 4  # a year's reports are out by April
 # …or a holiday (“五一”假期期间，全市…, posted in May): this year's
 _OPENS_ON_THIS_YEAR = re.compile(r"\s*(?:年初以来|开年以来|" + _THIS_YEAR.pattern
                                  + r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆)[”\"]?(?:假期|节日|小长假|长假|节)?期间)")
@@ -523,8 +526,9 @@ def _report_year(title: str, opening: str, doc_type: str, published_on: str | No
         # a year's report comes out in its first half-year after (annual reports are due by April);
         # a summary posted later in a year is of that year (三季度工作进展, posted in October), and so is
         # one that opens on this year (年初以来，市交通运输局…, posted in April)
-        # (…工作进展情况汇报, posted in May: the progress of this year's work)
-        opens_on_this_year = bool(_OPENS_ON_THIS_YEAR.match(opening)) and not opening_years or "进展" in title
+        # (…工作进展情况汇报, posted in May, after the annual reports: the progress of this year's work)
+        opens_on_this_year = (bool(_OPENS_ON_THIS_YEAR.match(opening)) and not opening_years
+                              or "进展" in title and published.month >= _ANNUAL_REPORTS_DUE)
         return published.year - 1 if published.month <= 6 and not opens_on_this_year else published.year
     if opening_years:
         # 2022年3月14日，应急管理部召开新闻发布会…2021年，全国…: a full date says when it was told
@@ -624,16 +628,17 @@ _SPOKESMAN = re.compile(r"(?:新闻)?(?:发言人|负责人|负责同志)[" + _C
 
 
 # a news agency's dateline opening a press item (中新网1月15日电, 新华社北京3月2日电(记者王某))
-_DATELINE = re.compile(r"\s*[" + _CJK + r"]{1,16}?\d{1,2}月\d{1,2}日电(?![视话力子网影器站厂池报告])\s*"
+_DATELINE = re.compile(r"\s*[" + _CJK + r"]{1,16}?\d{1,2}月\d{1,2}日电(?![视话力子网影器站厂池报告气动梯缆线费量源])\s*"
                        r"(?:[(（][^()（）]{0,20}[)）])?\s*")
-_FILED_AT = re.compile(r"[" + _CJK + r"]{1,16}?\d{1,2}月\d{1,2}日电(?![视话力子网影器站厂池报告])")
 _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。\s*")
 
 
 @lru_cache(maxsize=1)
 def _opening_subject_pattern() -> re.Pattern[str]:
     # the subject may be a committee and its government together (2025年，县委、县政府坚持…)
-    return re.compile(r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*|(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[，,]\s*)?"
+    # (映象网讯(记者 谷艳伟)近日，巩义市迅速行动…: after a press item's lead)
+    return re.compile(r"(?:" + _PRESS_LEAD + r")?\s*"
+                      r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*|(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[，,]\s*)?"
                       r"(?:(?:在[^，,。\n]{1,40}?下|按照[^，,。\n]{1,40}?(?:部署|要求|安排))[，,]\s*)*"
                       r"(?P<subject>[" + _CJK + r"]{2,24}?(?:、[" + _CJK + r"]{2,12}?)?)"
                       r"(?=(?:\d{1,2}日)?(?:" + _SUBJECT_FOLLOWERS + "))")  # 应急管理部27日发布消息
@@ -658,8 +663,9 @@ def _opening_agencies(opening: str) -> list[str]:
 
 _UNDER_GUIDANCE = re.compile(r"在[^，,。；;\n]{1,60}?(?:领导|指导|支持|关心|帮助|部署|督导)下")
 _AS_INSTRUCTED = re.compile(r"按照[^，,。；;\n]{1,40}?(?:部署|要求|安排)")
-# a department's name goes on after the place (应急管理局, 局, 司法行政部门), a committee's or government's does not
-_DEPARTMENT_AFTER = re.compile(r"(?!委|政府|人民政府|人大|党)[" + _CJK + r"]{0,10}?(?:局|厅|部门)(?![长])")
+# the reporter's own system one level up, named by the place and 局 or 厅 alone (台州市局, 省厅); a department
+# named in full (吴中区司法局) may be the reporter's own division's
+_SUPERIOR_BUREAU = re.compile(r"(?:局|厅)(?![长])")
 
 
 # a posting time and the site or body that posted it
@@ -731,7 +737,7 @@ def _region(
     # site's registration line (苏州都市网 版权所有 苏ICP备…) names who hosts the page, not who reports
     # …; a dateline (中国青年报客户端北京1月15日电) says where the news was filed
     mentions = _corroborated(find_regions_in(_blanked(_SITE_REGISTRATION, _blanked(_DOC_NUMBER_ISSUER,
-                                                                                    _blanked(_FILED_AT, text)))))
+                                                                                    _without_datelines(text)))))
     # Names shared by several divisions (鼓楼区) are read as the one inside a division named elsewhere.
     context = {m.regions[0].code for m in mentions if len(m.regions) == 1}
 
@@ -755,10 +761,12 @@ def _region(
                 add(regions, _W_HEADER)
     # The subject of the first sentence, else the first agency of the opening, that names a place
     # (2021年，青岛市坚持…; …，广州市应急管理局全面学习…).
+    opener: set[str] = set()
     for agency in opening_agencies:
         if named := _issuers(agency):
             for regions in named:
                 add(regions, _W_OPENING_AGENCY)
+                opener.update(region.code for region in regions)
             break
     for match in _SECURITY_FILING.finditer(text):
         region = by_code(match.group(1))
@@ -770,16 +778,18 @@ def _region(
     leader = _UNDER_LEADER.search(text, 0, _LEADER_WINDOW)
     self_kind = _COMMITTEE.findall(leader.group())[-1] if leader else _self_reference(text)
     cited = [m.span() for m in _CITED.finditer(text)]
-    guided = [m.span() for m in _UNDER_GUIDANCE.finditer(text)] + [m.span() for m in _AS_INSTRUCTED.finditer(text)]
+    guided = bytearray(len(text))  # 1 inside 在…指导下 and 按照…部署
+    for found in (*_UNDER_GUIDANCE.finditer(text), *_AS_INSTRUCTED.finditer(text)):
+        guided[found.start():found.end()] = b"\x01" * (found.end() - found.start())
     body: dict[str, float] = defaultdict(float)
     elsewhere, learnt_from = _other_place_cue(), _other_place_after_cue()
     for mention in mentions:
         if elsewhere.search(text[max(0, mention.start - 6):mention.start]) \
                 or learnt_from.match(text, mention.end, mention.end + 30) or _NAMED_EVENT.match(text, mention.end):
             continue
-        # 在台州市局的精心指导下, 按照郑州市局安排部署: a department the reporter works under is a superior's
+        # 在台州市局的精心指导下, 按照郑州市局安排部署: the bureau the reporter works under is a superior's
         # (在醴陵市委、市政府的领导下 names the reporter's own government)
-        if any(a <= mention.start < b for a, b in guided) and _DEPARTMENT_AFTER.match(text, mention.end):
+        if guided[mention.start] and _SUPERIOR_BUREAU.match(text, mention.end):
             continue
         inside = any(a <= mention.start < b for a, b in cited)
         weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
@@ -801,7 +811,8 @@ def _region(
         if region is not None and region.parent_code:
             children[region.parent_code].add(code)
     for parent_code, codes in children.items():
-        if len(codes) >= _SIBLINGS:
+        # (近日，巩义市迅速行动…对巩义市检查以及对新郑市互查: siblings of the division that opens the text are its peers)
+        if len(codes) >= _SIBLINGS and not codes & opener:
             scores[parent_code] += min(sum(body[code] for code in codes), _BODY_CAP)
 
     if not scores:
@@ -835,6 +846,23 @@ def _region(
         if region and score >= _SPECIFIC_SHARE * best_score and is_within(region, best) and code != best_code:
             best, best_score = region, score
     return best
+
+
+def _provinces_named(text: str) -> int:
+    """How many provinces `text` names, in full or short (广东, 广西)."""
+    return len({r.code if r.level == "province" else r.parent_code for m in find_regions_in(_without_datelines(text))
+                for r in m.regions if r.level in ("province", "prefecture")})
+
+
+def _without_datelines(text: str) -> str:
+    """`text` with a dateline opening one of its first lines (中新社北京10月22日电) blanked."""
+    for line in re.finditer(r"(?m)^", text[:_DATELINE_CHARS]):
+        if dateline := _DATELINE.match(text, line.start()):
+            text = text[:dateline.start()] + "□" * len(dateline.group()) + text[dateline.end():]
+    return text
+
+
+_DATELINE_CHARS = 300
 
 
 def _of_kind(region: Region, kind: str) -> bool:
@@ -888,6 +916,7 @@ _FIRST_SENTENCE_MAX = 150
 # 国家高新区 names a kind of zone (宁波高新区, 仲恺高新区 are zones).
 _ZONE_NAME = (r"(?!国家|省级|市级|[全各本我该])(?:(?!关于|推进|加快|加强|做好|建设|深化|打造|的)[" + _CJK + r"]){2,8}?"
               r"(?:高新区|(?<!高)新区|经济技术开发区|高新技术产业开发区|经济开发区)")
+_ZONE_END = re.compile(r"(?:新区|开发区)$")
 _ZONE_OPENING_TITLE = re.compile(r"(" + _ZONE_NAME + r")(?=管理委员会|管委会|党工委|人民政府|政府|应急|司法|法治|依法|工作"
                                  r"|关于|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
 _ZONE_AGENCY = re.compile(r"(?:中共)?(" + _ZONE_NAME + r")(?:管理委员会|管委会|党工委)?"

@@ -208,7 +208,7 @@ def find_regions_in(text: str) -> list[RegionMention]:
 
 
 def joins_words(text: str, at: int) -> bool:
-    """Whether text[at] is a conjunction between two words (《…制度》和县…, 市和县两级): 和, 与 or 及 after a word."""
+    """Whether text[at] is a conjunction after a title or an aside (《…制度》和县…): 和, 与 or 及."""
     return text[at:at + 1] in _CONJUNCTIONS and at > 0 and bool(_WORD_END.match(text, at - 1))
 
 
@@ -232,7 +232,7 @@ def _after_its_parent(text: str, at: int, region: Region) -> bool:
 
 _BODY_ENDINGS = tuple("局委办院部厅处室所队站")  # the last character of a body's name
 _CONJUNCTIONS = tuple("和与及")
-_WORD_END = re.compile(r"[\u3400-\u9fff》」』”）)□]")  # a word or a title (blanked: □) ends just before
+_WORD_END = re.compile(r"[》」』”）)□]")  # a title or an aside (blanked: □) ends just before (关于和县… is the county)
 _LEVEL_WORD = re.compile(r"自治[县旗州]|[县旗州]")
 _LEVEL_SUFFIXES = tuple("县市区旗")  # 清原县 for 清原满族自治县, 兴仁县 for today's 兴仁市
 _ROAD = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)")  # 福田街道 lies in 福田区

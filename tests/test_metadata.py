@@ -1178,6 +1178,56 @@ CASES = [
         "山东省", "370000", 2021, "other", None, "2021-07-09",
     ),
     (
+        "a press item's subject after its lead (映象网讯(记者…)近日，巩义市…) reports; its peers named later (荥阳市, 新郑市) "
+        "do not make the text their prefecture's",
+        "映象网讯(记者 谷艳伟 实习生 张学锋)近日,巩义市迅速行动,扎实开展危险化学品专项整治活动。\n"
+        "一是督促全市危险化学品企业开展自查活动;\n二是按照郑州市局安排部署,做好迎接荥阳市应急管理局对巩义市危险化学品专项检查"
+        "以及组织专家对新郑市进行互查活动。\n",
+        "巩义市", "410181", None, "other", None, None,
+    ),
+    (
+        "a department of the reporter's own district named in full under 按照…部署 is no superior",
+        "2023年法治政府建设工作报告\n2023年，按照吴中区司法局统一部署，我局深入推进依法行政，全年查处违法案件35起。\n区应急管理局\n2024年1月10日\n",
+        "吴中区", "320506", 2023, "annual_report", "吴中区应急管理局", "2024-01-10",
+    ),
+    (
+        "a national inspection team's visit to one province is that province's item, though it names 全国 once",
+        "国务院安委会考核巡查组来我省开展考核巡查\n发布时间：2023-12-05 来源：江西省应急管理厅\n"
+        "国务院安委会第十考核巡查组近日到江西省开展考核巡查。巡查组指出，江西省认真落实全国安全生产电视电话会议部署，全省事故总量下降15%。\n",
+        "江西省", "360000", 2023, "work_summary", "江西省应急管理厅", "2023-12-05",
+    ),
+    (
+        "a word like 通讯员培训 in a report is no byline",
+        "吴中区应急管理局扎实推进法治政府建设\n2023年，我局加强法治宣传，组织通讯员培训，全年查处违法案件35起。\n2024年1月10日\n",
+        "吴中区", "320506", 2023, "work_summary", None, "2024-01-10",
+    ),
+    (
+        "a progress report posted before the annual reports are due is of the year before",
+        "吴中区应急管理局关于法治政府建设工作进展情况的报告\n一年来，我局坚持依法行政，全年查处违法案件35起。\n2024年2月20日\n",
+        "吴中区", "320506", 2023, "annual_report", "吴中区应急管理局", "2024-02-20",
+    ),
+    (
+        "a year whose clause tells of meetings held (2023年全市共召开…会议12次) is the year the item is about",
+        "市应急管理局通报去年全市安全生产情况\n发布时间：2024-02-05\n记者从市应急管理局获悉，2023年全市共召开安委会会议12次，"
+        "全年发生生产安全事故23起，同比下降15%。2024年，全市将深化治本攻坚。\n",
+        None, None, 2023, "other", None, "2024-02-05",
+    ),
+    (
+        "a report's title with a figure (10件民生实事完成情况的报告) is a report, not a headline",
+        "吴中区2023年度10件民生实事完成情况的报告\n2023年，区政府全力推进民生实事项目，全部完成年度目标。\n苏州市吴中区人民政府\n2024年1月10日\n",
+        "吴中区", "320506", 2023, "work_summary", "苏州市吴中区人民政府", "2024-01-10",
+    ),
+    (
+        "a date before 电气 opening a line is no dateline",
+        "2023年安全生产工作总结\n吴中区应急管理局6月16日电气火灾综合治理行动检查企业1200家。\n2024年1月10日\n",
+        "吴中区", "320506", 2023, "work_summary", None, "2024-01-10",
+    ),
+    (
+        "a street office with its district in brackets (下应街道（鄞州区）) stays the street office",
+        "下应街道2023年安全生产工作总结\n2023年，下应街道（鄞州区）全年排查隐患350处。\n2024年1月10日\n",
+        "下应街道", None, 2023, "work_summary", None, "2024-01-10",
+    ),
+    (
         "a holiday's summary (“五一”假期期间, posted in May) is of the year it was posted",
         "发布时间:2022-05-05\n“五一”假期期间,全市持续对重点行业领域开展安全生产隐患排查整治,共检查企业404家次。\n",
         None, None, 2022, "work_summary", None, "2022-05-05",

@@ -99,7 +99,7 @@ FLOORS = {
     "fresh72": (0.98, 0.96, 0.99, 0.275, 0.79),  # 2024-2025 city emergency texts, two anonymised mirror pages
     "fresh73": (0.97, 0.925, 0.7, 0.42, 0.7),  # reports to people's congresses on work safety and deputies' suggestions, enforcement-inspection press items
     "fresh74": (0.98, 0.94, 0.91, 0.78, 0.88),  # towns' and street offices' rule-of-law reports, one town's safety summary
-    "fresh75": (0.9, 0.885, 0.99, 0.405, 0.45),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
+    "fresh75": (0.9, 0.885, 0.99, 0.405, 0.49),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
     "fresh76": (0.875, 0.845, 0.575, 0.645, 0.8),  # county emergency summaries and bulletins (临海, 鹤城, 元江, 耿马 with a table, 鄢陵, 南陵, 紫金)
     "fresh77": (0.98, 0.955, 0.955, 0.75, 0.66),  # city press items and 武汉's report to the people's congress (淄博, 广州, 中山 yearbook, 六盘水, 兰州)
     "fresh78": (0.98, 0.95, 0.99, 0.59, 0.955),  # provincial and national press items and bulletins (广东, 福建, 山西, 江西, 应急管理部, 国家消防救援局)

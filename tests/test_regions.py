@@ -125,6 +125,7 @@ def test_is_within() -> None:
         # 和 after a word is the conjunction, 和县 at the start or after its province the county
         ("根据《生产安全事故统计调查制度》和县安全生产委员会工作要求", []),
         ("和县应急管理局", ["和县"]),
+        ("关于和县2023年度法治政府建设情况的报告", ["和县"]),  # after a word, 和县 is still the county
         ("2023年，和县应急局", ["和县"]),
         ("县司法局会同县府办清理文件", []),  # 会同 (together with) the county office
         ("怀化市会同县府办召开会议", ["怀化市", "会同县"]),
