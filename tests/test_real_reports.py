@@ -109,6 +109,9 @@ FLOORS = {
     "fresh82": (0.965, 0.935, 0.89, 0.49, 0.895),  # fire brigades' press items (清远, 中山, 贵阳, 湘西, 庆阳, 永州, 山东)
     "fresh83": (0.985, 0.96, 0.775, 0.71, 0.91),  # justice bureaus' and governments' rule-of-law reports and press items (通州, 鄂尔多斯, 下陆, 陶家镇, 内蒙古, 甘肃, 临洮, 阜城)
     "fresh84": (0.955, 0.91, 0.99, 0.705, 0.955),  # assessments, national disaster and accident bulletins, a geological-hazard plan, flood-season summaries, a disaster-reduction plan
+    "fresh85": (0.98, 0.89, 0.895, 0.75, 0.66),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
+    "fresh86": (0.945, 0.915, 0.865, 0.65, 0.77),  # northern provinces' press items and 伊通's summary
+    "fresh87": (0.9, 0.9, 0.84, 0.7, 0.755),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
