@@ -334,7 +334,7 @@ CASES = [
     (
         "a national body that convened a meeting a local body reports on is not the reporter",
         "4月10日，司法部召开全国行政复议工作会议。大理州司法局认真贯彻落实会议精神，2023年办理行政复议案件120件。\n",
-        "大理白族自治州", "532900", 2023, "work_summary", "大理州司法局", None,
+        "大理白族自治州", "532900", 2023, "other", "大理州司法局", None,
     ),
     (
         "a 方案 of any kind (分工方案) is a plan",
@@ -1018,7 +1018,7 @@ CASES = [
         "全区 is a district's scope, never an autonomous region's (广西壮族自治区 named in passing)",
         "安全生产月活动启动\n6月1日，青秀区安全生产月活动启动。广西壮族自治区应急管理厅有关负责同志出席。全区共设咨询台30个，"
         "青秀区各街道同步开展宣传，青秀区应急管理局负责同志介绍了情况。\n",
-        "青秀区", "450103", None, "work_summary", None, None,
+        "青秀区", "450103", None, "other", None, None,
     ),
     (
         "a spoken headline with a year is joined to its broken second line as any title is",

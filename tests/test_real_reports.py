@@ -72,7 +72,7 @@ FLOORS = {
     "fresh45": (0.99, 0.98, 0.99, 0.505, 0.91),  # and per-type appeals and breakdowns of officers and information
     "fresh46": (0.965, 0.91, 0.825, 0.325, 0.965),  # its annotator leaves lists of licensing items uncoded
     "fresh47": (0.975, 0.925, 0.81, 0.875, 0.935),
-    "fresh48": (0.98, 0.945, 0.84, 0.37, 0.79),  # its annotator leaves campaign and category counts uncoded
+    "fresh48": (0.98, 0.945, 0.84, 0.37, 0.86),  # its annotator leaves campaign and category counts uncoded
     "fresh49": (0.985, 0.96, 0.735, 0.68, 0.76),
     "fresh50": (0.99, 0.94, 0.99, 0.59, 0.88),
     "fresh51": (0.99, 0.91, 0.865, 0.575, 0.925),  # its annotator leaves sub-counts of appeals and powers uncoded
@@ -88,18 +88,18 @@ FLOORS = {
     "fresh61": (0.99, 0.96, 0.99, 0.895, 0.74),  # accident bulletins, typed `other` by its annotator
     "fresh62": (0.885, 0.885, 0.59, 0.255, 0.95),  # a county's enforcement table of bare numbers; district inspection counts
     "fresh63": (0.98, 0.97, 0.82, 0.505, 0.91),  # county emergency summaries, seven anonymised templates (X县: region left blank)
-    "fresh64": (0.975, 0.905, 0.85, 0.56, 0.77),  # provincial and city emergency texts, fire brigades' year reviews, press items
+    "fresh64": (0.975, 0.905, 0.85, 0.56, 0.805),  # provincial and city emergency texts, fire brigades' year reviews, press items
     "fresh65": (0.88, 0.68, 0.99, 0.225, 0.85),  # plans with targets beside results; flattened tables of targets (荆门, 山西) are read poorly
     "fresh66": (0.975, 0.905, 0.39, 0.135, 0.915),  # 2024-2025 rule-of-law reports of other departments; its annotator leaves one-kind counts uncoded
     "fresh67": (0.975, 0.965, 0.0, 0.0, 0.76),  # sector safety texts (mines, fireworks, gas, construction): every figure is one sector's, all codes null
     "fresh68": (0.96, 0.935, 0.905, 0.615, 0.805),  # 2016-2020 safety-supervision texts, a State Council bulletin
-    "fresh69": (0.945, 0.89, 0.42, 0.49, 0.77),  # disaster-relief and flood summaries, rainfall figures; four anonymised templates
+    "fresh69": (0.945, 0.89, 0.42, 0.49, 0.805),  # disaster-relief and flood summaries, rainfall figures; four anonymised templates
     "fresh70": (0.975, 0.975, 0.88, 0.465, 0.99),  # county and district governments' rule-of-law reports
     "fresh71": (0.945, 0.915, 0.685, 0.315, 0.805),  # provincial departments' rule-of-law reports and press items
     "fresh72": (0.98, 0.96, 0.99, 0.275, 0.79),  # 2024-2025 city emergency texts, two anonymised mirror pages
     "fresh73": (0.97, 0.925, 0.7, 0.42, 0.7),  # reports to people's congresses on work safety and deputies' suggestions, enforcement-inspection press items
     "fresh74": (0.98, 0.94, 0.91, 0.78, 0.88),  # towns' and street offices' rule-of-law reports, one town's safety summary
-    "fresh75": (0.9, 0.885, 0.99, 0.405, 0.49),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
+    "fresh75": (0.9, 0.885, 0.99, 0.405, 0.535),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
     "fresh76": (0.875, 0.845, 0.575, 0.645, 0.8),  # county emergency summaries and bulletins (临海, 鹤城, 元江, 耿马 with a table, 鄢陵, 南陵, 紫金)
     "fresh77": (0.98, 0.955, 0.955, 0.75, 0.66),  # city press items and 武汉's report to the people's congress (淄博, 广州, 中山 yearbook, 六盘水, 兰州)
     "fresh78": (0.98, 0.95, 0.99, 0.59, 0.955),  # provincial and national press items and bulletins (广东, 福建, 山西, 江西, 应急管理部, 国家消防救援局)
