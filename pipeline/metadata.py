@@ -849,7 +849,7 @@ def _region(
 
 
 def _provinces_named(text: str) -> int:
-    """How many provinces `text` names, in full or short (广东, 广西)."""
+    """How many provinces `text` names, by their own names (广东, 广西) or by one of their prefectures'."""
     return len({r.code if r.level == "province" else r.parent_code for m in find_regions_in(_without_datelines(text))
                 for r in m.regions if r.level in ("province", "prefecture")})
 
