@@ -656,7 +656,7 @@ def _opening_agencies(opening: str) -> list[str]:
         start = "□" * dateline.end() + start[dateline.end():]
     # 在省委、省政府的正确领导和省应急管理厅的精心指导下，我市…: the bodies it works under are not it
     # (按照郑州市局安排部署，巩义市应急管理局…)
-    start = _AS_INSTRUCTED.sub(lambda m: "□" * len(m.group()), _UNDER_GUIDANCE.sub(lambda m: "□" * len(m.group()), start))
+    start = _blanked(_AS_INSTRUCTED, _blanked(_UNDER_GUIDANCE, start))
     # 《…制度》和县安全生产委员会: the conjunction is no part of the body's name
     return [m.group(1)[joins_words(start, m.start(1)):] for m in _opening_agency_pattern().finditer(start)]
 
@@ -777,10 +777,8 @@ def _region(
     # (在市委、市政府和区委的领导下: the nearest committee's)
     leader = _UNDER_LEADER.search(text, 0, _LEADER_WINDOW)
     self_kind = _COMMITTEE.findall(leader.group())[-1] if leader else _self_reference(text)
-    cited = [m.span() for m in _CITED.finditer(text)]
-    guided = bytearray(len(text))  # 1 inside 在…指导下 and 按照…部署
-    for found in (*_UNDER_GUIDANCE.finditer(text), *_AS_INSTRUCTED.finditer(text)):
-        guided[found.start():found.end()] = b"\x01" * (found.end() - found.start())
+    cited = _inside(text, _CITED)
+    guided = _inside(text, _UNDER_GUIDANCE, _AS_INSTRUCTED)  # 在…指导下, 按照…部署
     body: dict[str, float] = defaultdict(float)
     elsewhere, learnt_from = _other_place_cue(), _other_place_after_cue()
     for mention in mentions:
@@ -791,8 +789,7 @@ def _region(
         # (在醴陵市委、市政府的领导下 names the reporter's own government)
         if guided[mention.start] and _SUPERIOR_BUREAU.match(text, mention.end):
             continue
-        inside = any(a <= mention.start < b for a, b in cited)
-        weight = _W_BODY_CITED if inside else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
+        weight = _W_BODY_CITED if cited[mention.start] else (_W_BODY_FULL if mention.full else _W_BODY_SHORT)
         regions = mention.regions
         if len(regions) > 1:
             regions = tuple(r for r in regions if any(a.code in context for a in ancestors(r))) or regions
@@ -846,6 +843,15 @@ def _region(
         if region and score >= _SPECIFIC_SHARE * best_score and is_within(region, best) and code != best_code:
             best, best_score = region, score
     return best
+
+
+def _inside(text: str, *patterns: re.Pattern[str]) -> bytearray:
+    """1 at each position of `text` that a match of one of `patterns` covers, else 0: one lookup per mention."""
+    mask = bytearray(len(text))
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            mask[found.start():found.end()] = b"\x01" * (found.end() - found.start())
+    return mask
 
 
 def _provinces_named(text: str) -> int:

@@ -164,6 +164,7 @@ def find_regions_in(text: str) -> list[RegionMention]:
             piece = text[i : i + length]
             if len(piece) < length:
                 continue
+            end = i + length
             if piece in full:
                 if length == 2 and not _starts_a_word(text, i):
                     continue  # 办理县人大 holds 理县, 收费县道 费县: a name begins no word there
@@ -192,17 +193,15 @@ def find_regions_in(text: str) -> list[RegionMention]:
                         and not (text[i + length:i + length + 1] in _LEVEL_SUFFIXES and _whole_words(text, i, i + length + 1)):
                     continue  # 和政府 holds 和政, 重大安全 大安: a county's short name is whole words (清原县 one)
                 # 耿马自治县 for 耿马傣族佤族自治县, 兴仁县 for today's 兴仁市: a short form with its level word
-                level = _LEVEL_WORD.match(text, i + length)
-                end = level.end() if level else i + length
+                level = _LEVEL_WORD.match(text, end)
                 found = short[piece]
                 if level:  # 金平县 is 金平苗族瑶族傣族自治县, not 金平区
+                    end = level.end()
                     found = tuple(r for r in found if r.name.endswith(level.group()[-1])) or found
                 mentions.append(RegionMention(i, end, text[i:end], found, False, bool(level)))
-                resume = end
-                break
             else:
                 continue
-            resume = i + length
+            resume = end
             break
     return mentions
 
