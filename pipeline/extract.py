@@ -184,7 +184,7 @@ def _period(sentence: str, cand: Candidate, context: DocumentContext) -> tuple[i
     prior = _PRIOR_YEAR.search(before)
     if prior:  # 由2019年的63项: a prior-year value
         return int(prior.group(1)), prior.group(1)
-    year, period = period_of(before, context.report_year)
+    year, period = period_of(before, context.report_year, context.covered_months)
     if year is not None and period is not None and _is_last_years_value(sentence, cand):
         return year - 1, period.replace(str(year), str(year - 1))
     return year, period

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.periods import WHOLE_YEAR
+
 
 @dataclass(frozen=True)
 class DocumentContext:
     report_year: int | None  # year the report covers
     doc_type: str | None  # annual_report | work_plan | work_summary | other
     region_code: str | None = None  # the reporting division (a count of another one is a part)
+    covered_months: tuple[int, int] = WHOLE_YEAR  # the part of the report year the document covers
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from itertools import combinations
 
 from pipeline.datafiles import read_lines, read_table
 from pipeline.normalise import to_simplified
+from pipeline.periods import WHOLE_YEAR, months_covered
 from pipeline.regions import Region, RegionMention, ancestors, by_code, find_regions_in, is_within, joins_words, national
 
 DOC_TYPES = ("annual_report", "work_summary", "work_plan", "other")
@@ -42,6 +43,7 @@ class DocumentMetadata:
     doc_type: str  # annual_report | work_summary | work_plan | other
     agency: str | None
     published_on: str | None  # ISO date
+    covered_months: tuple[int, int] = WHOLE_YEAR  # the part of the report year covered (1-6月: (1, 6))
 
 
 # --- weights of the places where a place name is found -------------------------------------
@@ -115,7 +117,8 @@ def infer_metadata(text: str) -> DocumentMetadata:
 
     issuer_texts = [t for t in (title, signature_agency, opening[:200], *header) if t]
     if any(_anonymised().search(t) for t in issuer_texts):
-        return DocumentMetadata(None, None, report_year, doc_type, None, published_on)
+        return DocumentMetadata(None, None, report_year, doc_type, None, published_on,
+                                months_covered(title, opening, report_year))
 
     title_agency = _agency_in(title)
     field_agency = _issuer_field(text)
@@ -153,6 +156,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
         doc_type=doc_type,
         agency=agency,
         published_on=published_on,
+        covered_months=months_covered(title, opening, report_year),
     )
 
 

@@ -4,7 +4,9 @@ A report mostly speaks of its own year, but real text also gives earlier years a
 year: 2021年事故120起…；2022年事故101起…；2023年1-6月事故40起 holds three periods, and
 1月份, 上半年, 前三季度, 截至10月底 and 截至12月13日 are parts of a year that a comparison must
 never treat as the whole of it. The last time word before a number wins; a year that is a
-comparison base (较2019年, 比上年) or a title's (《2023年工作要点》) names no period.
+comparison base (较2019年, 比上年) or a title's (《2023年工作要点》) names no period. A number with no
+time word of its own is of the part of the year its document covers (a bulletin titled 2022年1-6月
+全市生产安全事故情况 speaks of January to June throughout: `months_covered`).
 """
 
 from __future__ import annotations
@@ -32,11 +34,17 @@ _TIME = re.compile(
 )
 
 
-def period_of(before: str, report_year: int | None) -> tuple[int | None, str | None]:
+WHOLE_YEAR = (1, 12)
+
+
+def period_of(before: str, report_year: int | None, covered: tuple[int, int] = WHOLE_YEAR,
+              ) -> tuple[int | None, str | None]:
     """(year, period) of a number whose sentence text before it is `before`: period is the year
-    ('2021') or a part of it ('2023-01..2023-06', '2023-01' for one month)."""
+    ('2021') or a part of it ('2023-01..2023-06', '2023-01' for one month). `covered` (first, last
+    month) is the part of the report year the document covers: the period of a number without a
+    time word of its own, or with only the date of a day."""
     text = _TITLE.sub(lambda m: "□" * len(m.group()), before[-LOOKBACK:])
-    year, first, last = report_year, 1, 12
+    year, (first, last) = report_year, covered
     for found in _TIME.finditer(text):
         if found.group("whole"):  # 2021年，全年…: the whole of the year named before
             first, last = 1, 12
@@ -46,7 +54,8 @@ def period_of(before: str, report_year: int | None) -> tuple[int | None, str | N
             # 2025年(截至12月4日): a time word without a year stays in the year named before it
             year = int(found.group("year")) if found.group("year") else year
             # 2022年1月24日, the date of a day, says the year only
-            first, last = (1, 12) if found.group("day") and not found.group("until") else _months(found)
+            dated = found.group("day") and not found.group("until")
+            first, last = (covered if year == report_year else WHOLE_YEAR) if dated else _months(found)
     if year is None:
         return None, None
     if (first, last) == (1, 12) or not 1 <= first <= last <= 12:
@@ -54,6 +63,37 @@ def period_of(before: str, report_year: int | None) -> tuple[int | None, str | N
     if first == last:
         return year, f"{year}-{first:02d}"
     return year, f"{year}-{first:02d}..{year}-{last:02d}"
+
+
+def months_covered(title: str, opening: str, report_year: int | None) -> tuple[int, int]:
+    """(first, last) month of the report year that a document covers, from its title: (1, 6) for
+    2022年1-6月全市生产安全事故情况 or 2016年上半年安全生产工作总结, (6, 6) for 2021年6月煤矿安全生产简报
+    (the title's first time word: 上半年工作总结及下半年工作计划 sums up the first half; 2023年度 the
+    whole year); when the title names no time, from the opening of its text, which may state the
+    months of the whole text (2021年1-4月，全市…现将具体情况通报如下; 今年截至3月22日，全市共发生火灾
+    718起): the first months from January to before December named there, unless 全年 comes first."""
+    first = _TIME.search(_TITLE.sub(lambda m: "□" * len(m.group()), title))
+    if first:
+        return _months_of(title[:first.end()], report_year)
+    for found in _TIME.finditer(opening[:_OPENING_CHARS]):
+        if found.group("whole") == "全年":
+            break
+        months = _months_of(opening[found.start():found.end()], report_year)
+        if months[0] == 1 and 1 < months[1] < 12:
+            return months
+    return WHOLE_YEAR
+
+
+_OPENING_CHARS = 200
+
+
+def _months_of(time_words: str, report_year: int | None) -> tuple[int, int]:
+    """(first, last) month of the report year that `time_words` name; the whole year for another year's."""
+    year, period = period_of(time_words, report_year)
+    if year != report_year or period is None or "-" not in period:
+        return WHOLE_YEAR
+    months = [int(part[5:7]) for part in period.split("..")]
+    return months[0], months[-1]
 
 
 def _months(found: re.Match[str]) -> tuple[int, int]:

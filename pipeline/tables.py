@@ -153,7 +153,8 @@ def _analyse_document(source: Any) -> tuple[dict[str, object], SentenceRows, lis
         "agency": meta.agency, "published_on": meta.published_on,
     }
     rows = document_sentences(norm)
-    context = DocumentContext(report_year=meta.report_year, doc_type=meta.doc_type, region_code=meta.region_code)
+    context = DocumentContext(report_year=meta.report_year, doc_type=meta.doc_type, region_code=meta.region_code,
+                              covered_months=meta.covered_months)
     found = document_indicators(text, norm, source.doc_id, context,
                                 zip(count(), rows.norm_starts, rows.texts, rows.tokens))
     return document, rows, found

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.metadata import DocumentMetadata, infer_metadata
+from pipeline.metadata import infer_metadata
 from pipeline.normalise import normalise_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1241,8 +1241,9 @@ CASES = [
     ids=[case[0] for case in CASES],
 )
 def test_infer_metadata(text, region, region_code, report_year, doc_type, agency, published_on) -> None:
-    expected = DocumentMetadata(region, region_code, report_year, doc_type, agency, published_on)
-    assert infer_metadata(normalise_text(text).text) == expected
+    got = infer_metadata(normalise_text(text).text)
+    assert (got.region, got.region_code, got.report_year, got.doc_type, got.agency, got.published_on) == (
+        region, region_code, report_year, doc_type, agency, published_on)
 
 
 def _gold() -> list[dict[str, str]]:
@@ -1287,3 +1288,12 @@ def test_heldout_excerpts_match_their_annotations() -> None:
                "report_year": str(meta.report_year or ""), "doc_type": meta.doc_type}
         wrong += [f"{row['file']} {field}: {got[field]!r} != {row[field]!r}" for field in got if got[field] != row[field]]
     assert wrong == []
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("2022年1-6月全市生产安全事故情况\n来源:曲靖市应急管理局\n一、6月份事故情况\n2022年6月，全市发生事故12起。\n", (1, 6)),
+    ("各县(市、区)安委会：\n2021年1-4月，全市各类生产安全事故死亡13人。现将具体情况通报如下：\n", (1, 4)),
+    ("2023年法治政府建设年度报告\n2023年1-11月，全市共发生事故40起。\n", (1, 12)),
+])
+def test_the_months_a_document_covers(text, months) -> None:
+    assert infer_metadata(normalise_text(text).text).covered_months == months

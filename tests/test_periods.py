@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.extract import extract_mentions
 from pipeline.mention import DocumentContext
-from pipeline.periods import period_of
+from pipeline.periods import months_covered, period_of
 from pipeline.segment import tokenize
 
 REPORT = DocumentContext(report_year=2023, doc_type="annual_report")
@@ -29,6 +29,50 @@ REPORT = DocumentContext(report_year=2023, doc_type="annual_report")
 ])
 def test_period_of(before, period):
     assert period_of(before, 2023) == period
+
+
+@pytest.mark.parametrize("title,report_year,months", [
+    ("2022年1-6月全市生产安全事故情况", 2022, (1, 6)),
+    ("庆阳市2018年1-10月份安全生产情况通报", 2018, (1, 10)),
+    ("2021年6月全省煤矿安全生产简报", 2021, (6, 6)),
+    ("2024年上半年安全生产工作总结", 2024, (1, 6)),
+    ("2023年法治政府建设年度报告", 2023, (1, 12)),
+    ("2020年度上半年应急管理工作总结及下半年重点工作计划", 2020, (1, 6)),  # the first time word is the title's
+    ("2022年1-6月全市生产安全事故情况", 2023, (1, 12)),  # another year's part says nothing of this one
+    ("", None, (1, 12)),
+])
+def test_months_a_title_says_its_document_covers(title, report_year, months):
+    assert months_covered(title, "", report_year) == months
+
+
+@pytest.mark.parametrize("opening,months", [
+    ("各县(市、区)安委会：\n2021年1-4月，全市各类生产安全事故死亡13人。现将具体情况通报如下：", (1, 4)),
+    ("3月24日，在2022年全市安全生产新闻发布会上通报，今年截至3月22日，全市共发生火灾718起", (1, 3)),
+    ("2025年一季度，各区应急管理局坚持严格精准执法，现将有关情况通报如下。", (1, 3)),
+    ("2021年，全年共检查企业300家；1-11月，立案查处45件。", (1, 12)),  # 全年 first: the whole year
+    ("2021年1月，我局印发《工作要点》。", (1, 12)),  # one month is no part the whole text speaks of
+])
+def test_months_the_opening_says_its_text_covers(opening, months):
+    assert months_covered("2021年度法治政府建设工作报告", opening, 2021) == (1, 12)  # a title's time decides
+    assert months_covered("", opening, 2021 if "2021" in opening else 2025 if "2025" in opening else 2022) == months
+
+
+@pytest.mark.parametrize("before,period", [
+    ("全市共发生生产安全事故", (2022, "2022-01..2022-06")),  # no time word: the document's months
+    ("6月16日20时，某煤矿发生一起运输事故，死亡", (2022, "2022-01..2022-06")),  # a day's date says the year
+    ("6月份，全市发生各类生产安全事故", (2022, "2022-06")),  # a time word of its own wins
+    ("全年检查企业", (2022, "2022")),
+    ("2021年，全市发生事故", (2021, "2021")),
+])
+def test_a_number_without_a_time_word_is_of_the_months_its_document_covers(before, period):
+    assert period_of(before, 2022, (1, 6)) == period
+
+
+def test_a_bulletins_figures_carry_its_months():
+    bulletin = DocumentContext(report_year=2022, doc_type="other", covered_months=(1, 6))
+    sentence = "工矿商贸事故16起，死亡19人，比去年同期增加4起、8人。"
+    got = {sentence[m.start:m.end]: m.period for m in extract_mentions(sentence, tokenize(sentence), bulletin)}
+    assert got["16起"] == got["19人"] == got["4起"] == "2022-01..2022-06"
 
 
 def test_several_periods_in_one_sentence():
