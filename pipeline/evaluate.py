@@ -4,7 +4,9 @@ A researcher who annotates a few of their own reports can measure the product on
 are those of the project's shared scorer, so figures are comparable: a predicted mention matches
 the gold mention of the same file whose span it overlaps (the nearest start wins); `exact` needs
 the value (in base units), the unit (名 = 人) and a metric phrase holding one of the gold's
-metric_keys; a predicted code outside the gold's catalog counts neither way.
+metric_keys; a predicted code outside the gold's catalog counts neither way. Beyond the shared
+scorer, the period of each matched mention is checked against the gold's (`periods=`): a partial
+year read as the whole of it corrupts every comparison.
 """
 
 from __future__ import annotations
@@ -58,10 +60,16 @@ class Score:
     def code_precision(self) -> float:
         return self.counts["code_pred_ok"] / self.counts["code_pred"] if self.counts["code_pred"] else 0.0
 
+    @property
+    def period_share(self) -> float:
+        """Matched mentions whose period is the gold's, of those the gold gives a period."""
+        return self.counts["period_ok"] / self.counts["period_gold"] if self.counts["period_gold"] else 1.0
+
     def summary(self) -> str:
         meta = f" metadata={self.meta_ok}/{self.meta_total}" if self.meta_total else ""
+        periods = f" periods={self.counts['period_ok']}/{self.counts['period_gold']}" if self.counts["period_gold"] else ""
         return (f"SUMMARY detection_f1={self.detection_f1:.3f} exact_f1={self.exact_f1:.3f} "
-                f"code_recall={self.code_recall:.3f} code_precision={self.code_precision:.3f}{meta}")
+                f"code_recall={self.code_recall:.3f} code_precision={self.code_precision:.3f}{meta}{periods}")
 
 
 def load_gold(gold_dir: Path) -> dict[str, list[Span]]:
@@ -81,11 +89,11 @@ def load_catalog_codes(path: Path) -> set[str]:
 
 def _predictions(con: duckdb.DuckDBPyConnection) -> dict[str, list[Span]]:
     rows = con.execute(
-        'SELECT d.source_path, i."start", i."end", i.value, i.unit, i.qualifier, i.metric, i.indicator_code, i.kind '
-        "FROM indicators i JOIN documents d USING (doc_id)"
+        'SELECT d.source_path, i."start", i."end", i.value, i.unit, i.qualifier, i.metric, i.indicator_code, i.kind, '
+        "i.period FROM indicators i JOIN documents d USING (doc_id)"
     ).fetchall()
     by_file: dict[str, list[Span]] = {}
-    names = ("start", "end", "value", "unit", "qualifier", "metric", "indicator_code", "kind")
+    names = ("start", "end", "value", "unit", "qualifier", "metric", "indicator_code", "kind", "period")
     for source_path, *values in rows:
         by_file.setdefault(os.path.basename(source_path), []).append(dict(zip(names, values, strict=True)))
     return {name: sorted(rows, key=lambda p: p["start"]) for name, rows in by_file.items()}
@@ -105,6 +113,14 @@ def _metric_ok(p: Span, g: Span) -> bool:
     metric = str(p["metric"] or "")
     keys = g.get("metric_keys") or [g.get("metric", "\0")]
     return any(str(key) in metric for key in keys)
+
+
+def _period(period: object) -> str | None:
+    """A period as the table writes it: '2023-09..2023-09' is '2023-09'."""
+    if period is None:
+        return None
+    first, _, last = str(period).partition("..")
+    return first if first == last else str(period)
 
 
 def _score_file(name: str, gold: list[Span], predicted: list[Span],
@@ -137,6 +153,12 @@ def _score_file(name: str, gold: list[Span], predicted: list[Span],
             c["code_pred_ok"] += code == gold_code
         if (code or gold_code) and code != gold_code:
             score.errors.append(f"CODE {name} {g['text']!r}: got {code} want {gold_code} (metric {p['metric']!r})")
+        if g.get("period"):
+            c["period_gold"] += 1
+            period_ok = _period(p["period"]) == _period(g["period"])
+            c["period_ok"] += period_ok
+            if not period_ok:
+                score.errors.append(f"PERIOD {name} {g['text']!r}: got {p['period']} want {g['period']}")
     for i, p in enumerate(predicted):
         if i not in used:
             c["fp"] += 1

@@ -12,6 +12,7 @@ time word of its own is of the part of the year its document covers (a bulletin 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 LOOKBACK = 300  # characters of the sentence searched before a number: linear on any sentence
 
@@ -28,6 +29,7 @@ _TIME = re.compile(
     rf"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?)?"
     rf"(?:(?P<first>\d{{1,2}})\s*(?:月份?)?\s*[{_DASH}]\s*(?P<last>\d{{1,2}})\s*月份?"
     rf"|(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?(?:(?P<day>\d{{1,2}})\s*[日号])?"
+    rf"|(?P<qfirst>[1-4一二三四])\s*[{_DASH}]\s*(?P<qlast>[1-4一二三四])\s*季度"
     rf"|(?P<part>第?一季度|上半年|前三季度|下半年))"
     rf"|(?<![较比与同由从])(?P<alone>(?:19|20)\d\d)\s*年(?:度)?(?![以的底初末前后起]|[{_DASH}]\d|\d)"
     rf"|(?P<whole>全年|今年|本年度|年内))"
@@ -100,9 +102,55 @@ def _months(found: re.Match[str]) -> tuple[int, int]:
     """First and last month of a time word: 1-6月 (1, 6), 上半年 (1, 6), 截至10月 (1, 10), 3月 (3, 3)."""
     if found.group("first"):
         return int(found.group("first")), int(found.group("last"))
+    if found.group("qfirst"):  # 1-3季度: January to September
+        return 3 * _quarter(found.group("qfirst")) - 2, 3 * _quarter(found.group("qlast"))
     if found.group("part"):
         part = found.group("part")
         return (7, 12) if part == "下半年" else (1, _QUARTERS[part])
     month = found.group("month")
     number = int(month) if month.isdigit() else _CN_MONTH[month]
     return (1, number) if found.group("until") else (number, number)
+
+
+def _quarter(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else _CN_MONTH[numeral]
+
+
+# a heading's enumerator: 二、 opens a section, (一) a part of one
+_SECTION_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_PART_HEADING = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")
+_HEADING_MAX = 40
+_OPENING_PHRASE = re.compile(r"[^，,：:。]{0,24}[，,：:]")
+
+
+@dataclass
+class PeriodScope:
+    """The months in force for the numbers of a document without a time word of their own, as its
+    sentences are read in order: the document's (`months_covered`); under a heading that names a
+    time (二、1~8月份全省煤矿事故情况), the heading's, until the next section's heading; in a paragraph
+    that opens with months from January (2025年1-10月，区卫健委共作出行政许可3082件。共监督检查2081
+    户次…), those months, to the paragraph's end."""
+
+    report_year: int | None
+    document: tuple[int, int] = WHOLE_YEAR
+    section: tuple[int, int] | None = None
+    paragraph: tuple[int, int] | None = None
+
+    def months(self, sentence: str, new_paragraph: bool) -> tuple[int, int]:
+        """The months in force for the numbers of `sentence`, the next sentence of the document
+        (`new_paragraph`: the first of its paragraph); takes in what it says for the ones after it."""
+        if new_paragraph:
+            self.paragraph = None
+        section = _SECTION_HEADING.match(sentence)
+        if (section or _PART_HEADING.match(sentence)) and len(sentence) <= _HEADING_MAX:
+            if _TIME.search(sentence):
+                self.section = _months_of(sentence, self.report_year)
+            elif section:
+                self.section = None
+        in_force = self.paragraph or self.section or self.document
+        opening = _OPENING_PHRASE.match(sentence)
+        if opening and (first := _TIME.search(opening.group())) and first.start() <= 2:
+            months = _months_of(opening.group(), self.report_year)
+            if months[0] == 1 and 1 < months[1] < 12:
+                self.paragraph = months
+        return in_force

@@ -8,7 +8,7 @@ four per-document tables; it can be called without Dagster.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, count
 from typing import Any
 
@@ -23,6 +23,7 @@ from pipeline.ingest import RejectedFile, SourceDocument
 from pipeline.mention import DocumentContext
 from pipeline.metadata import infer_metadata
 from pipeline.normalise import NormalisedText, detect_script, normalise_text
+from pipeline.periods import PeriodScope
 from pipeline.segment import split_sentences, tokenize
 from pipeline.timing import timed
 
@@ -81,9 +82,15 @@ def document_indicators(
     mention mapped back to offsets in the original text through `norm`."""
     rows: list[dict[str, object]] = []
     state = DocumentState()
+    scope = PeriodScope(context.report_year, context.covered_months)
+    last_end: int | None = None
     for sentence_id, norm_start, sentence, tokens in sentences:
+        new_paragraph = last_end is None or "\n" in norm.text[last_end:norm_start]
+        last_end = norm_start + len(sentence)
+        months = scope.months(sentence, new_paragraph)
+        in_scope = context if months == context.covered_months else replace(context, covered_months=months)
         with timed("extract"):
-            mentions = in_document(state, sentence, extract_mentions(sentence, tokens, context))
+            mentions = in_document(state, sentence, extract_mentions(sentence, tokens, in_scope))
         for mention in mentions:
             start, end = norm.to_original(norm_start + mention.start, norm_start + mention.end)
             rows.append({

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.extract import extract_mentions
 from pipeline.mention import DocumentContext
-from pipeline.periods import months_covered, period_of
+from pipeline.periods import PeriodScope, months_covered, period_of
 from pipeline.segment import tokenize
 
 REPORT = DocumentContext(report_year=2023, doc_type="annual_report")
@@ -107,3 +107,27 @@ def test_last_years_values(sentence, expected):
     for text, (period, metric) in expected.items():
         assert found[text].period == period
         assert metric is None or found[text].metric == metric
+
+
+def test_a_heading_that_names_months_scopes_its_section():
+    scope = PeriodScope(2021, (8, 8))  # 2021年8月全省煤矿安全生产简报
+    read = [(sentence, scope.months(sentence, new_paragraph=True)) for sentence in [
+        "一、8月份全省煤矿事故情况",
+        "8月份，全省煤矿发生生产安全事故1起，死亡1人。",
+        "二、1~8月份全省煤矿事故情况",
+        "(一)按事故等级分",
+        "发生一般事故6起，死亡6人。",
+        "三、工作措施",
+        "检查煤矿120矿次。",
+    ]]
+    assert [months for _, months in read] == [(8, 8), (8, 8), (1, 8), (1, 8), (1, 8), (8, 8), (8, 8)]
+
+
+def test_a_paragraph_that_opens_with_months_from_january_is_of_those_months():
+    scope = PeriodScope(2025)  # an annual report
+    assert scope.months("2025年1-10月，区卫生健康委共作出卫生行政许可3082件。", new_paragraph=True) == (1, 12)
+    assert scope.months("共监督检查2081户次，立案处罚264件。", new_paragraph=False) == (1, 10)
+    assert scope.months("组织培训12次。", new_paragraph=True) == (1, 12)  # the next paragraph is the year's
+    assert scope.months("3月，印发《工作要点》。", new_paragraph=True) == (1, 12)
+    assert scope.months("组织培训5次。", new_paragraph=False) == (1, 12)  # one month is no paragraph's
+    assert scope.months("2025年治本攻坚任务79项，已完成26项。", new_paragraph=True) == (1, 12)
