@@ -116,10 +116,12 @@ def _metric_ok(p: Span, g: Span) -> bool:
 
 
 def _period(period: object) -> str | None:
-    """A period as the table writes it: '2023-09..2023-09' is '2023-09'."""
+    """A period as the table writes it: '2023-09..2023-09' is '2023-09', '2023-01..2023-12' is '2023'."""
     if period is None:
         return None
     first, _, last = str(period).partition("..")
+    if first[:4] == last[:4] and first[4:] == "-01" and last[4:] == "-12":
+        return first[:4]
     return first if first == last else str(period)
 
 

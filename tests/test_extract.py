@@ -970,6 +970,14 @@ ACCIDENT_STATISTICS = [
     ("全市发生生产安全事故不到10起、死亡8人，同比分别下降20%、30%。",
      {"10起": None, "8人": "acc.deaths", "20%": "acc.accidents_yoy", "30%": "acc.deaths_yoy"}),
     ("全市事故起数、死亡人数实现双下降，分别下降15.2%和20.1%。", {"15.2%": "acc.accidents_yoy", "20.1%": "acc.deaths_yoy"}),
+    # the deaths of 重特大 accidents and of one of the eight 工贸 sectors (轻工, 机械, …) are parts
+    ("全国发生重特大事故9起、死亡146人，同比分别下降43.8%、49.8%。",
+     {"146人": None, "43.8%": None, "49.8%": None}),
+    ("全区共发生生产安全事故7起(1起轻工事故,死亡1人;1起机械事故,死亡1人),死亡7人。",
+     {"7起": "acc.accidents", "1人": None, "7人": "acc.deaths"}),
+    # against the five years before (比之前五年) or an annual average (年均) is no year on year
+    ("2018年至2022年全国生产安全事故总量和死亡人数比之前五年分别下降80.8%、51.4%。", {"80.8%": None, "51.4%": None}),
+    ("2022年全市生产安全事故死亡43人，年均下降26.2%。", {"43人": "acc.deaths", "26.2%": None}),
 ]
 
 

@@ -87,9 +87,9 @@ FLOORS = {
     "fresh60": (0.99, 0.99, 0.49, 0.31, 0.845, 0.94),  # its annotator leaves powers, plans' checks and documents reviewed uncoded
     "fresh61": (0.99, 0.96, 0.99, 0.895, 0.74, 0.83),  # accident bulletins, typed `other` by its annotator
     "fresh62": (0.885, 0.885, 0.59, 0.255, 0.95, 0.99),  # a county's enforcement table of bare numbers; district inspection counts
-    "fresh63": (0.98, 0.97, 0.82, 0.505, 0.91, 0.81),  # county emergency summaries, seven anonymised templates (X县: region left blank)
+    "fresh63": (0.98, 0.97, 0.82, 0.535, 0.91, 0.81),  # county emergency summaries, seven anonymised templates (X县: region left blank)
     "fresh64": (0.975, 0.905, 0.85, 0.56, 0.805, 0.71),  # provincial and city emergency texts, fire brigades' year reviews, press items
-    "fresh65": (0.88, 0.68, 0.99, 0.225, 0.85, 0.7),  # plans with targets beside results; flattened tables of targets (荆门, 山西) are read poorly
+    "fresh65": (0.88, 0.68, 0.99, 0.365, 0.85, 0.7),  # plans with targets beside results; flattened tables of targets (荆门, 山西) are read poorly
     "fresh66": (0.975, 0.905, 0.39, 0.135, 0.915, 0.975),  # 2024-2025 rule-of-law reports of other departments; its annotator leaves one-kind counts uncoded
     "fresh67": (0.975, 0.965, 0.0, 0.0, 0.76, 0.75),  # sector safety texts (mines, fireworks, gas, construction): every figure is one sector's, all codes null
     "fresh68": (0.96, 0.935, 0.905, 0.615, 0.805, 0.54),  # 2016-2020 safety-supervision texts, a State Council bulletin
@@ -97,7 +97,7 @@ FLOORS = {
     "fresh70": (0.975, 0.975, 0.88, 0.465, 0.99, 0.955),  # county and district governments' rule-of-law reports
     "fresh71": (0.945, 0.915, 0.685, 0.315, 0.805, 0.63),  # provincial departments' rule-of-law reports and press items
     "fresh72": (0.98, 0.96, 0.99, 0.275, 0.79, 0.46),  # 2024-2025 city emergency texts, two anonymised mirror pages
-    "fresh73": (0.97, 0.925, 0.7, 0.42, 0.7, 0.595),  # reports to people's congresses on work safety and deputies' suggestions, enforcement-inspection press items
+    "fresh73": (0.97, 0.925, 0.7, 0.455, 0.7, 0.595),  # reports to people's congresses on work safety and deputies' suggestions, enforcement-inspection press items
     "fresh74": (0.98, 0.94, 0.91, 0.78, 0.88, 0.635),  # towns' and street offices' rule-of-law reports, one town's safety summary
     "fresh75": (0.9, 0.885, 0.99, 0.405, 0.535, 0.53),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
     "fresh76": (0.875, 0.845, 0.575, 0.645, 0.8, 0.785),  # county emergency summaries and bulletins (临海, 鹤城, 元江, 耿马 with a table, 鄢陵, 南陵, 紫金)
@@ -111,7 +111,7 @@ FLOORS = {
     "fresh84": (0.955, 0.91, 0.99, 0.705, 0.955, 0.67),  # assessments, national disaster and accident bulletins, a geological-hazard plan, flood-season summaries, a disaster-reduction plan
     "fresh85": (0.98, 0.89, 0.895, 0.75, 0.66, 0.625),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
     "fresh86": (0.945, 0.915, 0.865, 0.65, 0.77, 0.355),  # northern provinces' press items and 伊通's summary
-    "fresh87": (0.9, 0.9, 0.84, 0.7, 0.755, 0.685),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
+    "fresh87": (0.9, 0.9, 0.84, 0.73, 0.755, 0.685),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
