@@ -212,7 +212,10 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     Tiers: override cue in the mention's scope of its clause (4, `override_scope`) > cue in the metric (3) > cue in the clause (2) >
     cue in the sentence (1); then the entry's priority, then the longest cue.
     """
-    metric = _TITLES.sub("", metric or "")  # 《…的指导意见》等规范性文件: a title's words name a document
+    written = metric or ""
+    metric = _TITLES.sub("", written)  # 《…的指导意见》等规范性文件: a title's words name a document
+    # …but a title that ends the metric names what is counted (发放《卫生许可证》254件): its words can veto
+    counted = written if written.endswith("》") else metric
     if not metric:
         return None
     family = _family(unit, kind)
@@ -225,7 +228,7 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
             continue
         if matcher.context and not matcher.context.search(segment):
             continue
-        if matcher.exclude and matcher.exclude.search(metric):
+        if matcher.exclude and matcher.exclude.search(counted):
             continue
         if matcher.requires and not matcher.requires.search(metric):
             continue

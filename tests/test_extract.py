@@ -702,6 +702,19 @@ def test_zero_counts(sentence, found):
     ("全年向公安机关移送非法生产案件3起、非法经营案件5起。", "5起", "enf.criminal_referrals"),  # the clause's head
     ("向公安机关移送非法储存、经营、燃放烟花爆竹案件37起。", "37起", "enf.criminal_referrals"),
     ("法制审核重大行政处罚案件120件、行政强制案件45件。", "45件", "legal.penalty_reviews"),
+    # what is counted names no such quantity: licences issued (a title ending the metric names the
+    # thing counted), social-assistance calls, traffic violations, fines paid, national regulations
+    # repealed, inspections passed
+    ("全年受理卫生行政许可申请270件，发放《卫生许可证》254件。", "254件", None),
+    ("发放《安全生产法》宣传册2000册。", "2000册", "pub.materials"),
+    ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "5799起", None),
+    ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1849起",
+     "emg.incidents_handled"),
+    ("2021年全省共查处各类交通违法1194万起。", "1194万起", None),
+    ("共立案50起，罚款205万元，已缴纳罚款121万元。", "121万元", None),
+    ("共立案50起，罚款205万元，已缴纳罚款121万元。", "205万元", "enf.fines"),
+    ("制定行政法规4部，废止行政法规11部。", "11部", None),
+    ("检查检验检测机构90家，检查通过45家。", "45家", None),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
