@@ -710,7 +710,7 @@ _ACT_ON_EVENTS = re.compile(r"查处|追责|问责|追究|处理|处罚|移送|�
 
 def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """辖区发生生产安全事故5起，死亡4人，同比去年起数下降16.67%: a bare 起数 (no events named) is the
-    count of the events counted before it in the sentence."""
+    count of the events counted before it in the sentence, or of the events a change before it names."""
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
@@ -724,8 +724,10 @@ def _counts_of_the_events_before(sentence: str, mentions: list[Mention]) -> list
                 # …；未发生较大事故，同比起数减少2起: the events denied in between
                 out[i] = replace(m, metric=denied[-1] + "起数", rule="the count of the events denied before")
                 break
-            if prev.unit == "起" and prev.kind == "count" and EVENT_NOUN.search(prev.metric or ""):
-                out[i] = replace(m, metric=(prev.metric or "") + "起数", rule="the count of the events counted before")
+            if prev.unit == "起" and (events := EVENT_NOUN.search(prev.metric or "")):
+                # 事故起数减少13起…；起数同比下降8.01%: a change before names the events by its noun
+                named = prev.metric if prev.kind == "count" else (prev.metric or "")[:events.end()]
+                out[i] = replace(m, metric=f"{named}起数", rule="the count of the events counted before")
                 break
     return out
 

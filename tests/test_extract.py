@@ -991,6 +991,11 @@ ACCIDENT_STATISTICS = [
     # against the five years before (比之前五年) or an annual average (年均) is no year on year
     ("2018年至2022年全国生产安全事故总量和死亡人数比之前五年分别下降80.8%、51.4%。", {"80.8%": None, "51.4%": None}),
     ("2022年全市生产安全事故死亡43人，年均下降26.2%。", {"43人": "acc.deaths", "26.2%": None}),
+    # 同期相比 is year on year; a bare 起数 after a change names that change's events
+    ("全区共发生生产安全事故7起，死亡7人。同期相比，安全事故总数下降12.5%，死亡人数下降41.7%。",
+     {"12.5%": "acc.accidents_yoy", "41.7%": "acc.deaths_yoy"}),
+    ("全市共发生安全事故148起、死亡129人，事故起数减少13起、死亡人数增加15人；起数同比下降8.01%、死亡人数上升13.2%。",
+     {"13起": "acc.accidents_yoy", "8.01%": "acc.accidents_yoy", "13.2%": "acc.deaths_yoy"}),
 ]
 
 
