@@ -114,11 +114,11 @@ def infer_metadata(text: str) -> DocumentMetadata:
     doc_type = _doc_type(title, opening, text)
     published_on = _labelled_date(text) or signature_date or printed_date or _page_timestamp(text)
     report_year = _report_year(title, opening, doc_type, published_on, text)
+    covered = months_covered(title, opening, report_year)
 
     issuer_texts = [t for t in (title, signature_agency, opening[:200], *header) if t]
     if any(_anonymised().search(t) for t in issuer_texts):
-        return DocumentMetadata(None, None, report_year, doc_type, None, published_on,
-                                months_covered(title, opening, report_year))
+        return DocumentMetadata(None, None, report_year, doc_type, None, published_on, covered)
 
     title_agency = _agency_in(title)
     field_agency = _issuer_field(text)
@@ -156,7 +156,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
         doc_type=doc_type,
         agency=agency,
         published_on=published_on,
-        covered_months=months_covered(title, opening, report_year),
+        covered_months=covered,
     )
 
 

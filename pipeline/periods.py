@@ -37,6 +37,7 @@ _TIME = re.compile(
 
 
 WHOLE_YEAR = (1, 12)
+_SO_FAR = re.compile(r"以来")
 
 
 def period_of(before: str, report_year: int | None, covered: tuple[int, int] = WHOLE_YEAR,
@@ -49,7 +50,8 @@ def period_of(before: str, report_year: int | None, covered: tuple[int, int] = W
     year, (first, last) = report_year, covered
     for found in _TIME.finditer(text):
         if found.group("whole"):  # 2021年，全年…: the whole of the year named before
-            first, last = 1, 12
+            # …but 今年以来 is the year so far: the months the document covers
+            first, last = covered if _SO_FAR.match(text, found.end()) else WHOLE_YEAR
         elif found.group("alone"):
             year, first, last = int(found.group("alone")), 1, 12
         else:
@@ -71,22 +73,32 @@ def months_covered(title: str, opening: str, report_year: int | None) -> tuple[i
     """(first, last) month of the report year that a document covers, from its title: (1, 6) for
     2022年1-6月全市生产安全事故情况 or 2016年上半年安全生产工作总结, (6, 6) for 2021年6月煤矿安全生产简报
     (the title's first time word: 上半年工作总结及下半年工作计划 sums up the first half; 2023年度 the
-    whole year); when the title names no time, from the opening of its text, which may state the
-    months of the whole text (2021年1-4月，全市…现将具体情况通报如下; 今年截至3月22日，全市共发生火灾
-    718起): the first months from January to before December named there, unless 全年 comes first."""
-    first = _TIME.search(_TITLE.sub(lambda m: "□" * len(m.group()), title))
-    if first:
-        return _months_of(title[:first.end()], report_year)
-    for found in _TIME.finditer(opening[:_OPENING_CHARS]):
-        if found.group("whole") == "全年":
-            break
-        months = _months_of(opening[found.start():found.end()], report_year)
-        if months[0] == 1 and 1 < months[1] < 12:
-            return months
-    return WHOLE_YEAR
+    whole year); when the title names no time, from the first time word of its opening, when that
+    names months from January to before December (2021年1-4月，全市…现将具体情况通报如下; 今年截至3月
+    22日，全市共发生火灾718起). A day's date (3月24日，…) is passed over; any other first time word
+    (2022年，…) makes the text the whole year's."""
+    if first := _first_time_word(title):
+        return _months_of(first, report_year)
+    months = _months_of(_first_time_word(opening[:_OPENING_CHARS]), report_year)
+    return months if months[0] == 1 and 1 < months[1] < 12 else WHOLE_YEAR
 
 
 _OPENING_CHARS = 200
+
+
+def _first_time_word(text: str) -> str:
+    """The first time word of `text` that is no day's date, with a year or 今年 right before it
+    (今年截至3月22日, 2021年1-4月); '' when there is none."""
+    text = _TITLE.sub(lambda m: "□" * len(m.group()), text)
+    start = None
+    for found in _TIME.finditer(text):
+        if found.group("day") and not found.group("until") or _SO_FAR.match(text, found.end()):
+            continue  # a day's date, or 今年以来 (so far): no months of their own
+        start = found.start() if start is None else start
+        following = _TIME.match(text, found.end())
+        if not ((found.group("alone") or found.group("whole") == "今年") and following):
+            return text[start:found.end()]
+    return ""
 
 
 def _months_of(time_words: str, report_year: int | None) -> tuple[int, int]:
@@ -121,36 +133,45 @@ _SECTION_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _PART_HEADING = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")
 _HEADING_MAX = 40
 _OPENING_PHRASE = re.compile(r"[^，,：:。]{0,24}[，,：:]")
+# a sentence that opens a new item (二是…) or speaks of the present (截至目前，…) ends a paragraph's months
+_NEW_TOPIC = re.compile(r"\s*(?:[一二三四五六七八九十]是|截至目前|截止目前|目前)")
+# a section of what is to be done: its numbers are targets of the year, whatever the months summed up
+_PLAN_HEADING = re.compile(r"计划|下一步|打算|思路|安排|工作要点|重点工作")
 
 
 @dataclass
 class PeriodScope:
     """The months in force for the numbers of a document without a time word of their own, as its
     sentences are read in order: the document's (`months_covered`); under a heading that names a
-    time (二、1~8月份全省煤矿事故情况), the heading's, until the next section's heading; in a paragraph
-    that opens with months from January (2025年1-10月，区卫健委共作出行政许可3082件。共监督检查2081
-    户次…), those months, to the paragraph's end."""
+    time (二、1~8月份全省煤矿事故情况, （一）1-10月事故情况), the heading's first time word's, until the
+    next heading of its level or above; under a plan's heading (二、下一步工作计划), the whole year;
+    after a sentence that opens with months from January (2025年1-10月，区卫健委共作出行政许可3082件。
+    共监督检查2081户次…), those months, to the paragraph's end or the next sentence that opens with a
+    time word, a new item (二是…) or the present (截至目前，…)."""
 
     report_year: int | None
     document: tuple[int, int] = WHOLE_YEAR
     section: tuple[int, int] | None = None
+    part: tuple[int, int] | None = None
     paragraph: tuple[int, int] | None = None
 
     def months(self, sentence: str, new_paragraph: bool) -> tuple[int, int]:
         """The months in force for the numbers of `sentence`, the next sentence of the document
         (`new_paragraph`: the first of its paragraph); takes in what it says for the ones after it."""
-        if new_paragraph:
-            self.paragraph = None
         section = _SECTION_HEADING.match(sentence)
         if (section or _PART_HEADING.match(sentence)) and len(sentence) <= _HEADING_MAX:
-            if _TIME.search(sentence):
-                self.section = _months_of(sentence, self.report_year)
-            elif section:
-                self.section = None
-        in_force = self.paragraph or self.section or self.document
+            named = _first_time_word(sentence)
+            months = _months_of(named, self.report_year) if named else \
+                WHOLE_YEAR if _PLAN_HEADING.search(sentence) else None
+            if section:
+                self.section, self.part = months, None
+            else:
+                self.part = months
+        if new_paragraph or _NEW_TOPIC.match(sentence):
+            self.paragraph = None
+        in_force = self.paragraph or self.part or self.section or self.document
         opening = _OPENING_PHRASE.match(sentence)
         if opening and (first := _TIME.search(opening.group())) and first.start() <= 2:
             months = _months_of(opening.group(), self.report_year)
-            if months[0] == 1 and 1 < months[1] < 12:
-                self.paragraph = months
+            self.paragraph = months if months[0] == 1 and 1 < months[1] < 12 else None
         return in_force

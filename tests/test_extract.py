@@ -711,9 +711,10 @@ def test_zero_counts(sentence, found):
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1849起",
      "emg.incidents_handled"),
     ("2021年全省共查处各类交通违法1194万起。", "1194万起", None),
-    ("共立案50起，罚款205万元，已缴纳罚款121万元。", "121万元", None),
+    ("共立案50起，罚款205万元，已缴纳罚款121万元。", "121万元", None),  # paid, not imposed
     ("共立案50起，罚款205万元，已缴纳罚款121万元。", "205万元", "enf.fines"),
     ("制定行政法规4部，废止行政法规11部。", "11部", None),
+    ("清理与行政法规不一致的规范性文件12件。", "12件", "legal.normative_docs_cleared"),
     ("检查检验检测机构90家，检查通过45家。", "45家", None),
 ])
 def test_codes(sentence, text, code):
@@ -983,14 +984,17 @@ ACCIDENT_STATISTICS = [
     ("全市发生生产安全事故不到10起、死亡8人，同比分别下降20%、30%。",
      {"10起": None, "8人": "acc.deaths", "20%": "acc.accidents_yoy", "30%": "acc.deaths_yoy"}),
     ("全市事故起数、死亡人数实现双下降，分别下降15.2%和20.1%。", {"15.2%": "acc.accidents_yoy", "20.1%": "acc.deaths_yoy"}),
-    # the deaths of 重特大 accidents and of one of the eight 工贸 sectors (轻工, 机械, …) are parts
+    # the deaths of 重特大 accidents and of one of the eight 工贸 sectors (轻工, 纺织, …) are parts
     ("全国发生重特大事故9起、死亡146人，同比分别下降43.8%、49.8%。",
      {"146人": None, "43.8%": None, "49.8%": None}),
-    ("全区共发生生产安全事故7起(1起轻工事故,死亡1人;1起机械事故,死亡1人),死亡7人。",
+    ("全区共发生生产安全事故7起(1起轻工事故,死亡1人;1起纺织事故,死亡1人),死亡7人。",
      {"7起": "acc.accidents", "1人": None, "7人": "acc.deaths"}),
     # against the five years before (比之前五年) or an annual average (年均) is no year on year
     ("2018年至2022年全国生产安全事故总量和死亡人数比之前五年分别下降80.8%、51.4%。", {"80.8%": None, "51.4%": None}),
     ("2022年全市生产安全事故死亡43人，年均下降26.2%。", {"43人": "acc.deaths", "26.2%": None}),
+    # …but 年均 elsewhere in the window is not this value's basis, nor 前年 + 均
+    ("地区生产总值年均增长6.5%，全市生产安全事故起数同比下降12.5%。", {"12.5%": "acc.accidents_yoy"}),
+    ("其中机械伤害事故3起，死亡3人。全市发生生产安全事故10起，死亡9人。", {"10起": "acc.accidents", "9人": "acc.deaths"}),
     # 同期相比 is year on year; a bare 起数 after a change names that change's events
     ("全区共发生生产安全事故7起，死亡7人。同期相比，安全事故总数下降12.5%，死亡人数下降41.7%。",
      {"12.5%": "acc.accidents_yoy", "41.7%": "acc.deaths_yoy"}),

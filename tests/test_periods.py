@@ -47,10 +47,12 @@ def test_months_a_title_says_its_document_covers(title, report_year, months):
 
 @pytest.mark.parametrize("opening,months", [
     ("各县(市、区)安委会：\n2021年1-4月，全市各类生产安全事故死亡13人。现将具体情况通报如下：", (1, 4)),
-    ("3月24日，在2022年全市安全生产新闻发布会上通报，今年截至3月22日，全市共发生火灾718起", (1, 3)),
+    ("3月24日，市应急管理局通报，今年截至3月22日，全市共发生火灾718起", (1, 3)),  # a day's date passed over
     ("2025年一季度，各区应急管理局坚持严格精准执法，现将有关情况通报如下。", (1, 3)),
     ("2021年，全年共检查企业300家；1-11月，立案查处45件。", (1, 12)),  # 全年 first: the whole year
     ("2021年1月，我局印发《工作要点》。", (1, 12)),  # one month is no part the whole text speaks of
+    ("2024年，全县坚持…，一季度全县未发生较大事故。", (1, 12)),  # the first time word is the year's
+    ("3月24日，在2022年全市安全生产新闻发布会上通报", (1, 12)),  # a day's date passed over, then the year
 ])
 def test_months_the_opening_says_its_text_covers(opening, months):
     assert months_covered("2021年度法治政府建设工作报告", opening, 2021) == (1, 12)  # a title's time decides
@@ -131,3 +133,35 @@ def test_a_paragraph_that_opens_with_months_from_january_is_of_those_months():
     assert scope.months("3月，印发《工作要点》。", new_paragraph=True) == (1, 12)
     assert scope.months("组织培训5次。", new_paragraph=False) == (1, 12)  # one month is no paragraph's
     assert scope.months("2025年治本攻坚任务79项，已完成26项。", new_paragraph=True) == (1, 12)
+
+
+def test_a_part_headings_months_end_at_the_next_part_and_a_plans_heading_is_the_years():
+    scope = PeriodScope(2024, (1, 6))  # 2024年上半年工作总结及下半年工作计划
+    read = [scope.months(sentence, new_paragraph=True) for sentence in [
+        "一、2024年上半年工作总结及下半年工作计划",  # the heading's first time word
+        "检查企业300家。",
+        "（一）1-5月事故情况",
+        "全区发生事故3起。",
+        "（二）执法检查",  # a sibling part without a time word: its section's months again
+        "检查企业500家。",
+        "二、下一步工作计划",  # a plan's numbers are targets of the year
+        "计划检查企业200家。",
+    ]]
+    assert read == [(1, 6), (1, 6), (1, 5), (1, 5), (1, 6), (1, 6), (1, 12), (1, 12)]
+
+
+def test_a_sentence_opening_with_months_scopes_the_rest_of_its_paragraph_until_a_new_topic():
+    scope = PeriodScope(2022)
+    assert scope.months("2021年，全市共发生事故686起。", new_paragraph=True) == (1, 12)
+    assert scope.months("2022年1-3月份，全市共发生事故126起。", new_paragraph=False) == (1, 12)
+    assert scope.months("其中，工矿商贸事故发生17起。", new_paragraph=False) == (1, 3)
+    assert scope.months("截至目前，共排查重大事故隐患347项。", new_paragraph=False) == (1, 12)
+    assert scope.months("1-10月，全区共发生事故3起。", new_paragraph=False) == (1, 12)
+    assert scope.months("二是强化检查。", new_paragraph=False) == (1, 12)
+    assert scope.months("全区共检查企业500家。", new_paragraph=False) == (1, 12)
+
+
+def test_so_far_this_year_is_the_months_the_document_covers():
+    assert period_of("今年以来，全市共发生事故", 2022, (1, 6)) == (2022, "2022-01..2022-06")
+    assert period_of("今年以来，全市共发生事故", 2022) == (2022, "2022")
+    assert PeriodScope(2022, (1, 6)).months("一、今年以来工作开展情况", new_paragraph=True) == (1, 6)
