@@ -715,6 +715,12 @@ def test_zero_counts(sentence, found):
     ("共立案50起，罚款205万元，已缴纳罚款121万元。", "205万元", "enf.fines"),
     ("制定行政法规4部，废止行政法规11部。", "11部", None),
     ("清理与行政法规不一致的规范性文件12件。", "12件", "legal.normative_docs_cleared"),
+    # pieces placed (发稿, 录用, 播出, 推送) are media reports; legal advice is counted in 起 and 件次 too
+    ("2023年，我局在区政府网站发稿61篇、局微信公众号发稿640篇。", "640篇", "pub.media_reports"),
+    ("发布、推送微博109条。", "109条", "pub.media_reports"),
+    ("发布暴雨预警信息12条，推送预警短信3000条。", "3000条", None),
+    ("办理区级征求法律意见335件次。", "335件次", "legal.advice_given"),
+    ("接受群众法律咨询500余起。", "500余起", "legal.advice_given"),
     ("检查检验检测机构90家，检查通过45家。", "45家", None),
 ])
 def test_codes(sentence, text, code):
