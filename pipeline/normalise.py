@@ -145,8 +145,9 @@ def _delete_spans(text: str, origin: np.ndarray, spans: list[tuple[int, int]]) -
 
 # a heading's enumerator, not a list of numerals (一、二级, 一、二季度): a page converted onto one line
 # (二、行业情况 (一)工矿商贸事故。) keeps the space before it, where the sentence splitter starts a sentence
-HEADING_ENUMERATOR = (r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
-                      r"(?![一二三四五六七八九十\d]|级|季度|月)")
+SECTION_ENUMERATOR = r"[一二三四五六七八九十]{1,3}、"  # 二、 opens a section
+PART_ENUMERATOR = r"[(（][一二三四五六七八九十]{1,3}[)）]"  # (一) a part of one
+HEADING_ENUMERATOR = rf"(?:{PART_ENUMERATOR}|{SECTION_ENUMERATOR})(?![一二三四五六七八九十\d]|级|季度|月)"
 _HEADING_ENUMERATOR = re.compile(HEADING_ENUMERATOR)
 
 

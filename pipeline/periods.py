@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.normalise import PART_ENUMERATOR, SECTION_ENUMERATOR
+
 LOOKBACK = 300  # characters of the sentence searched before a number: linear on any sentence
 
 _DASH = "-—–~～至到"
@@ -46,7 +48,21 @@ def period_of(before: str, report_year: int | None, covered: tuple[int, int] = W
     ('2021') or a part of it ('2023-01..2023-06', '2023-01' for one month). `covered` (first, last
     month) is the part of the report year the document covers: the period of a number without a
     time word of its own, or with only the date of a day."""
-    text = _TITLE.sub(lambda m: "□" * len(m.group()), before[-LOOKBACK:])
+    year, (first, last) = _year_and_months(before, report_year, covered)
+    if year is None:
+        return None, None
+    if (first, last) == WHOLE_YEAR:
+        return year, str(year)
+    if first == last:
+        return year, f"{year}-{first:02d}"
+    return year, f"{year}-{first:02d}..{year}-{last:02d}"
+
+
+def _year_and_months(before: str, report_year: int | None, covered: tuple[int, int],
+                     ) -> tuple[int | None, tuple[int, int]]:
+    """The year and (first, last) month the last time word of `before` names (see `period_of`);
+    the whole year for a range no calendar has."""
+    text = _without_titles(before[-LOOKBACK:])
     year, (first, last) = report_year, covered
     for found in _TIME.finditer(text):
         if found.group("whole"):  # 2021年，全年…: the whole of the year named before
@@ -60,13 +76,12 @@ def period_of(before: str, report_year: int | None, covered: tuple[int, int] = W
             # 2022年1月24日, the date of a day, says the year only
             dated = found.group("day") and not found.group("until")
             first, last = (covered if year == report_year else WHOLE_YEAR) if dated else _months(found)
-    if year is None:
-        return None, None
-    if (first, last) == (1, 12) or not 1 <= first <= last <= 12:
-        return year, str(year)
-    if first == last:
-        return year, f"{year}-{first:02d}"
-    return year, f"{year}-{first:02d}..{year}-{last:02d}"
+    return year, ((first, last) if 1 <= first <= last <= 12 else WHOLE_YEAR)
+
+
+def _without_titles(text: str) -> str:
+    """`text` with its 《titles》 blanked, offsets kept: a title's year (《2023年工作要点》) names no period."""
+    return _TITLE.sub(lambda m: "□" * len(m.group()), text)
 
 
 def months_covered(title: str, opening: str, report_year: int | None) -> tuple[int, int]:
@@ -89,7 +104,7 @@ _OPENING_CHARS = 200
 def _first_time_word(text: str) -> str:
     """The first time word of `text` that is no day's date, with a year or 今年 right before it
     (今年截至3月22日, 2021年1-4月); '' when there is none."""
-    text = _TITLE.sub(lambda m: "□" * len(m.group()), text)
+    text = _without_titles(text)
     start = None
     for found in _TIME.finditer(text):
         if found.group("day") and not found.group("until") or _SO_FAR.match(text, found.end()):
@@ -103,11 +118,8 @@ def _first_time_word(text: str) -> str:
 
 def _months_of(time_words: str, report_year: int | None) -> tuple[int, int]:
     """(first, last) month of the report year that `time_words` name; the whole year for another year's."""
-    year, period = period_of(time_words, report_year)
-    if year != report_year or period is None or "-" not in period:
-        return WHOLE_YEAR
-    months = [int(part[5:7]) for part in period.split("..")]
-    return months[0], months[-1]
+    year, months = _year_and_months(time_words, report_year, WHOLE_YEAR)
+    return months if year is not None and year == report_year else WHOLE_YEAR
 
 
 def _months(found: re.Match[str]) -> tuple[int, int]:
@@ -128,9 +140,9 @@ def _quarter(numeral: str) -> int:
     return int(numeral) if numeral.isdigit() else _CN_MONTH[numeral]
 
 
-# a heading's enumerator: 二、 opens a section, (一) a part of one
-_SECTION_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、")
-_PART_HEADING = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")
+# a heading's enumerator: 二、 opens a section, (一) a part of one (followed by anything, 二、1~8月份…)
+_SECTION_HEADING = re.compile(SECTION_ENUMERATOR)
+_PART_HEADING = re.compile(PART_ENUMERATOR)
 _HEADING_MAX = 40
 _OPENING_PHRASE = re.compile(r"[^，,：:。]{0,24}[，,：:]")
 # a sentence that opens a new item (二是…) or speaks of the present (截至目前，…) ends a paragraph's months
