@@ -23,6 +23,7 @@ from pipeline.datafiles import read_table
 from pipeline.lists import (
     BARE_MEASURE,
     DENIED_RULE,
+    LAST_YEAR_ASIDE,
     LIST_CHANGE_VERBS,
     OUTCOME,
     OUTCOMES,
@@ -92,6 +93,7 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
     if _BREAKDOWN.match(sentence):
         return [replace(m, subcount=True) for m in mentions]  # 分行业来看，工矿商贸事故13起…: all parts
     out = [replace(m, subcount=True) if _in_inclusion(sentence, m.start) else m for m in mentions]
+    out = _mark_itemised_totals(sentence, out)
     if inside := _BREAKDOWN_INSIDE.search(sentence):
         out = [replace(m, subcount=True) if m.start >= inside.end() else m for m in out]
     for i, m in enumerate(out):
@@ -105,6 +107,41 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if opens_sentence or has_total:
             out[i] = replace(m, subcount=True)
     return out
+
+
+# 共发生事故4起：建筑施工类1起… / 事故7起(3起道路运输事故，死亡2人；…): a colon or a bracket right after a
+# count opens that count's itemisation
+_ITEMISATION_OPENERS = "：:(（"
+
+
+def _mark_itemised_totals(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A count followed at once by a colon or an opening bracket, then by counts in its own unit, is
+    itemised: the numbers of the items (up to the bracket's close or the sentence's end) are parts,
+    changes excepted (事故7起（同比减少2起）is the total's change)."""
+    out = list(mentions)
+    for total in mentions:
+        opener = sentence[total.end:total.end + 1]
+        if not opener or opener not in _ITEMISATION_OPENERS or total.direction \
+                or LAST_YEAR_ASIDE.match(sentence, total.end + 1):
+            continue  # 事故94起（去年同期127起）: last year's values, no items
+        closes = [c for c in (sentence.find(")", total.end), sentence.find("）", total.end)) if c >= 0]
+        end = min(closes) if opener in "(（" and closes else len(sentence)
+        items = [i for i, m in enumerate(out) if total.end < m.start < end and not m.direction]
+        if any(out[i].unit == total.unit for i in items):
+            for i in items:
+                if not _PRODUCTION_SAFETY_ITEM.search(_item_text(sentence, total.end + 1, out[i].start)):
+                    out[i] = replace(out[i], subcount=True)
+    return out
+
+
+# 各类事故死亡4人（生产安全事故死亡2人、非生产安全事故死亡2人）: the production-safety item is the whole
+# of what the accident codes count
+_PRODUCTION_SAFETY_ITEM = re.compile(r"(?<!非)生产安全")
+
+
+def _item_text(sentence: str, start: int, pos: int) -> str:
+    """The words of the item that `pos` is in: from the last item separator after `start`."""
+    return sentence[max([start] + [sentence.rfind(ch, start, pos) + 1 for ch in "、，,；;"]):pos]
 
 
 def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:

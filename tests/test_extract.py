@@ -1153,6 +1153,15 @@ def test_metric_drops_time_and_direction_words(sentence, metric):
         ("检查企业1414家，排查隐患7481条。", [False, False]),
         # a clause that counts for the whole (全年共…) ends the parts
         ("公开政府信息153条，其中政策解读4条，全年共制定0条行政规范性文件。", [False, True, False]),
+        # a colon or bracket right after a count itemises it; a change in the bracket stays the total's
+        ("共发生事故4起：建筑施工类1起造成1人死亡；其他类1起造成1人死亡。", [False, True, True, True, True]),
+        ("发生事故7起（3起道路运输事故，死亡2人；1起其他，死亡1人），死亡7人。",
+         [False, True, True, True, True, False]),
+        ("发生事故7起（同比减少2起），死亡7人。", [False, False, False]),
+        ("发生各类事故130起、死亡4人（生产安全事故死亡2人、非生产安全事故死亡2人）。", [False, False, False, True]),
+        ("发生事故94起，致伤25人（去年同期发生事故127起，致伤69人）。", [False, False, False, False]),
+        ("主要指标：检查企业300家，排查隐患1200条。", [False, False]),
+        ("检查企业300家（次）：查处隐患1200条。", [False, False]),
     ],
 )
 def test_subcounts_are_the_numbers_of_a_qizhong_clause(sentence, expected):
