@@ -297,8 +297,8 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
     mentions = parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions)))
     mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
-    coded = _sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(
-        sentence, [_with_code(sentence, m, context) for m in mentions])))
+    coded = _later_stages_uncoded(_sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(
+        sentence, [_with_code(sentence, m, context) for m in mentions]))))
     # 按全口径统计：…各类事故221起, 各类(全口径统计)安全事故549起: road traffic and fires included, so not
     # the production-safety statistics the accident codes count (the 直报口径 figures)
     scope = _ALL_SCOPES.search(sentence)
@@ -306,6 +306,28 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
                        if (i < all_kinds or scope and m.start > scope.start())
                        and (m.indicator_code or "").startswith(ACCIDENTS) else m)
             for i, m in enumerate(coded)]
+
+
+@lru_cache(maxsize=1)
+def _count_stages() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any first-stage word, any later-stage word) of count_stages.tsv."""
+    rows = read_table("count_stages.tsv")
+    first, later = ("|".join(r["pattern"] for r in rows if r["stage"] == stage) for stage in ("first", "later"))
+    return re.compile(first), re.compile(later)
+
+
+def _later_stages_uncoded(mentions: list[Mention]) -> list[Mention]:
+    """排查隐患4013项，整改隐患3958项: a count that only names a later stage, after a count with the same
+    code that names none (排查…重大隐患9项，…重大隐患整改1项), is not that indicator again
+    (count_stages.tsv); two counts of the later stage (整改隐患139万项；…整改隐患2220项) are two indicators."""
+    first, later = _count_stages()
+    out = list(mentions)
+    for i, m in enumerate(out):
+        metric = m.metric or ""
+        if m.indicator_code and m.kind == "count" and later.search(metric) and not first.search(metric) \
+                and any(p.indicator_code == m.indicator_code and not later.search(p.metric or "") for p in out[:i]):
+            out[i] = replace(m, indicator_code=None, code_evidence=None, confidence="high")
+    return out
 
 
 _KIND_OF_ACCIDENT = re.compile(r"(较大及以上|较大以上|较大|重大|一般)(?:生产安全)?事故")

@@ -1015,6 +1015,27 @@ def test_accident_statistics(sentence, codes):
     assert {text: found[text].indicator_code for text in codes} == codes
 
 
+# a count of a later stage (整改) of a count with the same code before it is how much went on, not the
+# indicator again; a count naming both stages, or a later stage alone, keeps the code
+COUNT_STAGES = [
+    ("全年共排查隐患4013项，整改隐患3958项，整改率98.6%。", {"4013项": "haz.hazards_found", "3958项": None}),
+    ("发现隐患6845处，整改隐患6768处，立案查处126次。",
+     {"6845处": "haz.hazards_found", "6768处": None, "126次": "enf.cases_filed"}),
+    ("检查企业200家，发现并整改隐患500处。", {"500处": "haz.hazards_found"}),
+    ("排查一般隐患问题4963项、重大隐患9项，督促一般问题整改4630项，重大隐患整改1项。",
+     {"9项": "haz.major_hazards_found", "1项": None}),
+    ("开展执法检查132家次，整改隐患164项，立案18件。", {"164项": "haz.hazards_found"}),
+    ("开展消防安全集中整治，整改隐患139万余项；开展综合督查，整改隐患问题2220项。",
+     {"139万余项": "haz.hazards_found", "2220项": "haz.hazards_found"}),
+]
+
+
+@pytest.mark.parametrize("sentence,codes", COUNT_STAGES, ids=[s[:16] for s, _ in COUNT_STAGES])
+def test_a_later_stage_of_a_count_is_not_the_count(sentence, codes):
+    found = {t: m for t, m in run(sentence)}
+    assert {text: found[text].indicator_code for text in codes} == codes
+
+
 @pytest.mark.parametrize("sentence,metrics", [
     ("全年亡人事故600起、死亡650人，较2020年下降2.1%、5.5%。", {"2.1%": "亡人事故", "5.5%": "亡人事故死亡"}),
     ("国有地方煤矿未发生事故,同比减少2起、3人,均下降100%。", {"2起": "国有地方煤矿事故", "3人": "国有地方煤矿事故死亡"}),
