@@ -21,6 +21,7 @@ from pipeline.extract import (
 )
 from pipeline.lists import bracket_open_at
 from pipeline.mention import Mention
+from pipeline.normalise import PART_ENUMERATOR, SECTION_ENUMERATOR
 
 
 def _parts_whole_in_their_own_code(mentions: list[Mention], before: list[Mention]) -> list[Mention]:
@@ -189,7 +190,7 @@ def _events_named(state: DocumentState, sentence: str, mentions: list[Mention]) 
 
 _ENUMERATED = r"\s*" + ENUMERATION + r"?\s*"
 _LABEL_SENTENCE = re.compile(_ENUMERATED + r"(?!全|各)[\u4e00-\u9fff]{2,12}(?:方面|领域|行业)\s*[。：:]?\s*")
-_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+_HEADING = re.compile(rf"\s*(?:{SECTION_ENUMERATOR}|{PART_ENUMERATOR})")
 
 
 def _label_words(label: str) -> str:

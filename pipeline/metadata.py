@@ -656,8 +656,7 @@ def _opening_agencies(opening: str) -> list[str]:
     start = opening[:200]
     # 2019-12-24 10:35:25 中国太原煤炭交易中心: a site that names a place is no reporter
     start = _STAMPED_SOURCE.sub(lambda m: "□" * len(m.group()) if find_regions_in(m.group()) else m.group(), start)
-    if dateline := _DATELINE.match(start):  # only where the text opens: 3月15日电视电话会议 is a meeting
-        start = "□" * dateline.end() + start[dateline.end():]
+    start = _without_datelines(start)
     # 在省委、省政府的正确领导和省应急管理厅的精心指导下，我市…: the bodies it works under are not it
     # (按照郑州市局安排部署，巩义市应急管理局…)
     start = _blanked(_AS_INSTRUCTED, _blanked(_UNDER_GUIDANCE, start))
