@@ -30,6 +30,7 @@ from functools import lru_cache
 from pipeline import lexicon
 from pipeline.metric import token_offsets
 from pipeline.numerals import parse_decimal
+from pipeline.regions import names_opening_with_numerals
 
 MASK = "□"
 
@@ -54,6 +55,7 @@ _DATE_PATTERNS = [
     rf"\d{{4}}\s*年(?:度)?(?:[上下]半年|第?[一二三四]季度|\d{{1,2}}\s*[{_DASH}]\s*\d{{1,2}}\s*月份?|\d{{1,2}}\s*月份?(?:\d{{1,2}}\s*[日号])?)?",
     rf"\d{{1,2}}\s*[{_DASH}]\s*\d{{1,2}}\s*月份?",
     r"\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?(?:\s*[-—–~至到]\s*\d{1,2}\s*[日号])?",
+    r"前\s*(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*个?月份?",  # 今年前7个月: January to July
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
     r"\d{1,2}:\d{2}(?::\d{2})?",
     r"[〇零一二三四五六七八九]{4}年(?:度)?",
@@ -72,7 +74,7 @@ _DATE_PATTERNS = [
 # digit of a long run it would make the scan quadratic.
 # Every date pattern starts with one of these characters: the lookahead lets the regex engine skip
 # all other positions at once instead of trying each pattern there.
-_DATE_FIRST_CHARS = r"\d〇零一二三四五六七八九十〔\[（(【第"
+_DATE_FIRST_CHARS = r"\d〇零一二三四五六七八九十〔\[（(【第前"
 _DATES = re.compile(f"(?=[{_DATE_FIRST_CHARS}])(?:" + "|".join(f"(?:{p})" for p in _DATE_PATTERNS) + ")")
 _TITLE = re.compile(r"《[^《》]*》|<[^<>]*>")
 _QUOTED = re.compile(r"“[^“”]{1,15}”|‘[^‘’]{1,15}’|「[^「」]{1,15}」|『[^『』]{1,15}』|\"[^\"]{1,15}\"")
@@ -133,7 +135,14 @@ def mask_non_quantities(sentence: str) -> str:
         blank(m.start(), m.end(1))
     for m in _non_quantities().finditer(sentence):
         blank(m.start(), m.end())
+    for m in _numeral_places().finditer(sentence):
+        blank(m.start(), m.end())  # 三元区应急管理局: no 3元
     return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _numeral_places() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, names_opening_with_numerals())))
 
 
 @lru_cache(maxsize=1)

@@ -698,7 +698,8 @@ _TOPIC_RULE = "a change names the clause that opens its sentence"
 _ENUMERATOR = re.compile(r"^\s*" + ENUMERATION + r"\s*")
 TIME_WORDS = re.compile(r"(?:截至|截止|至)?(?:(?:19|20)\d\d年(?:度)?)?(?:\d{1,2}(?:[-—–~至到]\d{1,2})?月份?)?"
                          r"(?:\d{1,2}日)?(?:以来|底|末)?(?<=[年月日度来底末份])"
-                         r"|[上下]半年|今年以来|全年|(?:前|第)?[一二三四1-4]个?季度")
+                         r"|[上下]半年|今年以来|全年|(?:前|第)?[一二三四1-4]个?季度"
+                         r"|前(?:\d{1,2}|[一二三四五六七八九十两]{1,2})个?月份?")
 
 
 def _opening_topic(sentence: str, before: int) -> str | None:

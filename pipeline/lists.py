@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import lexicon
+from pipeline.candidates import mask_non_quantities
 from pipeline.mention import Mention
 
 # The change verbs that open a list of changes (下降12.6%和2.8%); change_words.tsv holds them all.
@@ -458,6 +459,11 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         # when it has any, and a change only of a count in its own unit
         own_part = [i for i in before if same_part(sentence, out[i].end, out[values[0]].start)]
         before = own_part if own_part and rule != "a list of percentages: the changes before, in order" else before
+        part_start = max(sentence.rfind(ch, 0, out[values[0]].start) for ch in "；;") + 1
+        # …分别为31%、21%；因灾死亡失踪人数和前五年均值相比下降35%: a part with a subject of its own (not
+        # 四项指标同比分别下降…, the measures before, masked as a non-quantity)
+        if not own_part and part_start and not names_no_subject(mask_non_quantities(sentence)[part_start:at]):
+            continue
         if len(before) < len(values):
             continue
         changes_only = all(out[i].kind == "change" for i in values)

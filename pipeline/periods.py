@@ -19,7 +19,8 @@ from pipeline.normalise import PART_ENUMERATOR, SECTION_ENUMERATOR
 LOOKBACK = 300  # characters of the sentence searched before a number: linear on any sentence
 
 _DASH = "-—–~～至到"
-_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+_CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _QUARTERS = {"一季度": 3, "第一季度": 3, "上半年": 6, "前三季度": 9, "三季度": 9}
 _TITLE = re.compile(r"《[^《》]*》")
 # Every match starts with one of these characters (the first of each alternative below): the
@@ -30,6 +31,7 @@ _TIME = re.compile(
     rf"(?:(?P<until>截至|截止到?|到)?"
     rf"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?)?"
     rf"(?:(?P<first>\d{{1,2}})\s*(?:月份?)?\s*[{_DASH}]\s*(?P<last>\d{{1,2}})\s*月份?"
+    rf"|前(?P<upto>\d{{1,2}}|十[一二]?|[一二三四五六七八九两])\s*个?月份?"
     rf"|(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?(?:(?P<day>\d{{1,2}})\s*[日号])?"
     rf"|(?P<qfirst>[1-4一二三四])\s*[{_DASH}]\s*(?P<qlast>[1-4一二三四])\s*季度"
     rf"|(?P<part>第?一季度|上半年|前三季度|下半年))"
@@ -123,7 +125,8 @@ def _months_of(time_words: str, report_year: int | None) -> tuple[int, int]:
 
 
 def _months(found: re.Match[str]) -> tuple[int, int]:
-    """First and last month of a time word: 1-6月 (1, 6), 上半年 (1, 6), 截至10月 (1, 10), 3月 (3, 3)."""
+    """First and last month of a time word: 1-6月 (1, 6), 上半年 (1, 6), 截至10月 (1, 10), 前7个月 (1, 7),
+    3月 (3, 3)."""
     if found.group("first"):
         return int(found.group("first")), int(found.group("last"))
     if found.group("qfirst"):  # 1-3季度: January to September
@@ -131,9 +134,15 @@ def _months(found: re.Match[str]) -> tuple[int, int]:
     if found.group("part"):
         part = found.group("part")
         return (7, 12) if part == "下半年" else (1, _QUARTERS[part])
+    if found.group("upto"):  # 前7个月: January to July
+        return 1, _month_number(found.group("upto"))
     month = found.group("month")
-    number = int(month) if month.isdigit() else _CN_MONTH[month]
+    number = _month_number(month)
     return (1, number) if found.group("until") else (number, number)
+
+
+def _month_number(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else _CN_MONTH[numeral]
 
 
 def _quarter(numeral: str) -> int:

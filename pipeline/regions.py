@@ -77,6 +77,16 @@ def _by_name() -> tuple[dict[str, tuple[Region, ...]], dict[str, tuple[Region, .
     return {k: tuple(v) for k, v in full.items()}, {k: _outermost(v) for k, v in short.items() if k not in full}
 
 
+@lru_cache(maxsize=1)
+def names_opening_with_numerals() -> tuple[str, ...]:
+    """Full names that open with a Chinese numeral (三元区, 七里河区, 万年县): read as numbers they
+    would be 3元, 7里, 10000年."""
+    return tuple(sorted({r.name for r in all_regions() if r.name[0] in _NUMERAL_CHARS}, key=len, reverse=True))
+
+
+_NUMERAL_CHARS = "一二三四五六七八九十百千万两"
+
+
 def _outermost(regions: list[Region]) -> tuple[Region, ...]:
     """A short name shared by a division and one inside it (淮安: 淮安市 and its 淮安区; 南昌: 南昌市
     and 南昌县) names the outer one; the inner one is written in full (淮安区, 南昌县)."""

@@ -486,6 +486,10 @@ NEGATIVES = [
     "走进千家万户宣传安全知识。",
     "一起研究解决重大问题。",
     "发布2022版执法手册。",
+    "三元区应急管理局召开会议。",  # a place whose name opens with a numeral (三元区, 七里河区) is no 3元
+    "七里河区安委会召开全体会议。",
+    "紧抓预防减少事故和建立应急救援体系两个重点，强化三种意识。",  # the structure of a plan
+    "今年前7个月，全省安全生产形势平稳。",  # a period, not a duration
 ]
 
 
@@ -1064,6 +1068,12 @@ def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metr
     their own cause (因灾死亡) keep it."""
     found = {t: m for t, m in run(sentence)}
     assert {t: found[t].metric for t in metrics} == metrics
+
+
+def test_a_change_with_a_subject_of_its_own_after_a_semicolon_is_not_the_counts_before():
+    sentence = "事故起数、死亡人数由2018年的4098起、2310人下降至2023年的657起、707人；因灾死亡失踪人数和前五年均值相比下降35%。"
+    found = {t: m for t, m in run(sentence)}
+    assert "事故" not in found["35%"].metric and "死亡失踪" in found["35%"].metric
 
 
 def test_lists_after_from_and_to_take_the_subjects_before():

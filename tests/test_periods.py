@@ -26,6 +26,8 @@ REPORT = DocumentContext(report_year=2023, doc_type="annual_report")
     ("根据《2021年工作要点》，检查企业", (2023, "2023")),  # nor a title's year
     ("2021年以来，累计检查企业", (2023, "2023")),
     ("2022年(截至9月30日)，全区发生生产安全事故", (2022, "2022-01..2022-09")),  # stays in the year named
+    ("今年前7个月，全省较大事故起数同比下降", (2023, "2023-01..2023-07")),
+    ("前两个月检查企业", (2023, "2023-01..2023-02")),
 ])
 def test_period_of(before, period):
     assert period_of(before, 2023) == period

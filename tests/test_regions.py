@@ -1,6 +1,16 @@
 import pytest
 
-from pipeline.regions import all_regions, ancestors, by_code, find_regions_in, is_within, lookup, national, short_name
+from pipeline.regions import (
+    all_regions,
+    ancestors,
+    by_code,
+    find_regions_in,
+    is_within,
+    lookup,
+    names_opening_with_numerals,
+    national,
+    short_name,
+)
 
 
 def test_table_covers_every_level_with_a_consistent_hierarchy() -> None:
@@ -152,3 +162,9 @@ def test_mentions_carry_offsets_and_every_division_of_the_name() -> None:
     [mention] = find_regions_in("位于鼓楼区的")
     assert (mention.start, mention.end, mention.full) == (2, 5, True)
     assert {r.parent_code for r in mention.regions} >= {"320100", "350100"}
+
+
+def test_names_opening_with_numerals_are_the_full_names_a_number_reader_must_skip():
+    names = names_opening_with_numerals()
+    assert {"三元区", "七里河区", "万年县", "十堰市"} <= set(names)
+    assert all(name[0] in "一二三四五六七八九十百千万两" for name in names)
