@@ -113,6 +113,8 @@ FLOORS = {
     "fresh85": (0.98, 0.89, 0.895, 0.75, 0.66, 0.625),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
     "fresh86": (0.945, 0.915, 0.865, 0.69, 0.77, 0.355),  # northern provinces' press items and 伊通's summary
     "fresh87": (0.9, 0.9, 0.84, 0.73, 0.755, 0.685),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
+    "fresh88": (0.0, 0.0, 0.0, 0.0, 0.99, 0.99),  # openings of emergency-management rule-of-law reports: no indicator, 102 negatives (false alarms and metadata only)
+    "fresh89": (0.965, 0.935, 0.99, 0.77, 0.89, 0.66),  # emergency-management summaries and provincial press items (traditional, garbled)
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
@@ -128,6 +130,14 @@ def test_real_excerpts_stay_above_their_floors(name):
            score.meta_ok / score.meta_total, score.period_share)
     shown = score.summary() if name in BLIND else (score.summary(), score.errors[:40])
     assert all(value >= floor for value, floor in zip(got, FLOORS[name])), shown
+
+
+def test_report_openings_without_indicators_give_no_false_alarm():
+    """fresh88 holds only the openings of real rule-of-law reports: dates, titles, document numbers,
+    ordinals, slogans (102 negatives), none of which is an indicator."""
+    folder = REAL / "fresh88"
+    score = score_folder(folder / "raw", folder / "gold", folder / "documents.tsv", CATALOG)
+    assert score.counts["fp"] == 0, score.errors
 
 
 def test_no_value_is_off_by_a_scale_on_real_text():
