@@ -52,6 +52,12 @@ class DocumentState:
     part: bool = False  # the last sentence was one part's
     columns: list[str] = field(default_factory=list)  # the header of a table as text being read (序号|…)
     cells: int = 0  # the cell separators of that table read so far, from its header's first cell on
+    units: set[str] = field(default_factory=set)  # the units counted in the pieces of the open sentence
+    units_before: frozenset[str] = frozenset()  # the units counted in the last sentence that ended
+
+    def units_counted(self) -> frozenset[str]:
+        """The units counted in the sentence before: a 其中 opening the next has a total only in these."""
+        return self.units_before | self.units
 
 
 def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -117,7 +123,14 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     out = _parts_whole_in_their_own_code(out, state.previous if sentence.lstrip().startswith("其中") else [])
     state.previous = out
     state.part = in_part
+    state.units.update(m.unit for m in out)
+    if sentence.rstrip()[-1:] not in _SENTENCE_GOES_ON:
+        state.units_before, state.units = frozenset(state.units), set()
     return [_aimed_at(m) for m in _events_named(state, sentence, _in_table(state, sentence, out))]
+
+
+# a piece of a sentence cut at a line break goes on after ；, ， or ：; a title or heading ends as 。 does
+_SENTENCE_GOES_ON = set("；;，,、：:")
 
 
 def _in_table(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:

@@ -83,12 +83,14 @@ WHOLE_AFTER_QIZHONG = re.compile(r"其中[，,：:\s]*(?:各类|全部|所有|(?
 _NEW_TOTAL = re.compile(r"[，,](?:全年|全(?:省|市|区|县|州)|累计|共计?|总计)")
 
 
-def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
+def _mark_subcounts(sentence: str, mentions: list[Mention], units_before: frozenset[str] | None) -> list[Mention]:
     """其中事前立案6462件: a number after 其中 (same clause, up to ； or 。) is part of a total; so is
     every number of a sentence that opens a breakdown (分行业来看，…).
 
     The total is a number in the same unit before 其中, or in the sentence before when 其中
-    opens the sentence; 立案1200件，其中事前立案800件，罚款6000万元 keeps the money whole.
+    opens the sentence (`units_before`: the units that sentence counts in, None when not known);
+    立案1200件，其中事前立案800件，罚款6000万元 keeps the money whole, and so does a sentence after one
+    that counts nothing (…保持“三个下降”。其中，事故起数和死亡人数分别下降18.3%和17.1%).
     """
     if _BREAKDOWN.match(sentence):
         return [replace(m, subcount=True) for m in mentions]  # 分行业来看，工矿商贸事故13起…: all parts
@@ -102,7 +104,7 @@ def _mark_subcounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if at < 0 or in_aside(sentence, at, m.start) or _NEW_TOTAL.search(sentence, at, m.start) \
                 or WHOLE_AFTER_QIZHONG.match(sentence, at):
             continue
-        opens_sentence = not sentence[:at].strip(" ，,、：:")
+        opens_sentence = not sentence[:at].strip(" ，,、：:") and (units_before is None or m.unit in units_before)
         has_total = any(p.end <= at and p.unit == m.unit for p in out[:i])
         if opens_sentence or has_total:
             out[i] = replace(m, subcount=True)
@@ -270,8 +272,10 @@ def _kind(cand: Candidate, direction: str | None, context: DocumentContext, sent
     return "count"
 
 
-def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentContext) -> list[Mention]:
-    """All indicator mentions of one normalised sentence, in order."""
+def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentContext,
+                     units_before: frozenset[str] | None = None) -> list[Mention]:
+    """All indicator mentions of one normalised sentence, in order; `units_before` are the units the
+    sentence before counts in (None: not known), which tell whether a 其中 opening it has a total."""
     candidates = find_candidates(sentence, tokens)
     if not candidates:
         return []
@@ -294,7 +298,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
     mentions = _counts_of_the_events_before(sentence, mentions)
-    mentions = parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions)))
+    mentions = parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions), units_before))
     mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
     coded = _later_stages_uncoded(_sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(

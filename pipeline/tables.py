@@ -90,7 +90,7 @@ def document_indicators(
         months = scope.months(sentence, new_paragraph)
         in_scope = context if months == context.covered_months else replace(context, covered_months=months)
         with timed("extract"):
-            mentions = in_document(state, sentence, extract_mentions(sentence, tokens, in_scope))
+            mentions = in_document(state, sentence, extract_mentions(sentence, tokens, in_scope, state.units_counted()))
         for mention in mentions:
             start, end = norm.to_original(norm_start + mention.start, norm_start + mention.end)
             rows.append({

@@ -1235,7 +1235,8 @@ def test_each_code_says_why_and_how_sure():
 def read_in_order(*sentences):
     """The codes of each sentence's mentions, read one after the other as a document."""
     state = DocumentState()
-    return [[m.indicator_code for m in in_document(state, s, [m for _, m in run(s)])] for s in sentences]
+    return [[m.indicator_code for m in in_document(state, s, extract_mentions(s, tokenize(s), REPORT, state.units_counted()))]
+            for s in sentences]
 
 
 def test_changes_in_a_sentence_of_their_own_go_on_with_a_parts_counts():
@@ -1265,6 +1266,22 @@ def test_a_labelled_sector_after_the_total_is_a_part():
     # 其中 opening a month of the whole jurisdiction after a part's sentence is the whole's, for that month
     month = "其中，12月，全市共发生各类事故32起、死亡29人。"
     assert read_in_order(total, "发生道路交通较大事故2起，死亡6人。", month)[2] == ["acc.accidents", "acc.deaths"]
+
+
+def test_qizhong_opening_a_sentence_is_a_part_only_of_a_total_counted_before_it():
+    # 其中 after a sentence that counts nothing picks out some of what it said: whole figures
+    verdict = "全国生产安全事故总量、较大事故和重特大事故保持“三个下降”。"
+    details = "其中，事故起数和死亡人数分别下降18.3%和17.1%。"
+    assert read_in_order(verdict, details)[1] == ["acc.accidents_yoy", "acc.deaths_yoy"]
+    # a title line ends as 。 does: its figure is no total for a 其中 two sentences on
+    title = "2019年全国安全形势保持平稳 生产安全事故起数下降18.3%"
+    assert read_in_order(title, verdict, details)[2] == ["acc.accidents_yoy", "acc.deaths_yoy"]
+    # after a total in its unit, also one stated across pieces split at ； or line breaks, it is a part
+    total = "全区共发生各类生产安全事故210起，同比减少59起、下降21.9%；"
+    loss = "直接经济损失527.48万元。"
+    part = "其中，发生经营性生产安全事故25起，同比减少7起、下降21.9%。"
+    assert read_in_order(total, loss, part)[2] == [None, None, None]
+    assert read_in_order(loss, part)[1] == ["acc.accidents", "acc.accidents_yoy", "acc.accidents_yoy"]
 
 
 def test_a_remit_sector_named_inside_brackets_leaves_the_rest_of_the_sentence_whole():

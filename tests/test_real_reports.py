@@ -29,10 +29,10 @@ FLOORS = {
     "fresh2": (0.97, 0.945, 0.935, 0.965, 0.96, 0.85),
     "fresh3": (0.975, 0.925, 0.975, 0.96, 0.935, 0.9),
     "fresh4": (0.955, 0.925, 0.9, 0.885, 0.87, 0.945),  # calls a bulletin titled …通报 a summary (now `other`)
-    "fresh5": (0.96, 0.91, 0.97, 0.87, 0.85, 0.725),  # types a press item with a reporter's byline (封面新闻记者 陈彦霏) a summary
+    "fresh5": (0.96, 0.915, 0.97, 0.87, 0.85, 0.725),  # types a press item with a reporter's byline (封面新闻记者 陈彦霏) a summary
     "fresh6": (0.945, 0.9, 0.91, 0.84, 0.95, 0.955),  # likewise
-    "fresh7": (0.975, 0.955, 0.9, 0.69, 0.875, 0.695),
-    "fresh8": (0.98, 0.955, 0.86, 0.67, 0.945, 0.825),  # its annotator leaves penalty cases by procedure uncoded
+    "fresh7": (0.98, 0.955, 0.9, 0.69, 0.875, 0.695),
+    "fresh8": (0.98, 0.955, 0.89, 0.675, 0.945, 0.825),  # its annotator leaves penalty cases by procedure uncoded
     "fresh9": (0.97, 0.95, 0.85, 0.725, 0.93, 0.88),
     "fresh10": (0.96, 0.94, 0.835, 0.545, 0.945, 0.99),
     "fresh11": (0.98, 0.95, 0.94, 0.76, 0.88, 0.885),
@@ -68,7 +68,7 @@ FLOORS = {
     "fresh41": (0.925, 0.875, 0.9, 0.9, 0.99, 0.975),  # a garbled page lost the units of its figures
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955, 0.99),
     "fresh43": (0.96, 0.945, 0.845, 0.54, 0.825, 0.45),  # its annotator leaves sectors' and counties' enforcement uncoded
-    "fresh44": (0.975, 0.975, 0.825, 0.52, 0.755, 0.63),  # its annotator leaves a disclosure report's categories uncoded,
+    "fresh44": (0.975, 0.975, 0.825, 0.52, 0.755, 0.715),  # its annotator leaves a disclosure report's categories uncoded,
     # and codes hazards rectified after those found (发现隐患539处，整改隐患504处), which gold-real leaves uncoded
     "fresh45": (0.99, 0.98, 0.99, 0.505, 0.91, 0.95),  # and per-type appeals and breakdowns of officers and information
     "fresh46": (0.965, 0.91, 0.825, 0.325, 0.965, 0.97),  # its annotator leaves lists of licensing items uncoded
@@ -82,7 +82,7 @@ FLOORS = {
     "fresh54": (0.96, 0.94, 0.94, 0.67, 0.865, 0.825),  # bulletins and press items, typed `other` by its annotator
     "fresh55": (0.97, 0.95, 0.6, 0.76, 0.825, 0.825),  # codes lawyers and articles loosely; 会同县府办 (with the county office) reads as 会同县
     "fresh56": (0.965, 0.745, 0.99, 0.825, 0.7, 0.61),  # a livelihood task table; press items typed `other`
-    "fresh57": (0.96, 0.855, 0.8, 0.67, 0.96, 0.745),  # press conferences on the environment and public security
+    "fresh57": (0.96, 0.855, 0.8, 0.67, 0.96, 0.76),  # press conferences on the environment and public security
     "fresh58": (0.99, 0.98, 0.9, 0.705, 0.915, 0.98),  # its annotator leaves procedures' and legal aid's sub-counts uncoded
     "fresh59": (0.985, 0.965, 0.905, 0.715, 0.96, 0.9),
     "fresh60": (0.99, 0.99, 0.49, 0.31, 0.845, 0.94),  # its annotator leaves powers, plans' checks and documents reviewed uncoded
@@ -103,7 +103,7 @@ FLOORS = {
     "fresh75": (0.9, 0.885, 0.99, 0.405, 0.535, 0.53),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
     "fresh76": (0.875, 0.845, 0.575, 0.645, 0.8, 0.785),  # county emergency summaries and bulletins (临海, 鹤城, 元江, 耿马 with a table, 鄢陵, 南陵, 紫金)
     "fresh77": (0.98, 0.955, 0.955, 0.75, 0.66, 0.49),  # city press items and 武汉's report to the people's congress (淄博, 广州, 中山 yearbook, 六盘水, 兰州)
-    "fresh78": (0.98, 0.95, 0.99, 0.59, 0.955, 0.8),  # provincial and national press items and bulletins (广东, 福建, 山西, 江西, 应急管理部, 国家消防救援局)
+    "fresh78": (0.98, 0.95, 0.99, 0.59, 0.955, 0.815),  # provincial and national press items and bulletins (广东, 福建, 山西, 江西, 应急管理部, 国家消防救援局)
     "fresh79": (0.99, 0.99, 0.825, 0.43, 0.95, 0.99),  # other departments' rule-of-law reports (人社, 自然资源, 林业, 交通运输, 卫健, 公安)
     "fresh80": (0.99, 0.975, 0.84, 0.64, 0.99, 0.99),  # towns', street offices' and high-tech zones' reports (筼筜, 三堤口, 公义, 里田, 宁波高新区, 仲恺)
     "fresh81": (0.95, 0.88, 0.95, 0.76, 0.77, 0.89),  # 2018-2021 safety and fire-prevention press items, 重庆's plan item, 高平's bulletin
@@ -112,7 +112,7 @@ FLOORS = {
     "fresh84": (0.955, 0.91, 0.99, 0.705, 0.955, 0.67),  # assessments, national disaster and accident bulletins, a geological-hazard plan, flood-season summaries, a disaster-reduction plan
     "fresh85": (0.98, 0.89, 0.895, 0.75, 0.66, 0.625),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
     "fresh86": (0.945, 0.915, 0.865, 0.69, 0.77, 0.355),  # northern provinces' press items and 伊通's summary
-    "fresh87": (0.9, 0.9, 0.84, 0.73, 0.755, 0.685),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
+    "fresh87": (0.9, 0.9, 0.94, 0.75, 0.755, 0.685),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
     "fresh88": (0.0, 0.0, 0.0, 0.0, 0.99, 0.99),  # openings of emergency-management rule-of-law reports: no indicator, 102 negatives (false alarms and metadata only)
     "fresh89": (0.965, 0.935, 0.99, 0.77, 0.89, 0.66),  # emergency-management summaries and provincial press items (traditional, garbled)
 }
