@@ -181,8 +181,7 @@ def find_regions_in(text: str) -> list[RegionMention]:
                 found = full[piece]
                 if length == 2 and joins_words(text, i):
                     # 《…制度》和县安委会: a conjunction before 县, unless a division above goes first (安徽省和县)
-                    found = tuple(r for r in found if any(text.endswith(name, 0, i) for a in ancestors(r)
-                                                          for name in (a.name, a.short_name) if name))
+                    found = tuple(r for r in found if _after_a_division_above(text, i, r))
                     if not found:
                         continue
                 if piece[:-1] in _ordinary_words() and text.startswith("府", i + length) and text[i - 1:i] in _BODY_ENDINGS:
@@ -192,7 +191,7 @@ def find_regions_in(text: str) -> list[RegionMention]:
                     if not found:
                         continue
                 if piece in _ordinary_words():
-                    found = tuple(r for r in found if _after_its_parent(text, i, r))
+                    found = tuple(r for r in found if _after_a_division_above(text, i, r))
                     if not found:
                         continue  # 城区五街道 is the urban area; 阳泉市城区 is the district
                 mentions.append(RegionMention(i, i + length, piece, found, True))
@@ -227,16 +226,13 @@ def _ordinary_words() -> frozenset[str]:
     return frozenset(word for line in read_lines("region_short_name_stopwords.txt") for word in line.split())
 
 
-def _after_its_parent(text: str, at: int, region: Region) -> bool:
-    """Whether the name at `at` follows its parent's full or short name (阳泉市城区, 阳泉城区), or is
-    a later item of a list of such names that does (阳泉市城区、郊区、矿区)."""
-    up = parent(region)
-    if up is None:
-        return False
+def _after_a_division_above(text: str, at: int, region: Region) -> bool:
+    """Whether the name at `at` follows the full or short name of a division above it (阳泉市城区,
+    阳泉城区, 安徽省和县), or is a later item of a list of such names that does (阳泉市城区、郊区、矿区)."""
     before = text[max(0, at - 40):at]
     listed = re.search(r"(?:(?:" + "|".join(map(re.escape, _ordinary_words())) + r")、)+$", before)
     end = len(before) - (len(listed.group()) if listed else 0)
-    return any(name and before.endswith(name, 0, end) for name in (up.name, up.short_name))
+    return any(name and before.endswith(name, 0, end) for up in ancestors(region) for name in (up.name, up.short_name))
 
 
 _BODY_ENDINGS = tuple("局委办院部厅处室所队站")  # the last character of a body's name
