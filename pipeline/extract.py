@@ -296,8 +296,8 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
             unit_implicit=cand.unit_implicit, qualifier=qualifier, metric=metric, indicator_code=None,
             kind=kind, period_year=period_year, period=period, direction=direction, basis=basis,
         ))
-    mentions = _changes_name_their_subject(sentence, _outcomes_name_their_accidents(sentence, mentions))
-    mentions = _counts_of_the_events_before(sentence, mentions)
+    mentions = _outcomes_name_their_accidents(sentence, _counts_of_the_events_before(sentence, mentions))
+    mentions = _changes_name_their_subject(sentence, mentions)
     mentions = parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions), units_before))
     mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
@@ -748,9 +748,18 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
             between = sentence[prev.end:m.start]
             if "。" in between or (not opens_part and any(ch in "；;" for ch in between)):
                 break
-            if prev.unit == "起" and prev.kind != "change" and not in_aside(sentence, prev.start, m.start):
+            if prev.unit != "起" or in_aside(sentence, prev.start, m.start):
+                continue
+            if prev.kind != "change":
                 out[i] = replace(m, metric=(prev.metric or "") + metric[outcome.start():],
                                  rule="deaths of the events counted before")
+                break
+            grade = _KIND_OF_ACCIDENT.search(prev.metric or "")
+            if m.kind == "change" and grade and not _ACT_ON_EVENTS.search(prev.metric or ""):
+                # 同比较大事故减少3起，死亡人数减少13人: a change in deaths right after a change in a
+                # grade of accidents is the change in that grade's deaths
+                out[i] = replace(m, metric=grade.group() + metric[outcome.start():],
+                                 rule="deaths of the grade of accidents whose change is stated before")
                 break
     return out
 

@@ -775,6 +775,12 @@ ACCIDENT_STATISTICS = [
      {"29.5%": "acc.accidents_yoy", "32.8%": "acc.deaths_yoy", "31.6%": "acc.major_accidents_yoy"}),
     ("全区事故起数、死亡人数同比均下降47.06%。", {"47.06%": "acc.accidents_yoy"}),
     # values far from 同比 keep the list's basis and direction; a bare comma joins one unit's values
+    # a change in deaths right after a change in a grade of accidents is that grade's; a bare 事故 is no grade
+    ("全市发生事故74起，死亡31人；未发生较大事故，同比起数减少2起，死亡人数减少12人。",
+     {"2起": "acc.major_accidents_yoy", "12人": "acc.major_deaths_yoy"}),
+    ("未发生较大及以上事故，同比较大事故减少3起，死亡人数减少13人。",
+     {"3起": "acc.major_accidents_yoy", "13人": "acc.major_deaths_yoy"}),
+    ("全市事故起数同比减少12起，死亡人数减少13人。", {"12起": "acc.accidents_yoy", "13人": "acc.deaths_yoy"}),
     ("全省发生各类生产安全事故949起、死亡1030人、受伤361人，同比分别减少170起、126人、56人，分别下降15.19%、10.9%、13.43%。",
      {"15.19%": "acc.accidents_yoy", "10.9%": "acc.deaths_yoy", "13.43%": None}),
     # 其中 opening a month of the whole jurisdiction (其中，12月，全市…) is part of the period, not of the total
