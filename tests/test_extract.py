@@ -726,6 +726,15 @@ def test_zero_counts(sentence, found):
     ("办理区级征求法律意见335件次。", "335件次", "legal.advice_given"),
     ("接受群众法律咨询500余起。", "500余起", "legal.advice_given"),
     ("检查检验检测机构90家，检查通过45家。", "45家", None),
+    # information officers on duty are not officers trained; cleaning up information or stalls clears no
+    # document; hazards exposed in the media are not hazards found
+    ("依托三级5605名灾害信息员，全市累计排查隐患1221条。", "5605名", None),
+    ("组织灾害信息员业务培训2054名。", "2054名", "dis.info_officers_trained"),
+    ("清理网络有害信息8586条，下架违规商品2271个。", "8586条", None),
+    ("清理店外经营商户2640余个。", "2640余个", None),
+    ("开展规范性文件清理，共清理132件。", "132件", "legal.normative_docs_cleared"),
+    ("在广东广播电视台等主流媒体播出曝光隐患239处。", "239处", None),
+    ("累计暗访企业54家，曝光隐患196处。", "196处", "haz.hazards_found"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}

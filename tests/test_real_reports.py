@@ -28,7 +28,7 @@ FLOORS = {
     "fresh": (0.97, 0.945, 0.915, 0.845, 0.905, 0.77),
     "fresh2": (0.97, 0.945, 0.935, 0.965, 0.96, 0.85),
     "fresh3": (0.975, 0.925, 0.975, 0.96, 0.935, 0.9),
-    "fresh4": (0.955, 0.925, 0.9, 0.885, 0.87, 0.945),  # calls a bulletin titled …通报 a summary (now `other`)
+    "fresh4": (0.955, 0.925, 0.9, 0.9, 0.87, 0.945),  # calls a bulletin titled …通报 a summary (now `other`)
     "fresh5": (0.96, 0.915, 0.97, 0.87, 0.85, 0.725),  # types a press item with a reporter's byline (封面新闻记者 陈彦霏) a summary
     "fresh6": (0.945, 0.9, 0.91, 0.84, 0.95, 0.955),  # likewise
     "fresh7": (0.98, 0.955, 0.9, 0.69, 0.875, 0.695),
@@ -97,7 +97,7 @@ FLOORS = {
     "fresh69": (0.945, 0.89, 0.42, 0.49, 0.805, 0.42),  # disaster-relief and flood summaries, rainfall figures; four anonymised templates
     "fresh70": (0.975, 0.975, 0.88, 0.465, 0.99, 0.955),  # county and district governments' rule-of-law reports
     "fresh71": (0.945, 0.915, 0.76, 0.335, 0.805, 0.63),  # provincial departments' rule-of-law reports and press items
-    "fresh72": (0.98, 0.96, 0.99, 0.275, 0.79, 0.46),  # 2024-2025 city emergency texts, two anonymised mirror pages
+    "fresh72": (0.98, 0.96, 0.99, 0.3, 0.79, 0.46),  # 2024-2025 city emergency texts, two anonymised mirror pages
     "fresh73": (0.97, 0.925, 0.7, 0.455, 0.7, 0.595),  # reports to people's congresses on work safety and deputies' suggestions, enforcement-inspection press items
     "fresh74": (0.98, 0.94, 0.91, 0.78, 0.88, 0.635),  # towns' and street offices' rule-of-law reports, one town's safety summary
     "fresh75": (0.9, 0.885, 0.99, 0.405, 0.535, 0.53),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
@@ -106,15 +106,15 @@ FLOORS = {
     "fresh78": (0.98, 0.95, 0.99, 0.59, 0.955, 0.815),  # provincial and national press items and bulletins (广东, 福建, 山西, 江西, 应急管理部, 国家消防救援局)
     "fresh79": (0.99, 0.99, 0.825, 0.43, 0.95, 0.99),  # other departments' rule-of-law reports (人社, 自然资源, 林业, 交通运输, 卫健, 公安)
     "fresh80": (0.99, 0.975, 0.84, 0.64, 0.99, 0.99),  # towns', street offices' and high-tech zones' reports (筼筜, 三堤口, 公义, 里田, 宁波高新区, 仲恺)
-    "fresh81": (0.95, 0.88, 0.95, 0.76, 0.77, 0.89),  # 2018-2021 safety and fire-prevention press items, 重庆's plan item, 高平's bulletin
+    "fresh81": (0.95, 0.88, 0.95, 0.785, 0.77, 0.89),  # 2018-2021 safety and fire-prevention press items, 重庆's plan item, 高平's bulletin
     "fresh82": (0.965, 0.935, 0.89, 0.555, 0.895, 0.415),  # fire brigades' press items (清远, 中山, 贵阳, 湘西, 庆阳, 永州, 山东)
     "fresh83": (0.985, 0.96, 0.775, 0.71, 0.91, 0.945),  # justice bureaus' and governments' rule-of-law reports and press items (通州, 鄂尔多斯, 下陆, 陶家镇, 内蒙古, 甘肃, 临洮, 阜城)
     "fresh84": (0.955, 0.91, 0.99, 0.705, 0.955, 0.67),  # assessments, national disaster and accident bulletins, a geological-hazard plan, flood-season summaries, a disaster-reduction plan
     "fresh85": (0.98, 0.89, 0.895, 0.75, 0.66, 0.625),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
-    "fresh86": (0.945, 0.915, 0.865, 0.69, 0.77, 0.355),  # northern provinces' press items and 伊通's summary
+    "fresh86": (0.945, 0.915, 0.865, 0.715, 0.77, 0.355),  # northern provinces' press items and 伊通's summary
     "fresh87": (0.9, 0.9, 0.99, 0.79, 0.755, 0.685),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
     "fresh88": (0.0, 0.0, 0.0, 0.0, 0.99, 0.99),  # openings of emergency-management rule-of-law reports: no indicator, 102 negatives (false alarms and metadata only)
-    "fresh89": (0.965, 0.935, 0.99, 0.77, 0.89, 0.66),  # emergency-management summaries and provincial press items (traditional, garbled)
+    "fresh89": (0.965, 0.935, 0.99, 0.785, 0.89, 0.66),  # emergency-management summaries and provincial press items (traditional, garbled)
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
