@@ -735,6 +735,7 @@ def test_zero_counts(sentence, found):
     ("开展规范性文件清理，共清理132件。", "132件", "legal.normative_docs_cleared"),
     ("在广东广播电视台等主流媒体播出曝光隐患239处。", "239处", None),
     ("累计暗访企业54家，曝光隐患196处。", "196处", "haz.hazards_found"),
+    ("亿元GDP生产安全事故死亡率同比下降25%。", "25%", None),  # a death rate is no count of deaths
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}

@@ -90,7 +90,7 @@ FLOORS = {
     "fresh62": (0.885, 0.885, 0.59, 0.255, 0.95, 0.99),  # a county's enforcement table of bare numbers; district inspection counts
     "fresh63": (0.98, 0.97, 0.905, 0.575, 0.91, 0.81),  # county emergency summaries, seven anonymised templates (X县: region left blank)
     "fresh64": (0.975, 0.905, 0.85, 0.56, 0.805, 0.745),  # provincial and city emergency texts, fire brigades' year reviews, press items
-    "fresh65": (0.88, 0.68, 0.99, 0.295, 0.85, 0.765),  # plans with targets beside results; flattened tables of targets (荆门, 山西) are read poorly
+    "fresh65": (0.88, 0.68, 0.99, 0.365, 0.85, 0.765),  # plans with targets beside results; flattened tables of targets (荆门, 山西) are read poorly
     "fresh66": (0.975, 0.905, 0.39, 0.145, 0.915, 0.975),  # 2024-2025 rule-of-law reports of other departments; its annotator leaves one-kind counts uncoded
     "fresh67": (0.975, 0.965, 0.0, 0.0, 0.76, 0.75),  # sector safety texts (mines, fireworks, gas, construction): every figure is one sector's, all codes null
     "fresh68": (0.96, 0.935, 0.905, 0.615, 0.805, 0.56),  # 2016-2020 safety-supervision texts, a State Council bulletin
