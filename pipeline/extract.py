@@ -28,6 +28,7 @@ from pipeline.lists import (
     OUTCOME,
     OUTCOMES,
     YEAR_BEFORE_BASIS,
+    bracket_close,
     bracket_open_at,
     clause_before,
     in_aside,
@@ -126,8 +127,8 @@ def _mark_itemised_totals(sentence: str, mentions: list[Mention]) -> list[Mentio
         if not opener or opener not in _ITEMISATION_OPENERS or total.direction \
                 or LAST_YEAR_ASIDE.match(sentence, total.end + 1):
             continue  # 事故94起（去年同期127起）: last year's values, no items
-        closes = [c for c in (sentence.find(")", total.end), sentence.find("）", total.end)) if c >= 0]
-        end = min(closes) if opener in "(（" and closes else len(sentence)
+        close = bracket_close(sentence, total.end) if opener in "(（" else -1
+        end = close if close >= 0 else len(sentence)
         items = [i for i, m in enumerate(out) if total.end < m.start < end and not m.direction]
         if any(out[i].unit == total.unit for i in items):
             for i in items:

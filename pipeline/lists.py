@@ -92,10 +92,37 @@ _DENIAL = re.compile(r"^\s*([^，,；;。\d]{0,16}?)(?:未|没有)发生([^，,�
 LAST_YEAR_ASIDE = re.compile(r"\s*(?:同比|去年|上年|同期)")
 
 
+_OPENERS, _CLOSERS = "(（", ")）"
+
+
 def bracket_open_at(sentence: str, pos: int) -> int:
-    """Where the bracket that is still open at `pos` opens, or -1."""
-    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
-    return -1 if opened < max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)) else opened
+    """Where the bracket that is still open at `pos` opens, or -1; brackets inside it are passed over
+    (事故7起(…1起工商贸其他(火灾),死亡2人;1起冶金…: 冶金 is still inside the first)."""
+    last_open = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
+    if last_open < 0 or last_open > max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)):
+        return last_open  # none, or the last one opened is still open: no need to count
+    depth = 0
+    for i in range(pos - 1, -1, -1):
+        if sentence[i] in _CLOSERS:
+            depth += 1
+        elif sentence[i] in _OPENERS:
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+def bracket_close(sentence: str, opened: int) -> int:
+    """Where the bracket opening at `opened` closes, brackets inside it passed over; -1 if it never does."""
+    depth = 0
+    for i in range(opened + 1, len(sentence)):
+        if sentence[i] in _OPENERS:
+            depth += 1
+        elif sentence[i] in _CLOSERS:
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
 
 
 def in_aside(sentence: str, pos: int, before: int) -> bool:
@@ -106,8 +133,7 @@ def in_aside(sentence: str, pos: int, before: int) -> bool:
         return False
     if LAST_YEAR_ASIDE.match(sentence, opened + 1):
         return False  # 事故起数同比(去年128起)上升3.9%: last year's value is part of the comparison
-    closes = [c for c in (sentence.find(")", pos, before), sentence.find("）", pos, before)) if c >= 0]
-    return bool(closes)
+    return 0 <= bracket_close(sentence, opened) < before
 
 
 def clause_before(sentence: str, at: int) -> str:

@@ -8,6 +8,7 @@ import pytest
 from pipeline.catalog import assign_code
 from pipeline.document_state import DocumentState, in_document
 from pipeline.extract import extract_mentions
+from pipeline.lists import bracket_close, bracket_open_at
 from pipeline.mention import DocumentContext
 from pipeline.segment import tokenize
 
@@ -785,6 +786,9 @@ ACCIDENT_STATISTICS = [
      {"29.5%": "acc.accidents_yoy", "32.8%": "acc.deaths_yoy", "31.6%": "acc.major_accidents_yoy"}),
     ("全区事故起数、死亡人数同比均下降47.06%。", {"47.06%": "acc.accidents_yoy"}),
     # values far from 同比 keep the list's basis and direction; a bare comma joins one unit's values
+    # an itemising bracket with a bracket inside: every item up to its own close is a part
+    ("全区共发生生产安全事故7起(3起道路运输事故,死亡2人;1起工商贸其他(火灾),死亡2人;1起其他,死亡1人),死亡7人。",
+     {"7起": "acc.accidents", "1人": None, "7人": "acc.deaths"}),
     # a change in deaths right after a change in a grade of accidents is that grade's; a bare 事故 is no grade
     ("全市发生事故74起，死亡31人；未发生较大事故，同比起数减少2起，死亡人数减少12人。",
      {"2起": "acc.major_accidents_yoy", "12人": "acc.major_deaths_yoy"}),
@@ -1546,3 +1550,14 @@ def test_parts_named_only_by_where_they_are_count_what_the_last_sentences_total_
     in_document(state, total, [m for _, m in run(total)])
     got = [m.metric for m in in_document(state, parts, [m for _, m in run(parts)])]
     assert got == ["港口区核定需冬春救助人口", "防城区核定需冬春救助人口"]
+
+
+@pytest.mark.parametrize("sentence,pos,opened,closed", [
+    ("事故7起(道路3起;其他(火灾)1起;冶金1起),死亡7人", 19, 4, 23),  # 冶金: still in the first bracket
+    ("事故7起(道路3起),死亡7人", 8, 4, 9),
+    ("事故7起(道路3起),死亡7人", 12, -1, -1),
+    ("事故22起（其中道路交通事故18起", 12, 5, -1),  # never closed
+])
+def test_brackets_are_matched_across_brackets_inside_them(sentence, pos, opened, closed):
+    assert bracket_open_at(sentence, pos) == opened
+    assert (bracket_close(sentence, opened) if opened >= 0 else -1) == closed

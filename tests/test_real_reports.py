@@ -58,13 +58,13 @@ FLOORS = {
     "fresh31": (0.99, 0.99, 0.865, 0.99, 0.99, 0.99),
     "fresh32": (0.99, 0.97, 0.99, 0.99, 0.545, 0.03),
     "fresh33": (0.955, 0.915, 0.91, 0.91, 0.96, 0.99),
-    "fresh34": (0.985, 0.935, 0.78, 0.84, 0.845, 0.655),
+    "fresh34": (0.985, 0.935, 0.815, 0.845, 0.845, 0.655),
     "fresh35": (0.99, 0.99, 0.915, 0.99, 0.845, 0.89),
     "fresh36": (0.985, 0.95, 0.93, 0.93, 0.925, 0.99),
     "fresh37": (0.9, 0.81, 0.99, 0.19, 0.865, 0.805),
     "fresh38": (0.975, 0.975, 0.86, 0.805, 0.705, 0.765),
     "fresh39": (0.975, 0.915, 0.93, 0.765, 0.86, 0.99),
-    "fresh40": (0.99, 0.97, 0.99, 0.935, 0.825, 0.99),  # bulletins with no place: region from the address only
+    "fresh40": (0.99, 0.975, 0.99, 0.935, 0.825, 0.99),  # bulletins with no place: region from the address only
     "fresh41": (0.925, 0.875, 0.9, 0.9, 0.99, 0.975),  # a garbled page lost the units of its figures
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955, 0.99),
     "fresh43": (0.96, 0.945, 0.845, 0.54, 0.825, 0.45),  # its annotator leaves sectors' and counties' enforcement uncoded
@@ -88,7 +88,7 @@ FLOORS = {
     "fresh60": (0.99, 0.99, 0.49, 0.31, 0.845, 0.94),  # its annotator leaves powers, plans' checks and documents reviewed uncoded
     "fresh61": (0.99, 0.96, 0.99, 0.895, 0.74, 0.83),  # accident bulletins, typed `other` by its annotator
     "fresh62": (0.885, 0.885, 0.59, 0.255, 0.95, 0.99),  # a county's enforcement table of bare numbers; district inspection counts
-    "fresh63": (0.98, 0.97, 0.905, 0.575, 0.91, 0.81),  # county emergency summaries, seven anonymised templates (X县: region left blank)
+    "fresh63": (0.98, 0.97, 0.905, 0.61, 0.91, 0.81),  # county emergency summaries, seven anonymised templates (X县: region left blank)
     "fresh64": (0.975, 0.905, 0.85, 0.56, 0.805, 0.745),  # provincial and city emergency texts, fire brigades' year reviews, press items
     "fresh65": (0.88, 0.68, 0.99, 0.365, 0.85, 0.765),  # plans with targets beside results; flattened tables of targets (荆门, 山西) are read poorly
     "fresh66": (0.975, 0.905, 0.39, 0.145, 0.915, 0.975),  # 2024-2025 rule-of-law reports of other departments; its annotator leaves one-kind counts uncoded
