@@ -95,34 +95,32 @@ LAST_YEAR_ASIDE = re.compile(r"\s*(?:同比|去年|上年|同期)")
 _OPENERS, _CLOSERS = "(（", ")）"
 
 
+@lru_cache(maxsize=256)
+def _bracket_pairs(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(open, close) of every bracket of the sentence in order of opening, close -1 when it never
+    closes; a bracket inside another is paired with its own close. Each sentence's rules ask many times."""
+    pairs: list[list[int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(sentence):
+        if ch in _OPENERS:
+            stack.append(len(pairs))
+            pairs.append([i, -1])
+        elif ch in _CLOSERS and stack:
+            pairs[stack.pop()][1] = i
+    return tuple((o, c) for o, c in pairs)
+
+
 def bracket_open_at(sentence: str, pos: int) -> int:
     """Where the bracket that is still open at `pos` opens, or -1; brackets inside it are passed over
     (事故7起(…1起工商贸其他(火灾),死亡2人;1起冶金…: 冶金 is still inside the first)."""
-    last_open = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
-    if last_open < 0 or last_open > max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)):
-        return last_open  # none, or the last one opened is still open: no need to count
-    depth = 0
-    for i in range(pos - 1, -1, -1):
-        if sentence[i] in _CLOSERS:
-            depth += 1
-        elif sentence[i] in _OPENERS:
-            if depth == 0:
-                return i
-            depth -= 1
-    return -1
+    if "(" not in sentence and "（" not in sentence:
+        return -1
+    return next((o for o, c in reversed(_bracket_pairs(sentence)) if o < pos and (c < 0 or c >= pos)), -1)
 
 
 def bracket_close(sentence: str, opened: int) -> int:
     """Where the bracket opening at `opened` closes, brackets inside it passed over; -1 if it never does."""
-    depth = 0
-    for i in range(opened + 1, len(sentence)):
-        if sentence[i] in _OPENERS:
-            depth += 1
-        elif sentence[i] in _CLOSERS:
-            if depth == 0:
-                return i
-            depth -= 1
-    return -1
+    return next((c for o, c in _bracket_pairs(sentence) if o == opened), -1)
 
 
 def in_aside(sentence: str, pos: int, before: int) -> bool:
