@@ -15,6 +15,7 @@ from pipeline.extract import (
     EVENT_NOUN,
     TIME_WORDS,
     WHOLE_AFTER_QIZHONG,
+    measure_of,
     names_a_part,
     names_remit_sector,
     parts_named_only,
@@ -52,12 +53,21 @@ class DocumentState:
     part: bool = False  # the last sentence was one part's
     columns: list[str] = field(default_factory=list)  # the header of a table as text being read (序号|…)
     cells: int = 0  # the cell separators of that table read so far, from its header's first cell on
-    units: set[str] = field(default_factory=set)  # the units counted in the pieces of the open sentence
-    units_before: frozenset[str] = frozenset()  # the units counted in the last sentence that ended
+    measures: set[str] = field(default_factory=set)  # what the paragraph's sentences so far measure (measure_of)
+    sentences_in_paragraph: int = 0
+    earlier_measures: frozenset[str] = frozenset()  # what the paragraph before measured
+    open_ended: bool = False  # the last sentence ended on ；, ， or ：, so a line break after it goes on
 
-    def units_counted(self) -> frozenset[str]:
-        """The units counted in the sentence before: a 其中 opening the next has a total only in these."""
-        return self.units_before | self.units
+    def begin_paragraph(self) -> None:
+        """A line break: a new paragraph, unless the sentence before it goes on (…下降21.9%；\n死亡…)."""
+        if not self.open_ended:
+            self.earlier_measures, self.measures, self.sentences_in_paragraph = frozenset(self.measures), set(), 0
+
+    def measures_before(self) -> frozenset[str]:
+        """What the text before the next sentence measures, in its paragraph (or, for the paragraph's
+        first sentence, in the paragraph before): a 其中 opening that sentence has a total only in these
+        (事故22起…。全部整改到位。其中…: yes; …保持“三个下降”。其中，事故起数…下降18.3%: no)."""
+        return frozenset(self.measures) if self.sentences_in_paragraph else self.earlier_measures
 
 
 def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -123,14 +133,13 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     out = _parts_whole_in_their_own_code(out, state.previous if sentence.lstrip().startswith("其中") else [])
     state.previous = out
     state.part = in_part
-    state.units.update(m.unit for m in out)
-    if sentence.rstrip()[-1:] not in _SENTENCE_GOES_ON:
-        state.units_before, state.units = frozenset(state.units), set()
+    state.measures.update(measure_of(m.unit) for m in out)
+    state.sentences_in_paragraph += 1
+    state.open_ended = sentence.rstrip()[-1:] in _GOES_ON
     return [_aimed_at(m) for m in _events_named(state, sentence, _in_table(state, sentence, out))]
 
 
-# a piece of a sentence cut at a line break goes on after ；, ， or ：; a title or heading ends as 。 does
-_SENTENCE_GOES_ON = set("；;，,、：:")
+_GOES_ON = set("；;，,、：:")
 
 
 def _in_table(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:

@@ -84,14 +84,20 @@ WHOLE_AFTER_QIZHONG = re.compile(r"其中[，,：:\s]*(?:各类|全部|所有|(?
 _NEW_TOTAL = re.compile(r"[，,](?:全年|全(?:省|市|区|县|州)|累计|共计?|总计)")
 
 
-def _mark_subcounts(sentence: str, mentions: list[Mention], units_before: frozenset[str] | None) -> list[Mention]:
+def measure_of(unit: str) -> str:
+    """What a unit measures, as far as a 其中 part and its total go: a share (%, 百分点), money, or a
+    count (起, 次, 件, 家, 人 alike: 处罚决定38起…。其中行政处罚35次)."""
+    return "share" if unit in ("%", "百分点") else "money" if unit.endswith("元") else "count"
+
+
+def _mark_subcounts(sentence: str, mentions: list[Mention], measures_before: frozenset[str] | None) -> list[Mention]:
     """其中事前立案6462件: a number after 其中 (same clause, up to ； or 。) is part of a total; so is
     every number of a sentence that opens a breakdown (分行业来看，…).
 
-    The total is a number in the same unit before 其中, or in the sentence before when 其中
-    opens the sentence (`units_before`: the units that sentence counts in, None when not known);
-    立案1200件，其中事前立案800件，罚款6000万元 keeps the money whole, and so does a sentence after one
-    that counts nothing (…保持“三个下降”。其中，事故起数和死亡人数分别下降18.3%和17.1%).
+    The total is a number in the same unit before 其中, or, when 其中 opens the sentence, one that
+    measures the same (measure_of) earlier in the paragraph (`measures_before`, None when not known);
+    立案1200件，其中事前立案800件，罚款6000万元 keeps the money whole, and so does a sentence in a
+    paragraph that counted nothing before it (…保持“三个下降”。其中，事故起数和死亡人数分别下降18.3%).
     """
     if _BREAKDOWN.match(sentence):
         return [replace(m, subcount=True) for m in mentions]  # 分行业来看，工矿商贸事故13起…: all parts
@@ -105,7 +111,8 @@ def _mark_subcounts(sentence: str, mentions: list[Mention], units_before: frozen
         if at < 0 or in_aside(sentence, at, m.start) or _NEW_TOTAL.search(sentence, at, m.start) \
                 or WHOLE_AFTER_QIZHONG.match(sentence, at):
             continue
-        opens_sentence = not sentence[:at].strip(" ，,、：:") and (units_before is None or m.unit in units_before)
+        opens_sentence = not sentence[:at].strip(" ，,、：:") \
+            and (measures_before is None or measure_of(m.unit) in measures_before)
         has_total = any(p.end <= at and p.unit == m.unit for p in out[:i])
         if opens_sentence or has_total:
             out[i] = replace(m, subcount=True)
@@ -274,9 +281,10 @@ def _kind(cand: Candidate, direction: str | None, context: DocumentContext, sent
 
 
 def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentContext,
-                     units_before: frozenset[str] | None = None) -> list[Mention]:
-    """All indicator mentions of one normalised sentence, in order; `units_before` are the units the
-    sentence before counts in (None: not known), which tell whether a 其中 opening it has a total."""
+                     measures_before: frozenset[str] | None = None) -> list[Mention]:
+    """All indicator mentions of one normalised sentence, in order; `measures_before` are what the
+    paragraph measured before it (measure_of; None: not known), which tell whether a 其中 opening it
+    has a total."""
     candidates = find_candidates(sentence, tokens)
     if not candidates:
         return []
@@ -299,7 +307,7 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _outcomes_name_their_accidents(sentence, _counts_of_the_events_before(sentence, mentions))
     mentions = _changes_name_their_subject(sentence, mentions)
-    mentions = parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions), units_before))
+    mentions = parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions), measures_before))
     mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
     coded = _later_stages_uncoded(_sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(
@@ -730,7 +738,9 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
     after events are the deaths of those events, so their metric names them (道路运输共发生事故死亡)
     and they are coded as what those events are: all accidents, a sector's, the major ones, fires.
     A part of the sentence that opens with the outcome (…下降71.4%；死亡2人) still continues it.
-    People counted bare right after accidents (重大事故1起、14人; 贵州2起、15人) are their dead."""
+    People counted bare right after accidents (重大事故1起、14人; 贵州2起、15人) are their dead, and a
+    change in deaths right after a change in a grade of accidents (同比较大事故减少3起，死亡人数减少13人)
+    is that grade's."""
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
@@ -756,15 +766,19 @@ def _outcomes_name_their_accidents(sentence: str, mentions: list[Mention]) -> li
                                  rule="deaths of the events counted before")
                 break
             grade = _KIND_OF_ACCIDENT.search(prev.metric or "")
-            if m.kind == "change" and grade and not _ACT_ON_EVENTS.search(prev.metric or ""):
+            if m.kind == "change" and grade and not _ACT_ON_EVENTS.search(prev.metric or "") \
+                    and not _SHARED_OR_PART.search(clause_before(sentence, prev.start)):
                 # 同比较大事故减少3起，死亡人数减少13人: a change in deaths right after a change in a
-                # grade of accidents is the change in that grade's deaths
-                out[i] = replace(m, metric=grade.group() + metric[outcome.start():],
+                # grade of accidents (a sector's grade with its sector) is the change in their deaths
+                out[i] = replace(m, metric=(prev.metric or "")[:grade.end()] + metric[outcome.start():],
                                  rule="deaths of the grade of accidents whose change is stated before")
                 break
     return out
 
 
+# 事故起数、较大事故起数同比分别减少10起、2起 (one of a list), 其中较大事故减少1起 (a part): a change whose
+# grade is not what the deaths after it are counted for
+_SHARED_OR_PART = re.compile(r"分别|其中|均")
 # the gap of 事故2起、15人: an enumeration comma and nothing else
 _BARE_OUTCOME = re.compile(r"\s*、\s*")
 

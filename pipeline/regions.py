@@ -180,10 +180,7 @@ def find_regions_in(text: str) -> list[RegionMention]:
                     continue  # 办理县人大 holds 理县, 收费县道 费县: a name begins no word there
                 found = full[piece]
                 if length == 2 and joins_words(text, i):
-                    # 《…制度》和县安委会: a conjunction before 县, unless a division above goes first (安徽省和县)
-                    found = tuple(r for r in found if _after_a_division_above(text, i, r))
-                    if not found:
-                        continue
+                    continue  # 《…制度》和县安委会: the conjunction after a title or an aside, then 县
                 if piece[:-1] in _ordinary_words() and text.startswith("府", i + length) and text[i - 1:i] in _BODY_ENDINGS:
                     # 县司法局会同县府办…: a body acts 会同 (together with) the county office, unless the
                     # county's parent is named
@@ -191,7 +188,7 @@ def find_regions_in(text: str) -> list[RegionMention]:
                     if not found:
                         continue
                 if piece in _ordinary_words():
-                    found = tuple(r for r in found if _after_a_division_above(text, i, r))
+                    found = tuple(r for r in found if _after_its_parent(text, i, r))
                     if not found:
                         continue  # 城区五街道 is the urban area; 阳泉市城区 is the district
                 mentions.append(RegionMention(i, i + length, piece, found, True))
@@ -226,13 +223,16 @@ def _ordinary_words() -> frozenset[str]:
     return frozenset(word for line in read_lines("region_short_name_stopwords.txt") for word in line.split())
 
 
-def _after_a_division_above(text: str, at: int, region: Region) -> bool:
-    """Whether the name at `at` follows the full or short name of a division above it (阳泉市城区,
-    阳泉城区, 安徽省和县), or is a later item of a list of such names that does (阳泉市城区、郊区、矿区)."""
+def _after_its_parent(text: str, at: int, region: Region) -> bool:
+    """Whether the name at `at` follows its parent's full or short name (阳泉市城区, 阳泉城区), or is
+    a later item of a list of such names that does (阳泉市城区、郊区、矿区)."""
+    up = parent(region)
+    if up is None:
+        return False
     before = text[max(0, at - 40):at]
     listed = re.search(r"(?:(?:" + "|".join(map(re.escape, _ordinary_words())) + r")、)+$", before)
     end = len(before) - (len(listed.group()) if listed else 0)
-    return any(name and before.endswith(name, 0, end) for up in ancestors(region) for name in (up.name, up.short_name))
+    return any(name and before.endswith(name, 0, end) for name in (up.name, up.short_name))
 
 
 _BODY_ENDINGS = tuple("局委办院部厅处室所队站")  # the last character of a body's name

@@ -86,11 +86,13 @@ def document_indicators(
     last_end: int | None = None
     for sentence_id, norm_start, sentence, tokens in sentences:
         new_paragraph = last_end is None or "\n" in norm.text[last_end:norm_start]
+        if new_paragraph:
+            state.begin_paragraph()
         last_end = norm_start + len(sentence)
         months = scope.months(sentence, new_paragraph)
         in_scope = context if months == context.covered_months else replace(context, covered_months=months)
         with timed("extract"):
-            mentions = in_document(state, sentence, extract_mentions(sentence, tokens, in_scope, state.units_counted()))
+            mentions = in_document(state, sentence, extract_mentions(sentence, tokens, in_scope, state.measures_before()))
         for mention in mentions:
             start, end = norm.to_original(norm_start + mention.start, norm_start + mention.end)
             rows.append({

@@ -795,6 +795,10 @@ ACCIDENT_STATISTICS = [
     ("未发生较大及以上事故，同比较大事故减少3起，死亡人数减少13人。",
      {"3起": "acc.major_accidents_yoy", "13人": "acc.major_deaths_yoy"}),
     ("全市事故起数同比减少12起，死亡人数减少13人。", {"12起": "acc.accidents_yoy", "13人": "acc.deaths_yoy"}),
+    # …but not after one of a list, nor after a 其中 part; a sector's grade keeps its sector
+    ("全市事故起数、较大事故起数同比分别减少10起、2起，死亡人数减少12人。", {"12人": "acc.deaths_yoy"}),
+    ("事故起数同比减少10起，其中较大事故减少1起，死亡人数同比减少12人。", {"12人": "acc.deaths_yoy"}),
+    ("工矿商贸领域较大事故同比减少1起，死亡人数减少3人。", {"1起": None, "3人": None}),
     ("全省发生各类生产安全事故949起、死亡1030人、受伤361人，同比分别减少170起、126人、56人，分别下降15.19%、10.9%、13.43%。",
      {"15.19%": "acc.accidents_yoy", "10.9%": "acc.deaths_yoy", "13.43%": None}),
     # 其中 opening a month of the whole jurisdiction (其中，12月，全市…) is part of the period, not of the total
@@ -1253,10 +1257,17 @@ def test_each_code_says_why_and_how_sure():
 
 
 def read_in_order(*sentences):
-    """The codes of each sentence's mentions, read one after the other as a document."""
+    """The codes of each sentence's mentions, read one after the other as one paragraph of a document
+    ("\n" between two sentences starts a new paragraph and gives no codes of its own)."""
     state = DocumentState()
-    return [[m.indicator_code for m in in_document(state, s, extract_mentions(s, tokenize(s), REPORT, state.units_counted()))]
-            for s in sentences]
+    codes = []
+    for s in sentences:
+        if s == "\n":
+            state.begin_paragraph()
+            continue
+        mentions = extract_mentions(s, tokenize(s), REPORT, state.measures_before())
+        codes.append([m.indicator_code for m in in_document(state, s, mentions)])
+    return codes
 
 
 def test_changes_in_a_sentence_of_their_own_go_on_with_a_parts_counts():
@@ -1293,15 +1304,29 @@ def test_qizhong_opening_a_sentence_is_a_part_only_of_a_total_counted_before_it(
     verdict = "全国生产安全事故总量、较大事故和重特大事故保持“三个下降”。"
     details = "其中，事故起数和死亡人数分别下降18.3%和17.1%。"
     assert read_in_order(verdict, details)[1] == ["acc.accidents_yoy", "acc.deaths_yoy"]
-    # a title line ends as 。 does: its figure is no total for a 其中 two sentences on
+    # a title is a paragraph of its own: its figure is no total for the paragraph after it
     title = "2019年全国安全形势保持平稳 生产安全事故起数下降18.3%"
-    assert read_in_order(title, verdict, details)[2] == ["acc.accidents_yoy", "acc.deaths_yoy"]
-    # after a total in its unit, also one stated across pieces split at ； or line breaks, it is a part
+    assert read_in_order(title, "\n", verdict, details)[2] == ["acc.accidents_yoy", "acc.deaths_yoy"]
+    # after a total measured alike earlier in the paragraph, also across a sentence without it, a part
     total = "全区共发生各类生产安全事故210起，同比减少59起、下降21.9%；"
     loss = "直接经济损失527.48万元。"
     part = "其中，发生经营性生产安全事故25起，同比减少7起、下降21.9%。"
     assert read_in_order(total, loss, part)[2] == [None, None, None]
+    assert read_in_order(total, "\n", loss, "\n", part)[2] == [None, None, None]  # lines after ； go on
     assert read_in_order(loss, part)[1] == ["acc.accidents", "acc.accidents_yoy", "acc.accidents_yoy"]
+    hazards = ("全年共排查企业1200家，发现隐患3600条。", "全部整改到位。", "其中，重大隐患12条，一般隐患3588条。")
+    assert _last_subcounts(*hazards) == [True, True]
+    # 起 and 次 both count: 处罚决定38起 is the total of 行政处罚35次
+    assert _last_subcounts("作出行政处罚决定38起。", "其中，简易程序行政处罚35次。") == [True]
+    assert _last_subcounts("发生生产安全事故。", "其中，简易程序行政处罚35次。") == [False]
+
+
+def _last_subcounts(*sentences):
+    """Which mentions of the last of `sentences`, read as one paragraph, are sub-counts."""
+    state = DocumentState()
+    for s in sentences:
+        mentions = in_document(state, s, extract_mentions(s, tokenize(s), REPORT, state.measures_before()))
+    return [m.subcount for m in mentions]
 
 
 def test_a_remit_sector_named_inside_brackets_leaves_the_rest_of_the_sentence_whole():

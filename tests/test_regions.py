@@ -140,6 +140,10 @@ def test_is_within() -> None:
         ("县司法局会同县府办清理文件", []),  # 会同 (together with) the county office
         ("怀化市会同县府办召开会议", ["怀化市", "会同县"]),
         ("天台县府办召开推进会", ["天台县"]),
+        # an ordinary word (城区, 矿区) is a district only right after its own city, not after a province
+        ("阳泉市城区、郊区、矿区", ["阳泉市", "城区", "郊区", "矿区"]),
+        ("山西省城区道路改造", ["山西省"]),
+        ("《安全生产法》和安徽省和县应急管理局", ["安徽省", "和县"]),
     ],
 )
 def test_find_regions_in(text: str, found: list[str]) -> None:
