@@ -54,20 +54,20 @@ class DocumentState:
     columns: list[str] = field(default_factory=list)  # the header of a table as text being read (序号|…)
     cells: int = 0  # the cell separators of that table read so far, from its header's first cell on
     measures: set[str] = field(default_factory=set)  # what the paragraph's sentences so far measure (measure_of)
-    sentences_in_paragraph: int = 0
+    paragraph_read: bool = False  # a sentence of the paragraph has been read
     earlier_measures: frozenset[str] = frozenset()  # what the paragraph before measured
     open_ended: bool = False  # the last sentence ended on ；, ， or ：, so a line break after it goes on
 
     def begin_paragraph(self) -> None:
         """A line break: a new paragraph, unless the sentence before it goes on (…下降21.9%；\n死亡…)."""
         if not self.open_ended:
-            self.earlier_measures, self.measures, self.sentences_in_paragraph = frozenset(self.measures), set(), 0
+            self.earlier_measures, self.measures, self.paragraph_read = frozenset(self.measures), set(), False
 
     def measures_before(self) -> frozenset[str]:
         """What the text before the next sentence measures, in its paragraph (or, for the paragraph's
         first sentence, in the paragraph before): a 其中 opening that sentence has a total only in these
         (事故22起…。全部整改到位。其中…: yes; …保持“三个下降”。其中，事故起数…下降18.3%: no)."""
-        return frozenset(self.measures) if self.sentences_in_paragraph else self.earlier_measures
+        return frozenset(self.measures) if self.paragraph_read else self.earlier_measures
 
 
 def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -134,7 +134,7 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     state.previous = out
     state.part = in_part
     state.measures.update(measure_of(m.unit) for m in out)
-    state.sentences_in_paragraph += 1
+    state.paragraph_read = True
     state.open_ended = sentence.rstrip()[-1:] in _GOES_ON
     return [_aimed_at(m) for m in _events_named(state, sentence, _in_table(state, sentence, out))]
 
