@@ -49,22 +49,29 @@ def deadline(seconds: float | None) -> Iterator[None]:
         raise RuntimeError("a per-document time budget can only be enforced on a process's main thread")
 
     fired = False
+    running = True
 
     def expired(signum: int, frame: FrameType | None) -> None:
         nonlocal fired
         fired = True
-        raise OverBudget(seconds)
+        if running:
+            raise OverBudget(seconds)
 
     previous = signal.signal(signal.SIGALRM, expired)
     try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        yield
-    finally:
+        # The timer repeats: a signal that comes while Python runs a callback that swallows
+        # exceptions (a gc callback, a weakref's, a __del__) is followed by another in the body.
+        signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
         try:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            yield
         finally:
-            signal.signal(signal.SIGALRM, previous)
+            running = False  # from here on a signal is only recorded
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
     if fired:
-        # the signal came while Python ran a callback that swallows exceptions (a weakref's, a
-        # __del__): the body ran on to its end, and is still over the budget
+        # the body ended between a swallowed signal and the next: it is still over the budget
         raise OverBudget(seconds)
+
+
+_REPEAT_SECONDS = 0.05

@@ -48,6 +48,18 @@ def test_a_budget_signal_swallowed_by_a_callback_still_ends_over_budget():
                 pass  # what such a callback does with it
 
 
+def test_a_swallowed_budget_signal_is_followed_by_another_that_stops_the_body():
+    # a gc callback that swallows the signal must not let a long analysis run on to its end
+    started = time.perf_counter()
+    with pytest.raises(budget.OverBudget), budget.deadline(0.2):
+        try:
+            time.sleep(0.5)
+        except budget.OverBudget:
+            pass  # what such a callback does with it
+        time.sleep(3)
+    assert time.perf_counter() - started < 1.5
+
+
 def test_no_budget_and_a_finished_body_leave_no_timer_behind():
     with budget.deadline(0.2):
         pass
