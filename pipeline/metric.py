@@ -20,6 +20,7 @@ cut on jieba token boundaries and stripped of filler words (metric_fillers.txt).
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -64,6 +65,7 @@ _BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
 
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
+_KIND_MAX = 4  # 重大, 一般, 刑事: the modifier naming a kind of a thing (not 处理违法违规 of …机构)
 _RATE_PREDICATE_MAX = 6  # 持证上岗, 出庭应诉, 完成整改: what a rate before a short predicate is the rate of
 # ...unless what comes before is a rate already (备案审查率100%报备) or the predicate says by how much
 # (事项85%压缩办理时限: 85% of the items, not a cut of 85%)
@@ -410,6 +412,8 @@ class MetricFinder:
             earlier = self._metric(index - 1, family) or ""
             if levels := list(_LEVEL_IN_METRIC.finditer(earlier)):
                 return earlier[:levels[-1].start()] + pre + earlier[levels[-1].end():]
+        if not post and kind == "plain" and index and (verb := self._shared_verb(index, pre, family)):
+            return verb + self._trim_pre(kind, pre, alone=True)
         if not post:
             return self._trim_pre(kind, pre, alone=True)
         if kind in ("modifier", "modifier_list"):
@@ -425,6 +429,24 @@ class MetricFinder:
             return "".join(head_words) + post
         tail = self._tail(self._words_of(pre), PRE_HEAD_MAX)
         return "".join(tail) + post
+
+    def _shared_verb(self, index: int, pre: str, family: str) -> str:
+        """排查重大隐患31处，一般隐患2379处; 整改重大隐患18处，一般隐患2144处: an item that names only
+        another kind of what the item before it counted (the same head noun, no verb of its own) is
+        counted by that item's verb."""
+        gap = self.sentence[self.mentions[index - 1].end:self.mentions[index].start]
+        if len(gap) != len(pre) + 1 or gap[0] not in "，,、" or gap[1:] != pre:
+            return ""
+        verbs = _head_verbs()
+        if any(v in pre for v in verbs):
+            return ""  # 排查一般隐患2379处，整改重大隐患18处: a verb of its own
+        earlier = self._metric(index - 1, family) or ""
+        verb = next((v for v in verbs if earlier.startswith(v)), "")
+        noun = earlier[len(verb):]
+        shared = len(os.path.commonprefix([noun[::-1], pre[::-1]]))
+        # two kinds of one thing: a short modifier each before a head noun they share (重大|隐患, 一般|隐患)
+        kinds = shared >= 2 and 0 < len(pre) - shared <= _KIND_MAX and len(noun) - shared <= _KIND_MAX
+        return verb if verb and kinds else ""
 
     def _noun_closing_levels(self, index: int) -> str:
         """The noun after the last item of a list of levels (2个省级、2个市级、4个县应急普法基地 -> 应急普法基地)."""

@@ -385,6 +385,11 @@ def test_adjacent_numbers_share_the_noun():
     ("共受理举报20030件，是去年同期的1.45倍；发放奖励337.3万元，是去年同期的2.15倍。", "2.15倍", "奖励"),
     ("事故总量从多到少依次是，甲省2起、15人，乙省3起、4人。", "4人", "死亡"),
     ("共举办培训班2期、150人。", "150人", "培训"),  # after anything but accidents, no one died
+    # an item naming only another kind of what the item before counted shares its verb
+    ("共排查重大隐患31处,一般隐患2379处,整改重大隐患18处,一般隐患2144处。", "2379处", "排查一般隐患"),
+    ("共排查重大隐患31处,一般隐患2379处,整改重大隐患18处,一般隐患2144处。", "2144处", "整改一般隐患"),
+    ("共排查重大隐患31处,一般隐患2379处,整改重大隐患18处,一般隐患2144处。", "18处", "整改重大隐患"),
+    ("培训企业主要负责人300人,安全管理人员500人。", "500人", "安全管理人员"),  # another head noun: no verb shared
 ])
 def test_metric(sentence, text, key):
     found = {t: m for t, m in run(sentence)}
@@ -1034,6 +1039,17 @@ ACCIDENT_STATISTICS = [
      {"12.5%": "acc.accidents_yoy", "41.7%": "acc.deaths_yoy"}),
     ("全市共发生安全事故148起、死亡129人，事故起数减少13起、死亡人数增加15人；起数同比下降8.01%、死亡人数上升13.2%。",
      {"13起": "acc.accidents_yoy", "8.01%": "acc.accidents_yoy", "13.2%": "acc.deaths_yoy"}),
+    # a change in brackets right after a change glosses the part bracketed after the count: no item of the
+    # list, and never the whole's
+    ("全市共发生各类事故99起(其中亡人事故75起)、死亡77人,同比下降34%(34.8%)、37.4%。",
+     {"34%": "acc.accidents_yoy", "34.8%": None, "37.4%": "acc.deaths_yoy"}),
+    ("全市共发生各类事故99起(其中亡人事故75起、较大事故1起)、死亡77人,同比下降34%(34.8%、50%)、37.4%。",
+     {"34%": "acc.accidents_yoy", "34.8%": None, "50%": None, "37.4%": "acc.deaths_yoy"}),
+    # a change in brackets right after a count is that count's (the words before the bracket are its unit)
+    ("全市共发生生产安全事故56起(同比下降60%)、死亡61人(同比下降52%)。",
+     {"60%": "acc.accidents_yoy", "52%": "acc.deaths_yoy"}),
+    # a progress label (当季进度, 累计进度) is a time word, not a part of the jurisdiction
+    ("当季进度7-9月全市共发生生产安全事故28起,死亡30人。", {"28起": "acc.accidents", "30人": "acc.deaths"}),
 ]
 
 
@@ -1055,6 +1071,9 @@ COUNT_STAGES = [
     ("开展执法检查132家次，整改隐患164项，立案18件。", {"164项": "haz.hazards_found"}),
     ("开展消防安全集中整治，整改隐患139万余项；开展综合督查，整改隐患问题2220项。",
      {"139万余项": "haz.hazards_found", "2220项": "haz.hazards_found"}),
+    # an item naming only another kind of what the item before counted shares that item's verb
+    ("共排查重大隐患31处,一般隐患2379处,整改重大隐患18处,一般隐患2144处。",
+     {"31处": "haz.major_hazards_found", "2379处": "haz.hazards_found", "18处": None, "2144处": None}),
 ]
 
 

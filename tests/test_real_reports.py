@@ -84,7 +84,7 @@ FLOORS = {
     "fresh56": (0.965, 0.745, 0.99, 0.825, 0.7, 0.61),  # a livelihood task table; press items typed `other`
     "fresh57": (0.96, 0.855, 0.8, 0.67, 0.96, 0.76),  # press conferences on the environment and public security
     "fresh58": (0.99, 0.98, 0.9, 0.705, 0.915, 0.98),  # its annotator leaves procedures' and legal aid's sub-counts uncoded
-    "fresh59": (0.985, 0.965, 0.905, 0.715, 0.96, 0.9),
+    "fresh59": (0.985, 0.965, 0.905, 0.695, 0.96, 0.9),
     "fresh60": (0.99, 0.99, 0.49, 0.31, 0.845, 0.94),  # its annotator leaves powers, plans' checks and documents reviewed uncoded
     "fresh61": (0.99, 0.96, 0.99, 0.895, 0.74, 0.83),  # accident bulletins, typed `other` by its annotator
     "fresh62": (0.885, 0.885, 0.59, 0.255, 0.95, 0.99),  # a county's enforcement table of bare numbers; district inspection counts
