@@ -675,12 +675,28 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
             if topic:
                 out[i] = replace(m, metric=topic, rule=_TOPIC_RULE)
             continue
+        if (m.kind == "change" or m.unit == "%") and (glossed := _glossed_change(sentence, out[:i], m.start)):
+            # 事故99起(其中亡人事故75起)、死亡77人，同比下降34%(34.8%): a change in brackets right after a
+            # change is that of a part the brackets after the count gave, never the whole's
+            out[i] = replace(m, metric=glossed.metric, kind="change", direction=m.direction or glossed.direction,
+                             basis=m.basis or glossed.basis, subcount=True,
+                             rule="a change in brackets after a change is a part's")
+            continue
         earlier = [p for p in out[:i] if not in_aside(sentence, p.start, m.start)] or out[:i]
         same_unit = [p for p in earlier if p.unit == m.unit] if m.unit not in ("%", "倍") else []
         out[i] = replace(m, metric=(same_unit[-1] if same_unit else earlier[-1]).metric,
                          rule="a change names the count before it" if m.kind == "change"
                          else "a value reached (从10%提升至50%) names the value before it")
     return out
+
+
+def _glossed_change(sentence: str, earlier: list[Mention], at: int) -> Mention | None:
+    """The change right before the brackets `at` lies in (34%(34.8%, 34%(34.8%、50%), if any."""
+    opened = bracket_open_at(sentence, at)
+    before = [p for p in earlier if p.end <= opened]
+    if opened < 0 or not before or before[-1].kind != "change" or sentence[before[-1].end:opened].strip():
+        return None
+    return before[-1]
 
 
 _BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（)）%\d]{1,12}?)(?:同比)?[(（]\s*(?:同比|去年|上年)(?:同期)?\s*"
@@ -690,7 +706,9 @@ _BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（)）%\d]{1,12}?)(?:同�
 def _subject_before_brackets(sentence: str, at: int) -> str | None:
     """事故起数 of 事故起数同比(去年128起, 刑事立案数 of 刑事立案数(同比下降13.4% at the number."""
     found = _BRACKETED_LAST_YEAR.search(sentence, max(0, at - 24), at)
-    return found.group(1).lstrip("和及与") if found else None
+    if not found or sentence[found.start(1) - 1:found.start(1)].isdigit():
+        return None  # 事故56起(同比下降60%): the words before the bracket are a count's unit, not its subject
+    return found.group(1).lstrip("和及与")
 
 
 _ZERO_OUTCOME = re.compile(rf"^(?:[全我本][省市区县州])?(?:无人|无|未发生|未|没有)"

@@ -226,16 +226,26 @@ def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]
     if not following or any(ch in "，,；;。" for ch in sentence[at:mentions[following[0]].start]):
         return []
     values = [following[0]]
+    last_end = mentions[following[0]].end
     for i in following[1:]:
         last = mentions[values[-1]]
+        if mentions[i].start < last_end:
+            continue  # a later value inside the gloss
+        opened = bracket_open_at(sentence, mentions[i].start)
+        if opened >= last_end and not sentence[last_end:opened].strip():
+            # 同比下降34%(34.8%)、37.4%: a value in brackets after a value glosses it (the change of the
+            # part a bracket gave after the count) and is no item of the list
+            last_end = max(last_end, bracket_close(sentence, opened) + 1)
+            continue
         # 下降26.5%,18.1%: a bare comma joins two values of one unit, or two changes when the later says
         # nothing of its own (同比减少15起,12人,分别下降…; not 事故12起，8人死亡)
         alike = mentions[i].unit == last.unit or (
             last.kind == "change" and last.unit != "%" and _NOTHING_AFTER.match(sentence, mentions[i].end) is not None)
-        comma = alike and _BARE_COMMA.fullmatch(sentence, last.end, mentions[i].start)
-        if not comma and not _list_gap().fullmatch(sentence, last.end, mentions[i].start):
+        comma = alike and _BARE_COMMA.fullmatch(sentence, last_end, mentions[i].start)
+        if not comma and not _list_gap().fullmatch(sentence, last_end, mentions[i].start):
             break
         values.append(i)
+        last_end = mentions[i].end
     return values
 
 
