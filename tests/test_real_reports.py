@@ -115,6 +115,9 @@ FLOORS = {
     "fresh87": (0.9, 0.9, 0.99, 0.79, 0.755, 0.685),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
     "fresh88": (0.0, 0.0, 0.0, 0.0, 0.99, 0.99),  # openings of emergency-management rule-of-law reports: no indicator, 102 negatives (false alarms and metadata only)
     "fresh89": (0.965, 0.935, 0.99, 0.785, 0.89, 0.66),  # emergency-management summaries and provincial press items (traditional, garbled)
+    "fresh90": (0.875, 0.875, 0.99, 0.535, 0.715, 0.99),  # county emergency bureaus: one summary and five information-disclosure annual reports
+    "fresh91": (0.93, 0.91, 0.915, 0.59, 0.79, 0.5),  # city and provincial emergency departments: a progress report, a plan, press items (traditional, glossed)
+    "fresh92": (0.95, 0.875, 0.91, 0.57, 0.77, 0.68),  # safety and disaster press items, town and street items
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
