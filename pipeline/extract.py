@@ -49,13 +49,13 @@ _TARGET_CUES = ("力争", "争取", "目标是")  # anywhere before the number i
 _TARGET_LEAD = re.compile(r"^(?:全年|年度)?(?:计划|力争|争取)")
 # in the number's own clause only: 全年计划重点检查246家次，实际重点检查253家次 (the second is done)
 _CLAUSE_TARGET_CUES = ("控制在", "全年计划", "年度计划", "今年将", "明年将", "年内将", "要同比", "要比上年", "要较上年")
+_ENSURED = re.compile(r"确保(?!了)")
 _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
 _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+$")
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%
 _LISTED_CHANGE = re.compile(rf"({LIST_CHANGE_VERBS})(?![至到])(?:分别)?[^，,。；;]*?(?:和|、|及)$")  # 下降至: a level
 # 同比增加1起、多死亡2人: 多/少 before the outcome of a listed change
 _MORE_OR_FEWER = re.compile(rf"(多|少)(?:{OUTCOMES}|发生)?$")
-_SUBCOUNT_PART = re.compile(r"[；;]\s*其中")
 _BREAKDOWN = re.compile(r"[^，,；;。]{0,6}?(?:分|按)(?:行业|领域|地区|区域|县区|县（市、区）|县\(市、区\)|板块)")
 # 从类别上看，道路运输共发生事故76起…: every number after it is a part (also glued to the sentence before)
 _BREAKDOWN_INSIDE = re.compile(r"从(?:类别|行业|领域|区域|地区|板块)上?(?:看|来看)[，,：:]")
@@ -269,6 +269,8 @@ def _is_target(before: str, context: DocumentContext) -> bool:
 def _kind(cand: Candidate, direction: str | None, context: DocumentContext, sentence: str) -> str:
     if context.doc_type == "work_plan" or _is_target(sentence[:cand.start], context):
         return "target"
+    if direction is not None and _ENSURED.search(clause_before(sentence, cand.start)):
+        return "target"  # 确保事故起数、死亡人数同比下降20%: a change to ensure is yet to come (not 确保了)
     if direction is not None or cand.family == "change":
         return "change"
     if cand.family == "money":
@@ -582,36 +584,22 @@ def _continuation_metrics() -> frozenset[str]:
 
 
 def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """A count that only names a stage (受理129件, 办结118件) or a 其中 part of a total takes the code
-    of the count it continues: the previous mention of the same unit in the same ；-part (a ；-part
-    that opens with 其中 belongs to the part before it)."""
+    """A count that only names a stage (收到行政复议申请143件，受理129件，办结118件) takes the code of the
+    count it continues: the previous mention of the same unit in the sentence. A 其中 part of a total
+    takes none: a part is not the quantity its total is (隐患93处，其中线路老化20处)."""
     stages = _continuation_metrics()
-    outcomes = lexicon.word_list("subcount_outcomes.txt")
     out = list(mentions)
     for i, m in enumerate(out):
-        if m.indicator_code or m.kind not in ("count", "target"):
-            continue
-        continues = (m.metric or "") in stages
-        if not continues and not m.subcount:
-            continue
-        if not continues and any(word in (m.metric or "") for word in outcomes):
+        if m.indicator_code or m.kind not in ("count", "target") or (m.metric or "") not in stages:
             continue
         for j in range(i - 1, -1, -1):
             prev = out[j]
-            gap = sentence[prev.end:m.start]
-            if m.subcount and not continues:
-                # 调解矛盾纠纷418件，…；其中房屋租赁纠纷76件: a part opened by 其中 splits the part before
-                gap = _SUBCOUNT_PART.sub("其中", gap, count=1)
-            if any(ch in ("；;。" if m.subcount and not continues else "。") for ch in gap):
-                break
-            if m.subcount and "其中" not in sentence[prev.end:m.start] and not continues:
-                continue  # a 其中 part continues the total before 其中, not a sibling part
-            if prev.unit == m.unit and prev.indicator_code:
-                if not (m.subcount and is_whole(prev.indicator_code)) and not excludes(prev.indicator_code, m.metric):
-                    out[i] = replace(m, indicator_code=prev.indicator_code, confidence="low",
-                                     code_evidence=f"carried over from {sentence[prev.start:prev.end]}")
+            if "。" in sentence[prev.end:m.start]:
                 break
             if prev.unit == m.unit:
+                if prev.indicator_code and not excludes(prev.indicator_code, m.metric):
+                    out[i] = replace(m, indicator_code=prev.indicator_code, confidence="low",
+                                     code_evidence=f"carried over from {sentence[prev.start:prev.end]}")
                 break
     return out
 
