@@ -221,10 +221,16 @@ def test_targets_in_work_plans(sentence, text, qualifier):
     ("全年计划重点检查246家次。", "246家次"),
     ("力争全年培训1000人次。", "1000人次"),
     ("《工作要点》要求,全年生产安全事故死亡人数要同比下降5%。", "5%"),  # 要同比下降: what is required
+    ("严防重特大事故发生,确保事故起数、死亡人数同比下降20%。", "20%"),  # a change to ensure is yet to come
 ])
 def test_targets_announced_outside_work_plans(sentence, text):
     found = {t: m for t, m in run(sentence)}
     assert found[text].kind == "target"
+
+
+def test_a_change_already_ensured_is_no_target():
+    found = {t: m for t, m in run("确保了事故起数同比下降10%。")}
+    assert (found["10%"].kind, found["10%"].indicator_code) == ("change", "acc.accidents_yoy")
 
 
 def test_what_was_done_next_to_what_was_planned_is_no_target():
@@ -718,6 +724,8 @@ def test_zero_counts(sentence, found):
     ("全年受理卫生行政许可申请270件，发放《卫生许可证》254件。", "254件", None),
     ("发放《安全生产法》宣传册2000册。", "2000册", "pub.materials"),
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "5799起", None),
+    ("建成以综合性消防救援队伍为主体、社会应急救援队伍为补充的应急救援力量，共计有80支2400余人。", "80支",
+     "emg.rescue_teams"),
     # a 其中 part is not the quantity its total is: fires fought are some of the calls handled
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1849起", None),
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1.23万起",
