@@ -734,6 +734,7 @@ def test_zero_counts(sentence, found):
     ("2021年全省共查处各类交通违法1194万起。", "1194万起", None),
     ("共立案50起，罚款205万元，已缴纳罚款121万元。", "121万元", None),  # paid, not imposed
     ("共立案50起，罚款205万元，已缴纳罚款121万元。", "205万元", "enf.fines"),
+    ("连续举办安全监管能力提升班2期。", "2期", "train.sessions"),  # a class (班) held in sessions
     ("制定行政法规4部，废止行政法规11部。", "11部", None),
     ("清理与行政法规不一致的规范性文件12件。", "12件", "legal.normative_docs_cleared"),
     # pieces placed (发稿, 录用, 播出, 推送) are media reports; legal advice is counted in 起 and 件次 too

@@ -118,6 +118,8 @@ FLOORS = {
     "fresh90": (0.875, 0.875, 0.99, 0.535, 0.715, 0.99),  # county emergency bureaus: one summary and five information-disclosure annual reports
     "fresh91": (0.93, 0.91, 0.915, 0.59, 0.79, 0.5),  # city and provincial emergency departments: a progress report, a plan, press items (traditional, glossed)
     "fresh92": (0.95, 0.875, 0.91, 0.57, 0.77, 0.68),  # safety and disaster press items, town and street items
+    "fresh93": (0.99, 0.99, 0.91, 0.84, 0.925, 0.99),  # rule-of-law reports of meteorology and forestry bodies, a 2018 safety-bureau enforcement bulletin, a fire-service review
+    "fresh94": (0.95, 0.91, 0.99, 0.415, 0.575, 0.53),  # western and northern provinces' press items (traditional, one coal-mine bureau) and a prefecture's mid-term review
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
