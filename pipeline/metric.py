@@ -65,6 +65,7 @@ _BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
 
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
+_AGENT_BEFORE = ("对", "向")  # prepositions that follow the doer of an act: 小分队对各地, 工作组向企业
 _KIND_MAX = 4  # 重大, 一般, 刑事: the modifier naming a kind of a thing (not 处理违法违规 of …机构)
 _RATE_PREDICATE_MAX = 6  # 持证上岗, 出庭应诉, 完成整改: what a rate before a short predicate is the rate of
 # ...unless what comes before is a rate already (备案审查率100%报备) or the predicate says by how much
@@ -281,6 +282,9 @@ class MetricFinder:
             if 0 < close < end:
                 words = self._words(close + 1, end)
         words = self._strip(words)
+        agent = next((k for k, w in enumerate(words) if w in _AGENT_BEFORE and len("".join(words[:k])) >= 2), None)
+        if agent is not None:
+            words = words[:agent]  # 7个执法小分队对各地开展检查: the number counts who acts, not what is acted on
         text = "".join(self._head(words, POST_MAX))
         bare = _BARE_APPROX_TAIL.sub("", text)
         return "" if _FROM_TO_TAIL.fullmatch(bare) or bare in ("压缩至", "压缩到") else text

@@ -391,6 +391,9 @@ def test_adjacent_numbers_share_the_noun():
     ("共受理举报20030件，是去年同期的1.45倍；发放奖励337.3万元，是去年同期的2.15倍。", "2.15倍", "奖励"),
     ("事故总量从多到少依次是，甲省2起、15人，乙省3起、4人。", "4人", "死亡"),
     ("共举办培训班2期、150人。", "150人", "培训"),  # after anything but accidents, no one died
+    # a noun followed by 对/向 does the act: the number counts the doers, not what they act on
+    ("省安委办组织7个执法小分队对各地持续开展督导执法检查。", "7个", "小分队"),
+    ("实现全年2次市对县安全生产管控力排名处于A档。", "2次", "管控力排名"),  # 市对县: no doer of two characters
     # an item naming only another kind of what the item before counted shares its verb
     ("共排查重大隐患31处,一般隐患2379处,整改重大隐患18处,一般隐患2144处。", "2379处", "排查一般隐患"),
     ("共排查重大隐患31处,一般隐患2379处,整改重大隐患18处,一般隐患2144处。", "2144处", "整改一般隐患"),
@@ -726,6 +729,7 @@ def test_zero_counts(sentence, found):
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "5799起", None),
     ("建成以综合性消防救援队伍为主体、社会应急救援队伍为补充的应急救援力量，共计有80支2400余人。", "80支",
      "emg.rescue_teams"),
+    ("省安委办组织7个执法小分队对各地持续开展督导执法检查。", "7个", None),  # teams, not entities inspected
     # a 其中 part is not the quantity its total is: fires fought are some of the calls handled
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1849起", None),
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1.23万起",

@@ -38,14 +38,15 @@ def test_sentence_spans_index_the_text():
 @pytest.mark.parametrize(
     "line", ["扫码查看手机版", "字号:[ 大 中 小 ]", "发布时间:2022-03-08 17:11  【 下载 】", "索引号：11320500/2022-00123", "关联 文章",
              "今天是:2019年10月31日 星期三 农历十月初七", "您所在的位置:政务公开 > 工作报告",
-             "北京青年报客户端 2023-06-29 11:15", "北京青年报客户端2023-06-29 11:15"]
+             "北京青年报客户端 2023-06-29 11:15", "北京青年报客户端2023-06-29 11:15",
+             "- 2024-02-07今年全省民航旅客吞吐量预计突破2000万人次"]  # a related link: a date, then a headline
 )
 def test_debris_lines(line):
     assert is_debris_line(line)
 
 
 @pytest.mark.parametrize("line", ["武汉市应急管理局", "2022年3月8日", "返回原籍务工人员1200名。",
-                                  "截至2023年6月29日,全市共发生事故3起",
+                                  "截至2023年6月29日,全市共发生事故3起", "- 2024年2月7日召开会议3次",
                                   "某县化工厂2023年6月29日 11:15发生爆炸事故 造成3人死亡 2人受伤"])
 def test_report_lines_are_not_debris(line):
     assert not is_debris_line(line)
