@@ -368,7 +368,8 @@ def _doc_type(title: str, opening: str, text: str) -> str:
     page_top = text[:_OPENING_CHARS]
     found = "other" if any(pattern.search(page_top) for scope, _, pattern in _doc_type_cues() if scope == "press") \
         else "results"
-    for scope, searched in (("title", title), ("byline", page_top[:_BYLINE_CHARS]), ("top", page_top[:_START_CHARS]),
+    bylines = page_top[:_BYLINE_CHARS] + "\n" + text[-_BYLINE_CHARS:]
+    for scope, searched in (("title", title), ("byline", bylines), ("top", page_top[:_START_CHARS]),
                             ("opening", opening),
                             ("start", opening[:_START_CHARS])):
         best: tuple[int, int, str] | None = None
@@ -386,7 +387,7 @@ def _doc_type(title: str, opening: str, text: str) -> str:
 
 
 _START_CHARS = 120
-_BYLINE_CHARS = 300  # a press item names its reporter or author under the headline
+_BYLINE_CHARS = 300  # a press item names its reporter or author under the headline, or at its end
 # 行政执法 as the work, not as a body's name (综合行政执法局, 行政执法大队)
 _RULE_OF_LAW = re.compile(r"法治|依法行政|依法治|(?<!综合)行政执法(?![局队])")
 # A first paragraph that says its year's work was 推进法治政府建设: the report's own subject.

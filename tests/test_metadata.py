@@ -370,6 +370,13 @@ CASES = [
         None, None, 2024, "other", None, None,
     ),
     (
+        "a reporter credited at the end of the page makes a press item too",
+        "春节假期全区安全形势总体平稳\n节日期间,全区安全形势总体稳定。全区应急系统共出动检查组382个,检查企业1633户。\n"
+        + "持续发布安全提示,对往返出行、聚会旅游、复产复工等方面安全进行提示提醒。\n" * 8
+        + "某某日报社全媒体记者 李莉\n",
+        None, None, None, "other", None, None,
+    ),
+    (
         "a covering notice the text only cites (根据《…关于印发…方案的通知》) is not its title",
         "一、总体情况\n2021年,榕城区政府办公室根据《揭阳市人民政府办公室关于印发揭阳市2021年政务公开工作要点分工方案的通知》"
         "文件要求,全力做好政府信息公开工作。\n",
