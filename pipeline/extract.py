@@ -49,7 +49,6 @@ _TARGET_CUES = ("力争", "争取", "目标是")  # anywhere before the number i
 _TARGET_LEAD = re.compile(r"^(?:全年|年度)?(?:计划|力争|争取)")
 # in the number's own clause only: 全年计划重点检查246家次，实际重点检查253家次 (the second is done)
 _CLAUSE_TARGET_CUES = ("控制在", "全年计划", "年度计划", "今年将", "明年将", "年内将", "要同比", "要比上年", "要较上年")
-_ENSURED = re.compile(r"确保(?!了)")
 _FUTURE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[，,]?\s*(?:我[局市县区省委厅部]|全[市县区省])?\s*(?:将|要|继续|力争)")
 _CHANGE_TAIL_FILLERS = re.compile(r"(分别|均|了|约|近|达|为|和|、|\s)+$")
 # a later value of a 分别 list: 同比分别下降38.6%和33.9%
@@ -269,8 +268,6 @@ def _is_target(before: str, context: DocumentContext) -> bool:
 def _kind(cand: Candidate, direction: str | None, context: DocumentContext, sentence: str) -> str:
     if context.doc_type == "work_plan" or _is_target(sentence[:cand.start], context):
         return "target"
-    if direction is not None and _ENSURED.search(clause_before(sentence, cand.start)):
-        return "target"  # 确保事故起数、死亡人数同比下降20%: a change to ensure is yet to come (not 确保了)
     if direction is not None or cand.family == "change":
         return "change"
     if cand.family == "money":
@@ -663,7 +660,7 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
             if topic:
                 out[i] = replace(m, metric=topic, rule=_TOPIC_RULE)
             continue
-        if (m.kind == "change" or m.unit == "%") and (glossed := _glossed_change(sentence, out[:i], m.start)):
+        if (glossed := _glossed_change(sentence, out[:i], m.start)) and glossed.unit == m.unit:
             # 事故99起(其中亡人事故75起)、死亡77人，同比下降34%(34.8%): a change in brackets right after a
             # change is that of a part the brackets after the count gave, never the whole's
             out[i] = replace(m, metric=glossed.metric, kind="change", direction=m.direction or glossed.direction,
@@ -679,7 +676,8 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
 
 
 def _glossed_change(sentence: str, earlier: list[Mention], at: int) -> Mention | None:
-    """The change right before the brackets `at` lies in (34%(34.8%, 34%(34.8%、50%), if any."""
+    """The change that the brackets holding `at` follow at once, if any: 34% in 同比下降34%(34.8%) and in
+    同比下降34%(34.8%、50%)."""
     opened = bracket_open_at(sentence, at)
     before = [p for p in earlier if p.end <= opened]
     if opened < 0 or not before or before[-1].kind != "change" or sentence[before[-1].end:opened].strip():
@@ -694,8 +692,8 @@ _BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（)）%\d]{1,12}?)(?:同�
 def _subject_before_brackets(sentence: str, at: int) -> str | None:
     """事故起数 of 事故起数同比(去年128起, 刑事立案数 of 刑事立案数(同比下降13.4% at the number."""
     found = _BRACKETED_LAST_YEAR.search(sentence, max(0, at - 24), at)
-    if not found or sentence[found.start(1) - 1:found.start(1)].isdigit():
-        return None  # 事故56起(同比下降60%): the words before the bracket are a count's unit, not its subject
+    if not found or sentence[found.start(1) - 1:found.start(1)].isdigit() and found.group(1) in lexicon.units():
+        return None  # 事故56起(同比下降60%): the word before the bracket is a count's unit, not its subject
     return found.group(1).lstrip("和及与")
 
 

@@ -66,7 +66,8 @@ _BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
 _AGENT_BEFORE = ("对", "向")  # prepositions that follow the doer of an act: 小分队对各地, 工作组向企业
-_KIND_MAX = 4  # 重大, 一般, 刑事: the modifier naming a kind of a thing (not 处理违法违规 of …机构)
+_KIND_MAX = 4  # 重大, 一般, 刑事: a modifier that names a kind of a thing is short
+_STATES = ("剩余", "其余", "尚未", "未", "去年", "上年", "同期", "累计", "现有")  # a state or time of a thing, no kind
 _RATE_PREDICATE_MAX = 6  # 持证上岗, 出庭应诉, 完成整改: what a rate before a short predicate is the rate of
 # ...unless what comes before is a rate already (备案审查率100%报备) or the predicate says by how much
 # (事项85%压缩办理时限: 85% of the items, not a cut of 85%)
@@ -448,8 +449,10 @@ class MetricFinder:
         verb = next((v for v in verbs if earlier.startswith(v)), "")
         noun = earlier[len(verb):]
         shared = len(os.path.commonprefix([noun[::-1], pre[::-1]]))
-        # two kinds of one thing: a short modifier each before a head noun they share (重大|隐患, 一般|隐患)
-        kinds = shared >= 2 and 0 < len(pre) - shared <= _KIND_MAX and len(noun) - shared <= _KIND_MAX
+        # two kinds of one thing: a short modifier each before a head noun they share (重大|隐患, 一般|隐患),
+        # neither a state of it (剩余隐患, 去年同期隐患, 持证执法人员 after 执法人员)
+        kinds = shared >= 2 and 0 < len(pre) - shared <= _KIND_MAX and 0 < len(noun) - shared <= _KIND_MAX \
+            and not pre.startswith(_STATES)
         return verb if verb and kinds else ""
 
     def _noun_closing_levels(self, index: int) -> str:

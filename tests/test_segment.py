@@ -47,6 +47,7 @@ def test_debris_lines(line):
 
 @pytest.mark.parametrize("line", ["武汉市应急管理局", "2022年3月8日", "返回原籍务工人员1200名。",
                                   "截至2023年6月29日,全市共发生事故3起", "- 2024年2月7日召开会议3次",
+                                  "- 2023-06-16全市开展安全生产月咨询日活动，发放宣传资料1.2万份。",
                                   "某县化工厂2023年6月29日 11:15发生爆炸事故 造成3人死亡 2人受伤"])
 def test_report_lines_are_not_debris(line):
     assert not is_debris_line(line)
