@@ -61,6 +61,8 @@ _FROM_TO_TAIL = re.compile(r"(?:(?:由|从)(?:原来|原先|之前|以前|过去
 # Fillers that are verbs in front (组织开展) but nouns at the end (人民调解组织): kept at the end.
 _TRAILING_NOUNS = ("组织",)
 _TRAILING_FORMULA = re.compile(r"[0-9+＋.\-]+$")
+# the unit of a date the metric's words were cut from (7-9月全市共发生…, 11日全县共发生…); not 月度, 日均, 日常
+_ORPHAN_DATE_UNIT = re.compile(r"^(?:月份?|日)(?=[全共发连累各我本])")
 _BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
 
 PRE_MAX = 14
@@ -377,6 +379,7 @@ class MetricFinder:
             if "《" in text and "》" not in text[text.rindex("《"):]:
                 text += "》"
             text = _TRAILING_FORMULA.sub("", text)
+            text = _ORPHAN_DATE_UNIT.sub("", text)
             for length, words in trailing:
                 if len(text) > length and text[-length:] in words:
                     text = text[:-length]

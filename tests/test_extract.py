@@ -404,6 +404,14 @@ def test_metric(sentence, text, key):
     assert key in (found[text].metric or "")
 
 
+@pytest.mark.parametrize("sentence,text,metric", [
+    ("当季进度7-9月全市共发生生产安全事故28起。", "28起", "全市共发生生产安全事故"),  # 月 of the date cut off
+    ("日均接警200起。", "200起", "日均接警"),  # 日均, 月度, 日常 are words of their own
+])
+def test_a_metric_opens_on_no_orphan_date_unit(sentence, text, metric):
+    assert dict(run(sentence))[text].metric == metric
+
+
 @pytest.mark.parametrize("sentence", [
     "开展事故警示教育，查处违法案件12起、35人。",  # cases, not accidents, were counted
     "生产安全事故责任追究12起、35人。",  # people held to account
