@@ -449,7 +449,7 @@ class MetricFinder:
         if any(v in pre for v in verbs):
             return ""  # 排查一般隐患2379处，整改重大隐患18处: a verb of its own
         earlier = self._metric(index - 1, family) or ""
-        verb = next((v for v in verbs if earlier.startswith(v)), "")
+        verb = max((v for v in verbs if earlier.startswith(v)), key=len, default="")  # the longest: no set order
         noun = earlier[len(verb):]
         shared = len(os.path.commonprefix([noun[::-1], pre[::-1]]))
         # two kinds of one thing: a short modifier each before a head noun they share (重大|隐患, 一般|隐患),
