@@ -29,6 +29,7 @@ from pipeline.lists import (
     OUTCOMES,
     YEAR_BEFORE_BASIS,
     bracket_close,
+    bracket_follows,
     bracket_open_at,
     clause_before,
     in_aside,
@@ -679,10 +680,8 @@ def _glossed_change(sentence: str, earlier: list[Mention], at: int) -> Mention |
     """The change that the brackets holding `at` follow at once, if any: 34% in 同比下降34%(34.8%) and in
     同比下降34%(34.8%、50%)."""
     opened = bracket_open_at(sentence, at)
-    before = [p for p in earlier if p.end <= opened]
-    if opened < 0 or not before or before[-1].kind != "change" or sentence[before[-1].end:opened].strip():
-        return None
-    return before[-1]
+    before = next((p for p in reversed(earlier) if p.end <= opened), None) if opened >= 0 else None
+    return before if before and before.kind == "change" and bracket_follows(sentence, before.end, opened) else None
 
 
 _BRACKETED_LAST_YEAR = re.compile(r"([^，,；;。、(（)）%\d]{1,12}?)(?:同比)?[(（]\s*(?:同比|去年|上年)(?:同期)?\s*"

@@ -123,6 +123,12 @@ def bracket_close(sentence: str, opened: int) -> int:
     return next((c for o, c in _bracket_pairs(sentence) if o == opened), -1)
 
 
+def bracket_follows(sentence: str, end: int, opened: int) -> bool:
+    """The bracket opening at `opened` follows the value ending at `end` at once, so what it holds
+    glosses that value (34%(34.8%))."""
+    return opened >= end and not sentence[end:opened].strip()
+
+
 def in_aside(sentence: str, pos: int, before: int) -> bool:
     """`pos` lies in brackets that close before `before`: 事故22起(其中道路交通事故18起…),同比下降21.4%
     — the change after the aside is about the count before it, not about the numbers inside."""
@@ -232,7 +238,7 @@ def _listed_values(sentence: str, mentions: list[Mention], at: int) -> list[int]
         if mentions[i].start < last_end:
             continue  # a later value inside the gloss
         opened = bracket_open_at(sentence, mentions[i].start)
-        if opened >= last_end and not sentence[last_end:opened].strip():
+        if bracket_follows(sentence, last_end, opened):
             # 同比下降34%(34.8%)、37.4%: a value in brackets after a value glosses it (the change of the
             # part a bracket gave after the count) and is no item of the list
             last_end = max(last_end, bracket_close(sentence, opened) + 1)
