@@ -74,6 +74,8 @@ _RATE_PREDICATE_MAX = 6  # 持证上岗, 出庭应诉, 完成整改: what a rate
 # ...unless what comes before is a rate already (备案审查率100%报备) or the predicate says by how much
 # (事项85%压缩办理时限: 85% of the items, not a cut of 85%)
 _A_RATE = re.compile(r"(?:率|比例|占比|比重)$")
+# 共200余人次参训, 500人参加: a bare verb of taking part, whose event the clause before names
+_TAKING_PART = ("参训", "参加", "参与", "参学", "受训", "参会", "参演", "参赛", "参考")
 _BY_HOW_MUCH = ("压缩", "压减", "提速", "缩短", "减少", "降低", "下降", "提高", "提升", "增长", "增加", "上升")
 POST_MAX = 24
 
@@ -292,7 +294,10 @@ class MetricFinder:
         bare = _BARE_APPROX_TAIL.sub("", text)
         return "" if _FROM_TO_TAIL.fullmatch(bare) or bare in ("压缩至", "压缩到") else text
 
-    def previous_clause(self, index: int) -> str:
+    def previous_clause(self, index: int, limit: int = 10, numberless: bool = False) -> str:
+        """The last words (up to `limit` characters) of the clause before the mention's own; with
+        `numberless`, nothing when that clause holds a number of its own (举办培训班3期，共500人参加:
+        a clause that counts something is no event's name)."""
         start, _ = self.pre_bounds(index)
         end = start - 1
         if end <= 0:
@@ -305,12 +310,14 @@ class MetricFinder:
         begin = end
         while begin > 0 and self.sentence[begin - 1] not in CLAUSE_BREAKS:
             begin -= 1
+        if numberless and any(begin <= m.start < end for m in self.mentions):
+            return ""
         words = self._strip(self._words(begin, end))
         text = "".join(words)
         if "、" in text:
             text = text.rsplit("、", 1)[1]
             words = self._strip(self._words(end - len(text), end))
-        return "".join(self._tail(words, 10))
+        return "".join(self._tail(words, limit))
 
     # ---- the metric --------------------------------------------------------------------
     def metric(self, index: int, family: str) -> str | None:
@@ -413,6 +420,8 @@ class MetricFinder:
         if not pre and not post and index and gap in ("、", "，", ","):
             return self._metric(index - 1, family)  # 培训12期、1100余人次: the verb is shared
         if not pre:
+            if post in _TAKING_PART and (event := self.previous_clause(index, PRE_MAX, numberless=True)):
+                return event + post  # 灾害信息员参加多轮业务培训，共200余人次参训: who took part in what
             return post or self.previous_clause(index) or None
         if not post and index and gap == "、" + pre and _LEVEL.fullmatch(pre):
             # 示范学校国家级4所、省级6所, 中央资金1200万元、省级300万元: a later item named by its level

@@ -397,6 +397,9 @@ def test_adjacent_numbers_share_the_noun():
     ("整改重大隐患18处，剩余隐患3处。", "3处", "剩余隐患"),
     ("今年排查隐患2379处，去年同期隐患1980处。", "1980处", "去年同期隐患"),
     ("培训企业主要负责人300人,安全管理人员500人。", "500人", "安全管理人员"),  # another head noun: no verb shared
+    # a bare verb of taking part counts those who took part in what the clause before names
+    ("组织街道、社区灾害信息员参加多轮业务培训,共200余人次参训。", "200余人次", "灾害信息员参加多轮业务培训"),
+    ("开展法治讲座,共300人参加。", "300人", "法治讲座"),
 ])
 def test_metric(sentence, text, key):
     found = {t: m for t, m in run(sentence)}
@@ -736,6 +739,8 @@ def test_zero_counts(sentence, found):
     ("建成以综合性消防救援队伍为主体、社会应急救援队伍为补充的应急救援力量，共计有80支2400余人。", "80支",
      "emg.rescue_teams"),
     ("省安委办组织7个执法小分队对各地持续开展督导执法检查。", "7个", None),  # teams, not entities inspected
+    ("组织街道、社区灾害信息员参加多轮业务培训,共200余人次参训。", "200余人次", "dis.info_officers_trained"),
+    ("举办培训班3期,共500人参加。", "500人", "train.participants"),  # the clause before has a number: no event
     ("全年共调派救援力量56支、救援人员1200人次。", "56支", None),  # deployments, not the teams there are
     # a 其中 part is not the quantity its total is: fires fought are some of the calls handled
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1849起", None),
