@@ -1590,6 +1590,7 @@ def test_the_peers_a_count_is_taken_from_are_no_count():
     ("PM2.5平均浓度为26微克/立方米。", ["26微克/立方米"]),  # a concentration
     ("PM2.5浓度20µg/m3，PM10浓度34µg/m3。", ["20µg/m3", "34µg/m3"]),  # written with the micro sign
     ("区域环境噪声昼间平均等效声级52.4dB(A)。", ["52.4dB(A)"]),  # a unit in Latin letters
+    ("新增治理河长477 km，限速120km/h。", ["477 km"]),  # kilometres, not a speed
     ("玉米单产450.03公斤/亩，销毁炸药5457.6公斤。", ["450.03公斤/亩", "5457.6公斤"]),
     ("建成5G基站120个，A3级景区2个。", ["120个", "2个"]),  # identifiers are still no numbers
 ])
