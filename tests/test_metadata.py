@@ -222,9 +222,9 @@ CASES = [
         "泸西县", "532527", 2021, "annual_report", None, None,
     ),
     (
-        "a government-information disclosure report is other, not a work summary",
+        "a government-information disclosure report recounts a year's disclosure work: an annual report",
         "西城区应急管理局2021年政府信息公开工作年度报告\n发布时间:2022-01-17\n依据《政府信息公开条例》，编制本报告。\n",
-        "西城区", "110102", 2021, "other", "西城区应急管理局", "2022-01-17",
+        "西城区", "110102", 2021, "annual_report", "西城区应急管理局", "2022-01-17",
     ),
     (
         "a short opening that introduces the report is no header line",
@@ -268,7 +268,7 @@ CASES = [
         "a disclosure report without its title opens with the template's 总体情况",
         "一、总体情况\n2021年，广汉市应急管理局认真贯彻落实《中华人民共和国政府信息公开条例》，依法公开政府信息，"
         "扎实做好政务信息公开工作。\n",
-        "广汉市", "510681", 2021, "other", None, None,
+        "广汉市", "510681", 2021, "annual_report", None, None,
     ),
     (
         "a long breadcrumb before the title is page furniture; a notice that issues a plan is the plan",
@@ -380,17 +380,17 @@ CASES = [
         "a covering notice the text only cites (根据《…关于印发…方案的通知》) is not its title",
         "一、总体情况\n2021年,榕城区政府办公室根据《揭阳市人民政府办公室关于印发揭阳市2021年政务公开工作要点分工方案的通知》"
         "文件要求,全力做好政府信息公开工作。\n",
-        "榕城区", "445202", 2021, "other", None, None,
+        "榕城区", "445202", 2021, "annual_report", None, None,
     ),
     (
         "the boilerplate of a disclosure report (本年报所列数据统计时限) says what it is",
         "根据有关工作要求,综合东宝区行政区域内总体情况编制。本年报所列数据统计时限2021年1月1日起至2021年12月31日止。\n",
-        "东宝区", "420802", 2021, "other", None, None,
+        "东宝区", "420802", 2021, "annual_report", None, None,
     ),
     (
         "a disclosure report opens on 总体情况 and its first part, 主动公开",
         "一、总体情况\n(一)主动公开\n一是组织保障方面。经开区将政府信息公开工作纳入到2021年度目标任务中。\n",
-        None, None, 2021, "other", None, None,
+        None, None, 2021, "annual_report", None, None,
     ),
     (
         "a five-year plan issued by a covering notice is a plan of the year it was issued",
@@ -645,7 +645,7 @@ CASES = [
     (
         "a national commission by its short name (国家卫生健康委)",
         "国家卫生健康委2024年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》，编制本年度报告。\n",
-        "全国", "100000", 2024, "other", "国家卫生健康委", None,
+        "全国", "100000", 2024, "annual_report", "国家卫生健康委", None,
     ),
     (
         "a local text that follows a ministry's plan is no ministry's (根据应急管理部统一部署，我局…)",
@@ -809,7 +809,7 @@ CASES = [
     (
         "a span within one year (自2023年1月1日至2023年12月31日) is that year",
         "深圳市应急管理局政府信息公开工作年度报告\n本报告统计期限自2023年1月1日至2023年12月31日。\n发布时间:2024-01-20\n",
-        "深圳市", "440300", 2023, "other", None, "2024-01-20",
+        "深圳市", "440300", 2023, "annual_report", None, "2024-01-20",
     ),
     (
         "word fragments that look like county short names are ignored",
