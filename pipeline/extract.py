@@ -61,6 +61,7 @@ _BREAKDOWN = re.compile(r"[^，,；;。]{0,6}?(?:分|按)(?:行业|领域|地区
 _BREAKDOWN_INSIDE = re.compile(r"从(?:类别|行业|领域|区域|地区|板块)上?(?:看|来看)[，,：:]")
 _AREA_OPENING = re.compile(r"[\u4e00-\u9fff]{2,8}(?:县|区|市|镇|乡|街道)[:：]")  # 涡阳县：报送整改一般隐患32069条
 _CLOSING_CHANGE = r"(分别|均|了)?$"  # a change word closing the words before the number
+_NEW_THINGS = re.compile(r"新增(?:加)?$")  # 新增3个投资项目 counts new things unless compared (较上年新增5家)
 
 
 @lru_cache(maxsize=1)
@@ -180,12 +181,13 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
         comparison = _compared_with(sentence, cand.start) if cand.family == "change" else None
         return None, comparison if comparison != "yoy" else None
     clause = sentence[max(0, cand.start - 30):cand.start]
-    for other, pattern in _other_bases():
-        if pattern.search(clause):
-            return direction, other
-    if any(word in clause for word in lexicon.word_list("basis_words.txt")):
-        return direction, "yoy"
-    return direction, _compared_with(sentence, cand.start)
+    basis = next((other for other, pattern in _other_bases() if pattern.search(clause)), None)
+    if basis is None and any(word in clause for word in lexicon.word_list("basis_words.txt")):
+        basis = "yoy"
+    basis = basis or _compared_with(sentence, cand.start)
+    if basis is None and _NEW_THINGS.search(stripped):
+        return None, None  # 年度新增2名持证执法人员: new things counted, no change against anything
+    return direction, basis
 
 
 # 与2015年相比，2019年全省…分别下降23.1%: a comparison that opens the clauses before the value

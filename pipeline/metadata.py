@@ -925,10 +925,10 @@ _FIRST_SENTENCE_MAX = 150
 # zones, so the zone is the region by name and has no code; 浦东新区 and 滨海新区 are districts, and
 # 国家高新区 names a kind of zone (宁波高新区, 仲恺高新区 are zones).
 _ZONE_NAME = (r"(?!国家|省级|市级|[全各本我该])(?:(?!关于|推进|加快|加强|做好|建设|深化|打造|的)[" + _CJK + r"]){2,8}?"
-              r"(?:高新区|(?<!高)新区|经济技术开发区|高新技术产业开发区|经济开发区)")
+              r"(?:高新区|(?<!高)新区|经济技术开发区|高新技术产业开发区|经济开发区|经开区)")
 _ZONE_END = re.compile(r"(?:新区|开发区)$")
 _ZONE_OPENING_TITLE = re.compile(r"(" + _ZONE_NAME + r")(?=管理委员会|管委会|党工委|人民政府|政府|应急|司法|法治|依法|工作"
-                                 r"|关于|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
+                                 r"|关于|(?:19|20)\d\d|[^" + _CJK + r"、]|$|[" + _CJK + r"]{1,8}?局)")
 _ZONE_AGENCY = re.compile(r"(?:中共)?(" + _ZONE_NAME + r")(?:管理委员会|管委会|党工委)?"
                           r"(?:[" + _CJK + r"]{0,8}(?:局|委员会|办公室))?")
 _TIME_WORDS = r"(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度"

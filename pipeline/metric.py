@@ -512,7 +512,7 @@ class MetricFinder:
             lead = first[0] if len(first) > 1 and first[0] in verbs else ""
             text = last if not lead or last.startswith(lead) else lead + last
         words = self._strip(self._words_of(text))
-        tail = self._tail(words, limit)
+        tail = _after_cut_title(self._tail(words, limit))
         if len(tail) < len(words):
             # 培训企业主要负责人和安全管理人员: keep the leading verb that says what is counted
             verbs = _head_verbs()
@@ -523,6 +523,21 @@ class MetricFinder:
                 head.append(w)
             tail = head + tail
         return "".join(tail) or text
+
+
+def _after_cut_title(tail: list[str]) -> list[str]:
+    """发放《…》《消防安全常识》等安全生产资料: words cut from inside a title (消防安全常识》) name no
+    part of what is counted; what follows the title (安全生产资料) does."""
+    joined = "".join(tail)
+    close = joined.find("》")
+    if close < 0 or "《" in joined[:close]:
+        return tail
+    covered, k = 0, 0
+    while k < len(tail) and covered <= close:
+        covered += len(tail[k])
+        k += 1
+    rest = tail[k + 1:] if k < len(tail) and tail[k] == "等" else tail[k:]
+    return rest or tail
 
 
 _LEVELS = "(?:国家|省|市|县|区|乡镇|镇|村)"

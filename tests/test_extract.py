@@ -185,12 +185,22 @@ def test_distributed_changes():
     ("受理举报件数比上年增加35件。", "35件", "up", "yoy"),
     ("事故起数减少3起。", "3起", "down", None),
     ("满意度提高2.5个百分点。", "2.5个百分点", "up", None),
+    ("规上企业较上年新增5家。", "5家", "up", "yoy"),  # new things compared with last year: a change
 ])
 def test_changes(sentence, text, direction, basis):
     found = {t: m for t, m in run(sentence)}
     assert text in found, f"{text!r} not in {list(found)}"
     m = found[text]
     assert (m.kind, m.direction, m.basis) == ("change", direction, basis)
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("上半年新增3个投资项目入库。", "3个"),
+    ("其中年度新增2名持证执法人员。", "2名"),
+])
+def test_new_things_counted_are_no_change(sentence, text):
+    m = dict(run(sentence))[text]
+    assert (m.kind, m.direction) == ("count", None)
 
 
 @pytest.mark.parametrize("sentence,kind", [
@@ -400,6 +410,9 @@ def test_adjacent_numbers_share_the_noun():
     # a bare verb of taking part counts those who took part in what the clause before names
     ("组织街道、社区灾害信息员参加多轮业务培训,共200余人次参训。", "200余人次", "灾害信息员参加多轮业务培训"),
     ("开展法治讲座,共300人参加。", "300人", "法治讲座"),
+    # words cut from inside a title name nothing counted; what follows the title does
+    ("发放《应急科普知识宣传手册》《消防安全常识》等安全生产资料6500余份。", "6500余份", "发放安全生产资料"),
+    ("上半年新增3个投资项目入库。", "3个", "新增投资项目"),  # new things counted, no change
 ])
 def test_metric(sentence, text, key):
     found = {t: m for t, m in run(sentence)}

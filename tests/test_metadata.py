@@ -1134,6 +1134,19 @@ CASES = [
         "宁波高新区", None, 2024, "annual_report", None, "2025-03-28",
     ),
     (
+        "a zone that opens the title with its city's name and a bureau of its own (武汉经开区统计局) is the region",
+        "武汉经开区统计局关于2025年度法治政府建设情况的报告\n\n"
+        "今年以来,区统计局坚持以习近平新时代中国特色社会主义思想为指导,全面推进法治政府建设。\n",
+        "武汉经开区", None, 2025, "annual_report", "武汉经开区统计局", None,
+    ),
+    (
+        "a breadcrumb (当前的位置:首页>…>法治政府建设年度报告) is no title",
+        "当前的位置: 首页>政务公开>政府信息公开目录 > 法治政府建设年度报告\n\n"
+        "重庆高新区市场监督管理局关于2023年法治政府建设情况的报告\n\n"
+        "2023年,我局坚持以习近平新时代中国特色社会主义思想为指导,全面推进法治政府建设。\n",
+        "重庆高新区", None, 2023, "annual_report", "重庆高新区市场监督管理局", None,
+    ),
+    (
         "a text that opens on a dated event (6月15日，…举办…活动) is a press item",
         "6月15日,临潭县安委会26个成员单位联合举办2018年“安全生产月”宣传咨询日活动。\n活动发放各类安全生产宣传资料3000余份。\n",
         "临潭县", "623021", 2018, "other", None, None,

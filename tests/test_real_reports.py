@@ -26,7 +26,7 @@ FLOORS = {
     "dev": (0.98, 0.955, 0.88, 0.91, 0.845, 0.855),
     "blind": (0.975, 0.935, 0.94, 0.585, 0.87, 0.715),  # its annotator coded more strictly than gold-real
     "fresh": (0.97, 0.945, 0.915, 0.845, 0.915, 0.77),
-    "fresh2": (0.97, 0.945, 0.85, 0.965, 0.915, 0.85),
+    "fresh2": (0.97, 0.95, 0.85, 0.965, 0.915, 0.85),
     "fresh3": (0.975, 0.925, 0.975, 0.96, 0.935, 0.9),
     "fresh4": (0.955, 0.925, 0.885, 0.94, 0.87, 0.945),  # calls a bulletin titled …通报 a summary (now `other`)
     "fresh5": (0.96, 0.915, 0.97, 0.87, 0.85, 0.725),  # types a press item with a reporter's byline (封面新闻记者 陈彦霏) a summary
@@ -42,7 +42,7 @@ FLOORS = {
     "fresh15": (0.98, 0.945, 0.725, 0.66, 0.895, 0.99),  # its annotator calls a district's enforcement report a summary
     "fresh16": (0.975, 0.935, 0.89, 0.905, 0.86, 0.495),
     "fresh17": (0.99, 0.99, 0.575, 0.885, 0.93, 0.92),
-    "fresh18": (0.99, 0.97, 0.74, 0.915, 0.725, 0.755),  # 精准推送惠企政策15条 read as media pieces (推送), uncoded by its annotator
+    "fresh18": (0.99, 0.975, 0.74, 0.915, 0.725, 0.755),  # 精准推送惠企政策15条 read as media pieces (推送), uncoded by its annotator
     "fresh19": (0.985, 0.96, 0.99, 0.805, 0.825, 0.98),
     "fresh20": (0.965, 0.965, 0.99, 0.73, 0.705, 0.655),
     "fresh21": (0.97, 0.97, 0.76, 0.66, 0.95, 0.95),
@@ -80,7 +80,7 @@ FLOORS = {
     "fresh52": (0.985, 0.945, 0.865, 0.575, 0.805, 0.77),  # and sectors' fines; half its pages are bulletins and press items
     "fresh53": (0.915, 0.875, 0.49, 0.24, 0.88, 0.945),  # an inspection plan's table of bare numbers
     "fresh54": (0.96, 0.94, 0.94, 0.67, 0.865, 0.825),  # bulletins and press items, typed `other` by its annotator
-    "fresh55": (0.97, 0.95, 0.6, 0.76, 0.825, 0.825),  # codes lawyers and articles loosely; 会同县府办 (with the county office) reads as 会同县
+    "fresh55": (0.97, 0.96, 0.6, 0.76, 0.825, 0.825),  # codes lawyers and articles loosely; 会同县府办 (with the county office) reads as 会同县
     "fresh56": (0.965, 0.745, 0.99, 0.825, 0.7, 0.61),  # a livelihood task table; press items typed `other`
     "fresh57": (0.96, 0.855, 0.8, 0.67, 0.96, 0.76),  # press conferences on the environment and public security
     "fresh58": (0.99, 0.98, 0.9, 0.76, 0.915, 0.98),  # its annotator leaves procedures' and legal aid's sub-counts uncoded
@@ -99,16 +99,16 @@ FLOORS = {
     "fresh71": (0.945, 0.915, 0.76, 0.335, 0.88, 0.735),  # provincial departments' rule-of-law reports and press items
     "fresh72": (0.98, 0.96, 0.99, 0.325, 0.79, 0.46),  # 2024-2025 city emergency texts, two anonymised mirror pages
     "fresh73": (0.97, 0.925, 0.7, 0.47, 0.7, 0.595),  # reports to people's congresses on work safety and deputies' suggestions, enforcement-inspection press items
-    "fresh74": (0.98, 0.94, 0.91, 0.78, 0.88, 0.635),  # towns' and street offices' rule-of-law reports, one town's safety summary
+    "fresh74": (0.98, 0.92, 0.91, 0.78, 0.88, 0.635),  # towns' and street offices' rule-of-law reports, one town's safety summary
     "fresh75": (0.9, 0.885, 0.99, 0.405, 0.575, 0.53),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
     "fresh76": (0.875, 0.845, 0.575, 0.645, 0.8, 0.785),  # county emergency summaries and bulletins (临海, 鹤城, 元江, 耿马 with a table, 鄢陵, 南陵, 紫金)
     "fresh77": (0.98, 0.955, 0.955, 0.75, 0.66, 0.49),  # city press items and 武汉's report to the people's congress (淄博, 广州, 中山 yearbook, 六盘水, 兰州)
     "fresh78": (0.98, 0.95, 0.99, 0.59, 0.955, 0.815),  # provincial and national press items and bulletins (广东, 福建, 山西, 江西, 应急管理部, 国家消防救援局)
     "fresh79": (0.99, 0.99, 0.825, 0.615, 0.95, 0.99),  # other departments' rule-of-law reports (人社, 自然资源, 林业, 交通运输, 卫健, 公安)
     "fresh80": (0.99, 0.975, 0.84, 0.64, 0.99, 0.99),  # towns', street offices' and high-tech zones' reports (筼筜, 三堤口, 公义, 里田, 宁波高新区, 仲恺)
-    "fresh81": (0.95, 0.88, 0.95, 0.785, 0.77, 0.89),  # 2018-2021 safety and fire-prevention press items, 重庆's plan item, 高平's bulletin
+    "fresh81": (0.95, 0.88, 0.99, 0.79, 0.77, 0.89),  # 2018-2021 safety and fire-prevention press items, 重庆's plan item, 高平's bulletin
     "fresh82": (0.965, 0.935, 0.89, 0.635, 0.895, 0.415),  # fire brigades' press items (清远, 中山, 贵阳, 湘西, 庆阳, 永州, 山东)
-    "fresh83": (0.985, 0.96, 0.775, 0.71, 0.91, 0.945),  # justice bureaus' and governments' rule-of-law reports and press items (通州, 鄂尔多斯, 下陆, 陶家镇, 内蒙古, 甘肃, 临洮, 阜城)
+    "fresh83": (0.985, 0.97, 0.775, 0.71, 0.91, 0.945),  # justice bureaus' and governments' rule-of-law reports and press items (通州, 鄂尔多斯, 下陆, 陶家镇, 内蒙古, 甘肃, 临洮, 阜城)
     "fresh84": (0.955, 0.91, 0.99, 0.705, 0.955, 0.67),  # assessments, national disaster and accident bulletins, a geological-hazard plan, flood-season summaries, a disaster-reduction plan
     "fresh85": (0.98, 0.89, 0.895, 0.75, 0.66, 0.625),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
     "fresh86": (0.945, 0.915, 0.865, 0.715, 0.77, 0.355),  # northern provinces' press items and 伊通's summary
@@ -119,9 +119,9 @@ FLOORS = {
     "fresh91": (0.93, 0.91, 0.99, 0.61, 0.79, 0.5),  # city and provincial emergency departments: a progress report, a plan, press items (traditional, glossed)
     "fresh92": (0.95, 0.875, 0.91, 0.66, 0.77, 0.68),  # safety and disaster press items, town and street items
     "fresh93": (0.99, 0.99, 0.91, 0.84, 0.925, 0.99),  # rule-of-law reports of meteorology and forestry bodies, a 2018 safety-bureau enforcement bulletin, a fire-service review
-    "fresh94": (0.955, 0.915, 0.99, 0.43, 0.615, 0.53),  # western and northern provinces' press items (traditional, one coal-mine bureau) and a prefecture's mid-term review
+    "fresh94": (0.955, 0.915, 0.99, 0.43, 0.66, 0.53),  # western and northern provinces' press items (traditional, one coal-mine bureau) and a prefecture's mid-term review
     "fresh95": (0.975, 0.935, 0.66, 0.66, 0.86, 0.595),  # farm, water, forest and land bodies (17th session)
-    "fresh96": (0.985, 0.85, 0.685, 0.59, 0.955, 0.86),  # health, schools, culture, sport, civil affairs (17th session)
+    "fresh96": (0.985, 0.87, 0.685, 0.59, 0.955, 0.86),  # health, schools, culture, sport, civil affairs (17th session)
     "fresh97": (0.985, 0.965, 0.99, 0.42, 0.955, 0.905),  # police, justice, ecology, transport (17th session)
     "fresh98": (0.975, 0.975, 0.49, 0.03, 0.91, 0.99),  # disclosure reports; disclosure counts left uncoded (17th session)
 }
