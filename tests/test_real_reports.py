@@ -124,6 +124,10 @@ FLOORS = {
     "fresh96": (0.985, 0.87, 0.685, 0.59, 0.955, 0.86),  # health, schools, culture, sport, civil affairs (17th session)
     "fresh97": (0.985, 0.965, 0.99, 0.42, 0.955, 0.905),  # police, justice, ecology, transport (17th session)
     "fresh98": (0.975, 0.975, 0.49, 0.03, 0.91, 0.99),  # disclosure reports; disclosure counts left uncoded (17th session)
+    "fresh100": (0.96, 0.915, 0.79, 0.88, 0.86, 0.99),  # towns, street offices and zones (17th session)
+    "fresh101": (0.98, 0.925, 0.825, 0.305, 0.99, 0.99),  # western and northern county governments (17th session)
+    "fresh102": (0.915, 0.905, 0.24, 0.115, 0.785, 0.68),  # recent emergency texts, one with lost units (17th session)
+    "fresh99": (0.99, 0.99, 0.99, 0.435, 0.74, 0.845),  # market, commerce, statistics and audit bodies (17th session)
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
