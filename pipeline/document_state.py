@@ -13,6 +13,7 @@ from pipeline.extract import (
     ACCIDENTS,
     ENUMERATION,
     EVENT_NOUN,
+    PRODUCTION_SAFETY_ITEM,
     TIME_WORDS,
     WHOLE_AFTER_QIZHONG,
     measure_of,
@@ -47,6 +48,8 @@ class DocumentState:
 
     previous: list[Mention] = field(default_factory=list)  # the last sentence's mentions
     whole_codes: set[str] = field(default_factory=set)  # whole-jurisdiction codes stated so far
+    # the value each whole-jurisdiction code was stated with, per period: a jurisdiction has one total
+    totals: dict[tuple[str, str | None], float] = field(default_factory=dict)
     events: str | None = None  # what the text last counted in 起 (事故, 火灾, 案件)
     under_label: bool = False  # under a part's label of its own (道路运输业方面。) after the total
     label: str = ""  # that label's words (道路运输业), which name the part in its figures' metrics
@@ -85,6 +88,9 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
       a heading about a part's accidents ((二)煤矿事故情况), with or without a total before it.
     - A sentence opening with 其中 right after a part's sentence is a part of that part
       (道路交通：发生事故28起…。其中，发生较大事故3起、死亡9人。).
+    - A jurisdiction has one total per period: once stated, a smaller figure under the same whole code
+      (全市发生事故77起…。化工事故1起) is a part's, and so is the rest of its sentence; a larger one
+      counts more widely and production-safety accidents are the codes' own (see `totals`).
     - A 其中 part whose code counts a kind of its total's events (其中较大事故2起 under all accidents,
       in its sentence or opening the next) is no sub-count (see _parts_whole_in_their_own_code).
     - A target leaves with no code: the indicator it aims at moves to `target_of` (see _aimed_at)."""
@@ -118,14 +124,21 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
         code = m.indicator_code
         remit = names_remit_sector(m.metric)
         remit_part = remit and bool(state.whole_codes)
-        if code and (in_part or remit_part) and (is_whole(code) or code.startswith(ACCIDENTS)):
+        # 全市发生事故77起…。化工事故1起: a smaller figure for a total already stated for the period is a
+        # part's (a larger one counts more widely: 生产安全事故1起…各类安全事故352起), unless it names
+        # production-safety accidents, which the accident codes count (各类事故死亡4人（生产安全事故死亡2人…）)
+        stated = state.totals.get((code, m.period)) if code and is_whole(code) and m.kind == "count" else None
+        another_total = stated is not None and m.value < stated and not PRODUCTION_SAFETY_ITEM.search(m.metric or "")
+        if code and (in_part or remit_part or another_total) and (is_whole(code) or code.startswith(ACCIDENTS)):
             m = replace(m, indicator_code=None, code_evidence=None, confidence="high")  # a part's accidents
         elif code and is_whole(code) and not remit and m.kind != "target":
             state.whole_codes.add(code)  # the jurisdiction's own total, stated (a target states none)
+            if m.kind == "count":
+                state.totals[(code, m.period)] = max(m.value, state.totals.get((code, m.period), m.value))
         # …22起(道路交通事故18起、工商贸事故1起),同比下降21.4%: a remit sector in brackets or as a later
         # item of a list of sectors is that item only; else the rest of the sentence is its
-        in_part = in_part or (remit_part and not _in_brackets(sentence, m.start)
-                              and not sentence[previous_end:m.start].lstrip().startswith("、"))
+        in_part = in_part or another_total or (remit_part and not _in_brackets(sentence, m.start)
+                                               and not sentence[previous_end:m.start].lstrip().startswith("、"))
         previous_end = m.end
         out.append(m)
     # 其中，港口区228人 / 包括…: parts named only by where they are, of the last sentence's total

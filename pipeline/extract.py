@@ -140,14 +140,14 @@ def _mark_itemised_totals(sentence: str, mentions: list[Mention]) -> list[Mentio
         items = [i for i, m in enumerate(out) if total.end < m.start < end and not m.direction]
         if any(out[i].unit == total.unit for i in items):
             for i in items:
-                if not _PRODUCTION_SAFETY_ITEM.search(_item_text(sentence, total.end + 1, out[i].start)):
+                if not PRODUCTION_SAFETY_ITEM.search(_item_text(sentence, total.end + 1, out[i].start)):
                     out[i] = replace(out[i], subcount=True)
     return out
 
 
 # 各类事故死亡4人（生产安全事故死亡2人、非生产安全事故死亡2人）: the production-safety item is the whole
 # of what the accident codes count
-_PRODUCTION_SAFETY_ITEM = re.compile(r"(?<!非)生产安全")
+PRODUCTION_SAFETY_ITEM = re.compile(r"(?<!非)生产安全")
 
 
 def _item_text(sentence: str, start: int, pos: int) -> str:

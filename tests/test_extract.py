@@ -1390,6 +1390,20 @@ def test_qizhong_opening_a_sentence_is_a_part_only_of_a_total_counted_before_it(
     assert _last_subcounts("发生生产安全事故。", "其中，简易程序行政处罚35次。") == [False]
 
 
+def test_a_smaller_figure_for_a_total_already_stated_is_a_parts():
+    total = "全市共发生生产安全事故77起，死亡64人。"
+    # a sector's figures in paragraphs of their own, and the changes after them, are the sector's
+    assert read_in_order(total, "\n", "化工事故1起，死亡1人。", "同比，事故减少10起，死亡减少6人。")[1:] == [
+        [None, None], [None, None]]
+    assert read_in_order(total, "\n", "八大行业事故7起，死亡5人，同比减少10起、6人。")[1] == [None, None, None, None]
+    # the same total said again, a wider count, and production-safety accidents keep their codes
+    assert read_in_order(total, "全年共发生事故77起。")[1] == ["acc.accidents"]
+    assert read_in_order("全区发生1起生产安全事故。", "发生各类安全事故352起。")[1] == ["acc.accidents"]
+    assert read_in_order("发生各类事故130起、死亡4人（生产安全事故死亡2人、非生产安全事故死亡2人）。")[0][2] == "acc.deaths"
+    # another period has a total of its own
+    assert read_in_order(total, "2018年全市共发生生产安全事故70起。")[1] == ["acc.accidents"]
+
+
 def _last_subcounts(*sentences):
     """Which mentions of the last of `sentences`, read as one paragraph, are sub-counts."""
     state = DocumentState()
