@@ -1147,6 +1147,18 @@ CASES = [
         "重庆高新区", None, 2023, "annual_report", "重庆高新区市场监督管理局", None,
     ),
     (
+        "a text that opens on its purpose and then a day (为…，6月16日上午，…) is a press item",
+        "为进一步提高全民安全意识,6月16日上午,文安县在县政府广场组织开展了安全生产咨询日活动。\n"
+        "活动发放各类安全生产宣传资料6500余份。\n",
+        "文安县", "131026", None, "other", None, None,
+    ),
+    (
+        "a headline on an event held (…咨询日活动圆满举行) is a press item's",
+        "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
+        "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",
+        "镇远县", "522625", 2025, "other", None, None,
+    ),
+    (
         "a text that opens on a dated event (6月15日，…举办…活动) is a press item",
         "6月15日,临潭县安委会26个成员单位联合举办2018年“安全生产月”宣传咨询日活动。\n活动发放各类安全生产宣传资料3000余份。\n",
         "临潭县", "623021", 2018, "other", None, None,
