@@ -185,8 +185,10 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
     if basis is None and any(word in clause for word in lexicon.word_list("basis_words.txt")):
         basis = "yoy"
     basis = basis or _compared_with(sentence, cand.start)
-    if basis is None and _NEW_THINGS.search(stripped):
-        return None, None  # 年度新增2名持证执法人员: new things counted, no change against anything
+    if _NEW_THINGS.search(stripped) and not _compared_with(sentence, cand.start) \
+            and not any(word in stripped for word in lexicon.word_list("basis_words.txt")) \
+            and not any(pattern.search(stripped) for _, pattern in _other_bases()):
+        return None, None  # 年度新增2名持证执法人员: new things counted, compared with nothing in their clause
     return direction, basis
 
 

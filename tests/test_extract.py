@@ -197,6 +197,7 @@ def test_changes(sentence, text, direction, basis):
 @pytest.mark.parametrize("sentence,text", [
     ("上半年新增3个投资项目入库。", "3个"),
     ("其中年度新增2名持证执法人员。", "2名"),
+    ("全县安全生产形势同比持续稳定，新增3家企业纳入重点监管。", "3家"),  # the basis is another clause's
 ])
 def test_new_things_counted_are_no_change(sentence, text):
     m = dict(run(sentence))[text]
@@ -754,6 +755,7 @@ def test_zero_counts(sentence, found):
     ("省安委办组织7个执法小分队对各地持续开展督导执法检查。", "7个", None),  # teams, not entities inspected
     ("组织街道、社区灾害信息员参加多轮业务培训,共200余人次参训。", "200余人次", "dis.info_officers_trained"),
     ("举办培训班3期,共500人参加。", "500人", "train.participants"),  # the clause before has a number: no event
+    ("对新领执法证人员开展专题培训120人次。", "120人次", "train.participants"),  # newly licensed, trained here
     ("全年共调派救援力量56支、救援人员1200人次。", "56支", None),  # deployments, not the teams there are
     # a 其中 part is not the quantity its total is: fires fought are some of the calls handled
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1849起", None),
@@ -1402,6 +1404,11 @@ def test_a_smaller_figure_for_a_total_already_stated_is_a_parts():
     assert read_in_order("发生各类事故130起、死亡4人（生产安全事故死亡2人、非生产安全事故死亡2人）。")[0][2] == "acc.deaths"
     # another period has a total of its own
     assert read_in_order(total, "2018年全市共发生生产安全事故70起。")[1] == ["acc.accidents"]
+    # a figure under words naming a whole jurisdiction or year is a total of its own place or period
+    county = read_in_order("全省共发生事故1260起、死亡980人。", "我县共发生事故12起、死亡9人，同比分别下降14.3%和10%。")
+    assert county[1] == ["acc.accidents", "acc.deaths", "acc.accidents_yoy", "acc.deaths_yoy"]
+    quarter = read_in_order(total, "第四季度全市发生事故8起，全年事故起数同比下降12%。")
+    assert quarter[1][1] == "acc.accidents_yoy"
 
 
 def _last_subcounts(*sentences):
@@ -1618,6 +1625,7 @@ def test_the_peers_a_count_is_taken_from_are_no_count():
     ("PM2.5浓度20µg/m3，PM10浓度34µg/m3。", ["20µg/m3", "34µg/m3"]),  # written with the micro sign
     ("区域环境噪声昼间平均等效声级52.4dB(A)。", ["52.4dB(A)"]),  # a unit in Latin letters
     ("新增治理河长477 km，限速120km/h。", ["477 km"]),  # kilometres, not a speed
+    ("部分路段限速80km/时，时速不超过60kmh。", []),
     ("玉米单产450.03公斤/亩，销毁炸药5457.6公斤。", ["450.03公斤/亩", "5457.6公斤"]),
     ("建成5G基站120个，A3级景区2个。", ["120个", "2个"]),  # identifiers are still no numbers
 ])

@@ -1153,6 +1153,16 @@ CASES = [
         "文安县", "131026", None, "other", None, None,
     ),
     (
+        "a day inside a report's opening sentence (2023年，在…领导下，3月1日，…) makes no press item",
+        "2023年，在县委县政府的坚强领导下，3月1日，我县正式启动法治政府建设示范创建工作。\n全年共办理案件30件。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a press item on training in the disclosure regulations (政府信息公开条例专题培训) is no disclosure report",
+        "近日，县政府办公室组织开展政府信息公开条例专题培训，60余人参加培训。\n",
+        None, None, None, "other", "县政府办公室", None,
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",

@@ -128,7 +128,7 @@ FLOORS = {
     "fresh101": (0.98, 0.925, 0.825, 0.305, 0.99, 0.99),  # western and northern county governments (17th session)
     "fresh102": (0.915, 0.905, 0.24, 0.115, 0.865, 0.68),  # recent emergency texts, one with lost units (17th session)
     "fresh99": (0.99, 0.99, 0.99, 0.435, 0.74, 0.845),  # market, commerce, statistics and audit bodies (17th session)
-    "fresh103": (0.96, 0.91, 0.89, 0.52, 0.99, 0.98),  # city governments' and justice bureaus' rule-of-law reports (17th session)
+    "fresh103": (0.96, 0.91, 0.89, 0.52, 0.955, 0.98),  # city governments' and justice bureaus' rule-of-law reports (17th session)
     "fresh104": (0.925, 0.87, 0.775, 0.99, 0.605, 0.96),  # accident bulletins of cities (17th session)
     "fresh105": (0.96, 0.865, 0.0, 0.0, 0.66, 0.605),  # plans and targets (17th session)
     "fresh106": (0.975, 0.965, 0.79, 0.18, 0.66, 0.68),  # fire, weather, quake, grain, transport bodies (17th session)
