@@ -21,7 +21,7 @@ from pipeline.extract import (
     names_remit_sector,
     parts_named_only,
 )
-from pipeline.lists import bracket_open_at
+from pipeline.lists import bracket_open_at, part_before
 from pipeline.mention import Mention
 from pipeline.normalise import PART_ENUMERATOR, SECTION_ENUMERATOR
 
@@ -129,7 +129,7 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
         # production-safety accidents, which the accident codes count (各类事故死亡4人（生产安全事故死亡2人…）)
         stated = state.totals.get((code, m.period)) if code and is_whole(code) and m.kind == "count" else None
         another_total = stated is not None and m.value < stated and not PRODUCTION_SAFETY_ITEM.search(m.metric or "") \
-            and not _WHOLE_JURISDICTION.search(_part_of_sentence(sentence, m.start))
+            and not _WHOLE_JURISDICTION.search(part_before(sentence, m.start))
         if code and (in_part or remit_part or another_total) and (is_whole(code) or code.startswith(ACCIDENTS)):
             m = replace(m, indicator_code=None, code_evidence=None, confidence="high")  # a part's accidents
         elif code and is_whole(code) and not remit and m.kind != "target":
@@ -157,11 +157,6 @@ _GOES_ON = set("；;，,、：:")
 # words that name a whole jurisdiction or year (全县, 我市, 全年, 各类): a figure under them is a total, of
 # its own place or period, whatever was stated before (全省…1260起。我县共发生事故12起; 第四季度全县…8起)
 _WHOLE_JURISDICTION = re.compile(r"(?:全|我|本)(?:国|省|市|县|区|州|盟|旗|镇|乡|街道)|全年|各类|今年|去年|上年")
-
-
-def _part_of_sentence(sentence: str, at: int) -> str:
-    """The words before `at` since the last ；or the sentence's start."""
-    return sentence[max(sentence.rfind(ch, 0, at) for ch in "；;") + 1:at]
 
 
 def _in_table(state: DocumentState, sentence: str, mentions: list[Mention]) -> list[Mention]:

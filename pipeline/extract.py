@@ -34,6 +34,7 @@ from pipeline.lists import (
     clause_before,
     in_aside,
     names_no_subject,
+    part_before,
     same_part,
     sentence_structures,
 )
@@ -180,16 +181,16 @@ def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
         # 和全国情况相比，分别低8.96和7.86个百分点: a difference in points against something named
         comparison = _compared_with(sentence, cand.start) if cand.family == "change" else None
         return None, comparison if comparison != "yoy" else None
-    clause = sentence[max(0, cand.start - 30):cand.start]
-    basis = next((other for other, pattern in _other_bases() if pattern.search(clause)), None)
-    if basis is None and any(word in clause for word in lexicon.word_list("basis_words.txt")):
-        basis = "yoy"
-    basis = basis or _compared_with(sentence, cand.start)
-    if _NEW_THINGS.search(stripped) and not _compared_with(sentence, cand.start) \
-            and not any(word in stripped for word in lexicon.word_list("basis_words.txt")) \
-            and not any(pattern.search(stripped) for _, pattern in _other_bases()):
+    compared = _compared_with(sentence, cand.start)
+    if _NEW_THINGS.search(stripped) and compared is None and _basis_named_in(stripped) is None:
         return None, None  # 年度新增2名持证执法人员: new things counted, compared with nothing in their clause
-    return direction, basis
+    return direction, _basis_named_in(sentence[max(0, cand.start - 30):cand.start]) or compared
+
+
+def _basis_named_in(words: str) -> str | None:
+    """The basis `words` name: one of other_bases.tsv (较2019年, 较五年均值), else yoy (同比, 较上年)."""
+    other = next((other for other, pattern in _other_bases() if pattern.search(words)), None)
+    return other or ("yoy" if any(word in words for word in lexicon.word_list("basis_words.txt")) else None)
 
 
 # 与2015年相比，2019年全省…分别下降23.1%: a comparison that opens the clauses before the value
@@ -199,7 +200,7 @@ _COMPARED_WITH = re.compile(r"(?:与|和|同)([^，,。；;]{1,16}?)(?:相比|�
 def _compared_with(sentence: str, at: int) -> str | None:
     """The basis of the last 与…相比 before `at` in its ；-part: yoy (与去年同期相比), a basis of
     other_bases.tsv (与2015年相比, 与前三年平均值相比), or `other` (和全国情况相比: another place)."""
-    part_start = max(sentence.rfind(ch, 0, at) for ch in "；;。") + 1
+    part_start = at - len(part_before(sentence, at))
     comparisons = list(_COMPARED_WITH.finditer(sentence, part_start, at))
     if not comparisons:
         return None
@@ -220,8 +221,7 @@ def _last_base_year(sentence: str, at: int) -> int | None:
 
 def _any_basis(sentence: str, at: int) -> bool:
     """A year-on-year basis word in the part of the sentence (up to ；) before `at`."""
-    part = sentence[max(sentence.rfind(ch, 0, at) for ch in "；;。") + 1:at]
-    return any(word in part for word in lexicon.word_list("basis_words.txt"))
+    return any(word in part_before(sentence, at) for word in lexicon.word_list("basis_words.txt"))
 
 
 @lru_cache(maxsize=1)

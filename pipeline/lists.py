@@ -145,6 +145,11 @@ def clause_before(sentence: str, at: int) -> str:
     return sentence[max(sentence.rfind(ch, 0, at) for ch in "，,；;。：:") + 1:at]
 
 
+def part_before(sentence: str, at: int) -> str:
+    """The text from the last ；or 。 before `at` up to `at`: the part of the sentence `at` is in."""
+    return sentence[max(sentence.rfind(ch, 0, at) for ch in "；;。") + 1:at]
+
+
 _VERDICT_AT_END = re.compile(r"(?:实现|呈现|保持|继续)?[“\"]?(?:双下降|双降|持续下降|稳中有降|均有所下降|大幅下降)[”\"]?$")
 _LIST_LEAD = re.compile(r"[“”\"）)：:]")
 
