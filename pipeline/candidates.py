@@ -384,6 +384,11 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
     if not _accept(sentence, masked, n_start, n_end, end, number, value, unit, internal, is_chinese):
         return None
     scale = unit.scale * scale_after
+    if unit.family in ("count", "money") and (per := _PER_BASE.match(sentence, end)):
+        # 0.025人/亿元: a rate; its unit keeps the base it is per
+        family = "ratio" if unit.family == "count" else "money"
+        return Candidate(n_start, per.end(), n_end, number, value * scale, unit.base + per.group(), scale, family,
+                         False, internal, is_chinese)
     return Candidate(n_start, end, n_end, number, value * scale, unit.base, scale, unit.family, False,
                      internal, is_chinese)
 
@@ -395,6 +400,9 @@ _DATE_DIGITS = re.compile(r"(?:19|20)\d{4,6}")
 _RATE_PER_BASE = re.compile(r"(百万吨|十万人口|十万人|万人|万台|万车|百亿元|亿元)(?:GDP|生产总值)?[\u4e00-\u9fff]{0,12}?死亡率"
                             r"(?:为|是|达|降至|下降至|控制在|小于|低于)?"
                             r"(?:\s*\d+(?:\.\d+)?[，,](?:同比|较上年)?(?:减少|下降|降低|增加|上升))?\s*$")
+# The scaled base a rate is per, after its unit (/亿元, /10万人, /百万吨); 次/年 and 元/人 are read
+# as 次 and 元, as the annotators write them
+_PER_BASE = re.compile(r"/(?:\d+|[十百千万亿])[十百千万亿]*(?:人口|人|吨|元|车|台|辆|件|户)")
 _STREAK_OR_SLOGAN = re.compile(r"[“\"「‘]$|连续[^，,；;。]{0,10}$")
 
 

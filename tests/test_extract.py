@@ -1633,6 +1633,16 @@ def test_kinds_votes_tents_and_areas(sentence, texts):
     assert [t for t, _ in run(sentence)] == texts
 
 
+@pytest.mark.parametrize("sentence,mentions", [
+    ("亿元生产总值死亡率控制在0.025人/亿元以内。", [("0.025人/亿元", "人/亿元", "target")]),
+    ("煤矿百万吨死亡率0.1人/百万吨，火灾死亡率0.2人/10万人。",
+     [("0.1人/百万吨", "人/百万吨", "ratio"), ("0.2人/10万人", "人/10万人", "ratio")]),
+    ("每家企业检查2次/年，补助20元/人。", [("2次", "次", "count"), ("20元", "元", "money")]),  # as annotated
+])
+def test_a_rate_keeps_the_scaled_base_it_is_per(sentence, mentions):
+    assert [(t, m.unit, m.kind) for t, m in run(sentence)] == mentions
+
+
 def test_people_tested_are_people_trained():
     assert assign_code("机关干部参加习近平法治思想在线测试", "名", "count") == "train.participants"
 
