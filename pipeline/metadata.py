@@ -1040,7 +1040,7 @@ def _reporting_agency(subject: str | None, opening_agencies: list[str]) -> str |
     if subject and (_is_national(subject) or _looks_like_agency(subject)) and not subject.endswith("部署") and not local:
         return subject
     for agency in opening_agencies:
-        if _own_kind([agency]) and not find_regions_in(agency):
+        if _own_kind([agency]) and not find_regions_in(agency) and _looks_like_agency(agency):
             return agency
     return local[0] if local else None
 

@@ -1163,6 +1163,29 @@ CASES = [
         None, None, None, "other", "县政府办公室", None,
     ),
     (
+        "a disclosure report whose regulations are cited in 《》 says what it is by its statistics period (报告中所列数据统计期限)",
+        "本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《关于印发2022年政务公开工作要点的通知》等要求编制。"
+        "报告中所列数据统计期限从2022年1月1日到2022年12月31日。\n一、总体情况\n"
+        "2022年,政务公开工作坚持以习近平新时代中国特色社会主义思想为指导,依法依规有序开展。\n",
+        None, None, 2022, "annual_report", None, None,
+    ),
+    (
+        "现将…政府信息公开工作情况报告如下 introduces a disclosure report, not a work summary",
+        "根据《中华人民共和国政府信息公开条例》要求,现将启东市应急管理局2020年度政府信息公开工作情况报告如下。\n",
+        "启东市", "320681", 2020, "annual_report", None, None,
+    ),
+    (
+        "a title ending in 清单 (…工作计划及措施清单) is a title",
+        "辽宁省应急管理厅2021年度安全生产工作计划及措施清单\n序号 | 工作职责 | 工作计划及措施 |\n"
+        "1 | 负责安全生产综合监督管理 | 严格落实企业安全生产主体责任。 |\n",
+        "辽宁省", "210000", 2021, "work_plan", "辽宁省应急管理厅", None,
+    ),
+    (
+        "a text opening on the year's main tasks (2023年…的主要任务是) is a plan; the subject is no agency",
+        "2023年区安全生产委员会的主要任务是,深入贯彻落实党的二十大精神,坚决遏制较大以上生产安全事故。\n",
+        None, None, 2023, "work_plan", None, None,
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",
