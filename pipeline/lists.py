@@ -24,6 +24,7 @@ _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?(占(?:比|(?![用道地])[\u4e00
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
+_ENUMERATION = re.compile(r"、")
 # A basis, then a verdict without numbers closing the clause (同比大幅“双下降”, 同比均有所下降).
 _BASIS_THEN_VERDICT = re.compile(rf"(?:{YEAR_BEFORE_BASIS})[^，,；;。\d]{{0,12}}$")
 # 分别为, 同比分别下降, 分别比“十三五”时期年均值下降, 分别比2020年下降: only a link, a verb of change or
@@ -31,7 +32,8 @@ _BASIS_THEN_VERDICT = re.compile(rf"(?:{YEAR_BEFORE_BASIS})[^，,；;。\d]{{0,1
 _LINK_ONLY = re.compile(rf"(?:同比|较上年|(?:比|较|与)[^，,；;。%]{{1,16}}?(?:相比)?(?=\s*(?:{LIST_CHANGE_VERBS})))?"
                         rf"(?:为|是|达|达到|{LIST_CHANGE_VERBS}|了|\s)*")
 _NAMED_BASE_ONLY = re.compile(r"(?:比|较|与)(?:19|20)\d\d年(?:同期)?(?:相比)?")
-_COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$")
+# …与前三年平均数相比, or a clause opening on 相比 (相比“十三五”期末): it only names the basis
+_COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$|^(?:相比|相较)[^，,；;。]{1,14}$")
 # 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比: the comparison closing a list of subjects
 _TRAILING_COMPARISON = re.compile(r"(?:与|较|比)[^、，,；;。与较比]{1,14}(?:相比|相较|比较|平均数|平均值|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
@@ -150,11 +152,13 @@ def part_before(sentence: str, at: int) -> str:
     return sentence[max(sentence.rfind(ch, 0, at) for ch in "；;。") + 1:at]
 
 
-_VERDICT_AT_END = re.compile(r"(?:实现|呈现|保持|继续)?[“\"]?(?:双下降|双降|持续下降|稳中有降|均有所下降|大幅下降)[”\"]?$")
+# (事故起数和死亡人数每年都保持“双下降”的良好态势: the verdict and its 态势)
+_VERDICT_AT_END = re.compile(r"(?:(?:每年|连年|一直|都|均)*(?:实现|呈现|保持|继续))?[“\"]?"
+                             r"(?:双下降|双降|持续下降|稳中有降|均有所下降|大幅下降)[”\"]?(?:的?(?:良好)?态势)?$")
 _LIST_LEAD = re.compile(r"[“”\"）)：:]")
 
 
-def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
+def _listed_subjects(sentence: str, at: int, separator: re.Pattern[str] = _LIST_SEPARATOR) -> tuple[int, list[str]]:
     """Where the clause before `at` starts, and its items (A、B, A和B: two; 较大事故: one).
 
     A comparison basis closing the clause is not an item: 事故起数、死亡人数同比分别下降… lists
@@ -168,9 +172,11 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
         # 因灾死亡失踪人口、倒塌房屋数量、直接经济损失占GDP比重较近5年均值分别下降…: the list, then its basis
         listed = listed.strip()[:trailing.start()]
     elif _COMPARISON_CLAUSE.search(listed.strip()) and clause_start > 0:
-        # 事故起数、死亡人数，与前三年平均数相比分别下降…: the clause only names the basis
-        listed = clause_before(sentence, clause_start - 1)
-        clause_start = clause_start - 1 - len(listed)
+        # 事故起数、死亡人数，与前三年平均数相比分别下降…: the clause only names the basis (事故起数和
+        # 死亡人数保持“双下降”的良好态势，相比“十三五”期末分别下降…: and the one before, its verdict)
+        previous = clause_before(sentence, clause_start - 1)
+        clause_start = clause_start - 1 - len(previous)
+        listed = _VERDICT_AT_END.sub("", previous)
     elif not listed.strip() and clause_start > 0:
         comparison = clause_before(sentence, clause_start - 1)
         subjects_end = clause_start - 1 - len(comparison) - 1
@@ -198,7 +204,7 @@ def _listed_subjects(sentence: str, at: int) -> tuple[int, list[str]]:
     lead = _LIST_LEAD.split(listed)[-1]
     clause_start += len(listed) - len(lead)
     listed = lead
-    for item in _LIST_SEPARATOR.split(listed):
+    for item in separator.split(listed):
         while item and (filler := next((f for f in fillers if item.startswith(f)), None)):
             item = item[len(filler):]
         if item:
@@ -432,6 +438,9 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         # before it, in order, when nothing else in the clause was counted. A list of changes may
         # give fewer values than subjects (均: one for all; the first subject takes it).
         clause_start, subjects = _listed_subjects(sentence, at)
+        if len(subjects) > len(values) >= 2 and len(enumerated := _listed_subjects(sentence, at, _ENUMERATION)[1]) == len(values):
+            # 受灾人数、因灾死亡和失踪人数、倒塌房屋数量分别下降28.0%、10.4%、18.6%: 和 inside an item
+            subjects = enumerated
         if len(subjects) == 1 and _NAMED_BASE_ONLY.fullmatch(subjects[0]) and len(values) == len(earlier_subjects):
             # …起数、受伤人数同比分别下降3.1%、6.3%，比2019年分别下降35.9%、45.1%: the same measures
             # against another base

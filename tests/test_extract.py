@@ -1157,6 +1157,12 @@ def test_a_later_stage_of_a_count_is_not_the_count(sentence, codes):
     # the basis between 分别 and the values, the list in the clause before
     ("受灾人次、因灾死亡失踪人数、直接经济损失，分别比“十三五”时期年均值下降36.0%、22.9%和39.0%。",
      {"36.0%": "受灾人次", "22.9%": "因灾死亡失踪人数", "39.0%": "经济损失"}),
+    # 和 inside one item of a 、 list as long as the values
+    ("自然灾害受灾人数、因灾死亡和失踪人数、倒塌房屋数量、直接经济损失分别比最近五年平均值下降28.0%、10.4%、18.6%、5.5%。",
+     {"10.4%": "因灾死亡和失踪人数", "18.6%": "倒塌房屋数量", "5.5%": "经济损失"}),
+    # a clause opening on 相比 names the basis; the subjects and their verdict (保持“双下降”的良好态势) stand before
+    ("“十四五”期间,全区事故起数和死亡人数每年都保持“双下降”的良好态势,相比“十三五”期末分别下降82.3%和85.7%。",
+     {"82.3%": "事故起数", "85.7%": "事故死亡人数"}),
 ])
 def test_changes_against_other_bases_take_their_subjects_in_order(sentence, metrics):
     """Changes against other bases take the subjects listed before them, in order; deaths that name
