@@ -411,6 +411,8 @@ def test_adjacent_numbers_share_the_noun():
     # a bare verb of taking part counts those who took part in what the clause before names
     ("组织街道、社区灾害信息员参加多轮业务培训,共200余人次参训。", "200余人次", "灾害信息员参加多轮业务培训"),
     ("开展法治讲座,共300人参加。", "300人", "法治讲座"),
+    # a verb alone counts what the numberless clause before names
+    ("人大政协建议提案答复内容公开更加细致全面,共公开45件。", "45件", "建议提案"),
     # words cut from inside a title name nothing counted; what follows the title does
     ("发放《应急科普知识宣传手册》《消防安全常识》等安全生产资料6500余份。", "6500余份", "发放安全生产资料"),
     ("上半年新增3个投资项目入库。", "3个", "新增投资项目"),  # new things counted, no change
@@ -755,6 +757,9 @@ def test_zero_counts(sentence, found):
     ("省安委办组织7个执法小分队对各地持续开展督导执法检查。", "7个", None),  # teams, not entities inspected
     ("组织街道、社区灾害信息员参加多轮业务培训,共200余人次参训。", "200余人次", "dis.info_officers_trained"),
     ("举办培训班3期,共500人参加。", "500人", "train.participants"),  # the clause before has a number: no event
+    ("人大政协建议提案答复内容公开更加细致全面,共公开45件。", "45件", "comp.proposals"),
+    ("组织开展以山区灾害避险为主要内容的安全科普教育254次。", "254次", "pub.events"),  # popular-science sessions
+    ("建设消防科普教育基地30余处。", "30余处", None),  # bases, not events
     ("对新领执法证人员开展专题培训120人次。", "120人次", "train.participants"),  # newly licensed, trained here
     ("全年共调派救援力量56支、救援人员1200人次。", "56支", None),  # deployments, not the teams there are
     # a 其中 part is not the quantity its total is: fires fought are some of the calls handled
