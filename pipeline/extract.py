@@ -33,6 +33,7 @@ from pipeline.lists import (
     bracket_open_at,
     clause_before,
     in_aside,
+    measure_of_the_class_counted,
     names_no_subject,
     part_before,
     same_part,
@@ -311,7 +312,8 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
         ))
     mentions = _outcomes_name_their_accidents(sentence, _counts_of_the_events_before(sentence, mentions))
     mentions = _changes_name_their_subject(sentence, mentions)
-    mentions = parts_named_only(sentence, _mark_subcounts(sentence, sentence_structures(sentence, mentions), measures_before))
+    mentions = _measures_of_a_class(sentence, sentence_structures(sentence, mentions))
+    mentions = parts_named_only(sentence, _mark_subcounts(sentence, mentions, measures_before))
     mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
     coded = _later_stages_uncoded(_sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(
@@ -678,6 +680,18 @@ def _changes_name_their_subject(sentence: str, mentions: list[Mention]) -> list[
                          rule="a change names the count before it" if m.kind == "change"
                          else "a value reached (从10%提升至50%) names the value before it")
     return out
+
+
+def _measures_of_a_class(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """Changes of a bare measure (同比死亡人数下降12.5%) in a part of a sentence that opens on a count of
+    one class of accidents (发生较大事故2起、死亡7人) measure that class, as lists of them do."""
+    return [replace(m, metric=measure, rule=_CLASS_RULE)
+            if m.kind == "change" and m.rule is None and m.metric
+            and (measure := measure_of_the_class_counted(sentence, m.start, m.metric)) else m
+            for m in mentions]
+
+
+_CLASS_RULE = "a bare measure after a count of one class of accidents measures that class"
 
 
 def _glossed_change(sentence: str, earlier: list[Mention], at: int) -> Mention | None:

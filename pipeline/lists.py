@@ -289,8 +289,8 @@ def _shared_modifier(subjects: list[str]) -> list[str]:
 
 BARE_MEASURE = re.compile(r"(?:同比)?(?:事故)?(起数|死亡人数|受伤人数|直接经济损失|经济损失)")
 # the part of a sentence that opens on a count of one class of accidents (其中较大事故2起, 发生较大事故1起)
-_OPENS_ON_A_CLASS = re.compile(r"\s*(?:其中[，,：:]?\s*)?(?:[全本我][省市区县州])?共?(?:发生)?"
-                               r"((?:特别)?(?:重大|较大)(?:及以上)?事故)[1-9]")
+_OPENS_ON_A_CLASS = re.compile(r"\s*(?:其中[，,：:]?\s*)?(?:全年|今年|(?:19|20)\d\d年)?[，,]?\s*"
+                               r"(?:[全本我][省市区县州])?共?(?:发生)?((?:特别)?(?:重大|较大)(?:及以上)?(?:生产安全)?事故)[1-9]")
 
 
 def _of_the_class_counted(sentence: str, clause_start: int, subjects: list[str]) -> list[str]:
@@ -303,6 +303,17 @@ def _of_the_class_counted(sentence: str, clause_start: int, subjects: list[str])
     if counted is None or not all(bare):
         return subjects
     return [counted.group(1) + m.group(1) for m in bare if m is not None]
+
+
+def measure_of_the_class_counted(sentence: str, at: int, metric: str) -> str | None:
+    """发生较大事故2起、死亡7人，同比事故起数持平、死亡人数下降12.5%: one change of a bare measure, in a
+    part of a sentence that opens on a count of one class of accidents, measures that class
+    (较大事故死亡人数); None when its metric names more than a bare measure."""
+    last = re.split(r"[、，,]", metric)[-1]  # 同比事故起数持平、死亡人数下降: the measure of this value
+    bare = BARE_MEASURE.fullmatch(without_subject_free_words(last))
+    opened = max(sentence.rfind(ch, 0, at) for ch in "。；;") + 1
+    counted = _OPENS_ON_A_CLASS.match(sentence, opened, at) if bare else None
+    return counted.group(1) + bare.group(1) if counted and bare else None
 
 
 def _sectors_sharing_a_measure(subjects: list[str]) -> tuple[list[str], bool]:

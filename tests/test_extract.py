@@ -758,6 +758,10 @@ def test_zero_counts(sentence, found):
     ("组织街道、社区灾害信息员参加多轮业务培训,共200余人次参训。", "200余人次", "dis.info_officers_trained"),
     ("举办培训班3期,共500人参加。", "500人", "train.participants"),  # the clause before has a number: no event
     ("人大政协建议提案答复内容公开更加细致全面,共公开45件。", "45件", "comp.proposals"),
+    # a change of a bare measure after a count of one class of accidents measures that class
+    ("发生较大事故2起、死亡7人,同比事故起数持平、死亡人数下降12.5%。", "12.5%", "acc.major_deaths_yoy"),
+    ("全年发生较大生产安全事故2起、死亡6人,死亡人数同比下降14.3%。", "14.3%", "acc.major_deaths_yoy"),
+    ("全市发生事故10起、死亡8人,其中较大事故1起,同比死亡人数下降10%。", "10%", "acc.deaths_yoy"),  # opens on the total
     ("组织开展以山区灾害避险为主要内容的安全科普教育254次。", "254次", "pub.events"),  # popular-science sessions
     ("建设消防科普教育基地30余处。", "30余处", None),  # bases, not events
     ("对新领执法证人员开展专题培训120人次。", "120人次", "train.participants"),  # newly licensed, trained here

@@ -109,8 +109,8 @@ FLOORS = {
     "fresh81": (0.95, 0.88, 0.99, 0.88, 0.77, 0.89),  # 2018-2021 safety and fire-prevention press items, 重庆's plan item, 高平's bulletin
     "fresh82": (0.965, 0.935, 0.89, 0.635, 0.895, 0.415),  # fire brigades' press items (清远, 中山, 贵阳, 湘西, 庆阳, 永州, 山东)
     "fresh83": (0.985, 0.97, 0.775, 0.71, 0.91, 0.945),  # justice bureaus' and governments' rule-of-law reports and press items (通州, 鄂尔多斯, 下陆, 陶家镇, 内蒙古, 甘肃, 临洮, 阜城)
-    "fresh84": (0.955, 0.91, 0.99, 0.705, 0.955, 0.67),  # assessments, national disaster and accident bulletins, a geological-hazard plan, flood-season summaries, a disaster-reduction plan
-    "fresh85": (0.98, 0.905, 0.895, 0.75, 0.66, 0.625),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
+    "fresh84": (0.955, 0.91, 0.99, 0.76, 0.955, 0.67),  # assessments, national disaster and accident bulletins, a geological-hazard plan, flood-season summaries, a disaster-reduction plan
+    "fresh85": (0.98, 0.905, 0.945, 0.79, 0.66, 0.625),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
     "fresh86": (0.945, 0.915, 0.865, 0.715, 0.77, 0.355),  # northern provinces' press items and 伊通's summary
     "fresh87": (0.9, 0.9, 0.99, 0.79, 0.755, 0.685),  # mirror and aggregator copies (spam in figures, pinyin glosses, a forum repost)
     "fresh88": (0.0, 0.0, 0.0, 0.0, 0.99, 0.99),  # openings of emergency-management rule-of-law reports: no indicator, 102 negatives (false alarms and metadata only)
