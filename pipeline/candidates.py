@@ -402,7 +402,7 @@ _RATE_PER_BASE = re.compile(r"(百万吨|十万人口|十万人|万人|万台|�
                             r"(?:\s*\d+(?:\.\d+)?[，,](?:同比|较上年)?(?:减少|下降|降低|增加|上升))?\s*$")
 # The scaled base a rate is per, after its unit (/亿元, /10万人, /百万吨); 次/年 and 元/人 are read
 # as 次 and 元, as the annotators write them
-_PER_BASE = re.compile(r"/(?:\d+|[十百千万亿])[十百千万亿]*(?:人口|人|吨|元|车|台|辆|件|户)")
+_PER_BASE = re.compile(r"/(?:\d+[十百千万亿]|[十百千万亿])[十百千万亿]*(?:人口|人|吨|元|车|台|辆|件|户)")
 _STREAK_OR_SLOGAN = re.compile(r"[“\"「‘]$|连续[^，,；;。]{0,10}$")
 
 

@@ -33,7 +33,8 @@ _LINK_ONLY = re.compile(rf"(?:同比|较上年|(?:比|较|与)[^，,；;。%]{{1
                         rf"(?:为|是|达|达到|{LIST_CHANGE_VERBS}|了|\s)*")
 _NAMED_BASE_ONLY = re.compile(r"(?:比|较|与)(?:19|20)\d\d年(?:同期)?(?:相比)?")
 # …与前三年平均数相比, or a clause opening on 相比 (相比“十三五”期末): it only names the basis
-_COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$|^(?:相比|相较)[^，,；;。]{1,14}$")
+_COMPARISON_CLAUSE = re.compile(r"(?:相比|相较|比较|平均|均值)$|^(?:相比|相较)(?:(?:19|20)\d\d年|上一?年|去年|前一年|"
+                                r"“[^”]{2,6}”(?:时期|期末|末期?)?)(?:同期|年均值|平均值|均值)?$")
 # 受灾人次、倒塌房屋数量和直接经济损失与近5年均值相比: the comparison closing a list of subjects
 _TRAILING_COMPARISON = re.compile(r"(?:与|较|比)[^、，,；;。与较比]{1,14}(?:相比|相较|比较|平均数|平均值|平均|均值)$")
 _PAIR_GAP = re.compile(r"[^，,。；;]{0,8}(?:到|至|为)\s*(?:\d{4}\s*年(?:度)?的?)?\s*(?:平均|约|近)?\s*")
@@ -305,15 +306,22 @@ def _of_the_class_counted(sentence: str, clause_start: int, subjects: list[str])
     return [counted.group(1) + m.group(1) for m in bare if m is not None]
 
 
+_ANOTHER_SCOPE = re.compile(r"\d\s*起|全[国省市区县州旗]|各类|全部")
+
+
 def measure_of_the_class_counted(sentence: str, at: int, metric: str) -> str | None:
     """发生较大事故2起、死亡7人，同比事故起数持平、死亡人数下降12.5%: one change of a bare measure, in a
     part of a sentence that opens on a count of one class of accidents, measures that class
     (较大事故死亡人数); None when its metric names more than a bare measure."""
     last = re.split(r"[、，,]", metric)[-1]  # 同比事故起数持平、死亡人数下降: the measure of this value
     bare = BARE_MEASURE.fullmatch(without_subject_free_words(last))
-    opened = max(sentence.rfind(ch, 0, at) for ch in "。；;") + 1
+    opened = at - len(part_before(sentence, at))
     counted = _OPENS_ON_A_CLASS.match(sentence, opened, at) if bare else None
-    return counted.group(1) + bare.group(1) if counted and bare else None
+    # …较大事故1起、死亡3人，全县共发生生产安全事故20起，死亡人数同比下降: another count or a whole
+    # place between the class and the change measures no longer that class
+    if counted is None or bare is None or _ANOTHER_SCOPE.search(sentence, counted.end(), at):
+        return None
+    return counted.group(1) + bare.group(1)
 
 
 def _sectors_sharing_a_measure(subjects: list[str]) -> tuple[list[str], bool]:

@@ -458,8 +458,10 @@ def _years(text: str) -> list[tuple[int, int]]:
     """(position, year) of the years in `text` that are not part of a range like 2021-2025."""
     masked = _blanked(_YEAR_RANGE, text)
     found = []
-    # 2020上半年工作总结, 2022前三季度全国…: a title may drop the 年 before a half-year or quarter
-    for match in re.finditer(_YEAR + r"(?:年|年度|(?=[上下]半年|前?[一二三四]季度))", masked):
+    # 2020上半年工作总结, 2022前三季度全国…, 2022工作总结和2023年工作思路: a title may drop the 年 before a
+    # half-year, a quarter or the name of a report
+    for match in re.finditer(_YEAR + r"(?:年|年度|(?=[上下]半年|前?[一二三四]季度|工作(?:总结|要点|计划|报告|思路|情况)))",
+                             masked):
         year = _number(match.group(1))
         if 1990 <= year <= 2100:
             found.append((match.start(), year))

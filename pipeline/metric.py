@@ -74,9 +74,9 @@ _RATE_PREDICATE_MAX = 6  # 持证上岗, 出庭应诉, 完成整改: what a rate
 # ...unless what comes before is a rate already (备案审查率100%报备) or the predicate says by how much
 # (事项85%压缩办理时限: 85% of the items, not a cut of 85%)
 _A_RATE = re.compile(r"(?:率|比例|占比|比重)$")
-# 共200余人次参训, 500人参加: a bare verb of taking part, whose event the clause before names
 # A verb alone as a metric (共公开45件, 共办理12件) counts what the numberless clause before it names
 _BARE_VERBS = frozenset({"公开", "发布", "办理", "办结", "受理", "答复", "处理", "完成", "整改", "查处"})
+# 共200余人次参训, 500人参加: a bare verb of taking part, whose event the clause before names
 _TAKING_PART = ("参训", "参加", "参与", "参学", "受训", "参会", "参演", "参赛", "参考")
 _BY_HOW_MUCH = ("压缩", "压减", "提速", "缩短", "减少", "降低", "下降", "提高", "提升", "增长", "增加", "上升")
 POST_MAX = 24

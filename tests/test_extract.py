@@ -762,6 +762,13 @@ def test_zero_counts(sentence, found):
     ("发生较大事故2起、死亡7人,同比事故起数持平、死亡人数下降12.5%。", "12.5%", "acc.major_deaths_yoy"),
     ("全年发生较大生产安全事故2起、死亡6人,死亡人数同比下降14.3%。", "14.3%", "acc.major_deaths_yoy"),
     ("全市发生事故10起、死亡8人,其中较大事故1起,同比死亡人数下降10%。", "10%", "acc.deaths_yoy"),  # opens on the total
+    # another count, or a whole place, between the class and the change: the class no longer
+    ("全市共发生较大事故1起、死亡3人，全县共发生生产安全事故20起、死亡15人，死亡人数同比下降12.5%。", "12.5%",
+     "acc.deaths_yoy"),
+    # a clause opening on 相比 that names subjects of its own is no basis alone
+    ("全年发生较大事故1起、死亡3人，相比上年全市事故起数和死亡人数分别下降20%和16.7%。", "16.7%", "acc.deaths_yoy"),
+    ("全区道路交通安全形势持续向好，相比上年交通事故起数、死亡人数分别下降12%和15%。", "15%", None),
+    ("科普短视频点击量达3.2万次。", "3.2万次", None),  # views, no events
     ("组织开展以山区灾害避险为主要内容的安全科普教育254次。", "254次", "pub.events"),  # popular-science sessions
     ("建设消防科普教育基地30余处。", "30余处", None),  # bases, not events
     ("对新领执法证人员开展专题培训120人次。", "120人次", "train.participants"),  # newly licensed, trained here
@@ -1653,6 +1660,7 @@ def test_kinds_votes_tents_and_areas(sentence, texts):
     ("煤矿百万吨死亡率0.1人/百万吨，火灾死亡率0.2人/10万人。",
      [("0.1人/百万吨", "人/百万吨", "ratio"), ("0.2人/10万人", "人/10万人", "ratio")]),
     ("每家企业检查2次/年，补助20元/人。", [("2次", "次", "count"), ("20元", "元", "money")]),  # as annotated
+    ("全市共发生生产安全事故12起/10人。", [("12起", "起", "count")]),  # a slash between counts is no base
 ])
 def test_a_rate_keeps_the_scaled_base_it_is_per(sentence, mentions):
     assert [(t, m.unit, m.kind) for t, m in run(sentence)] == mentions

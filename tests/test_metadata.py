@@ -1186,6 +1186,26 @@ CASES = [
         None, None, 2023, "work_plan", None, None,
     ),
     (
+        "the year's main tasks named in a summary (围绕年度主要任务：…, 主要任务是防风险…) make no plan",
+        "2023年，全区应急管理系统主要任务是防风险、保安全、护稳定，全年未发生较大及以上生产安全事故。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a half-year disclosure report (现将2023年上半年政府信息公开工作情况报告如下) is no annual report",
+        "根据条例要求，现将2023年上半年政府信息公开工作情况报告如下：\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "a list of the year's tasks (…重点工作任务清单) is a plan; a 执法队 is an agency",
+        "2024年安全生产重点工作任务清单\n序号 | 任务 |\n1 | 县应急管理综合行政执法队开展检查 |\n",
+        None, None, 2024, "work_plan", None, None,
+    ),
+    (
+        "a title may drop the 年 before the name of the report (2022工作总结和2023年工作思路)",
+        "县应急管理局2022工作总结和2023年工作思路\n一、2022年特色亮点工作\n1.聚焦机制建设。\n",
+        None, None, 2022, "work_summary", None, None,
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",

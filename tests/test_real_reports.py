@@ -88,7 +88,7 @@ FLOORS = {
     "fresh60": (0.99, 0.99, 0.49, 0.31, 0.845, 0.94),  # its annotator leaves powers, plans' checks and documents reviewed uncoded
     "fresh61": (0.99, 0.96, 0.99, 0.895, 0.74, 0.83),  # accident bulletins, typed `other` by its annotator
     "fresh62": (0.885, 0.885, 0.59, 0.31, 0.95, 0.99),  # a county's enforcement table of bare numbers; district inspection counts
-    "fresh63": (0.98, 0.97, 0.905, 0.67, 0.91, 0.81),  # county emergency summaries, seven anonymised templates (X县: region left blank)
+    "fresh63": (0.98, 0.97, 0.905, 0.67, 0.95, 0.93),  # county emergency summaries, seven anonymised templates (X县: region left blank)
     "fresh64": (0.975, 0.905, 0.85, 0.56, 0.805, 0.745),  # provincial and city emergency texts, fire brigades' year reviews, press items
     "fresh65": (0.88, 0.68, 0.325, 0.325, 0.85, 0.765),  # plans with targets beside results; flattened tables of targets (荆门, 山西) are read poorly
     "fresh66": (0.975, 0.905, 0.39, 0.145, 0.915, 0.975),  # 2024-2025 rule-of-law reports of other departments; its annotator leaves one-kind counts uncoded
