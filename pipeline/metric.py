@@ -76,6 +76,8 @@ _RATE_PREDICATE_MAX = 6  # 持证上岗, 出庭应诉, 完成整改: what a rate
 _A_RATE = re.compile(r"(?:率|比例|占比|比重)$")
 # A verb alone as a metric (共公开45件, 共办理12件) counts what the numberless clause before it names
 _BARE_VERBS = frozenset({"公开", "发布", "办理", "办结", "受理", "答复", "处理", "完成", "整改", "查处"})
+# (not a slogan: 坚持以人民为中心，共办结126件)
+_SLOGAN = re.compile(r"(?:始终|紧紧)?(?:坚持|围绕|聚焦|紧扣|践行)")
 # 共200余人次参训, 500人参加: a bare verb of taking part, whose event the clause before names
 _TAKING_PART = ("参训", "参加", "参与", "参学", "受训", "参会", "参演", "参赛", "参考")
 _BY_HOW_MUCH = ("压缩", "压减", "提速", "缩短", "减少", "降低", "下降", "提高", "提升", "增长", "增加", "上升")
@@ -331,7 +333,8 @@ class MetricFinder:
             # the aside glosses the head, which alone names what is counted
             return self._clean(head)
         metric = self._clean(self._metric(index, family))
-        if metric in _BARE_VERBS and (event := self.previous_clause(index, PRE_MAX, numberless=True)):
+        if (metric in _BARE_VERBS and (event := self.previous_clause(index, PRE_MAX, numberless=True))
+                and not _SLOGAN.match(event)):
             metric = event + metric  # 建议提案答复内容公开更加细致全面，共公开45件: what the clause before names
         return head + metric if head and metric and not metric.startswith(head) else metric
 

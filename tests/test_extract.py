@@ -1632,6 +1632,10 @@ def test_figures_in_brackets_after_a_noun_count_what_that_noun_names(sentence, t
     assert {t: m for t, m in run(sentence)}[text].metric == metric
 
 
+def test_a_slogan_before_a_bare_verb_names_nothing_counted():
+    assert {t: m.metric for t, m in run("坚持以人民为中心，共办结126件。")}["126件"] == "办结"
+
+
 def test_the_peers_a_count_is_taken_from_are_no_count():
     assert [t for t, _ in run("全国32个省级统计单位中，有24个未发生重特大事故。")] == ["24个"]
 
