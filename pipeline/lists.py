@@ -344,8 +344,8 @@ def _outcome_of(subject: str) -> str:
     return subject[found.start():] if found else ""
 
 
-# 事故起数、死亡人数由2018年的4098起、2310人下降至2023年的657起、707人: two lists of levels
-_FROM_YEAR = re.compile(r"由\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
+# 事故起数、死亡人数由(从)2018年的4098起、2310人下降至2023年的657起、707人: two lists of levels
+_FROM_YEAR = re.compile(r"[由从]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 _TO_YEAR = re.compile(r"[^，,；;。\d]{0,4}?(?:至|到)\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 
 

@@ -1200,6 +1200,13 @@ def test_lists_after_from_and_to_take_the_subjects_before():
     assert found["707人"].kind == "count"
 
 
+def test_lists_after_cong_and_to_take_the_subjects_before():
+    """从2018年的…下降至2023年的…: 从 opens the pair as 由 does."""
+    found = {t: m for t, m in run("事故起数、死亡人数从2018年的4098起、2310人下降至2023年的657起、707人。")}
+    assert [(found[t].metric, found[t].period_year) for t in ("2310人", "707人")] == [
+        ("事故死亡人数", 2018), ("事故死亡人数", 2023)]
+
+
 def test_subjects_behind_a_basis_clause_name_the_changes():
     found = {t: m for t, m in run("受灾人口、因灾死亡失踪人数和直接经济损失，与前5年平均值相比，同比分别下降59.9%、87.5%、88.6%。")}
     assert [found[t].metric for t in ("59.9%", "87.5%", "88.6%")] == ["受灾人口", "因灾死亡失踪人数", "经济损失"]
