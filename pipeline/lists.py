@@ -294,13 +294,18 @@ _OPENS_ON_A_CLASS = re.compile(r"\s*(?:其中[，,：:]?\s*)?(?:全年|今年|(?
                                r"(?:[全本我][省市区县州])?共?(?:发生)?((?:特别)?(?:重大|较大)(?:及以上)?(?:生产安全)?事故)[1-9]")
 
 
+def _class_opening(sentence: str, at: int) -> re.Match[str] | None:
+    """The count of one class of accidents (其中较大事故2起, 发生较大事故1起) that opens the part of the
+    sentence (after 。or ；) `at` is in, if one does."""
+    return _OPENS_ON_A_CLASS.match(sentence, at - len(part_before(sentence, at)), at)
+
+
 def _of_the_class_counted(sentence: str, clause_start: int, subjects: list[str]) -> list[str]:
     """其中较大事故2起、死亡6人，同比事故起数、死亡人数减少4起、16人: bare measures in a part of a
-    sentence (after 。or ；) that opens on a count of one class of accidents measure that class
-    (较大事故起数); in a part that opens on the total they stay the total's."""
+    sentence that opens on a count of one class of accidents measure that class (较大事故起数); in a
+    part that opens on the total they stay the total's."""
     bare = [BARE_MEASURE.fullmatch(s) for s in subjects]
-    opened = max(sentence.rfind(ch, 0, clause_start) for ch in "。；;") + 1
-    counted = _OPENS_ON_A_CLASS.match(sentence, opened, clause_start)
+    counted = _class_opening(sentence, clause_start)
     if counted is None or not all(bare):
         return subjects
     return [counted.group(1) + m.group(1) for m in bare if m is not None]
@@ -315,8 +320,7 @@ def measure_of_the_class_counted(sentence: str, at: int, metric: str) -> str | N
     (较大事故死亡人数); None when its metric names more than a bare measure."""
     last = re.split(r"[、，,]", metric)[-1]  # 同比事故起数持平、死亡人数下降: the measure of this value
     bare = BARE_MEASURE.fullmatch(without_subject_free_words(last))
-    opened = at - len(part_before(sentence, at))
-    counted = _OPENS_ON_A_CLASS.match(sentence, opened, at) if bare else None
+    counted = _class_opening(sentence, at) if bare else None
     # …较大事故1起、死亡3人，全县共发生生产安全事故20起，死亡人数同比下降: another count or a whole
     # place between the class and the change measures no longer that class
     if counted is None or bare is None or _ANOTHER_SCOPE.search(sentence, counted.end(), at):
