@@ -19,6 +19,7 @@ from pipeline.extract import (
     measure_of,
     names_a_part,
     names_remit_sector,
+    parts_count_what_their_total_counts,
     parts_named_only,
 )
 from pipeline.lists import bracket_open_at, part_before
@@ -144,7 +145,9 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
         out.append(m)
     # 其中，港口区228人 / 包括…: parts named only by where they are, of the last sentence's total
     out = parts_named_only(sentence, out, state.previous)
-    out = _parts_whole_in_their_own_code(out, state.previous if sentence.lstrip().startswith("其中") else [])
+    before = state.previous if sentence.lstrip().startswith("其中") else []
+    out = _parts_whole_in_their_own_code(out, before)
+    out = parts_count_what_their_total_counts(out, before)  # 其中，政策文件9条 under the last sentence's total
     state.previous = out
     state.part = in_part
     state.measures.update(measure_of(m.unit) for m in out)

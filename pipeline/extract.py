@@ -316,8 +316,8 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
     mentions = parts_named_only(sentence, _mark_subcounts(sentence, mentions, measures_before))
     mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
-    coded = _later_stages_uncoded(_sector_sentences(sentence, _audiences_reached(sentence, _codes_carried_over(
-        sentence, [_with_code(sentence, m, context) for m in mentions]))))
+    coded = parts_count_what_their_total_counts(_later_stages_uncoded(_sector_sentences(sentence, _audiences_reached(
+        sentence, _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])))))
     # 按全口径统计：…各类事故221起, 各类(全口径统计)安全事故549起: road traffic and fires included, so not
     # the production-safety statistics the accident codes count (the 直报口径 figures)
     scope = _ALL_SCOPES.search(sentence)
@@ -589,8 +589,8 @@ def _continuation_metrics() -> frozenset[str]:
 
 def _codes_carried_over(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """A count that only names a stage (收到行政复议申请143件，受理129件，办结118件) takes the code of the
-    count it continues: the previous mention of the same unit in the sentence. A 其中 part of a total
-    takes none: a part is not the quantity its total is (隐患93处，其中线路老化20处)."""
+    count it continues: the previous mention of the same unit in the sentence (a 其中 part takes its
+    total's code by parts_count_what_their_total_counts)."""
     stages = _continuation_metrics()
     out = list(mentions)
     for i, m in enumerate(out):
@@ -866,6 +866,42 @@ def parts_named_only(sentence: str, mentions: list[Mention], before: list[Mentio
         if total is not None:
             out[i] = replace(m, metric=named.group(1) + (total.metric or ""), rule="a part named only by who it is")
     return out
+
+
+def parts_count_what_their_total_counts(mentions: list[Mention], before: list[Mention] | None = None) -> list[Mention]:
+    """主动公开政府信息586条，其中政策文件9条: a part of a total (`subcount`) whose own words name no code
+    counts a kind of what its total counts, and takes the total's code, as the official annotation does
+    (自评企业3685家，其中蓝码2043家; 承办建议8件，其中主办3件). The total opens the run of parts, in the
+    sentence or `before` (the sentence before one that opens with 其中): see _total_before_parts. Never a
+    whole jurisdiction's code (a sector's accidents are no total), nor a later stage of the count
+    (发现隐患539处，其中已整改504处: count_stages.tsv), nor a word the code excludes."""
+    first, later = _count_stages()
+    out = list(mentions)
+    for i, m in enumerate(out):
+        metric = m.metric or ""
+        if not m.subcount or m.indicator_code or m.kind not in ("count", "money") or not metric \
+                or later.search(metric) and not first.search(metric):
+            continue
+        total = _total_before_parts(m, (before or []) + out[:i])
+        code = total.indicator_code if total else None
+        if total is None or not code or is_whole(code) or code.startswith(ACCIDENTS) or excludes(code, metric):
+            continue
+        out[i] = replace(m, indicator_code=code, confidence="low",
+                         code_evidence=f"a part of the total counted as {total.metric}")
+    return out
+
+
+def _total_before_parts(part: Mention, before: list[Mention]) -> Mention | None:
+    """The figure a run of parts in one unit opens on: walking back over the parts before it, the first
+    figure that is no part, when it is a count (or amount) in the part's unit. A figure in another unit
+    between them ends the run (检查企业171263家，发现隐患148573项，其中…，停止设备使用的907家: no part of
+    the firms inspected), and so does a change (执法人员131人，较上年减少22人，其中退休10人)."""
+    for p in reversed(before):
+        if p.unit != part.unit:
+            return None
+        if not p.subcount:
+            return p if p.kind == part.kind and not p.direction else None
+    return None
 
 
 def _total_of(part: Mention, candidates: list[Mention]) -> Mention | None:

@@ -773,11 +773,21 @@ def test_zero_counts(sentence, found):
     ("建设消防科普教育基地30余处。", "30余处", None),  # bases, not events
     ("对新领执法证人员开展专题培训120人次。", "120人次", "train.participants"),  # newly licensed, trained here
     ("全年共调派救援力量56支、救援人员1200人次。", "56支", None),  # deployments, not the teams there are
-    # a 其中 part is not the quantity its total is: fires fought are some of the calls handled
-    ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1849起", None),
+    # a 其中 part counts a kind of what its total counts and takes its code, as the official gold does
+    # (承办建议8件，其中主办3件; 自评企业3685家，其中蓝码2043家): fires fought are calls handled
+    ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1849起",
+     "emg.incidents_handled"),
     ("全市消防救援队伍共接处警1.23万起，其中火灾扑救1849起、社会救助5799起、公务执勤417起。", "1.23万起",
      "emg.incidents_handled"),
-    ("目前检查企业商户42家,隐患93处,其中线路老化杂乱未穿管20处,配电箱损坏无防护罩4处。", "20处", None),
+    ("目前检查企业商户42家,隐患93处,其中线路老化杂乱未穿管20处,配电箱损坏无防护罩4处。", "20处", "haz.hazards_found"),
+    ("主动公开政府信息586条，其中政策文件9条、部门动态49条。", "49条", "pub.media_reports"),
+    ("全面梳理行政权力事项441项，其中行政许可28项、行政处罚342项。", "342项", "svc.power_list_items"),
+    ("主动公开政府信息586条。其中，政策文件9条，部门动态49条。", "9条", "pub.media_reports"),  # the total before
+    # …but not a part of a change, a part after figures of other units, a later stage, nor a sector's accidents
+    ("现有持证执法人员131人，较上一年度减少22人，其中退休10人。", "10人", None),
+    ("检查企业1712家，发现隐患1485项，其中重大事故隐患97项，立案151起，现场责令停止设备使用的907家。", "907家", None),
+    ("发现隐患539处，其中已整改504处。", "504处", None),
+    ("全年共发生生产安全事故12起，其中道路运输事故8起。", "8起", None),
     ("2021年全省共查处各类交通违法1194万起。", "1194万起", None),
     ("共立案50起，罚款205万元，已缴纳罚款121万元。", "121万元", None),  # paid, not imposed
     ("共立案50起，罚款205万元，已缴纳罚款121万元。", "205万元", "enf.fines"),
