@@ -64,6 +64,8 @@ _TRAILING_FORMULA = re.compile(r"[0-9+＋.\-]+$")
 # the unit of a date the metric's words were cut from (7-9月全市共发生…, 11日全县共发生…); not 月度, 日均, 日常
 _ORPHAN_DATE_UNIT = re.compile(r"^(?:月份?|日)(?=[全共发连累各我本])")
 _BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
+# what joins a 由 pair's first value to its second (压缩至, 由119家降为52家: 为 is a filler the words lose)
+_TO_THE_NEXT_VALUE = re.compile(r"压缩至|压缩到|[降升减增](?:至|到|为)?")
 
 PRE_MAX = 14
 PRE_HEAD_MAX = 6
@@ -296,7 +298,7 @@ class MetricFinder:
             words = words[:agent]  # 7个执法小分队对各地开展检查: the number counts who acts, not what is acted on
         text = "".join(self._head(words, POST_MAX))
         bare = _BARE_APPROX_TAIL.sub("", text)
-        return "" if _FROM_TO_TAIL.fullmatch(bare) or bare in ("压缩至", "压缩到") else text
+        return "" if _FROM_TO_TAIL.fullmatch(bare) or _TO_THE_NEXT_VALUE.fullmatch(bare) else text
 
     def previous_clause(self, index: int, limit: int = 10, numberless: bool = False) -> str:
         """The last words (up to `limit` characters) of the clause before the mention's own; with

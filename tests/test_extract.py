@@ -1293,10 +1293,15 @@ def test_a_value_named_only_by_its_verb_names_the_value_before_it(sentence, valu
     assert subject in m.metric
 
 
-def test_from_to_durations():
-    got = run("平均办理时间由原来的20个工作日压缩至5个工作日。")
-    assert [(t, m.value, m.unit) for t, m in got] == [("20个工作日", 20, "日"), ("5个工作日", 5, "日")]
-    assert all(m.metric == "平均办理时间" for _, m in got)
+@pytest.mark.parametrize("sentence,metric", [
+    ("平均办理时间由原来的20个工作日压缩至5个工作日。", "平均办理时间"),
+    ("危化品生产企业由119家降为52家。", "危化品生产企业"),  # 为 is a filler the words lose: 降 alone
+    ("重大危险源企业由44家降至28家。", "重大危险源企业"),
+    ("持证执法人员由120人增至150人。", "持证执法人员"),
+])
+def test_both_values_of_a_from_to_pair_name_what_went_from_one_to_the_other(sentence, metric):
+    got = run(sentence)
+    assert len(got) == 2 and all(m.metric == metric for _, m in got)
 
 
 @pytest.mark.parametrize("sentence,metric", [
