@@ -316,8 +316,9 @@ def extract_mentions(sentence: str, tokens: Sequence[str], context: DocumentCont
     mentions = parts_named_only(sentence, _mark_subcounts(sentence, mentions, measures_before))
     mentions = _kind_named_at_the_opening(sentence, mentions)
     all_kinds, mentions = _production_safety_within_all(mentions)
-    coded = parts_count_what_their_total_counts(_later_stages_uncoded(_sector_sentences(sentence, _audiences_reached(
-        sentence, _codes_carried_over(sentence, [_with_code(sentence, m, context) for m in mentions])))))
+    coded = parts_count_what_their_total_counts(sentence, _later_stages_uncoded(_sector_sentences(
+        sentence, _audiences_reached(sentence, _codes_carried_over(sentence, [_with_code(sentence, m, context)
+                                                                             for m in mentions])))))
     # 按全口径统计：…各类事故221起, 各类(全口径统计)安全事故549起: road traffic and fires included, so not
     # the production-safety statistics the accident codes count (the 直报口径 figures)
     scope = _ALL_SCOPES.search(sentence)
@@ -868,35 +869,57 @@ def parts_named_only(sentence: str, mentions: list[Mention], before: list[Mentio
     return out
 
 
-def parts_count_what_their_total_counts(mentions: list[Mention], before: list[Mention] | None = None) -> list[Mention]:
+def parts_count_what_their_total_counts(sentence: str, mentions: list[Mention],
+                                        before: list[Mention] | None = None) -> list[Mention]:
     """主动公开政府信息586条，其中政策文件9条: a part of a total (`subcount`) whose own words name no code
     counts a kind of what its total counts, and takes the total's code, as the official annotation does
-    (自评企业3685家，其中蓝码2043家; 承办建议8件，其中主办3件). The total opens the run of parts, in the
-    sentence or `before` (the sentence before one that opens with 其中): see _total_before_parts. Never a
-    whole jurisdiction's code (a sector's accidents are no total), nor a later stage of the count
-    (发现隐患539处，其中已整改504处: count_stages.tsv), nor a word the code excludes."""
+    (自评企业3685家，其中蓝码2043家; 承办建议8件，其中主办3件). The total is found by _total_before_parts,
+    in the sentence or in `before` (the sentence before one that opens with 其中). Never an accident
+    statistic (a sector's accidents are no total), nor a later stage of the count (其中已整改504处,
+    其中正在整改80处: count_stages.tsv, or 已/正在 opening the part), nor a word the code excludes."""
     first, later = _count_stages()
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
-        if not m.subcount or m.indicator_code or m.kind not in ("count", "money") or not metric \
-                or later.search(metric) and not first.search(metric):
+        later_stage = bool(later.search(metric) and not first.search(metric)) or _DONE_OR_UNDER_WAY.match(
+            sentence, max(sentence.rfind(ch, 0, m.start) for ch in _PART_OPENERS) + 1) is not None
+        if not m.subcount or m.indicator_code or m.kind not in ("count", "money") or not metric or later_stage:
             continue
-        total = _total_before_parts(m, (before or []) + out[:i])
+        total = _total_before_parts(sentence, m, out[:i], before or [])
         code = total.indicator_code if total else None
-        if total is None or not code or is_whole(code) or code.startswith(ACCIDENTS) or excludes(code, metric):
+        if total is None or not code or code.startswith(ACCIDENTS) or excludes(code, metric):
             continue
         out[i] = replace(m, indicator_code=code, confidence="low",
                          code_evidence=f"a part of the total counted as {total.metric}")
     return out
 
 
-def _total_before_parts(part: Mention, before: list[Mention]) -> Mention | None:
-    """The figure a run of parts in one unit opens on: walking back over the parts before it, the first
-    figure that is no part, when it is a count (or amount) in the part's unit. A figure in another unit
-    between them ends the run (检查企业171263家，发现隐患148573项，其中…，停止设备使用的907家: no part of
-    the firms inspected), and so does a change (执法人员131人，较上年减少22人，其中退休10人)."""
+_PART_OPENERS = "，,、；;：:（("
+# 其中已收缴入库380万元, 其中正在整改80处: a part done or under way is a later stage of its total
+_DONE_OR_UNDER_WAY = re.compile(r"\s*(?:其中)?[，,：:\s]*(?:已经|已|正在|尚未|仍在)")
+
+
+def _total_before_parts(sentence: str, part: Mention, earlier: list[Mention], before: list[Mention]) -> Mention | None:
+    """The figure a part belongs to: walking back from the part over the `earlier` figures of its
+    sentence, then over `before`, the figure right before a 其中 that opens the part's run (主动公开信息
+    586条，其中…; 停产整顿32家，其中危化企业12家: the nearest 其中 binds), or else the first figure in
+    its unit that is no part. It must be a count (or amount) and no change (执法人员131人，较上年减少22人，
+    其中退休10人: the parts are the change's). Parts in its unit and shares (其中政策文件9条，占1.5%)
+    are stepped over; a figure in another unit ends the run (检查企业171263家，发现隐患148573项，其中…，
+    停止设备使用的907家: no part of the firms inspected)."""
+    after, opened = part.start, False
+    for p in reversed(earlier):
+        opened = opened or "其中" in sentence[p.end:after]
+        after = p.start
+        if p.unit == "%" and part.unit != "%":
+            continue  # a share or a change said of a figure (占1.5%, 同比增长12%)
+        if p.unit != part.unit:
+            return None
+        if opened or not p.subcount:
+            return p if p.kind == part.kind and not p.direction else None
     for p in reversed(before):
+        if p.unit == "%" and part.unit != "%":
+            continue  # a share or a change said of a figure (占1.5%, 同比增长12%)
         if p.unit != part.unit:
             return None
         if not p.subcount:
