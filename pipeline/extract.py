@@ -881,9 +881,8 @@ def parts_count_what_their_total_counts(sentence: str, mentions: list[Mention],
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
-        later_stage = bool(later.search(metric) and not first.search(metric)) or _DONE_OR_UNDER_WAY.match(
-            sentence, max(sentence.rfind(ch, 0, m.start) for ch in _PART_OPENERS) + 1) is not None
-        if not m.subcount or m.indicator_code or m.kind not in ("count", "money") or not metric or later_stage:
+        if not m.subcount or m.indicator_code or m.kind not in ("count", "money") or not metric \
+                or (later.search(metric) and not first.search(metric)) or _done_or_under_way(sentence, m.start):
             continue
         total = _total_before_parts(sentence, m, out[:i], before or [])
         code = total.indicator_code if total else None
@@ -894,9 +893,13 @@ def parts_count_what_their_total_counts(sentence: str, mentions: list[Mention],
     return out
 
 
-_PART_OPENERS = "，,、；;：:（("
 # 其中已收缴入库380万元, 其中正在整改80处: a part done or under way is a later stage of its total
-_DONE_OR_UNDER_WAY = re.compile(r"\s*(?:其中)?[，,：:\s]*(?:已经|已|正在|尚未|仍在)")
+_DONE_OR_UNDER_WAY = re.compile(r"(?:^|[，,、；;：:（(])\s*(?:其中)?[，,：:\s]*(?:已经|已|正在|尚未|仍在)[^，,、；;：:（(]*$")
+
+
+def _done_or_under_way(sentence: str, at: int) -> bool:
+    """Whether the words of the part ending at `at` (up to 20 characters back) open on 已 or 正在."""
+    return _DONE_OR_UNDER_WAY.search(sentence, max(0, at - 20), at) is not None
 
 
 def _total_before_parts(sentence: str, part: Mention, earlier: list[Mention], before: list[Mention]) -> Mention | None:

@@ -791,6 +791,7 @@ def test_zero_counts(sentence, found):
     ("排查隐患1500处，其中已消除1420处，正在整改80处。", "80处", None),
     ("立案查处违法案件86件，其中结案80件。", "80件", None),
     ("受理举报320件，其中经核查属实85件。", "85件", "comp.reports_verified"),  # a code of its own
+    ("共监察矿井26矿次，责令局部停止作业7处，行政罚款84.8万元。", "7处", "enf.suspensions"),  # an order to stop work
     # the nearest 其中 binds, and shares or changes said of a figure do not end the run
     ("检查企业1200家，其中责令停产整顿32家，其中危化企业12家。", "12家", "enf.suspensions"),
     ("主动公开政府信息586条，其中政策文件9条，占1.5%，部门动态49条，占8.4%。", "49条", "pub.media_reports"),
