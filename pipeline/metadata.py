@@ -910,7 +910,7 @@ _ADDRESSEE = re.compile(r"(?:主送[:：])?(?:各[^:：]{2,80}|[^:：]{2,30})[:�
 # divisions stops at the county, so the town is the region by name and has no code. A town named in
 # passing (指导城关镇、安定镇…, an addressee, 送法下乡) reports nothing.
 _TOWN_NAME = r"[" + _CJK + r"]{1,5}?(?:街道|镇|乡)"
-_TOWN_OPENING_TITLE = re.compile(r"(" + _TOWN_NAME + r")(?=人民政府|政府|办事处|党工委|党委|人大|司法所|综合|关于|法治|依法|工作"
+_TOWN_OPENING_TITLE = re.compile(r"(" + _TOWN_NAME + r")(?=人民政府|政府|办事处|党工委|党委|人大|司法所|综合|关于|法治|依法|工作|安全生产|应急管理"
                                  r"|上半年|下半年"
                                  r"|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
 _TOWN_AGENCY = re.compile(r"(?:中共)?(" + _TOWN_NAME + r")(?:人民政府|政府|街道办事处|办事处|党工委|党委|委员会|人大主席团"
@@ -933,7 +933,7 @@ _ZONE_OPENING_TITLE = re.compile(r"(" + _ZONE_NAME + r")(?=管理委员会|管�
                                  r"|关于|(?:19|20)\d\d|[^" + _CJK + r"、]|$|[" + _CJK + r"]{1,8}?局)")
 _ZONE_AGENCY = re.compile(r"(?:中共)?(" + _ZONE_NAME + r")(?:管理委员会|管委会|党工委)?"
                           r"(?:[" + _CJK + r"]{0,8}(?:局|委员会|办公室))?")
-_TIME_WORDS = r"(?:19|20)\d\d年度?|今年|上半年|下半年|[一二三四]季度"
+_TIME_WORDS = r"(?:19|20)\d\d\s*年度?|今年|上半年|下半年|[一二三四]季度"
 _TIME_LEAD = re.compile(r"^(?:\s|" + _TIME_WORDS + r")+")
 _LEAD = re.compile(r"^(?:[\s|]|关于|" + _TIME_WORDS + r")+")  # also a division's name set aside, and 关于
 _NOT_A_TOWN_START = tuple("全各本我该每所其此两多个")

@@ -590,6 +590,11 @@ CASES = [
         "通城镇", None, 2025, "annual_report", None, None,
     ),
     (
+        "a converted title with a space before 年度, then the town and its safety work",
+        "2024 年度大唐镇安全生产工作汇报\n尊敬的各位领导：下面由我对全镇2024 年度安全生产工作作一汇报。\n",
+        "大唐镇", None, 2024, "work_summary", None, None,
+    ),
+    (
         "a title opening with its year, then the town",
         "2023年下洋镇法治政府建设工作报告\n2023年，下洋镇坚持依法行政。\n",
         "下洋镇", None, 2023, "annual_report", None, None,
