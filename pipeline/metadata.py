@@ -910,8 +910,8 @@ _ADDRESSEE = re.compile(r"(?:主送[:：])?(?:各[^:：]{2,80}|[^:：]{2,30})[:�
 # divisions stops at the county, so the town is the region by name and has no code. A town named in
 # passing (指导城关镇、安定镇…, an addressee, 送法下乡) reports nothing.
 _TOWN_NAME = r"[" + _CJK + r"]{1,5}?(?:街道|镇|乡)"
-_TOWN_OPENING_TITLE = re.compile(r"(" + _TOWN_NAME + r")(?=人民政府|政府|办事处|党工委|党委|人大|司法所|综合|关于|法治|依法|工作|安全生产|应急管理"
-                                 r"|上半年|下半年"
+_TOWN_OPENING_TITLE = re.compile(r"(" + _TOWN_NAME + r")(?=人民政府|政府|办事处|党工委|党委|人大|司法所|综合|关于|法治|依法|工作"
+                                 r"|安全生产|应急管理|上半年|下半年"
                                  r"|(?:19|20)\d\d|[^" + _CJK + r"、]|$)")
 _TOWN_AGENCY = re.compile(r"(?:中共)?(" + _TOWN_NAME + r")(?:人民政府|政府|街道办事处|办事处|党工委|党委|委员会|人大主席团"
                           r"|人大|司法所|综合行政执法队|综合行政执法办公室)?(?:、(?:人民政府|政府|办事处))?")
