@@ -911,21 +911,15 @@ def _total_before_parts(sentence: str, part: Mention, earlier: list[Mention], be
     are stepped over; a figure in another unit ends the run (检查企业171263家，发现隐患148573项，其中…，
     停止设备使用的907家: no part of the firms inspected)."""
     after, opened = part.start, False
-    for p in reversed(earlier):
-        opened = opened or "其中" in sentence[p.end:after]
-        after = p.start
+    for k, p in enumerate(reversed([*before, *earlier])):
+        if k < len(earlier):  # a 其中 between figures of the sentence opens the run
+            opened = opened or "其中" in sentence[p.end:after]
+            after = p.start
         if p.unit == "%" and part.unit != "%":
             continue  # a share or a change said of a figure (占1.5%, 同比增长12%)
         if p.unit != part.unit:
             return None
         if opened or not p.subcount:
-            return p if p.kind == part.kind and not p.direction else None
-    for p in reversed(before):
-        if p.unit == "%" and part.unit != "%":
-            continue  # a share or a change said of a figure (占1.5%, 同比增长12%)
-        if p.unit != part.unit:
-            return None
-        if not p.subcount:
             return p if p.kind == part.kind and not p.direction else None
     return None
 
