@@ -147,7 +147,8 @@ def in_document(state: DocumentState, sentence: str, mentions: list[Mention]) ->
     out = parts_named_only(sentence, out, state.previous)
     before = state.previous if sentence.lstrip().startswith("其中") else []
     out = _parts_whole_in_their_own_code(out, before)
-    out = parts_count_what_their_total_counts(sentence, out, before)  # 其中，政策文件9条 under the last sentence's total
+    if before:  # 其中，政策文件9条 under the last sentence's total (a total in the sentence was seen in extract)
+        out = parts_count_what_their_total_counts(sentence, out, before)
     state.previous = out
     state.part = in_part
     state.measures.update(measure_of(m.unit) for m in out)

@@ -336,15 +336,20 @@ def _count_stages() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(first), re.compile(later)
 
 
+def _only_a_later_stage(metric: str) -> bool:
+    """Whether a metric names a later stage of a count and no first one (整改隐患, not 发现并整改隐患)."""
+    first, later = _count_stages()
+    return bool(later.search(metric)) and not first.search(metric)
+
+
 def _later_stages_uncoded(mentions: list[Mention]) -> list[Mention]:
     """排查隐患4013项，整改隐患3958项: a count that only names a later stage, after a count with the same
     code that names none (排查…重大隐患9项，…重大隐患整改1项), is not that indicator again
     (count_stages.tsv); two counts of the later stage (整改隐患139万项；…整改隐患2220项) are two indicators."""
-    first, later = _count_stages()
+    _, later = _count_stages()
     out = list(mentions)
     for i, m in enumerate(out):
-        metric = m.metric or ""
-        if m.indicator_code and m.kind == "count" and later.search(metric) and not first.search(metric) \
+        if m.indicator_code and m.kind == "count" and _only_a_later_stage(m.metric or "") \
                 and any(p.indicator_code == m.indicator_code and not later.search(p.metric or "") for p in out[:i]):
             out[i] = replace(m, indicator_code=None, code_evidence=None, confidence="high")
     return out
@@ -877,12 +882,11 @@ def parts_count_what_their_total_counts(sentence: str, mentions: list[Mention],
     in the sentence or in `before` (the sentence before one that opens with 其中). Never an accident
     statistic (a sector's accidents are no total), nor a later stage of the count (其中已整改504处,
     其中正在整改80处: count_stages.tsv, or 已/正在 opening the part), nor a word the code excludes."""
-    first, later = _count_stages()
     out = list(mentions)
     for i, m in enumerate(out):
         metric = m.metric or ""
         if not m.subcount or m.indicator_code or m.kind not in ("count", "money") or not metric \
-                or (later.search(metric) and not first.search(metric)) or _done_or_under_way(sentence, m.start):
+                or _only_a_later_stage(metric) or _done_or_under_way(sentence, m.start):
             continue
         total = _total_before_parts(sentence, m, out[:i], before or [])
         code = total.indicator_code if total else None
