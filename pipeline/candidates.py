@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline import lexicon
 from pipeline.metric import token_offsets
@@ -364,10 +364,12 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
             return None
         # 24万关注量, 70余万缺水人员: a scaled number before a countable noun; 受灾人口170.7万、: after
         # one, closing its clause.
-        # 煤矿百万吨死亡率0.017，同比减少0.016: a death rate per a base, written without its unit
-        if not is_chinese and (rate := _RATE_PER_BASE.search(sentence, max(0, n_start - 40), n_start)):
-            return Candidate(n_start, n_end, n_end, number, value, "人/" + rate.group(1), 1, "ratio", True,
-                             internal, is_chinese)
+        # 煤矿百万吨死亡率0.017，同比减少0.016: a rate per a base, written without its unit
+        if not is_chinese and not _YEAR.fullmatch(number) \
+                and (rate := _rate_per_base().search(sentence, max(0, n_start - 60), n_start)):
+            unit_of_rate = lexicon.rate_words()[rate["rate"]] + "/" + lexicon.rate_bases()[rate["base"]]
+            return Candidate(n_start, n_end, n_end, number, value, unit_of_rate, 1, "ratio", True, internal,
+                             is_chinese)
         if any(ch in "万亿" for ch in number) or scale_after > 1:
             for noun, implicit_unit in lexicon.implicit_units():
                 if sentence.startswith(noun, pos) or (sentence.endswith(noun, 0, n_start) and _closes_clause(sentence, pos)):
@@ -387,8 +389,9 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
     if unit.family in ("count", "money") and (per := _PER_BASE.match(sentence, end)):
         # 0.025人/亿元: a rate; its unit keeps the base it is per
         family = "ratio" if unit.family == "count" else "money"
-        return Candidate(n_start, per.end(), n_end, number, value * scale, unit.base + per.group(), scale, family,
-                         False, internal, is_chinese)
+        base = per.group()[1:]
+        return Candidate(n_start, per.end(), n_end, number, value * scale,
+                         f"{unit.base}/{lexicon.rate_bases().get(base, base)}", scale, family, False, internal, is_chinese)
     return Candidate(n_start, end, n_end, number, value * scale, unit.base, scale, unit.family, False,
                      internal, is_chinese)
 
@@ -397,9 +400,21 @@ _MONTHS_AND_MORE = re.compile(r"[多余]月")
 _MULTIPLE = re.compile(r"[一两二三四五六七八九十]+倍")
 _GREW_BY = re.compile(r"(?:增长|增加|提高|提升|上升|翻|多|高出|超过|扩大|减少|下降)了?(?:近|约|超过?)?\Z")
 _DATE_DIGITS = re.compile(r"(?:19|20)\d{4,6}")
-_RATE_PER_BASE = re.compile(r"(百万吨|十万人口|十万人|万人|万台|万车|百亿元|亿元)(?:GDP|生产总值)?[\u4e00-\u9fff]{0,12}?死亡率"
-                            r"(?:为|是|达|降至|下降至|控制在|小于|低于)?"
-                            r"(?:\s*\d+(?:\.\d+)?[，,](?:同比|较上年)?(?:减少|下降|降低|增加|上升))?\s*$")
+# What may stand between a rate's words and its value: a colon, years, the value before and the move
+# from it (死亡率:2021、2022年分别为0.17、0.24; 死亡率由2021年的0.06下降到2022年的0.04; 死亡率0.017，同比减少)
+_YEAR = re.compile(r"(?:19|20)\d\d")  # 死亡率:2021、2022年分别为0.17、0.24: 2021 is a year, not a rate
+_RATE_TAIL = "|".join([r"(?:19|20)\d\d年度?", r"\d+(?:\.\d+)?", r"[:：\s“”\"、，,和]"] + sorted(
+    ["由", "的", "为", "是", "达", "分别", "降至", "下降至", "下降到", "降到", "上升至", "上升到", "升至", "增至",
+     "控制在", "小于", "低于", "不超过", "同比", "较上年", "减少", "下降", "降低", "增加", "上升"], key=len, reverse=True))
+
+
+@cache
+def _rate_per_base() -> re.Pattern[str]:
+    """A rate per a base (rate_bases.tsv, rate_words.tsv) that the number ending the text is the value of."""
+    bases = "|".join(map(re.escape, sorted(lexicon.rate_bases(), key=len, reverse=True)))
+    words = "|".join(map(re.escape, lexicon.rate_words()))
+    return re.compile(rf"(?P<base>{bases})(?:GDP|国内生产总值|生产总值)?[\u4e00-\u9fff]{{0,12}}?(?P<rate>{words})"
+                      rf"(?:{_RATE_TAIL})*+$")
 # The scaled base a rate is per, after its unit (/亿元, /10万人, /百万吨); 次/年 and 元/人 are read
 # as 次 and 元, as the annotators write them
 _PER_BASE = re.compile(r"/(?:\d+[十百千万亿]|[十百千万亿])[十百千万亿]*(?:人口|人|吨|元|车|台|辆|件|户)")

@@ -11,7 +11,6 @@ from pipeline import lexicon
 from pipeline.catalog import is_kind_of, is_whole
 from pipeline.extract import (
     ACCIDENTS,
-    ENUMERATION,
     EVENT_NOUN,
     PRODUCTION_SAFETY_ITEM,
     TIME_WORDS,
@@ -24,7 +23,7 @@ from pipeline.extract import (
 )
 from pipeline.lists import bracket_open_at, part_before
 from pipeline.mention import Mention
-from pipeline.normalise import PART_ENUMERATOR, SECTION_ENUMERATOR
+from pipeline.normalise import ENUMERATION, PART_ENUMERATOR, SECTION_ENUMERATOR
 
 
 def _parts_whole_in_their_own_code(mentions: list[Mention], before: list[Mention]) -> list[Mention]:

@@ -41,6 +41,7 @@ from pipeline.lists import (
 )
 from pipeline.mention import DocumentContext, Mention
 from pipeline.metric import MetricFinder, Span
+from pipeline.normalise import ENUMERATION
 from pipeline.periods import period_of
 from pipeline.qualifiers import find_qualifier
 from pipeline.regions import by_code, find_regions_in, is_within
@@ -490,10 +491,6 @@ def whole_subjects() -> tuple[str, ...]:
 
 # what a count in 起 counts
 EVENT_NOUN = re.compile(r"事故|火灾|火情|案件|灾害|险情|警情|事件|纠纷")
-
-
-# an enumerator opening a line or a part: (一), 一、, 1.
-ENUMERATION = r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])"
 
 
 ACCIDENTS = "acc."  # the accident statistics: a part's major accidents are not the jurisdiction's either

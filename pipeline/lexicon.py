@@ -2,7 +2,8 @@
 
 Every list a user may want to extend for another city's reports lives in a data file:
 units.tsv (measure words), qualifiers.tsv, implicit_units.tsv, change_words.tsv,
-basis_words.txt, duration_cues.txt, named_concepts.txt, metric_fillers.txt.
+basis_words.txt, duration_cues.txt, named_concepts.txt, metric_fillers.txt, rate_bases.tsv,
+rate_words.tsv.
 """
 
 from __future__ import annotations
@@ -80,6 +81,18 @@ def qualifiers_at(position: str) -> tuple[Qualifier, ...]:
 def implicit_units() -> tuple[tuple[str, str], ...]:
     rows = [(r["noun"], r["unit"]) for r in read_table("implicit_units.tsv")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def rate_bases() -> dict[str, str]:
+    """The bases a rate may be per, as written (十万人口), and as its unit names them (10万人)."""
+    return {r["written"]: r["base"] for r in read_table("rate_bases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def rate_words() -> dict[str, str]:
+    """The words of a rate per a base (死亡率) and the unit of what it counts (人)."""
+    return {r["word"]: r["counts"] for r in read_table("rate_words.tsv")}
 
 
 @lru_cache(maxsize=1)

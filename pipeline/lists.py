@@ -11,6 +11,7 @@ from functools import lru_cache
 from pipeline import lexicon
 from pipeline.candidates import mask_non_quantities
 from pipeline.mention import Mention
+from pipeline.normalise import ENUMERATION
 
 # The change verbs that open a list of changes (下降12.6%和2.8%); change_words.tsv holds them all.
 LIST_CHANGE_VERBS = "下降|减少|降低|上升|增长|增加|提高"
@@ -375,6 +376,11 @@ def _from_to_lists(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_LEADING_ENUMERATOR = re.compile(r"^\s*" + ENUMERATION)
+_YEAR_ITEM = re.compile(r"(?:19|20)\d\d年?度?")
+# what a metric holds of a list of years (死亡率：2021、2022年 -> 死亡率; 2022年分别检查企业 -> 检查企业)
+_YEAR_LIST_TAIL = re.compile(r"[:：\s]*(?:(?:19|20)\d\d年?度?[、和与及]?)+$|^(?:(?:19|20)\d\d年?度?[、和与及]?)+(?:分别)?")
+
 # 均 inside 均值, 平均, 人均, 日均: an average, no "all"
 _AVERAGED = re.compile(r"均[值数]|[平人日户]均")
 
@@ -472,6 +478,15 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
             # …起数、死亡人数同比分别下降17.7%、12.5%；其中较大事故同比分别下降19.0%和26.3%: the one
             # subject is measured as the earlier list was (较大事故, 较大事故死亡人数)
             subjects = [subjects[0] + _outcome_of(earlier) for earlier in earlier_subjects]
+        if len(subjects) == len(values) >= 2 and all(_YEAR_ITEM.fullmatch(s) for s in subjects):
+            # 火灾十万人口死亡率：2021、2022年分别为0.17、0.24: the items are years, each value's period
+            # (the metric stands before them: 死亡率：2021、2022年 -> 死亡率)
+            before_years = _LEADING_ENUMERATOR.sub("", clause_before(sentence, clause_start - 1)).strip() if clause_start else ""
+            for subject, i in zip(subjects, values, strict=True):
+                year = int(subject[:4])
+                out[i] = replace(out[i], metric=_YEAR_LIST_TAIL.sub("", out[i].metric or "") or before_years or None,
+                                 period_year=year, period=str(year), rule="a list of values: the years listed before, in order")
+            continue
         subjects = _of_the_class_counted(sentence, clause_start, _shared_modifier(subjects)) if len(subjects) >= 2 else []
         changes = all(out[i].kind == "change" for i in values)
         fits = len(values) == len(subjects) or (changes and len(values) < len(subjects))

@@ -117,7 +117,10 @@ def test_value_and_unit(sentence, text, value, unit):
     ("受灾人口170.7万、同比下降54.2%。", "170.7万", "人", "受灾人口"),  # the noun before, closing the clause
     # a death rate per a base, written without its unit; so is its change
     ("该省煤矿百万吨死亡率0.017，同比减少0.016。", "0.017", "人/百万吨", "百万吨死亡率"),
-    ("火灾十万人口死亡率0.047。", "0.047", "人/十万人口", "死亡率"),
+    ("火灾十万人口死亡率0.047。", "0.047", "人/10万人", "死亡率"),  # one name for one base (rate_bases.tsv)
+    ("亿元GDP生产安全事故死亡率：2022年为0.008，已达到规划指标要求。", "0.008", "人/亿元", "死亡率"),
+    ("亿元国内生产总值安全事故死亡率由2021年的0.06下降到2022年的0.04。", "0.06", "人/亿元", "死亡率"),
+    ("10万人口火灾发生率为19.7，高于东部地区。", "19.7", "起/10万人", "发生率"),  # a rate of events
 ])
 def test_implicit_unit(sentence, text, unit, noun):
     (t, m), *_ = run(sentence)
@@ -1694,11 +1697,22 @@ def test_kinds_votes_tents_and_areas(sentence, texts):
     ("亿元生产总值死亡率控制在0.025人/亿元以内。", [("0.025人/亿元", "人/亿元", "target")]),
     ("煤矿百万吨死亡率0.1人/百万吨，火灾死亡率0.2人/10万人。",
      [("0.1人/百万吨", "人/百万吨", "ratio"), ("0.2人/10万人", "人/10万人", "ratio")]),
+    ("火灾死亡率0.2人/十万人口。", [("0.2人/十万人口", "人/10万人", "ratio")]),  # one name for one base
     ("每家企业检查2次/年，补助20元/人。", [("2次", "次", "count"), ("20元", "元", "money")]),  # as annotated
     ("全市共发生生产安全事故12起/10人。", [("12起", "起", "count")]),  # a slash between counts is no base
 ])
 def test_a_rate_keeps_the_scaled_base_it_is_per(sentence, mentions):
     assert [(t, m.unit, m.kind) for t, m in run(sentence)] == mentions
+
+
+@pytest.mark.parametrize("sentence,periods", [
+    ("火灾十万人口死亡率：2021、2022年分别为0.17、0.24。", ["2021", "2022"]),
+    ("全市2020年、2021年分别检查企业120家、150家。", ["2020", "2021"]),
+])
+def test_a_list_of_years_gives_each_value_its_year(sentence, periods):
+    found = run(sentence)
+    assert [m.period for _, m in found] == periods
+    assert not any(m.metric and m.metric[:2].isdigit() for _, m in found)  # a year is no subject
 
 
 def test_people_tested_are_people_trained():

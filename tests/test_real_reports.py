@@ -44,7 +44,7 @@ FLOORS = {
     "fresh17": (0.99, 0.99, 0.575, 0.885, 0.93, 0.92),
     "fresh18": (0.99, 0.975, 0.99, 0.935, 0.725, 0.755),  # 精准推送惠企政策15条 read as media pieces (推送), uncoded by its annotator
     "fresh19": (0.985, 0.96, 0.99, 0.86, 0.825, 0.98),
-    "fresh20": (0.965, 0.965, 0.99, 0.73, 0.705, 0.655),
+    "fresh20": (0.985, 0.985, 0.995, 0.73, 0.705, 0.67),
     "fresh21": (0.97, 0.97, 0.76, 0.66, 0.95, 0.95),
     "fresh22": (0.945, 0.945, 0.99, 0.99, 0.99, 0.895),
     "fresh23": (0.99, 0.99, 0.99, 0.865, 0.99, 0.99),
@@ -98,7 +98,7 @@ FLOORS = {
     "fresh70": (0.975, 0.975, 0.88, 0.465, 0.99, 0.955),  # county and district governments' rule-of-law reports
     "fresh71": (0.945, 0.915, 0.76, 0.335, 0.915, 0.735),  # provincial departments' rule-of-law reports and press items
     "fresh72": (0.98, 0.96, 0.99, 0.3, 0.79, 0.46),  # 2024-2025 city emergency texts, two anonymised mirror pages
-    "fresh73": (0.97, 0.925, 0.7, 0.435, 0.7, 0.595),  # reports to people's congresses on work safety and deputies' suggestions, enforcement-inspection press items
+    "fresh73": (0.985, 0.96, 0.7, 0.435, 0.7, 0.605),  # reports to people's congresses on work safety and deputies' suggestions, enforcement-inspection press items
     "fresh74": (0.98, 0.92, 0.91, 0.78, 0.88, 0.635),  # towns' and street offices' rule-of-law reports, one town's safety summary
     "fresh75": (0.9, 0.885, 0.99, 0.405, 0.575, 0.53),  # development zones and county-level cities, mostly press items; a yearbook entry and a disclosure table
     "fresh76": (0.875, 0.845, 0.575, 0.73, 0.8, 0.785),  # county emergency summaries and bulletins (临海, 鹤城, 元江, 耿马 with a table, 鄢陵, 南陵, 紫金)
