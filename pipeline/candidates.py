@@ -226,7 +226,8 @@ def _quantity_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     A candidate is a fraction or 一半, or the end of a number (a digit or Chinese numeral), an
     internal qualifier with its scale, spaces, then a unit or implicit noun (also for the upper
-    bound of a range). Built from the same tables, so a sentence neither matches holds no candidate.
+    bound of a range), or follows an implicit noun or a rate's words. Built from the same tables, so
+    a sentence neither matches holds no candidate.
     """
     internal = "|".join(re.escape(q.word) for q in lexicon.qualifiers_at("internal"))
     plain = [u.written for u in lexicon.units_longest_first() if not u.needs_cue] + ["％"]
@@ -234,7 +235,10 @@ def _quantity_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
     plain += [noun for noun, _ in lexicon.zero_counts()]
     needs_cue = [u.written for u in lexicon.units_longest_first() if u.needs_cue]
     number = rf"[\d{_CN}](?:{internal})?[万亿千]? *"
-    return (re.compile(rf"分之|一半|{number}(?:{'|'.join(map(re.escape, plain))})"),
+    # a noun before a scaled number (经济损失0.06万。) and the words of a rate per a base name it too
+    nouns = "|".join(map(re.escape, [noun for noun, _ in lexicon.implicit_units()]))
+    rates = "|".join(map(re.escape, lexicon.rate_words()))
+    return (re.compile(rf"分之|一半|{number}(?:{'|'.join(map(re.escape, plain))})|(?:{nouns})\d|{rates}"),
             re.compile(rf"{number}(?:{'|'.join(map(re.escape, needs_cue))})"))
 
 

@@ -115,6 +115,8 @@ def test_value_and_unit(sentence, text, value, unit):
     ("平台累计2.6万办件量。", "2.6万", "件", "办件"),
     ("保障了70余万缺水人员安全饮水。", "70余万", "人", "缺水人员"),
     ("受灾人口170.7万、同比下降54.2%。", "170.7万", "人", "受灾人口"),  # the noun before, closing the clause
+    ("全年共处罚款103.5万。", "103.5万", "元", "罚款"),  # money (implicit_units.tsv)
+    ("涉及资金1314.7127万，已全部兑现。", "1314.7127万", "元", "资金"),
     # a death rate per a base, written without its unit; so is its change
     ("该省煤矿百万吨死亡率0.017，同比减少0.016。", "0.017", "人/百万吨", "百万吨死亡率"),
     ("火灾十万人口死亡率0.047。", "0.047", "人/10万人", "死亡率"),  # one name for one base (rate_bases.tsv)
