@@ -774,6 +774,10 @@ def _region(
                 add(regions, _W_OPENING_AGENCY)
                 opener.update(region.code for region in regions)
             break
+    # 在启东市委、市政府的正确领导下，我局…: the committee a department works under names its own place
+    if named_leader := _UNDER_NAMED_LEADER.search(text, 0, _LEADER_WINDOW):
+        for mention in find_regions_in(named_leader.group(1)):
+            add(mention.regions, _W_OPENING_AGENCY)
     for match in _SECURITY_FILING.finditer(text):
         region = by_code(match.group(1))
         if region:
@@ -885,6 +889,7 @@ def _of_kind(region: Region, kind: str) -> bool:
 _SITE_REGISTRATION = re.compile(r"(?m)^.*[\u4e00-\u9fff]ICP备[\d-]+.*$")  # a filing number, not ICP备案 in a report
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent
 _UNDER_LEADER = re.compile(r"在[省市区县州旗盟]委[^，,。；;\n]{0,24}?领导下")
+_UNDER_NAMED_LEADER = re.compile(r"在([\u4e00-\u9fff]{2,8}?[省市区县州旗盟])委[^，,。；;\n]{0,24}?领导下")
 _COMMITTEE = re.compile(r"([省市区县州旗盟])委")
 _LEADER_WINDOW = 300
 # an event named after its host (杭州亚运会, 成都大运会): the place names the event, not the reporter

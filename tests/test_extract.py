@@ -825,6 +825,10 @@ def test_zero_counts(sentence, found):
     ("在广东广播电视台等主流媒体播出曝光隐患239处。", "239处", None),
     ("累计暗访企业54家，曝光隐患196处。", "196处", "haz.hazards_found"),
     ("亿元GDP生产安全事故死亡率同比下降25%。", "25%", None),  # a death rate is no count of deaths
+    # posters put up are materials; approving someone else's posters is no publicity of one's own
+    ("利用法治宣传阵地张贴宣传画1100多张。", "1100多张", "pub.materials"),
+    ("办理张贴宣传品审批8件。", "8件", None),
+    ("召开重大案件集体讨论会议4场次。", "4场次", "legal.collective_discussions"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}

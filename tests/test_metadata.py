@@ -1211,6 +1211,17 @@ CASES = [
         None, None, 2022, "work_summary", None, None,
     ),
     (
+        "a plan for the next step follows a review of results (…工作总计及下一步工作计划)",
+        "应急管理局前三季度工作总计及下一步工作计划\n今年以来,我局在区委区政府的坚强领导下,全力做好安全生产工作。\n一、重点工作开展情况\n",
+        None, None, None, "work_summary", None, None,
+    ),
+    (
+        "the committee a department works under names its place (在启东市委、市政府的正确领导下)",
+        "城市管理局2023年度法治政府建设情况报告\n2023年,我局在启东市委、市政府的正确领导下,在南通市局和业务部门的大力支持下,深学笃用习近平法治思想。\n"
+        "配合南通市城管局开展检查。\n",
+        "启东市", "320681", 2023, "annual_report", "城市管理局", None,
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",
