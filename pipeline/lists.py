@@ -155,8 +155,10 @@ def part_before(sentence: str, at: int) -> str:
 
 
 # (事故起数和死亡人数每年都保持“双下降”的良好态势: the verdict and its 态势)
-_VERDICT_AT_END = re.compile(r"(?:(?:每年|连年|一直|都|均)*(?:实现|呈现|保持|继续))?[“\"]?"
+_VERDICT_AT_END = re.compile(r"(?:(?:每年|连年|一直|都|均)*(?:实现|呈现|保持|继续)(?:同比|较上年)?)?[“\"]?"
                              r"(?:双下降|双降|持续下降|稳中有降|均有所下降|大幅下降)[”\"]?(?:的?(?:良好)?态势)?$")
+_VERDICT_VERB_AT_END = re.compile(r"(?:实现|呈现|保持|继续)$")
+_FALLS_BEFORE = re.compile(r"(同比|较上年)?[“\"]?(?:双下降|双降)[”\"]?[，,]?\s*$")
 _LIST_LEAD = re.compile(r"[“”\"）)：:]")
 
 
@@ -192,12 +194,13 @@ def _listed_subjects(sentence: str, at: int, separator: re.Pattern[str] = _LIST_
             listed = clause_before(sentence, subjects_end)
             clause_start = subjects_end - len(listed)
         elif verdict and verdict.start() > 0:
-            # 事故起数和死亡人数同比大幅“双下降”，分别下降33.5%和42.7%: the subjects before the basis
-            listed = comparison[:verdict.start()]
+            # 事故起数和死亡人数同比大幅“双下降”，分别下降33.5%和42.7%: the subjects before the basis (and
+            # before the verb of 实现同比“双下降”)
+            listed = _VERDICT_VERB_AT_END.sub("", comparison[:verdict.start()])
             clause_start = clause_start - 1 - len(comparison)
-        elif "、" in comparison and not _DENIAL.search(comparison):
+        elif ("、" in comparison or _VERDICT_AT_END.search(comparison)) and not _DENIAL.search(comparison):
             # 受灾人次、因灾死亡失踪人数、直接经济损失，分别比…下降: the list is the clause before, without
-            # a verdict closing it (事故起数、死亡人数实现双下降)
+            # a verdict closing it (事故起数、死亡人数实现双下降; 事故起数和死亡人数实现“双下降”)
             listed = _VERDICT_AT_END.sub("", comparison)
             clause_start = clause_start - 1 - len(comparison)
     fillers = lexicon.word_list("metric_fillers.txt")
@@ -446,6 +449,12 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         if (found.group() not in ("分别", "均") and sentence.endswith(_MEASURES_BEFORE_VERB, 0, at)
                 and len(_listed_subjects(sentence, at)[1]) != len(values)):
             continue  # 受伤人数增加8人、上升88.9%: one measure, two ways of saying its change
+        # 事故起数和死亡人数实现同比“双下降”，分别为29.1%和12.4%: percentages right after a verdict of falls
+        # are the falls
+        fall = _FALLS_BEFORE.search(sentence, max(0, at - 12), at)
+        if fall and all(out[i].kind == "ratio" and out[i].unit == "%" for i in values):
+            for i in values:
+                out[i] = replace(out[i], kind="change", direction="down", basis=out[i].basis or ("yoy" if fall.group(1) else None))
         # one list of changes, one basis: 同比分别减少…，分别下降15.19%、10.9%、13.43% (the later values
         # stand too far from 同比 to find it themselves); a value without a verb of its own
         # (下降26.5%,18.1%) moves as the one before it

@@ -1110,6 +1110,11 @@ ACCIDENT_STATISTICS = [
     ("全市发生生产安全事故不到10起、死亡8人，同比分别下降20%、30%。",
      {"10起": None, "8人": "acc.deaths", "20%": "acc.accidents_yoy", "30%": "acc.deaths_yoy"}),
     ("全市事故起数、死亡人数实现双下降，分别下降15.2%和20.1%。", {"15.2%": "acc.accidents_yoy", "20.1%": "acc.deaths_yoy"}),
+    # subjects joined by 和 before a verdict; percentages right after a verdict of falls are the falls
+    ("全区生产安全事故起数和死亡人数实现“双下降”，分别下降29.1%和12.4%。",
+     {"29.1%": "acc.accidents_yoy", "12.4%": "acc.deaths_yoy"}),
+    ("全区生产安全事故起数和死亡人数实现同比“双下降”，分别为29.1%和12.4%。",
+     {"29.1%": "acc.accidents_yoy", "12.4%": "acc.deaths_yoy"}),
     # the deaths of 重特大 accidents and of one of the eight 工贸 sectors (轻工, 纺织, …) are parts
     ("全国发生重特大事故9起、死亡146人，同比分别下降43.8%、49.8%。",
      {"146人": None, "43.8%": None, "49.8%": None}),

@@ -136,7 +136,7 @@ FLOORS = {
     "fresh109": (0.945, 0.945, 0.865, 0.865, 0.74, 0.445),  # emergency bureaus' summaries: 辽宁 flood relief, 怀柔 safety month, 江永 yearbook, 天桥 press item (18th session)
     "fresh110": (0.85, 0.705, 0.0, 0.0, 0.825, 0.99),  # emergency and work-safety plans, most of them preamble (18th session)
     "fresh111": (0.965, 0.965, 0.925, 0.63, 0.99, 0.99),  # emergency bureaus' reports on mirror sites: spam, traditional script, pinyin glosses (18th session)
-    "fresh112": (0.88, 0.86, 0.695, 0.855, 0.66, 0.67),  # table cells (北京) unread; 元江's page lost characters
+    "fresh112": (0.88, 0.86, 0.77, 0.87, 0.66, 0.675),  # table cells (北京) unread; 元江's page lost characters
     "fresh113": (0.975, 0.965, 0.72, 0.905, 0.39, 0.41),  # codes rectified hazards and 次 of inspections
     "fresh114": (0.945, 0.945, 0.95, 0.915, 0.995, 0.76),  # mostly report openings: few figures
     "fresh115": (0.975, 0.975, 0.835, 0.755, 0.855, 0.93),  # other departments; pages that never name their county
