@@ -478,6 +478,8 @@ NEGATIVES = [
     "工矿商贸企业就业人员10万人生产安全事故死亡人数持续下降。",  # the base of a rate
     "去年全国火灾主要有五个特点。",  # the structure of an account
     "政府透明度指数在全国49个较大城市中排名第四。",  # the peers of a ranking
+    "长春在全国36个参评城市中综合排名第十。",
+    "公共服务质量监测名列全国31个省(区、市)之首。",
     "报告所列数据的统计期限为202311日至1231日。",  # a date whose 年 and 月 the page lost
     "合议共管工作法被评为全国新时代枫桥经验104个先进典型之一。",  # a list the reporter is one of
     "海安是江苏第二批10个农村物流达标县之一。",
