@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipeline import lexicon
 from pipeline.datafiles import read_table
 
 _FAMILY_OF_KIND = {"count": "count", "target": None, "money": "money", "ratio": "ratio", "change": "change", "duration": "duration"}
@@ -204,6 +205,15 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     return choice.code if choice else None
 
 
+_PEOPLE = ("人", "人次", "名")
+
+
+@lru_cache(maxsize=1)
+def _ends_in_study() -> re.Pattern[str]:
+    """A metric that ends on an activity of study (study_activities.tsv)."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, lexicon.study_words('activity')))})$")
+
+
 def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
                 span: tuple[int, int] | None = None, part: bool = False) -> CodeChoice | None:
     """The catalog code of a mention and the cue that decided it, or None when cue and unit family
@@ -218,6 +228,8 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     counted = written if written.endswith("》") else metric
     if not metric:
         return None
+    if unit not in _PEOPLE and _ends_in_study().search(metric):
+        return None  # 集中学习13次, …等专题学习6次: a count of study sessions is none of the catalog's
     family = _family(unit, kind)
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence

@@ -3,7 +3,7 @@
 Every list a user may want to extend for another city's reports lives in a data file:
 units.tsv (measure words), qualifiers.tsv, implicit_units.tsv, change_words.tsv,
 basis_words.txt, duration_cues.txt, named_concepts.txt, metric_fillers.txt, rate_bases.tsv,
-rate_words.tsv.
+rate_words.tsv, study_activities.tsv.
 """
 
 from __future__ import annotations
@@ -93,6 +93,14 @@ def rate_bases() -> dict[str, str]:
 def rate_words() -> dict[str, str]:
     """The words of a rate per a base (死亡率) and the unit of what it counts (人)."""
     return {r["word"]: r["counts"] for r in read_table("rate_words.tsv")}
+
+
+@cache
+def study_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind of study_activities.tsv (activity: 传达学习, 专题学习; object_end: 精神),
+    longest first."""
+    words = next(row["words"] for row in read_table("study_activities.tsv") if row["kind"] == kind)
+    return tuple(sorted(words.split(";"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

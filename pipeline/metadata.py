@@ -785,8 +785,13 @@ def _region(
 
     # 在市委、市政府的坚强领导下，我局…: a department working under a city's committee is the city's
     # (在市委、市政府和区委的领导下: the nearest committee's)
+    # (2023年，我区法治政府建设在市委、市政府的领导下: a division naming itself 我区 is the reporter)
     leader = _UNDER_LEADER.search(text, 0, _LEADER_WINDOW)
-    self_kind = _COMMITTEE.findall(leader.group())[-1] if leader else _self_reference(text)
+    if leader:
+        we = _OWN_DIVISION.search(text, max(text.rfind(ch, 0, leader.start()) for ch in "。\n") + 1, leader.start())
+        self_kind = we.group(1) if we else _COMMITTEE.findall(leader.group())[-1]
+    else:
+        self_kind = _self_reference(text)
     cited = _inside(text, _CITED)
     guided = _inside(text, _UNDER_GUIDANCE, _AS_INSTRUCTED)  # 在…指导下, 按照…部署
     body: dict[str, float] = defaultdict(float)
@@ -890,6 +895,7 @@ _SITE_REGISTRATION = re.compile(r"(?m)^.*[\u4e00-\u9fff]ICP备[\d-]+.*$")  # a f
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent
 _UNDER_LEADER = re.compile(r"在[省市区县州旗盟]委[^，,。；;\n]{0,24}?领导下")
 _UNDER_NAMED_LEADER = re.compile(r"在([\u4e00-\u9fff]{2,8}?[省市区县州旗盟])委[^，,。；;\n]{0,24}?领导下")
+_OWN_DIVISION = re.compile(r"我([省市区县州旗盟])")
 _COMMITTEE = re.compile(r"([省市区县州旗盟])委")
 _LEADER_WINDOW = 300
 # an event named after its host (杭州亚运会, 成都大运会): the place names the event, not the reporter

@@ -29,7 +29,6 @@ from functools import lru_cache
 from itertools import accumulate
 
 from pipeline import lexicon
-from pipeline.datafiles import read_table
 
 CLAUSE_BREAKS = set("，,；;。！？!?：:（）()【】[]")
 _DIVISION = r"(?:省|市|区|县|州|盟|旗|乡|镇|街道|社区|村|园区)"
@@ -558,10 +557,8 @@ _LEVEL_IN_METRIC = re.compile(f"(?:{_LEVELS}级|中央|全国)(?!以上)")  # �
 @lru_cache(maxsize=1)
 def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a run of activities of study_activities.tsv, an object studied that ends the text)."""
-    words = {row["kind"]: sorted(row["words"].split(";"), key=len, reverse=True)
-             for row in read_table("study_activities.tsv")}
-    activity = "|".join(map(re.escape, words["activity"]))
-    object_end = "|".join(map(re.escape, words["object_end"]))
+    activity = "|".join(map(re.escape, lexicon.study_words("activity")))
+    object_end = "|".join(map(re.escape, lexicon.study_words("object_end")))
     return re.compile(f"(?:{activity})+"), re.compile(f"[^，,；;。]{{2,60}}?(?:{object_end})(?:等[^，,；;。]{{0,6}})?")
 
 

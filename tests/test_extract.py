@@ -452,6 +452,7 @@ NEGATIVES = [
     "付出一倍的努力。",  # 一倍 without a change
     "网上办件量较上年增长数十倍。",  # tens of times is no ten times
     "记者从四川省应急管理厅了解到6组数字。",  # the figures an item presents
+    "围绕省委1310具体部署开展工作。",  # 具体 is no measure word (具 counts bodies)
     "用三组数据看法治建设成效。",
     "整治10吨以上货车。",  # a size names a class of things
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents
@@ -831,6 +832,11 @@ def test_zero_counts(sentence, found):
     ("利用法治宣传阵地张贴宣传画1100多张。", "1100多张", "pub.materials"),
     ("办理张贴宣传品审批8件。", "8件", None),
     ("召开重大案件集体讨论会议4场次。", "4场次", "legal.collective_discussions"),
+    # a count of study sessions is none of the catalog's, whatever topics it lists
+    ("开展法治解读等专题学习6次。", "6次", None),
+    # a legality review's suggestions are no deputies' proposals; drafting and revising rules clears none
+    ("审查上会议题、合同等300余件，提出修改建议600余条。", "600余条", None),
+    ("评估、制修订行政规范性文件11件。", "11件", None),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}

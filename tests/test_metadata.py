@@ -1222,6 +1222,12 @@ CASES = [
         "启东市", "320681", 2023, "annual_report", "城市管理局", None,
     ),
     (
+        "a district naming itself 我区 under the city's committee is the reporter (品质金水 names it)",
+        "2023年,我区法治政府建设工作在市委、市政府的正确领导下,认真落实党中央和省、市决策部署,"
+        "为构建“创新智城·品质金水”做好法治保障。\n一、主要举措和成效\n参加郑州市组织的执法培训。\n",
+        "金水区", "410105", 2023, "work_summary", None, None,
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",

@@ -140,6 +140,8 @@ FLOORS = {
     "fresh113": (0.975, 0.965, 0.72, 0.905, 0.39, 0.41),  # codes rectified hazards and 次 of inspections
     "fresh114": (0.945, 0.945, 0.95, 0.915, 0.995, 0.76),  # mostly report openings: few figures
     "fresh115": (0.975, 0.975, 0.835, 0.755, 0.855, 0.93),  # other departments; pages that never name their county
+    "fresh116": (0.965, 0.955, 0.595, 0.685, 0.91, 0.97),  # 2024-2025 rule-of-law reports of governments and departments, a 2026 plan
+    "fresh117": (0.965, 0.925, 0.9, 0.9, 0.965, 0.995),  # governments', towns' and bureaus' rule-of-law reports, few figures each
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
