@@ -230,6 +230,8 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
         return None
     if unit not in _PEOPLE and _ends_in_study().search(metric):
         return None  # 集中学习13次, …等专题学习6次: a count of study sessions is none of the catalog's
+    if any(word in metric for word in lexicon.word_list("uncoded_words.txt")):
+        return None  # 1个案例入选…合法性审核案例: an honour
     family = _family(unit, kind)
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence

@@ -837,6 +837,9 @@ def test_zero_counts(sentence, found):
     # a legality review's suggestions are no deputies' proposals; drafting and revising rules clears none
     ("审查上会议题、合同等300余件，提出修改建议600余条。", "600余条", None),
     ("评估、制修订行政规范性文件11件。", "11件", None),
+    # a review is a penalty review when its words name enforcement (处罚, 执法, 案件, 法制, 合法性, 决定)
+    ("建设项目涉及园林绿地指标事项审查48件。", "48件", None),
+    ("开展重大行政执法决定法制审核36件。", "36件", "legal.penalty_reviews"),
 ])
 def test_codes(sentence, text, code):
     found = {t: m for t, m in run(sentence)}
@@ -1741,6 +1744,7 @@ def test_people_tested_are_people_trained():
 @pytest.mark.parametrize("metric,unit,code", [
     ("为企业提出法律建议", "件", "legal.advice_given"),  # legal advice, not a deputy's proposal
     ("三类人员考法", "人次", "train.participants"),  # a law exam
+    ("案例入选青岛市行政规范性文件合法性审核案例", "个", None),  # an honour (uncoded_words.txt), no review
 ])
 def test_advice_and_exams(metric, unit, code):
     assert assign_code(metric, unit, "count") == code

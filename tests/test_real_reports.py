@@ -25,7 +25,7 @@ FLOORS = {
     "gold-real": (0.985, 0.975, 0.945, 0.975, 0.985, 0.94),
     "dev": (0.98, 0.955, 0.95, 0.92, 0.845, 0.855),
     "blind": (0.975, 0.935, 0.94, 0.585, 0.87, 0.715),  # its annotator coded more strictly than gold-real
-    "fresh": (0.97, 0.945, 0.915, 0.74, 0.915, 0.77),
+    "fresh": (0.97, 0.945, 0.915, 0.75, 0.915, 0.77),
     "fresh2": (0.97, 0.95, 0.935, 0.965, 0.915, 0.85),
     "fresh3": (0.975, 0.925, 0.975, 0.96, 0.935, 0.9),
     "fresh4": (0.955, 0.925, 0.915, 0.915, 0.87, 0.945),  # calls a bulletin titled …通报 a summary (now `other`)
@@ -63,7 +63,7 @@ FLOORS = {
     "fresh36": (0.985, 0.95, 0.93, 0.93, 0.925, 0.99),
     "fresh37": (0.9, 0.81, 0.99, 0.19, 0.865, 0.805),
     "fresh38": (0.975, 0.975, 0.86, 0.805, 0.705, 0.765),
-    "fresh39": (0.975, 0.915, 0.93, 0.765, 0.76, 0.99),
+    "fresh39": (0.98, 0.92, 0.93, 0.79, 0.76, 0.995),
     "fresh40": (0.99, 0.975, 0.99, 0.95, 0.825, 0.99),  # bulletins with no place: region from the address only
     "fresh41": (0.925, 0.875, 0.9, 0.9, 0.99, 0.975),  # a garbled page lost the units of its figures
     "fresh42": (0.975, 0.925, 0.66, 0.79, 0.955, 0.99),
@@ -80,7 +80,7 @@ FLOORS = {
     "fresh52": (0.985, 0.945, 0.865, 0.56, 0.805, 0.77),  # and sectors' fines; half its pages are bulletins and press items
     "fresh53": (0.915, 0.875, 0.49, 0.24, 0.88, 0.945),  # an inspection plan's table of bare numbers
     "fresh54": (0.96, 0.94, 0.94, 0.67, 0.865, 0.825),  # bulletins and press items, typed `other` by its annotator
-    "fresh55": (0.97, 0.96, 0.72, 0.79, 0.825, 0.825),  # codes lawyers and articles loosely; 会同县府办 (with the county office) reads as 会同县
+    "fresh55": (0.97, 0.96, 0.72, 0.82, 0.825, 0.83),  # codes lawyers and articles loosely; 会同县府办 (with the county office) reads as 会同县
     "fresh56": (0.965, 0.745, 0.99, 0.825, 0.7, 0.61),  # a livelihood task table; press items typed `other`
     "fresh57": (0.96, 0.855, 0.8, 0.67, 0.96, 0.76),  # press conferences on the environment and public security
     "fresh58": (0.99, 0.98, 0.9, 0.705, 0.915, 0.98),  # its annotator leaves procedures' and legal aid's sub-counts uncoded
@@ -91,7 +91,7 @@ FLOORS = {
     "fresh63": (0.98, 0.97, 0.905, 0.61, 0.95, 0.93),  # county emergency summaries, seven anonymised templates (X县: region left blank)
     "fresh64": (0.975, 0.905, 0.85, 0.56, 0.805, 0.745),  # provincial and city emergency texts, fire brigades' year reviews, press items
     "fresh65": (0.88, 0.68, 0.325, 0.325, 0.85, 0.765),  # plans with targets beside results; flattened tables of targets (荆门, 山西) are read poorly
-    "fresh66": (0.975, 0.905, 0.39, 0.145, 0.915, 0.975),  # 2024-2025 rule-of-law reports of other departments; its annotator leaves one-kind counts uncoded
+    "fresh66": (0.975, 0.905, 0.395, 0.16, 0.92, 0.975),  # 2024-2025 rule-of-law reports of other departments; its annotator leaves one-kind counts uncoded
     "fresh67": (0.975, 0.965, 0.0, 0.0, 0.76, 0.75),  # sector safety texts (mines, fireworks, gas, construction): every figure is one sector's, all codes null
     "fresh68": (0.96, 0.935, 0.905, 0.665, 0.805, 0.56),  # 2016-2020 safety-supervision texts, a State Council bulletin
     "fresh69": (0.945, 0.89, 0.42, 0.49, 0.805, 0.42),  # disaster-relief and flood summaries, rainfall figures; four anonymised templates
@@ -139,8 +139,8 @@ FLOORS = {
     "fresh112": (0.88, 0.86, 0.77, 0.87, 0.66, 0.675),  # table cells (北京) unread; 元江's page lost characters
     "fresh113": (0.975, 0.965, 0.72, 0.905, 0.39, 0.41),  # codes rectified hazards and 次 of inspections
     "fresh114": (0.945, 0.945, 0.95, 0.915, 0.995, 0.76),  # mostly report openings: few figures
-    "fresh115": (0.975, 0.975, 0.835, 0.755, 0.855, 0.93),  # other departments; pages that never name their county
-    "fresh116": (0.965, 0.955, 0.595, 0.685, 0.91, 0.97),  # 2024-2025 rule-of-law reports of governments and departments, a 2026 plan
+    "fresh115": (0.975, 0.975, 0.835, 0.795, 0.855, 0.93),  # other departments; pages that never name their county
+    "fresh116": (0.965, 0.955, 0.595, 0.745, 0.91, 0.97),  # 2024-2025 rule-of-law reports of governments and departments, a 2026 plan
     "fresh117": (0.965, 0.925, 0.9, 0.9, 0.965, 0.995),  # governments', towns' and bureaus' rule-of-law reports, few figures each
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
