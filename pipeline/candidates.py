@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 
 from pipeline import lexicon
 from pipeline.metric import token_offsets
+from pipeline.normalise import YEAR
 from pipeline.numerals import parse_decimal
 from pipeline.regions import names_opening_with_numerals
 
@@ -231,14 +232,14 @@ def _quantity_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """
     internal = "|".join(re.escape(q.word) for q in lexicon.qualifiers_at("internal"))
     plain = [u.written for u in lexicon.units_longest_first() if not u.needs_cue] + ["％"]
-    plain += [noun for noun, _ in lexicon.implicit_units()]
+    plain += [noun for noun, _, position in lexicon.implicit_units() if position != "before"]
     plain += [noun for noun, _ in lexicon.zero_counts()]
     needs_cue = [u.written for u in lexicon.units_longest_first() if u.needs_cue]
     number = rf"[\d{_CN}](?:{internal})?[万亿千]? *"
     # a noun before a scaled number (经济损失0.06万。) and the words of a rate per a base name it too
-    nouns = "|".join(map(re.escape, [noun for noun, _ in lexicon.implicit_units()]))
+    nouns = "|".join(map(re.escape, [noun for noun, _, position in lexicon.implicit_units() if position != "after"]))
     rates = "|".join(map(re.escape, lexicon.rate_words()))
-    return (re.compile(rf"分之|一半|{number}(?:{'|'.join(map(re.escape, plain))})|(?:{nouns})\d|{rates}"),
+    return (re.compile(rf"分之|一半|{number}(?:{'|'.join(map(re.escape, plain))})|(?:{nouns})[\d{_CN}]|{rates}"),
             re.compile(rf"{number}(?:{'|'.join(map(re.escape, needs_cue))})"))
 
 
@@ -369,14 +370,15 @@ def _with_unit(sentence: str, masked: str, n_start: int, n_end: int, number: str
         # 24万关注量, 70余万缺水人员: a scaled number before a countable noun; 受灾人口170.7万、: after
         # one, closing its clause.
         # 煤矿百万吨死亡率0.017，同比减少0.016: a rate per a base, written without its unit
-        if not is_chinese and not _YEAR.fullmatch(number) \
-                and (rate := _rate_per_base().search(sentence, max(0, n_start - 60), n_start)):
+        if not is_chinese and not _YEAR_IN_A_LIST.match(sentence, n_end) and (rate := _rate_of(sentence, n_start)):
             unit_of_rate = lexicon.rate_words()[rate["rate"]] + "/" + lexicon.rate_bases()[rate["base"]]
             return Candidate(n_start, n_end, n_end, number, value, unit_of_rate, 1, "ratio", True, internal,
                              is_chinese)
         if any(ch in "万亿" for ch in number) or scale_after > 1:
-            for noun, implicit_unit in lexicon.implicit_units():
-                if sentence.startswith(noun, pos) or (sentence.endswith(noun, 0, n_start) and _closes_clause(sentence, pos)):
+            for noun, implicit_unit, position in lexicon.implicit_units():
+                after = position != "before" and sentence.startswith(noun, pos)
+                before = position != "after" and sentence.endswith(noun, 0, n_start) and _closes_clause(sentence, pos)
+                if after or before:
                     family = lexicon.units()[implicit_unit].family  # 经济损失0.06万: 元, money
                     return Candidate(n_start, pos, n_end, number, value * scale_after, implicit_unit, 1,
                                      family, True, internal, is_chinese)
@@ -404,21 +406,46 @@ _MONTHS_AND_MORE = re.compile(r"[多余]月")
 _MULTIPLE = re.compile(r"[一两二三四五六七八九十]+倍")
 _GREW_BY = re.compile(r"(?:增长|增加|提高|提升|上升|翻|多|高出|超过|扩大|减少|下降)了?(?:近|约|超过?)?\Z")
 _DATE_DIGITS = re.compile(r"(?:19|20)\d{4,6}")
-# What may stand between a rate's words and its value: a colon, years, the value before and the move
-# from it (死亡率:2021、2022年分别为0.17、0.24; 死亡率由2021年的0.06下降到2022年的0.04; 死亡率0.017，同比减少)
-_YEAR = re.compile(r"(?:19|20)\d\d")  # 死亡率:2021、2022年分别为0.17、0.24: 2021 is a year, not a rate
-_RATE_TAIL = "|".join([r"(?:19|20)\d\d年度?", r"\d+(?:\.\d+)?", r"[:：\s“”\"、，,和]"] + sorted(
-    ["由", "的", "为", "是", "达", "分别", "降至", "下降至", "下降到", "降到", "上升至", "上升到", "升至", "增至",
-     "控制在", "小于", "低于", "不超过", "同比", "较上年", "减少", "下降", "降低", "增加", "上升"], key=len, reverse=True))
+# 死亡率：2021、2022年分别为0.17、0.24: a number followed by another year of a list is a year
+_YEAR_IN_A_LIST = re.compile(rf"\s*[、和至\-—~]\s*{YEAR}")
+
+
+def _rate_of(sentence: str, n_start: int) -> re.Match[str] | None:
+    """The rate whose value is the number at `n_start`, written without its unit (煤矿百万吨死亡率0.017):
+    of a list of rates before 分别 (亿元GDP死亡率、万车死亡率分别为0.012、1.63), the one in the
+    number's place after 分别."""
+    found = _rate_per_base().search(sentence, max(0, n_start - 60), n_start)
+    if found is None:
+        return None
+    clause_start = max(sentence.rfind(ch, 0, found.start()) for ch in "，,；;。：:") + 1
+    listed = list(_rate_per_base(tail=False).finditer(sentence, clause_start, found.end("rate")))
+    respectively = sentence.find("分别", found.end("rate"), n_start)
+    if len(listed) > 1 and respectively >= 0:
+        place = len(_DECIMAL.findall(sentence, respectively, n_start))
+        return listed[place] if place < len(listed) else None
+    return found
+
+
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 
 
 @cache
-def _rate_per_base() -> re.Pattern[str]:
-    """A rate per a base (rate_bases.tsv, rate_words.tsv) that the number ending the text is the value of."""
+def _rate_per_base(tail: bool = True) -> re.Pattern[str]:
+    """A rate per a base (rate_bases.tsv, rate_words.tsv) that the number ending the text is the value of
+    (`tail`: else the rate's words alone).
+
+    Between the rate's words and its value may stand a colon, years, the value before and the move
+    from it, in the words of change_words.tsv and basis_words.txt (死亡率：2021、2022年分别为0.17、0.24;
+    死亡率由2021年的0.06下降到2022年的0.04; 死亡率0.017，同比减少0.016), but no other rate: in
+    亿元GDP死亡率、万车死亡率分别为0.012、1.63 the first value is not the second rate's."""
     bases = "|".join(map(re.escape, sorted(lexicon.rate_bases(), key=len, reverse=True)))
     words = "|".join(map(re.escape, lexicon.rate_words()))
-    return re.compile(rf"(?P<base>{bases})(?:GDP|国内生产总值|生产总值)?[\u4e00-\u9fff]{{0,12}}?(?P<rate>{words})"
-                      rf"(?:{_RATE_TAIL})*+$")
+    links = ["由", "的", "为", "是", "达", "至", "到", "在", "分别", "控制", "小于", "低于", "不超过"]
+    moves = [word for word, _ in lexicon.change_words()] + list(lexicon.word_list("basis_words.txt")) + links
+    between = "|".join([rf"{YEAR}年度?", r"\d+(?:\.\d+)?", r"[:：\s“”\"、，,和]"]
+                    + [re.escape(w) for w in sorted(set(moves), key=len, reverse=True)])
+    rate = rf"(?P<base>{bases})(?:GDP|国内生产总值|生产总值)?[\u4e00-\u9fff]{{0,12}}?(?P<rate>{words})"
+    return re.compile(rf"{rate}(?:{between})*+$" if tail else rate)
 # The scaled base a rate is per, after its unit (/亿元, /10万人, /百万吨); 次/年 and 元/人 are read
 # as 次 and 元, as the annotators write them
 _PER_BASE = re.compile(r"/(?:\d+[十百千万亿]|[十百千万亿])[十百千万亿]*(?:人口|人|吨|元|车|台|辆|件|户)")

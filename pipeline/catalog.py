@@ -205,7 +205,7 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     return choice.code if choice else None
 
 
-_PEOPLE = ("人", "人次", "名")
+_PEOPLE = ("人", "人次", "名")  # units of people: who studied may be people trained
 
 
 @lru_cache(maxsize=1)
@@ -228,8 +228,8 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
     counted = written if written.endswith("》") else metric
     if not metric:
         return None
-    if unit not in _PEOPLE and _ends_in_study().search(metric):
-        return None  # 集中学习13次, …等专题学习6次: a count of study sessions is none of the catalog's
+    if unit not in _PEOPLE and "培训" not in metric and _ends_in_study().search(metric):
+        return None  # 集中学习13次, …等专题学习6次: a count of study sessions (not of training) is none of the catalog's
     if any(word in metric for word in lexicon.word_list("uncoded_words.txt")):
         return None  # 1个案例入选…合法性审核案例: an honour
     family = _family(unit, kind)

@@ -41,7 +41,7 @@ from pipeline.lists import (
 )
 from pipeline.mention import DocumentContext, Mention
 from pipeline.metric import MetricFinder, Span
-from pipeline.normalise import ENUMERATION
+from pipeline.normalise import LEADING_ENUMERATOR
 from pipeline.periods import period_of
 from pipeline.qualifiers import find_qualifier
 from pipeline.regions import by_code, find_regions_in, is_within
@@ -471,7 +471,7 @@ def _part_subject(sentence: str) -> int | None:
     found = _ACCIDENT_CLAUSE.search(sentence)
     if found is None:
         return None
-    return found.start() if names_a_part(TIME_WORDS.sub("", _ENUMERATOR.sub("", found.group(1)))) else None
+    return found.start() if names_a_part(TIME_WORDS.sub("", LEADING_ENUMERATOR.sub("", found.group(1)))) else None
 
 
 def names_a_part(subject: str) -> bool:
@@ -732,7 +732,6 @@ def _zero_outcome_before(sentence: str, at: int) -> str | None:
 
 
 _TOPIC_RULE = "a change names the clause that opens its sentence"
-_ENUMERATOR = re.compile(r"^\s*" + ENUMERATION + r"\s*")
 TIME_WORDS = re.compile(r"(?:截至|截止|至)?(?:(?:19|20)\d\d年(?:度)?)?(?:\d{1,2}(?:[-—–~至到]\d{1,2})?月份?)?"
                          r"(?:\d{1,2}日)?(?:以来|底|末)?(?<=[年月日度来底末份])"
                          r"|[上下]半年|今年以来|全年|(?:前|第)?[一二三四1-4]个?季度"
@@ -745,7 +744,7 @@ def _opening_topic(sentence: str, before: int) -> str | None:
     first = re.match(r"[^，,；;。]*[，,]", sentence)
     if not first or first.end() > before:
         return None
-    topic = TIME_WORDS.sub("", _ENUMERATOR.sub("", first.group()[:-1]))
+    topic = TIME_WORDS.sub("", LEADING_ENUMERATOR.sub("", first.group()[:-1]))
     return topic if topic and not any(ch.isdigit() for ch in topic) else None
 
 

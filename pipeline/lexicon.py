@@ -78,8 +78,9 @@ def qualifiers_at(position: str) -> tuple[Qualifier, ...]:
 
 
 @lru_cache(maxsize=1)
-def implicit_units() -> tuple[tuple[str, str], ...]:
-    rows = [(r["noun"], r["unit"]) for r in read_table("implicit_units.tsv")]
+def implicit_units() -> tuple[tuple[str, str, str], ...]:
+    """(noun, unit, position: after | before | both) of implicit_units.tsv, longest noun first."""
+    rows = [(r["noun"], r["unit"], r["position"]) for r in read_table("implicit_units.tsv")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
@@ -99,7 +100,7 @@ def rate_words() -> dict[str, str]:
 def study_words(kind: str) -> tuple[str, ...]:
     """The words of one kind of study_activities.tsv (activity: 传达学习, 专题学习; object_end: 精神),
     longest first."""
-    words = next(row["words"] for row in read_table("study_activities.tsv") if row["kind"] == kind)
+    words = {row["kind"]: row["words"] for row in read_table("study_activities.tsv")}[kind]
     return tuple(sorted(words.split(";"), key=len, reverse=True))
 
 

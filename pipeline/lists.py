@@ -11,7 +11,7 @@ from functools import lru_cache
 from pipeline import lexicon
 from pipeline.candidates import mask_non_quantities
 from pipeline.mention import Mention
-from pipeline.normalise import ENUMERATION
+from pipeline.normalise import LEADING_ENUMERATOR, YEAR
 
 # The change verbs that open a list of changes (下降12.6%和2.8%); change_words.tsv holds them all.
 LIST_CHANGE_VERBS = "下降|减少|降低|上升|增长|增加|提高"
@@ -25,7 +25,7 @@ _SHARE_GAP = re.compile(r"[，,、]?\s*(?:约)?(占(?:比|(?![用道地])[\u4e00
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 # The listed subjects of 分别: 查处违法采矿、违法占用耕地案件分别为41件和63件.
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
-_ENUMERATION = re.compile(r"、")
+_ITEM_COMMA = re.compile(r"、")
 # A basis, then a verdict without numbers closing the clause (同比大幅“双下降”, 同比均有所下降).
 _BASIS_THEN_VERDICT = re.compile(rf"(?:{YEAR_BEFORE_BASIS})[^，,；;。\d]{{0,12}}$")
 # 分别为, 同比分别下降, 分别比“十三五”时期年均值下降, 分别比2020年下降: only a link, a verb of change or
@@ -155,10 +155,14 @@ def part_before(sentence: str, at: int) -> str:
 
 
 # (事故起数和死亡人数每年都保持“双下降”的良好态势: the verdict and its 态势)
-_VERDICT_AT_END = re.compile(r"(?:(?:每年|连年|一直|都|均)*(?:实现|呈现|保持|继续)(?:同比|较上年)?)?[“\"]?"
-                             r"(?:双下降|双降|持续下降|稳中有降|均有所下降|大幅下降)[”\"]?(?:的?(?:良好)?态势)?$")
-_VERDICT_VERB_AT_END = re.compile(r"(?:实现|呈现|保持|继续)$")
-_FALLS_BEFORE = re.compile(r"(同比|较上年)?[“\"]?(?:双下降|双降)[”\"]?[，,]?\s*$")
+_VERDICT_VERBS = "实现|呈现|保持|继续"
+_BOTH_FELL = "双下降|双降"
+_VERDICT_AT_END = re.compile(rf"(?:(?:每年|连年|一直|都|均)*(?:{_VERDICT_VERBS})(?:{lexicon.basis_words_pattern()})?)?[“\"]?"
+                             rf"(?:{_BOTH_FELL}|持续下降|稳中有降|均有所下降|大幅下降)[”\"]?(?:的?(?:良好)?态势)?$")
+_VERDICT_VERB_AT_END = re.compile(rf"(?:{_VERDICT_VERBS})$")
+# …实现同比“双下降”，分别为29.1%和12.4%: only 为 or nothing between 分别 and the values
+_FALLS_BEFORE = re.compile(rf"({lexicon.basis_words_pattern()})?[“\"]?(?:{_BOTH_FELL})[”\"]?[，,]?\s*$")
+_LINK_TO_FALLS = re.compile(r"分别为?\s*")
 _LIST_LEAD = re.compile(r"[“”\"）)：:]")
 
 
@@ -379,10 +383,9 @@ def _from_to_lists(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_LEADING_ENUMERATOR = re.compile(r"^\s*" + ENUMERATION)
-_YEAR_ITEM = re.compile(r"(?:19|20)\d\d年?度?")
+_YEAR_ITEM = re.compile(rf"{YEAR}年?度?")
 # what a metric holds of a list of years (死亡率：2021、2022年 -> 死亡率; 2022年分别检查企业 -> 检查企业)
-_YEAR_LIST_TAIL = re.compile(r"[:：\s]*(?:(?:19|20)\d\d年?度?[、和与及]?)+$|^(?:(?:19|20)\d\d年?度?[、和与及]?)+(?:分别)?")
+_YEAR_LIST_TAIL = re.compile(rf"[:：\s]*(?:{YEAR}年?度?[、和与及]?)+$|^(?:{YEAR}年?度?[、和与及]?)+(?:分别)?")
 
 # 均 inside 均值, 平均, 人均, 日均: an average, no "all"
 _AVERAGED = re.compile(r"均[值数]|[平人日户]均")
@@ -452,7 +455,8 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         # 事故起数和死亡人数实现同比“双下降”，分别为29.1%和12.4%: percentages right after a verdict of falls
         # are the falls
         fall = _FALLS_BEFORE.search(sentence, max(0, at - 12), at)
-        if fall and all(out[i].kind == "ratio" and out[i].unit == "%" for i in values):
+        if fall and _LINK_TO_FALLS.fullmatch(sentence, at, out[values[0]].start) \
+                and all(out[i].kind == "ratio" and out[i].unit == "%" for i in values):
             for i in values:
                 out[i] = replace(out[i], kind="change", direction="down", basis=out[i].basis or ("yoy" if fall.group(1) else None))
         # one list of changes, one basis: 同比分别减少…，分别下降15.19%、10.9%、13.43% (the later values
@@ -476,7 +480,7 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         # before it, in order, when nothing else in the clause was counted. A list of changes may
         # give fewer values than subjects (均: one for all; the first subject takes it).
         clause_start, subjects = _listed_subjects(sentence, at)
-        if len(subjects) > len(values) >= 2 and len(enumerated := _listed_subjects(sentence, at, _ENUMERATION)[1]) == len(values):
+        if len(subjects) > len(values) >= 2 and len(enumerated := _listed_subjects(sentence, at, _ITEM_COMMA)[1]) == len(values):
             # 受灾人数、因灾死亡和失踪人数、倒塌房屋数量分别下降28.0%、10.4%、18.6%: 和 inside an item
             subjects = enumerated
         if len(subjects) == 1 and _NAMED_BASE_ONLY.fullmatch(subjects[0]) and len(values) == len(earlier_subjects):
@@ -490,7 +494,7 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         if len(subjects) == len(values) >= 2 and all(_YEAR_ITEM.fullmatch(s) for s in subjects):
             # 火灾十万人口死亡率：2021、2022年分别为0.17、0.24: the items are years, each value's period
             # (the metric stands before them: 死亡率：2021、2022年 -> 死亡率)
-            before_years = _LEADING_ENUMERATOR.sub("", clause_before(sentence, clause_start - 1)).strip() if clause_start else ""
+            before_years = LEADING_ENUMERATOR.sub("", clause_before(sentence, clause_start - 1)).strip() if clause_start else ""
             for subject, i in zip(subjects, values, strict=True):
                 year = int(subject[:4])
                 out[i] = replace(out[i], metric=_YEAR_LIST_TAIL.sub("", out[i].metric or "") or before_years or None,

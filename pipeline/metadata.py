@@ -28,7 +28,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from pipeline.datafiles import read_lines, read_table
-from pipeline.normalise import to_simplified
+from pipeline.normalise import YEAR, to_simplified
 from pipeline.periods import WHOLE_YEAR, months_covered
 from pipeline.regions import Region, RegionMention, ancestors, by_code, find_regions_in, is_within, joins_words, national
 
@@ -774,22 +774,24 @@ def _region(
                 add(regions, _W_OPENING_AGENCY)
                 opener.update(region.code for region in regions)
             break
-    # 在启东市委、市政府的正确领导下，我局…: the committee a department works under names its own place
-    if named_leader := _UNDER_NAMED_LEADER.search(text, 0, _LEADER_WINDOW):
-        for mention in find_regions_in(named_leader.group(1)):
+    # 在市委、市政府的坚强领导下，我局…: a department working under a city's committee is the city's
+    # (在市委、市政府和区委的领导下: the nearest committee's), and a committee named by its place names
+    # the department's (在启东市委…); a division that opens the sentence as its subject is the reporter
+    # (2023年，我区…在市委、市政府的领导下), and a place named by its committee is its parent's
+    leader = _UNDER_LEADER.search(text, 0, _LEADER_WINDOW)
+    we = _WE_THE_DIVISION.match(text, max(text.rfind(ch, 0, leader.start()) for ch in "。\n") + 1) if leader else None
+    if leader and leader["place"] and not we:
+        for mention in find_regions_in(leader["place"]):
             add(mention.regions, _W_OPENING_AGENCY)
     for match in _SECURITY_FILING.finditer(text):
         region = by_code(match.group(1))
         if region:
             add((region,), _W_SECURITY_FILING)
 
-    # 在市委、市政府的坚强领导下，我局…: a department working under a city's committee is the city's
-    # (在市委、市政府和区委的领导下: the nearest committee's)
-    # (2023年，我区法治政府建设在市委、市政府的领导下: a division naming itself 我区 is the reporter)
-    leader = _UNDER_LEADER.search(text, 0, _LEADER_WINDOW)
-    if leader:
-        we = _OWN_DIVISION.search(text, max(text.rfind(ch, 0, leader.start()) for ch in "。\n") + 1, leader.start())
-        self_kind = we.group(1) if we else _COMMITTEE.findall(leader.group())[-1]
+    if we:
+        self_kind = we["kind"]
+    elif leader and not leader["place"]:
+        self_kind = _COMMITTEE.findall(leader.group())[-1]
     else:
         self_kind = _self_reference(text)
     cited = _inside(text, _CITED)
@@ -893,9 +895,10 @@ def _of_kind(region: Region, kind: str) -> bool:
 
 _SITE_REGISTRATION = re.compile(r"(?m)^.*[\u4e00-\u9fff]ICP备[\d-]+.*$")  # a filing number, not ICP备案 in a report
 _SIBLINGS = 3  # divisions of one parent that make a text about the parent
-_UNDER_LEADER = re.compile(r"在[省市区县州旗盟]委[^，,。；;\n]{0,24}?领导下")
-_UNDER_NAMED_LEADER = re.compile(r"在([\u4e00-\u9fff]{2,8}?[省市区县州旗盟])委[^，,。；;\n]{0,24}?领导下")
-_OWN_DIVISION = re.compile(r"我([省市区县州旗盟])")
+_UNDER_LEADER = re.compile(r"在(?:(?P<place>(?:(?!委)[\u4e00-\u9fff]){2,8}?[省市区县州旗盟])|[省市区县州旗盟])委"
+                           r"[^，,。；;\n]{0,24}?领导下")
+# 2023年，我区…: the division that opens a sentence as its subject
+_WE_THE_DIVISION = re.compile(rf"\s*(?:{YEAR}年度?|今年|一年来|去年)?(?:以来)?[，,]?\s*我(?P<kind>[省市区县州旗盟])")
 _COMMITTEE = re.compile(r"([省市区县州旗盟])委")
 _LEADER_WINDOW = 300
 # an event named after its host (杭州亚运会, 成都大运会): the place names the event, not the reporter

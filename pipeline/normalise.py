@@ -147,8 +147,10 @@ def _delete_spans(text: str, origin: np.ndarray, spans: list[tuple[int, int]]) -
 # (二、行业情况 (一)工矿商贸事故。) keeps the space before it, where the sentence splitter starts a sentence
 SECTION_ENUMERATOR = r"[一二三四五六七八九十]{1,3}、"  # 二、 opens a section
 PART_ENUMERATOR = r"[(（][一二三四五六七八九十]{1,3}[)）]"  # (一) a part of one
+YEAR = r"(?:19|20)\d\d"  # the digits of a year
 # an enumerator opening a line or a part: (一), 一、, 1.
 ENUMERATION = r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])"
+LEADING_ENUMERATOR = re.compile(r"^\s*" + ENUMERATION + r"\s*")
 HEADING_ENUMERATOR = rf"(?:{PART_ENUMERATOR}|{SECTION_ENUMERATOR})(?![一二三四五六七八九十\d]|级|季度|月)"
 _HEADING_ENUMERATOR = re.compile(HEADING_ENUMERATOR)
 

@@ -123,6 +123,8 @@ def test_value_and_unit(sentence, text, value, unit):
     ("亿元GDP生产安全事故死亡率：2022年为0.008，已达到规划指标要求。", "0.008", "人/亿元", "死亡率"),
     ("亿元国内生产总值安全事故死亡率由2021年的0.06下降到2022年的0.04。", "0.06", "人/亿元", "死亡率"),
     ("10万人口火灾发生率为19.7，高于东部地区。", "19.7", "起/10万人", "发生率"),  # a rate of events
+    ("道路交通万车事故率为1.2。", "1.2", "起/万车", "事故率"),
+    ("全年共处罚款十二万。", "十二万", "元", "罚款"),  # Chinese numerals too
 ])
 def test_implicit_unit(sentence, text, unit, noun):
     (t, m), *_ = run(sentence)
@@ -138,6 +140,7 @@ def test_implicit_unit(sentence, text, unit, noun):
     ("整改期限一般不超过15天。", "15天", 15, "天", "at_most"),
     ("接到报告后2小时内到达现场。", "2小时", 2, "小时", "at_most"),
     ("局班子成员带队3个多月包片督查。", "3个多月", 3, "月", "over"),  # the qualifier inside the unit
+    ("全年累计完成执法培训80余小时。", "80余小时", 80, "小时", "over"),  # hours of training
 ])
 def test_durations(sentence, text, value, unit, qualifier):
     (t, m), = run(sentence)
@@ -453,6 +456,12 @@ NEGATIVES = [
     "网上办件量较上年增长数十倍。",  # tens of times is no ten times
     "记者从四川省应急管理厅了解到6组数字。",  # the figures an item presents
     "围绕省委1310具体部署开展工作。",  # 具体 is no measure word (具 counts bodies)
+    "全年作出1.2万余罚款决定。",  # 罚款 counts money only before the number (implicit_units.tsv)
+    "综合考核居全市13个镇街首位。",  # the peers of a ranking, and the rank
+    "在全市13个镇街中考核排名第一。",
+    "位列全省16个地市前列。",
+    "城市信用监测居全国261个地级市19名。",
+    "获评全省法治为民16件实事之一。",  # one of a list
     "用三组数据看法治建设成效。",
     "整治10吨以上货车。",  # a size names a class of things
     "未发生死亡5人以上生产安全事故。",  # a grade of accidents
@@ -837,6 +846,8 @@ def test_zero_counts(sentence, found):
     # a legality review's suggestions are no deputies' proposals; drafting and revising rules clears none
     ("审查上会议题、合同等300余件，提出修改建议600余条。", "600余条", None),
     ("评估、制修订行政规范性文件11件。", "11件", None),
+    ("组织执法人员培训学习12次。", "12次", "train.sessions"),  # training is no mere study
+    ("对区政府常务会议决定事项审查23件。", "23件", None),  # a decision is no enforcement decision
     # a review is a penalty review when its words name enforcement (处罚, 执法, 案件, 法制, 合法性, 决定)
     ("建设项目涉及园林绿地指标事项审查48件。", "48件", None),
     ("开展重大行政执法决定法制审核36件。", "36件", "legal.penalty_reviews"),
@@ -1720,6 +1731,9 @@ def test_kinds_votes_tents_and_areas(sentence, texts):
     ("煤矿百万吨死亡率0.1人/百万吨，火灾死亡率0.2人/10万人。",
      [("0.1人/百万吨", "人/百万吨", "ratio"), ("0.2人/10万人", "人/10万人", "ratio")]),
     ("火灾死亡率0.2人/十万人口。", [("0.2人/十万人口", "人/10万人", "ratio")]),  # one name for one base
+    # each rate of a list before 分别 is the base of the value in its place
+    ("亿元GDP生产安全事故死亡率、道路交通万车死亡率分别为0.012、1.63。",
+     [("0.012", "人/亿元", "ratio"), ("1.63", "人/万车", "ratio")]),
     ("每家企业检查2次/年，补助20元/人。", [("2次", "次", "count"), ("20元", "元", "money")]),  # as annotated
     ("全市共发生生产安全事故12起/10人。", [("12起", "起", "count")]),  # a slash between counts is no base
 ])
@@ -1735,6 +1749,11 @@ def test_a_list_of_years_gives_each_value_its_year(sentence, periods):
     found = run(sentence)
     assert [m.period for _, m in found] == periods
     assert not any(m.metric and m.metric[:2].isdigit() for _, m in found)  # a year is no subject
+
+
+def test_shares_after_a_verdict_of_falls_are_no_falls():
+    found = run("全市事故起数和死亡人数实现“双下降”，分别占全省的3.1%和2.5%。")
+    assert [(t, m.kind, m.direction) for t, m in found] == [("3.1%", "ratio", None), ("2.5%", "ratio", None)]
 
 
 def test_people_tested_are_people_trained():

@@ -1228,6 +1228,21 @@ CASES = [
         "金水区", "410105", 2023, "work_summary", None, None,
     ),
     (
+        "a division that opens its sentence works under its parent's committee, which is not the reporter",
+        "2023年，我县在南通市委、市政府的坚强领导下，推进法治建设。\n",
+        None, None, 2023, "work_summary", None, None,
+    ),
+    (
+        "我市inside the sentence is not its subject (我局 is)",
+        "2023年，我局围绕我市中心工作，在区委、区政府的坚强领导下，推进法治建设。南京市鼓楼区开展检查。鼓楼区发布通告。\n",
+        "鼓楼区", "320106", 2023, "work_summary", "我局", None,
+    ),
+    (
+        "a title of this year's work and the next step's plan with no review is a plan",
+        "XX区应急管理局关于2024年重点工作及下一步工作安排\n一、总体要求\n坚持安全发展。\n",
+        None, None, 2024, "work_plan", None, None,
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",

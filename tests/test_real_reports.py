@@ -128,7 +128,7 @@ FLOORS = {
     "fresh101": (0.98, 0.925, 0.825, 0.305, 0.99, 0.99),  # western and northern county governments (17th session)
     "fresh102": (0.915, 0.905, 0.24, 0.095, 0.91, 0.68),  # recent emergency texts, one with lost units (17th session)
     "fresh99": (0.99, 0.99, 0.99, 0.435, 0.74, 0.845),  # market, commerce, statistics and audit bodies (17th session)
-    "fresh103": (0.96, 0.91, 0.89, 0.52, 0.955, 0.98),  # city governments' and justice bureaus' rule-of-law reports (17th session)
+    "fresh103": (0.97, 0.92, 0.895, 0.52, 0.955, 0.98),  # city governments' and justice bureaus' rule-of-law reports (17th session)
     "fresh104": (0.925, 0.87, 0.775, 0.99, 0.605, 0.96),  # accident bulletins of cities (17th session)
     "fresh105": (0.96, 0.865, 0.0, 0.0, 0.66, 0.605),  # plans and targets (17th session)
     "fresh106": (0.975, 0.965, 0.79, 0.18, 0.66, 0.68),  # fire, weather, quake, grain, transport bodies (17th session)
@@ -139,9 +139,9 @@ FLOORS = {
     "fresh112": (0.88, 0.86, 0.77, 0.87, 0.66, 0.675),  # table cells (北京) unread; 元江's page lost characters
     "fresh113": (0.975, 0.965, 0.72, 0.905, 0.39, 0.41),  # codes rectified hazards and 次 of inspections
     "fresh114": (0.945, 0.945, 0.95, 0.915, 0.995, 0.76),  # mostly report openings: few figures
-    "fresh115": (0.975, 0.975, 0.835, 0.795, 0.855, 0.93),  # other departments; pages that never name their county
-    "fresh116": (0.965, 0.955, 0.595, 0.745, 0.91, 0.97),  # 2024-2025 rule-of-law reports of governments and departments, a 2026 plan
-    "fresh117": (0.965, 0.925, 0.9, 0.9, 0.965, 0.995),  # governments', towns' and bureaus' rule-of-law reports, few figures each
+    "fresh115": (0.985, 0.985, 0.835, 0.795, 0.855, 0.93),  # other departments; pages that never name their county
+    "fresh116": (0.97, 0.96, 0.595, 0.745, 0.91, 0.97),  # 2024-2025 rule-of-law reports of governments and departments, a 2026 plan
+    "fresh117": (0.975, 0.935, 0.9, 0.9, 0.965, 0.995),  # governments', towns' and bureaus' rule-of-law reports, few figures each
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
