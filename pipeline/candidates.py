@@ -239,7 +239,8 @@ def _quantity_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # a noun before a scaled number (经济损失0.06万。) and the words of a rate per a base name it too
     nouns = "|".join(map(re.escape, [noun for noun, _, position in lexicon.implicit_units() if position != "after"]))
     rates = "|".join(map(re.escape, lexicon.rate_words()))
-    return (re.compile(rf"分之|一半|{number}(?:{'|'.join(map(re.escape, plain))})|(?:{nouns})[\d{_CN}]|{rates}"),
+    scaled_after_noun = rf"(?:{nouns})[\d{_CN}][\d{_CN}.余多]*[万亿]"
+    return (re.compile(rf"分之|一半|{number}(?:{'|'.join(map(re.escape, plain))})|{scaled_after_noun}|{rates}"),
             re.compile(rf"{number}(?:{'|'.join(map(re.escape, needs_cue))})"))
 
 
