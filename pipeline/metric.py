@@ -62,6 +62,10 @@ _TRAILING_NOUNS = ("组织",)
 _TRAILING_FORMULA = re.compile(r"[0-9+＋.\-]+$")
 # the unit of a date the metric's words were cut from (7-9月全市共发生…, 11日全县共发生…); not 月度, 日均, 日常
 _ORPHAN_DATE_UNIT = re.compile(r"^(?:月份?|日)(?=[全共发连累各我本])")
+# the definition of a grade of accidents before the grade (一次死亡3-9人较大生产安全事故 -> 较大生产安全事故;
+# non_quantities.txt keeps its numbers from being read)
+_GRADE_DEFINITION = re.compile(r"(?:一次性?(?:造成)?)?(?:死亡|重伤|受伤|中毒)[\d一二三四五六七八九十]+"
+                               r"(?:[-—~～至到][\d一二三四五六七八九十]+)?人(?:及?以上|以下)?的?(?=[^，,；;。\d]{0,8}事故)")
 _BARE_APPROX_TAIL = re.compile(r"(?:平均|约|近|达)$")
 # what joins a 由 pair's first value to its second (压缩至, 由119家降为52家: 为 is a filler the words lose)
 _TO_THE_NEXT_VALUE = re.compile(r"压缩至|压缩到|[降升减增](?:至|到|为)?")
@@ -395,6 +399,7 @@ class MetricFinder:
                 text += "》"
             text = _TRAILING_FORMULA.sub("", text)
             text = _ORPHAN_DATE_UNIT.sub("", text)
+            text = _GRADE_DEFINITION.sub("", text)
             for length, words in trailing:
                 if len(text) > length and text[-length:] in words:
                     text = text[:-length]

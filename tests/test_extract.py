@@ -848,6 +848,9 @@ def test_zero_counts(sentence, found):
     ("评估、制修订行政规范性文件11件。", "11件", None),
     ("组织执法人员培训学习12次。", "12次", "train.sessions"),  # training is no mere study
     ("对区政府常务会议决定事项审查23件。", "23件", None),  # a decision is no enforcement decision
+    # the definition of a grade (一次死亡3-9人) is no part of the metric; enforcement is no publicity event
+    ("全市共发生一次死亡3-9人较大生产安全事故3起，死亡9人。", "3起", "acc.major_accidents"),
+    ("各街道办事处组织执法活动2227次。", "2227次", None),
     # a review is a penalty review when its words name enforcement (处罚, 执法, 案件, 法制, 合法性, 决定)
     ("建设项目涉及园林绿地指标事项审查48件。", "48件", None),
     ("开展重大行政执法决定法制审核36件。", "36件", "legal.penalty_reviews"),
@@ -1749,6 +1752,10 @@ def test_a_list_of_years_gives_each_value_its_year(sentence, periods):
     found = run(sentence)
     assert [m.period for _, m in found] == periods
     assert not any(m.metric and m.metric[:2].isdigit() for _, m in found)  # a year is no subject
+
+
+def test_the_definition_of_a_grade_of_accidents_counts_nothing():
+    assert [t for t, _ in run("全市共发生一次死亡3-9人较大生产安全事故3起，死亡9人。")] == ["3起", "9人"]
 
 
 def test_shares_after_a_verdict_of_falls_are_no_falls():

@@ -1243,6 +1243,16 @@ CASES = [
         None, None, 2024, "work_plan", None, None,
     ),
     (
+        "a monthly report (安全生产月报) is a bulletin",
+        "2015年安全生产月报第十二期\n一、安全生产事故伤亡情况\n1-12月份，全盟共发生各类安全生产事故143起。\n",
+        None, None, 2015, "other", None, None,
+    ),
+    (
+        "a news site's dateline (安康新闻网讯) makes a press item",
+        "安康新闻网讯 为落实追赶超越目标任务，市地震局用近2个月的时间对全市建设工程进行了排查。\n",
+        "安康市", "610900", None, "other", "安康市地震局", None,
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",

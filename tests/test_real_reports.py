@@ -142,6 +142,8 @@ FLOORS = {
     "fresh115": (0.985, 0.985, 0.835, 0.795, 0.855, 0.93),  # other departments; pages that never name their county
     "fresh116": (0.97, 0.96, 0.595, 0.745, 0.91, 0.97),  # 2024-2025 rule-of-law reports of governments and departments, a 2026 plan
     "fresh117": (0.975, 0.935, 0.9, 0.9, 0.965, 0.995),  # governments', towns' and bureaus' rule-of-law reports, few figures each
+    "fresh118": (0.995, 0.93, 0.995, 0.995, 0.95, 0.995),  # housing, resources, transport, market bodies: few figures each
+    "fresh119": (0.99, 0.925, 0.825, 0.795, 0.685, 0.77),  # 2012-2020 safety-supervision bulletins and summaries, typed `other` by its annotator
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
