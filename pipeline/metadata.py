@@ -435,12 +435,13 @@ _TIMESTAMP = re.compile(r"((?:19|20)\d\d)(?:[-年/]|\s+(?=\d{1,2}/))(\d{1,2})[-�
 
 def _page_timestamp(text: str) -> str | None:
     """A date with a time of day near the top of a page (2024-05-08 10:16:32, 2023年12月06日12:37:06),
-    or a date set off by a bar from the page's other fields (2020-12-15 | 编辑:…): when it was posted."""
+    or a date set off by a bar or a field label from the page's other fields (2020-12-15 | 编辑:…,
+    2014-07-31   来源:东方网): when it was posted."""
     match = _TIMESTAMP.search(text, 0, 400) or _BARRED_DATE.search(text, 0, 400)
     return _iso(match) if match else None
 
 
-_BARRED_DATE = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*[|｜]")
+_BARRED_DATE = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*(?:[|｜]|(?=(?:来源|作者|编辑|浏览|点击)[:：]))")
 
 
 def _labelled_date(text: str) -> str | None:

@@ -1253,6 +1253,17 @@ CASES = [
         "安康市", "610900", None, "other", "安康市地震局", None,
     ),
     (
+        "a bulletin on the work of some months (…工作情况通报) is published under 更新时间, in its year",
+        "株洲市芦淞区安全生产委员会办公室关于1-4月份全区安全监管行动工作情况通报\n更新时间:2020-05-20浏览次数:\n"
+        "1-4月份，全区开展执法检查120次。\n",
+        "芦淞区", "430203", 2020, "other", "株洲市芦淞区安全生产委员会办公室", "2020-05-20",
+    ),
+    (
+        "a date before a page's 来源 field is when the page was posted (今年 is its year)",
+        "上半年上海发生较大生产安全事故3起 死亡9人\n2014-07-31   来源:东方网\n今年上半年，申城安全生产事故总量呈现下降趋势。\n",
+        "上海市", "310000", 2014, "work_summary", None, "2014-07-31",
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",

@@ -136,14 +136,14 @@ FLOORS = {
     "fresh109": (0.945, 0.945, 0.865, 0.865, 0.74, 0.445),  # emergency bureaus' summaries: 辽宁 flood relief, 怀柔 safety month, 江永 yearbook, 天桥 press item (18th session)
     "fresh110": (0.85, 0.705, 0.0, 0.0, 0.825, 0.99),  # emergency and work-safety plans, most of them preamble (18th session)
     "fresh111": (0.965, 0.965, 0.925, 0.63, 0.99, 0.99),  # emergency bureaus' reports on mirror sites: spam, traditional script, pinyin glosses (18th session)
-    "fresh112": (0.88, 0.86, 0.77, 0.87, 0.66, 0.675),  # table cells (北京) unread; 元江's page lost characters
+    "fresh112": (0.88, 0.86, 0.77, 0.87, 0.705, 0.675),  # table cells (北京) unread; 元江's page lost characters
     "fresh113": (0.975, 0.965, 0.72, 0.905, 0.39, 0.41),  # codes rectified hazards and 次 of inspections
     "fresh114": (0.945, 0.945, 0.95, 0.915, 0.995, 0.76),  # mostly report openings: few figures
     "fresh115": (0.985, 0.985, 0.835, 0.795, 0.855, 0.93),  # other departments; pages that never name their county
     "fresh116": (0.97, 0.96, 0.595, 0.745, 0.91, 0.97),  # 2024-2025 rule-of-law reports of governments and departments, a 2026 plan
     "fresh117": (0.975, 0.935, 0.9, 0.9, 0.965, 0.995),  # governments', towns' and bureaus' rule-of-law reports, few figures each
     "fresh118": (0.995, 0.93, 0.995, 0.995, 0.95, 0.995),  # housing, resources, transport, market bodies: few figures each
-    "fresh119": (0.99, 0.925, 0.865, 0.805, 0.685, 0.77),  # 2012-2020 safety-supervision bulletins and summaries, typed `other` by its annotator
+    "fresh119": (0.99, 0.925, 0.865, 0.805, 0.77, 0.925),  # 2012-2020 safety-supervision bulletins and summaries, typed `other` by its annotator
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
