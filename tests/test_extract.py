@@ -852,6 +852,7 @@ def test_zero_counts(sentence, found):
     ("全市共发生一次死亡3-9人较大生产安全事故3起，死亡9人。", "3起", "acc.major_accidents"),
     ("各街道办事处组织执法活动2227次。", "2227次", None),
     ("对违法企业采取暂时停产停业措施322次。", "322次", "enf.suspensions"),  # suspensions counted in 次
+    ("全国共制发行政复议意见书、建议书3800余份。", "3800余份", None),  # a reconsideration body's letters are no proposals
     # a review is a penalty review when its words name enforcement (处罚, 执法, 案件, 法制, 合法性, 决定)
     ("建设项目涉及园林绿地指标事项审查48件。", "48件", None),
     ("开展重大行政执法决定法制审核36件。", "36件", "legal.penalty_reviews"),
