@@ -853,6 +853,7 @@ def test_zero_counts(sentence, found):
     ("各街道办事处组织执法活动2227次。", "2227次", None),
     ("对违法企业采取暂时停产停业措施322次。", "322次", "enf.suspensions"),  # suspensions counted in 次
     ("全国共制发行政复议意见书、建议书3800余份。", "3800余份", None),  # a reconsideration body's letters are no proposals
+    ("开展送法下乡29次。", "29次", "pub.events"),  # taking the law to the villages is publicity
     # a review is a penalty review when its words name enforcement (处罚, 执法, 案件, 法制, 合法性, 决定)
     ("建设项目涉及园林绿地指标事项审查48件。", "48件", None),
     ("开展重大行政执法决定法制审核36件。", "36件", "legal.penalty_reviews"),

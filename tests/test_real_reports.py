@@ -58,7 +58,7 @@ FLOORS = {
     "fresh31": (0.99, 0.99, 0.865, 0.99, 0.99, 0.99),
     "fresh32": (0.99, 0.97, 0.99, 0.99, 0.545, 0.03),
     "fresh33": (0.955, 0.915, 0.91, 0.91, 0.96, 0.99),
-    "fresh34": (0.985, 0.935, 0.85, 0.85, 0.845, 0.655),
+    "fresh34": (0.985, 0.935, 0.85, 0.82, 0.845, 0.655),
     "fresh35": (0.99, 0.99, 0.915, 0.99, 0.845, 0.89),
     "fresh36": (0.985, 0.95, 0.93, 0.93, 0.925, 0.99),
     "fresh37": (0.9, 0.81, 0.99, 0.19, 0.865, 0.805),
@@ -108,7 +108,7 @@ FLOORS = {
     "fresh80": (0.99, 0.975, 0.84, 0.64, 0.99, 0.99),  # towns', street offices' and high-tech zones' reports (筼筜, 三堤口, 公义, 里田, 宁波高新区, 仲恺)
     "fresh81": (0.95, 0.88, 0.99, 0.88, 0.77, 0.89),  # 2018-2021 safety and fire-prevention press items, 重庆's plan item, 高平's bulletin
     "fresh82": (0.965, 0.935, 0.89, 0.555, 0.895, 0.415),  # fire brigades' press items (清远, 中山, 贵阳, 湘西, 庆阳, 永州, 山东)
-    "fresh83": (0.985, 0.97, 0.775, 0.71, 0.91, 0.945),  # justice bureaus' and governments' rule-of-law reports and press items (通州, 鄂尔多斯, 下陆, 陶家镇, 内蒙古, 甘肃, 临洮, 阜城)
+    "fresh83": (0.985, 0.97, 0.82, 0.725, 0.91, 0.945),  # justice bureaus' and governments' rule-of-law reports and press items (通州, 鄂尔多斯, 下陆, 陶家镇, 内蒙古, 甘肃, 临洮, 阜城)
     "fresh84": (0.955, 0.91, 0.99, 0.76, 0.955, 0.67),  # assessments, national disaster and accident bulletins, a geological-hazard plan, flood-season summaries, a disaster-reduction plan
     "fresh85": (0.98, 0.905, 0.945, 0.79, 0.66, 0.625),  # western provinces' press items and bulletins, 秦州区's 十四五 summary
     "fresh86": (0.945, 0.915, 0.865, 0.715, 0.77, 0.355),  # northern provinces' press items and 伊通's summary
@@ -146,6 +146,7 @@ FLOORS = {
     "fresh119": (0.99, 0.925, 0.865, 0.805, 0.77, 0.925),  # 2012-2020 safety-supervision bulletins and summaries, typed `other` by its annotator
     "fresh120": (0.925, 0.85, 0.0, 0.0, 0.76, 0.985),  # livelihood-project lists voted by congresses (targets, no codes), two departments' plans
     "fresh121": (0.97, 0.955, 0.8, 0.87, 0.96, 0.98),  # provincial departments' and ministries' rule-of-law reports, two press items
+    "fresh122": (0.995, 0.915, 0.825, 0.76, 0.96, 0.995),  # towns' and western and northern counties' rule-of-law reports
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
 # shared gold-real has no `other`, so a text that says nothing of what it is recounts results.
