@@ -907,7 +907,7 @@ _NAMED_EVENT = re.compile(r"(?:亚运会|亚残运会|奥运会|冬奥会|残奥
 _LEADERSHIP = re.compile(r"委|政府|人民政府|委员会")
 # The country as the scope of the text (全国应急管理工作会议, 全国矿山共发生事故…), said twice or more:
 # a national text when no division is named.
-_NATIONAL_SCOPE = re.compile(r"全国(?:范围|各地|应急管理|安全生产|矿山|煤矿|生产安全|自然灾害|消防|防汛|森林|共)")
+_NATIONAL_SCOPE = re.compile(r"全国(?:范围|各地|各级|应急管理|安全生产|矿山|煤矿|生产安全|自然灾害|消防|防汛|森林|共)")
 # a title about the whole country: 2022年全国“安全生产月”活动结束, 1-2月份全国煤矿共发生事故15起,
 # 2021年中国矿山共发生事故356起
 _NATIONAL_TITLE = re.compile(r"(?:^|(?:19|20)\d\d年(?:度)?|去年|今年|[上下]半年|前?[一二三四]季度"

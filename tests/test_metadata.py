@@ -1264,6 +1264,12 @@ CASES = [
         "上海市", "310000", 2014, "work_summary", None, "2014-07-31",
     ),
     (
+        "the country as the scope, said twice (全国各级…, 全国共…), in a text that names no division",
+        "本报北京4月1日电 日前发布的司法部2023年法治政府建设年度报告显示，2023年，全国各级行政复议机构新收案件31.5万件。"
+        "全国共制发行政复议意见书3800余份。\n",
+        "全国", "100000", 2023, "other", None, None,
+    ),
+    (
         "a headline on an event held (…咨询日活动圆满举行) is a press item's",
         "镇远:2025年“安全生产月”咨询日活动圆满举行\n"
         "镇远县紧扣“人人讲安全 个个会应急”主题,在镇远古城开展安全生产宣传咨询活动。\n",

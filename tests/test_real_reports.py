@@ -145,7 +145,7 @@ FLOORS = {
     "fresh118": (0.995, 0.93, 0.995, 0.995, 0.95, 0.995),  # housing, resources, transport, market bodies: few figures each
     "fresh119": (0.99, 0.925, 0.865, 0.805, 0.77, 0.925),  # 2012-2020 safety-supervision bulletins and summaries, typed `other` by its annotator
     "fresh120": (0.925, 0.85, 0.0, 0.0, 0.76, 0.985),  # livelihood-project lists voted by congresses (targets, no codes), two departments' plans
-    "fresh121": (0.97, 0.955, 0.8, 0.87, 0.96, 0.98),  # provincial departments' and ministries' rule-of-law reports, two press items
+    "fresh121": (0.97, 0.955, 0.8, 0.87, 0.995, 0.98),  # provincial departments' and ministries' rule-of-law reports, two press items
     "fresh122": (0.995, 0.915, 0.825, 0.76, 0.96, 0.995),  # towns' and western and northern counties' rule-of-law reports
 }
 # The helpers' sets label press items and bulletins `other` or `work_summary` as each saw fit; the
