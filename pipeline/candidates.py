@@ -433,17 +433,16 @@ _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 @cache
 def _rate_per_base(tail: bool = True) -> re.Pattern[str]:
     """A rate per a base (rate_bases.tsv, rate_words.tsv) that the number ending the text is the value of
-    (`tail`: else the rate's words alone).
+    (`tail`: else the rate's words alone, to find each rate of a list; see `_rate_of`).
 
     Between the rate's words and its value may stand a colon, years, the value before and the move
     from it, in the words of change_words.tsv and basis_words.txt (死亡率：2021、2022年分别为0.17、0.24;
-    死亡率由2021年的0.06下降到2022年的0.04; 死亡率0.017，同比减少0.016), but no other rate: in
-    亿元GDP死亡率、万车死亡率分别为0.012、1.63 the first value is not the second rate's."""
+    死亡率由2021年的0.06下降到2022年的0.04; 死亡率0.017，同比减少0.016)."""
     bases = "|".join(map(re.escape, sorted(lexicon.rate_bases(), key=len, reverse=True)))
     words = "|".join(map(re.escape, lexicon.rate_words()))
     links = ["由", "的", "为", "是", "达", "至", "到", "在", "分别", "控制", "小于", "低于", "不超过"]
     moves = [word for word, _ in lexicon.change_words()] + list(lexicon.word_list("basis_words.txt")) + links
-    between = "|".join([rf"{YEAR}年度?", r"\d+(?:\.\d+)?", r"[:：\s“”\"、，,和]"]
+    between = "|".join([rf"{YEAR}年度?", _DECIMAL.pattern, r"[:：\s“”\"、，,和]"]
                     + [re.escape(w) for w in sorted(set(moves), key=len, reverse=True)])
     rate = rf"(?P<base>{bases})(?:GDP|国内生产总值|生产总值)?[\u4e00-\u9fff]{{0,12}}?(?P<rate>{words})"
     return re.compile(rf"{rate}(?:{between})*+$" if tail else rate)

@@ -383,9 +383,10 @@ def _from_to_lists(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_YEAR_ITEM = re.compile(rf"{YEAR}年?度?")
+_YEAR_WORD = rf"{YEAR}年?度?"
+_YEAR_ITEM = re.compile(_YEAR_WORD)
 # what a metric holds of a list of years (死亡率：2021、2022年 -> 死亡率; 2022年分别检查企业 -> 检查企业)
-_YEAR_LIST_TAIL = re.compile(rf"[:：\s]*(?:{YEAR}年?度?[、和与及]?)+$|^(?:{YEAR}年?度?[、和与及]?)+(?:分别)?")
+_YEAR_LIST_TAIL = re.compile(rf"[:：\s]*(?:{_YEAR_WORD}[、和与及]?)+$|^(?:{_YEAR_WORD}[、和与及]?)+(?:分别)?")
 
 # 均 inside 均值, 平均, 人均, 日均: an average, no "all"
 _AVERAGED = re.compile(r"均[值数]|[平人日户]均")
