@@ -28,6 +28,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from pipeline import lexicon
+from pipeline.clauses import WIDE_CLAUSE_BREAKS, clause_before, clause_start
 from pipeline.metric import token_offsets
 from pipeline.normalise import YEAR
 from pipeline.numerals import parse_decimal
@@ -79,7 +80,6 @@ _DATE_FIRST_CHARS = r"\d〇零一二三四五六七八九十〔\[（(【第前"
 _DATES = re.compile(f"(?=[{_DATE_FIRST_CHARS}])(?:" + "|".join(f"(?:{p})" for p in _DATE_PATTERNS) + ")")
 _TITLE = re.compile(r"《[^《》]*》|<[^<>]*>")
 _QUOTED = re.compile(r"“[^“”]{1,15}”|‘[^‘’]{1,15}’|「[^「」]{1,15}」|『[^『』]{1,15}』|\"[^\"]{1,15}\"")
-_CLAUSE_BREAK = set("，,；;。！？!?：:（）()")
 _ONE_COUNT_CUES = ("发生", "共计", "共", "累计", "仅", "只有", "计")
 # 落实…20条: a verb that puts a policy package into force; one joined to a noun (执行和结果公开115条)
 # or before another verb (执行公开115条, 落实整改措施35条) is no such verb
@@ -169,18 +169,11 @@ def token_bounds(sentence: str, tokens: Sequence[str]) -> tuple[set[int], set[in
     return set(starts), set(ends)
 
 
-def _clause_before(text: str, pos: int) -> str:
-    start = pos
-    while start > 0 and text[start - 1] not in _CLAUSE_BREAK:
-        start -= 1
-    return text[start:pos]
-
-
 def _restates_list(masked: str, start: int, value: Decimal) -> bool:
     """全面自查、深化整改、成效巩固三个整治阶段: a small numeral equal to the list length before it."""
     if value < 2 or value > 10:
         return False
-    clause = _clause_before(masked, start)
+    clause = clause_before(masked, start, WIDE_CLAUSE_BREAKS)
     if not clause or clause[-1] in "、等":
         return False
     return clause.count("、") + 1 == int(value) and clause.count("、") >= 1
@@ -215,7 +208,7 @@ def _match_unit(sentence: str, pos: int, ends: set[int], starts: AbstractSet[int
 
 
 def _has_duration_cue(sentence: str, start: int, end: int) -> bool:
-    window_before = _clause_before(sentence, start)[-6:]
+    window_before = clause_before(sentence, start, WIDE_CLAUSE_BREAKS)[-6:]
     window_after = sentence[end:end + 3]
     return any(cue in window_before for cue in lexicon.word_list("duration_cues.txt")) \
         or window_after.startswith(lexicon.word_list("duration_after_cues.txt"))
@@ -284,7 +277,7 @@ def find_candidates(sentence: str, tokens: Sequence[str] = ()) -> list[Candidate
             continue
         if is_chinese and starts and n_start not in starts and not _after_qualifier_in_token(sentence, n_start, starts) \
                 and not ((multiple := _MULTIPLE.match(sentence, n_start)) and multiple.end() in ends
-                         and _GREW_BY.search(_clause_before(sentence, n_start))):
+                         and _GREW_BY.search(clause_before(sentence, n_start, WIDE_CLAUSE_BREAKS))):
             continue  # 统一, 进一步: the numeral is inside a word; 增加一倍 (one word) ends in a multiple, 数十倍 does not count
         try:
             value = parse_decimal(number)
@@ -418,8 +411,7 @@ def _rate_of(sentence: str, n_start: int) -> re.Match[str] | None:
     found = _rate_per_base().search(sentence, max(0, n_start - 60), n_start)
     if found is None:
         return None
-    clause_start = max(sentence.rfind(ch, 0, found.start()) for ch in "，,；;。：:") + 1
-    listed = list(_rate_per_base(tail=False).finditer(sentence, clause_start, found.end("rate")))
+    listed = list(_rate_per_base(tail=False).finditer(sentence, clause_start(sentence, found.start()), found.end("rate")))
     respectively = sentence.find("分别", found.end("rate"), n_start)
     if len(listed) > 1 and respectively >= 0:
         place = len(_DECIMAL.findall(sentence, respectively, n_start))
@@ -464,7 +456,7 @@ def _count_of_none(sentence: str, n_start: int, n_end: int) -> Candidate | None:
 
 
 def _closes_clause(sentence: str, pos: int) -> bool:
-    return pos >= len(sentence) or sentence[pos] in _CLAUSE_BREAK or sentence[pos] == "、"
+    return pos >= len(sentence) or sentence[pos] in WIDE_CLAUSE_BREAKS or sentence[pos] == "、"
 
 
 def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, number: str, value: Decimal,
@@ -483,8 +475,8 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
                 and not sentence[:n_start].endswith(_BARE_SCALE_CUES):
             return False  # 千家万户, 万人; but 逾千家, 近万人 are quantities
         if number in ("一", "壹"):
-            clause = _clause_before(sentence, n_start)
-            at_clause_end = end >= len(sentence) or sentence[end] in _CLAUSE_BREAK
+            clause = clause_before(sentence, n_start, WIDE_CLAUSE_BREAKS)
+            at_clause_end = end >= len(sentence) or sentence[end] in WIDE_CLAUSE_BREAKS
             if not clause.endswith(_ONE_COUNT_CUES) and not (at_clause_end and unit.written in _ONE_AT_CLAUSE_END_UNITS) \
                     and not (unit.written == "倍" and _GREW_BY.search(clause)):  # 增长了一倍: doubled
                 return False
@@ -505,10 +497,10 @@ def _accept(sentence: str, masked: str, n_start: int, n_end: int, end: int, numb
     # 落实企业安全生产20条: a policy known by its number of articles.
     if unit.written == "条":
         nxt = sentence[end:end + 1]
-        clause = _clause_before(sentence, n_start)
+        clause = clause_before(sentence, n_start, WIDE_CLAUSE_BREAKS)
         # 民营经济高质量发展12条迭代升级为20条: a policy verb right after the package names it too
         verb_after = sentence.startswith(("迭代", "升级"), end)
-        closes = not nxt or nxt in _CLAUSE_BREAK or nxt in "、" or verb_after
+        closes = not nxt or nxt in WIDE_CLAUSE_BREAKS or nxt in "、" or verb_after
         if closes and (verb_after or _POLICY_VERB.search(clause)) and not _TOTAL_CUE_AT_END.search(clause):
             return False
     return True

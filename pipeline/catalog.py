@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline import lexicon
+from pipeline.clauses import PART_BREAKS, WIDE_CLAUSE_BREAKS
 from pipeline.datafiles import read_table
 
 _FAMILY_OF_KIND = {"count": "count", "target": None, "money": "money", "ratio": "ratio", "change": "change", "duration": "duration"}
@@ -128,12 +129,11 @@ def _family(unit: str, kind: str) -> str:
 
 # A book title (《…》), or the end of one cut off at the metric's start (…的指导意见》).
 _TITLES = re.compile(r"《[^《》]*》|^[^《》]*》")
-_CLAUSE_BREAKS = "，,；;。！？!?：:（）()"
 # The last break before a position (searched with endpos) and the first one from a position.
-_LAST_CLAUSE_BREAK = re.compile(rf"[{_CLAUSE_BREAKS}][^{_CLAUSE_BREAKS}]*\Z")
-_NEXT_CLAUSE_BREAK = re.compile(f"[{_CLAUSE_BREAKS}]")
-_LAST_SEGMENT_BREAK = re.compile(r"[；;。][^；;。]*\Z")
-_NEXT_SEGMENT_BREAK = re.compile("[；;。]")
+_LAST_CLAUSE_BREAK = re.compile(rf"[{WIDE_CLAUSE_BREAKS}][^{WIDE_CLAUSE_BREAKS}]*\Z")
+_NEXT_CLAUSE_BREAK = re.compile(f"[{WIDE_CLAUSE_BREAKS}]")
+_LAST_SEGMENT_BREAK = re.compile(rf"[{PART_BREAKS}][^{PART_BREAKS}]*\Z")
+_NEXT_SEGMENT_BREAK = re.compile(f"[{PART_BREAKS}]")
 
 
 def _between(sentence: str, start: int, end: int, last: re.Pattern[str], following: re.Pattern[str]) -> str:
@@ -165,7 +165,7 @@ def override_scope(sentence: str, start: int, end: int) -> str:
 
 # a number in a clause: digits, or Chinese numerals before a measure word (三起, 二十四件)
 _NUMBER_IN_CLAUSE = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+(?=[件起次人家个项条宗份场名所处批])")
-_NEXT_ITEM_BREAK = re.compile(f"[{_CLAUSE_BREAKS}、]")
+_NEXT_ITEM_BREAK = re.compile(f"[{WIDE_CLAUSE_BREAKS}、]")
 
 
 def _start_of(sentence: str, start: int, last: re.Pattern[str]) -> int:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from pipeline import lexicon
 from pipeline.catalog import is_kind_of, is_whole
+from pipeline.clauses import part_before
 from pipeline.extract import (
     ACCIDENTS,
     EVENT_NOUN,
@@ -21,7 +22,7 @@ from pipeline.extract import (
     parts_count_what_their_total_counts,
     parts_named_only,
 )
-from pipeline.lists import bracket_open_at, part_before
+from pipeline.lists import bracket_open_at
 from pipeline.mention import Mention
 from pipeline.normalise import ENUMERATION, PART_ENUMERATOR, SECTION_ENUMERATOR
 

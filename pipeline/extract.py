@@ -19,6 +19,7 @@ from functools import lru_cache
 from pipeline import lexicon
 from pipeline.candidates import Candidate, find_candidates
 from pipeline.catalog import choose_code, excludes, is_whole
+from pipeline.clauses import PART_BREAKS, clause_before, clause_start, part_before, same_part
 from pipeline.datafiles import read_table
 from pipeline.lists import (
     BARE_MEASURE,
@@ -31,12 +32,9 @@ from pipeline.lists import (
     bracket_close,
     bracket_follows,
     bracket_open_at,
-    clause_before,
     in_aside,
     measure_of_the_class_counted,
     names_no_subject,
-    part_before,
-    same_part,
     sentence_structures,
 )
 from pipeline.mention import DocumentContext, Mention
@@ -110,8 +108,7 @@ def _mark_subcounts(sentence: str, mentions: list[Mention], measures_before: fro
     if inside := _BREAKDOWN_INSIDE.search(sentence):
         out = [replace(m, subcount=True) if m.start >= inside.end() else m for m in out]
     for i, m in enumerate(out):
-        clause_start = max(sentence.rfind(ch, 0, m.start) for ch in "；;。") + 1
-        at = sentence.rfind("其中", clause_start, m.start)
+        at = sentence.rfind("其中", clause_start(sentence, m.start, PART_BREAKS), m.start)
         if at < 0 or in_aside(sentence, at, m.start) or _NEW_TOTAL.search(sentence, at, m.start) \
                 or WHOLE_AFTER_QIZHONG.match(sentence, at):
             continue
@@ -155,7 +152,7 @@ PRODUCTION_SAFETY_ITEM = re.compile(r"(?<!非)生产安全")
 
 def _item_text(sentence: str, start: int, pos: int) -> str:
     """The words of the item that `pos` is in: from the last item separator after `start`."""
-    return sentence[max([start] + [sentence.rfind(ch, start, pos) + 1 for ch in "、，,；;"]):pos]
+    return sentence[clause_start(sentence, pos, "、，,；;", floor=start):pos]
 
 
 def _change(sentence: str, cand: Candidate) -> tuple[str | None, str | None]:
@@ -265,7 +262,7 @@ def _is_target(before: str, context: DocumentContext) -> bool:
     later year (2025年，我局将…)."""
     if any(cue in before for cue in _TARGET_CUES):
         return True
-    clause = before[max(before.rfind(ch) for ch in "，,；;。") + 1:]
+    clause = clause_before(before, len(before), "，,；;。")
     if any(cue in clause for cue in _CLAUSE_TARGET_CUES):
         return True
     future = _FUTURE_YEAR.search(before)
@@ -724,10 +721,10 @@ _ZERO_OUTCOME = re.compile(rf"^(?:[全我本][省市区县州])?(?:无人|无|�
 def _zero_outcome_before(sentence: str, at: int) -> str | None:
     """死亡 when the clause before the one holding `at` is 无人死亡 (未发生较大事故: 较大事故)."""
     window = max(0, at - 40)  # both clauses are short: linear on any sentence
-    own_start = max(sentence.rfind(ch, window, at) for ch in "，,；;")
+    own_start = clause_start(sentence, at, "，,；;", floor=window) - 1  # the break before the own clause
     if own_start <= window:
         return None
-    found = _ZERO_OUTCOME.match(clause_before(sentence[window:], own_start - window).strip())
+    found = _ZERO_OUTCOME.match(sentence[clause_start(sentence, own_start, floor=window):own_start].strip())
     return found.group(1) if found else None
 
 

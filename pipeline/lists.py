@@ -8,8 +8,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from pipeline import lexicon
+from pipeline import clauses, lexicon
 from pipeline.candidates import mask_non_quantities
+from pipeline.clauses import clause_before, part_before, same_part
 from pipeline.mention import Mention
 from pipeline.normalise import LEADING_ENUMERATOR, YEAR
 
@@ -55,11 +56,6 @@ def subject_free_words() -> tuple[str, ...]:
                            "环比", "多", "少", "至", "到", "有望", "突破", "发展", "扩充", "扩大", "调整", "总数", "是",
                            "的", "与", "相比", "上一年度", "上一年", "超过", "超", "全年", "改善"],
                         key=len, reverse=True))
-
-
-def same_part(sentence: str, start: int, end: int) -> bool:
-    """Whether no ；, ; or 。 stands between `start` and `end`: both in one part of the sentence."""
-    return not any(ch in "；;。" for ch in sentence[start:end])
 
 
 # 与前两年平均数相比, 较近5年均值: a base other than the year before, which names no subject either
@@ -142,16 +138,6 @@ def in_aside(sentence: str, pos: int, before: int) -> bool:
     if LAST_YEAR_ASIDE.match(sentence, opened + 1):
         return False  # 事故起数同比(去年128起)上升3.9%: last year's value is part of the comparison
     return 0 <= bracket_close(sentence, opened) < before
-
-
-def clause_before(sentence: str, at: int) -> str:
-    """The text from the last clause break before `at` up to `at`."""
-    return sentence[max(sentence.rfind(ch, 0, at) for ch in "，,；;。：:") + 1:at]
-
-
-def part_before(sentence: str, at: int) -> str:
-    """The text from the last ；or 。 before `at` up to `at`: the part of the sentence `at` is in."""
-    return sentence[max(sentence.rfind(ch, 0, at) for ch in "；;。") + 1:at]
 
 
 # (事故起数和死亡人数每年都保持“双下降”的良好态势: the verdict and its 态势)
@@ -524,11 +510,11 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         differences = [i for i in range(last_count + 1, len(out))
                        if out[i].end <= at and out[i].kind == "change" and out[i].unit != "%"]
         rule = "a list of values: the counts before, in order"
-        own_clause = max(sentence.rfind(ch, 0, out[values[0]].start) for ch in "，,；;")
-        denial = _DENIAL.search(clause_before(sentence, own_clause)) if own_clause > 0 else None
+        own_clause = clauses.clause_start(sentence, out[values[0]].start, "，,；;")
+        denial = _DENIAL.search(clause_before(sentence, own_clause - 1)) if own_clause > 1 else None
         # …未发生较大事故，一般事故同比分别下降10%、20%: a clause with a subject of its own changes that
         if denial and all(out[i].kind == "change" for i in values) \
-                and names_no_subject(sentence[own_clause + 1:out[values[0]].start]):
+                and names_no_subject(sentence[own_clause:out[values[0]].start]):
             # 重大事故1起、14人…；未发生较大事故，同比减少3起、15人 (国有地方煤矿未发生事故，同比减少2起、
             # 3人): the changes of the events the clause before denies, and of their deaths; two
             # percentages (道路运输未发生事故，同比分别下降100%、100%) are the events' and the deaths'
@@ -565,7 +551,7 @@ def sentence_structures(sentence: str, mentions: list[Mention]) -> list[Mention]
         # when it has any, and a change only of a count in its own unit
         own_part = [i for i in before if same_part(sentence, out[i].end, out[values[0]].start)]
         before = own_part if own_part and rule != "a list of percentages: the changes before, in order" else before
-        part_start = max(sentence.rfind(ch, 0, out[values[0]].start) for ch in "；;") + 1
+        part_start = clauses.clause_start(sentence, out[values[0]].start, "；;")
         # …分别为31%、21%；因灾死亡失踪人数和前五年均值相比下降35%: a part with a subject of its own (not
         # 四项指标同比分别下降…, the measures before, masked as a non-quantity)
         if not own_part and part_start and not names_no_subject(mask_non_quantities(sentence)[part_start:at]):

@@ -27,6 +27,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import combinations
 
+from pipeline.clauses import clause_start
 from pipeline.datafiles import read_lines, read_table
 from pipeline.normalise import YEAR, to_simplified
 from pipeline.periods import WHOLE_YEAR, months_covered
@@ -780,7 +781,7 @@ def _region(
     # the department's (在启东市委…); a division that opens the sentence as its subject is the reporter
     # (2023年，我区…在市委、市政府的领导下), and a place named by its committee is its parent's
     leader = _UNDER_LEADER.search(text, 0, _LEADER_WINDOW)
-    we = _WE_THE_DIVISION.match(text, max(text.rfind(ch, 0, leader.start()) for ch in "。\n") + 1) if leader else None
+    we = _WE_THE_DIVISION.match(text, clause_start(text, leader.start(), "。\n")) if leader else None
     if leader and leader["place"] and not we:
         for mention in find_regions_in(leader["place"]):
             add(mention.regions, _W_OPENING_AGENCY)
