@@ -208,6 +208,10 @@ def assign_code(metric: str | None, unit: str, kind: str, sentence: str = "",
 _PEOPLE = ("人", "人次", "名")  # units of people: who studied may be people trained
 
 
+# 每千次, 每十万人, 每10万人口: a base of a thousand, ten thousand… (not 每年, 每人, 每个乡镇)
+_PER_SCALED_BASE = re.compile(r"每(?:\d+(?:\.\d+)?)?[十百千万亿]+")
+
+
 @lru_cache(maxsize=1)
 def _ends_in_study() -> re.Pattern[str]:
     """A metric that ends on an activity of study (study_activities.tsv)."""
@@ -232,6 +236,8 @@ def choose_code(metric: str | None, unit: str, kind: str, sentence: str = "",
         return None  # 集中学习13次, …等专题学习6次: a count of study sessions (not of training) is none of the catalog's
     if any(word in metric for word in lexicon.word_list("uncoded_words.txt")):
         return None  # 1个案例入选…合法性审核案例: an honour
+    if _PER_SCALED_BASE.search(metric):
+        return None  # 每千次检查发现重大隐患9.4项, 每十万人受灾8669人次: a rate per a base, none of the catalog's counts
     family = _family(unit, kind)
     clause = clause_around(sentence, *span) if span else ""
     segment = segment_around(sentence, *span) if span else sentence

@@ -645,12 +645,13 @@ _FRAMING_SENTENCE = re.compile(r"\s*(?:19|20)\d\d年(?:度)?是[^。\n]{0,80}。
 @lru_cache(maxsize=1)
 def _opening_subject_pattern() -> re.Pattern[str]:
     # the subject may be a committee and its government together (2025年，县委、县政府坚持…)
-    # (映象网讯(记者 谷艳伟)近日，巩义市迅速行动…: after a press item's lead)
+    # (映象网讯(记者 谷艳伟)近日，巩义市迅速行动…: after a press item's lead); the day it acted is not its
+    # name (应急管理部27日发布消息, 应急管理部今天上午举行新闻发布会)
     return re.compile(r"(?:" + _PRESS_LEAD + r")?\s*"
                       r"(?:(?:19|20)\d\d年(?:度|以来)?[，,]?\s*|(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[，,]\s*)?"
                       r"(?:(?:在[^，,。\n]{1,40}?下|按照[^，,。\n]{1,40}?(?:部署|要求|安排))[，,]\s*)*"
                       r"(?P<subject>[" + _CJK + r"]{2,24}?(?:、[" + _CJK + r"]{2,12}?)?)"
-                      r"(?=(?:\d{1,2}日)?(?:" + _SUBJECT_FOLLOWERS + "))")  # 应急管理部27日发布消息
+                      r"(?=(?:\d{1,2}日|今天|今日|昨天|昨日|近日|日前)?(?:上午|下午|晚间)?(?:" + _SUBJECT_FOLLOWERS + "))")
 
 
 def _opening_agencies(opening: str) -> list[str]:

@@ -1779,6 +1779,18 @@ def test_advice_and_exams(metric, unit, code):
     assert assign_code(metric, unit, "count") == code
 
 
+@pytest.mark.parametrize("metric,unit,code", [
+    ("部门每千次检查发现的重大隐患", "项", None),  # a rate per a thousand inspections, no count of hazards
+    ("每十万人受灾", "人次", None),
+    ("每10万人口因自然灾害死亡", "人", None),
+    ("每万人拥有法律服务工作者", "名", None),
+    ("每年开展执法检查", "次", None),  # 每年 is no base: the frequency keeps its own reading
+    ("检查发现的重大隐患", "项", "haz.major_hazards_found"),
+])
+def test_a_value_per_a_scaled_base_takes_no_code(metric, unit, code):
+    assert assign_code(metric, unit, "count") == code
+
+
 @pytest.mark.parametrize("sentences,subcounts", [
     (["全省发生生产安全事故120起，其中较大事故2起。"], [False, False]),  # all there is of major accidents
     (["全省发生生产安全事故949起、死亡1030人。", "其中，较大事故20起、死亡75人。"], [False, False]),

@@ -802,6 +802,11 @@ CASES = [
         "全国", "100000", None, "work_summary", "应急管理部", None,
     ),
     (
+        "a ministry that acts today (应急管理部今天上午举行新闻发布会) is the subject",
+        "应急管理部今天上午举行新闻发布会，通报2024年全国安全生产形势。全年共发生各类生产安全事故2.18万起、死亡1.96万人。\n",
+        "全国", "100000", 2024, "other", "应急管理部", None,
+    ),
+    (
         "a title that ends in 通报 (a bulletin and its analysis) is no report",
         "2024年7月份安全生产执法通报分析\n7月份,全州检查企业29家次,发现各类隐患165条。\n",
         None, None, 2024, "other", None, None,
