@@ -65,7 +65,9 @@ def text_of_file(suffix: str, data: bytes) -> DecodedText:
     """The text of a report file with this suffix (e.g. '.pdf'); raise UndecodableError with a reason."""
     suffix = suffix.lower()
     if suffix in TEXT_SUFFIXES and not looks_like_html(data):
-        return decode_bytes(data)
+        decoded = decode_bytes(data)
+        _capped(decoded.text, "text file")
+        return decoded
     if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
         extract, kind = html_text, "web page"
     elif suffix in DOCX_SUFFIXES:

@@ -236,6 +236,13 @@ def test_pdf_page_and_text_caps(monkeypatch):
         text_of_file(".pdf", make_pdf(REPORT_PAGES))
 
 
+def test_plain_text_cap(monkeypatch):
+    monkeypatch.setattr(formats, "MAX_TEXT_CHARS", 50)
+    with pytest.raises(UndecodableError, match="text file holds more than 50 characters"):
+        text_of_file(".txt", ("全年立案查处6517件。" * 10).encode("utf-8"))
+    assert text_of_file(".txt", "全年立案查处6517件。".encode("utf-8")).text == "全年立案查处6517件。"
+
+
 def test_html_text_cap(monkeypatch):
     monkeypatch.setattr(formats, "MAX_TEXT_CHARS", 50)
     with pytest.raises(UndecodableError, match="web page holds more than 50 characters"):
