@@ -3,7 +3,9 @@
 People would rather look than read when a region has several years of values. A region with
 at least one indicator reported for two or more years gets one SVG: its main indicators (those
 with the most years) as an index, first year = 100, so that counts, money and ratios share one
-axis and the change is what shows; the summary page beside it gives the values themselves.
+axis and the change is what shows; the summary page beside it gives the values themselves. Only
+whole years are drawn: a part of a year (1-6月) beside a whole one would show a fall that is not there;
+the summary table gives such a value with its months (12起（06月）).
 Charts are redrawn only for regions whose panel rows changed, and nothing is rewritten when the
 panel is unchanged. A chart takes well under a millisecond to write (pipeline.svg_chart), so they
 are drawn here: sending them to the worker processes cost more than it saved. The browser draws
@@ -29,7 +31,7 @@ CHARTED_INDICATORS = 6
 _MANIFEST = "charts.json"
 _WHOLE_PANEL = "*"
 # The columns a chart is drawn from (indicator, the Chinese name, when the panel has it).
-_DRAWN_FROM = ["region_code", "indicator_code", "year", "value", "unit", "chosen_by", "indicator"]
+_DRAWN_FROM = ["region_code", "indicator_code", "year", "value", "unit", "chosen_by", "indicator", "months"]
 # Part of every fingerprint, so that charts of an older drawing are redrawn (svg-2: dash patterns and marker shapes).
 _FORMAT = "svg-2"
 
@@ -91,10 +93,13 @@ def refresh_charts(panel: pd.DataFrame, names: dict[str, str], out_dir: Path) ->
     and PNG charts of older versions.
 
     `panel` holds region_code, indicator_code, year, value, unit, chosen_by and optionally
-    indicator (the Chinese name). Charts are named by region code. `out_dir` may be a staging
-    folder (pipeline.swap): files are replaced, never written into.
+    indicator (the Chinese name) and months (a partial period's, '' for a whole year: not drawn).
+    Charts are named by region code. `out_dir` may be a staging folder (pipeline.swap): files are
+    replaced, never written into.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    if "months" in panel:
+        panel = panel[panel["months"].fillna("").eq("").to_numpy(dtype=bool)]
     manifest_path = out_dir / _MANIFEST
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     whole, fingerprints = _fingerprints(panel, names)
@@ -191,9 +196,15 @@ def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path,
     to the page, which sits in the parent of `charts_dir`. One pivot of the whole profile, sliced
     per region as numpy rows: a pivot, or a frame, per region cost seconds with hundreds of regions."""
     keys = ["region", "region_code", "indicator_code", "indicator", "unit"]
-    values = profile.assign(indicator=profile["indicator"].fillna("")).pivot_table(
-        index=keys, columns="year", values="value", aggfunc="first")
+    named = profile.assign(indicator=profile["indicator"].fillna(""))
+    values = named.pivot_table(index=keys, columns="year", values="value", aggfunc="first")
+    # a part of a year is shown with its months (12起（06月）), never as the year's whole value
+    suffixes = (named.assign(months=named["months"].fillna("").map(labels.months))
+                .pivot_table(index=keys, columns="year", values="months", aggfunc="first", fill_value="")
+                .reindex(index=values.index, columns=values.columns, fill_value="")
+                if "months" in named else pd.DataFrame("", index=values.index, columns=values.columns))
     matrix, years = values.to_numpy(dtype=float), [str(y) for y in values.columns]
+    months = suffixes.to_numpy(dtype=object)
     index = values.index.to_frame(index=False)
     described = list(zip(*(index[c].tolist() for c in ("indicator_code", "indicator", "unit")), strict=True))
     choices = _choices(profile)
@@ -205,9 +216,10 @@ def summary_page(profile: pd.DataFrame, changes: pd.DataFrame, charts_dir: Path,
         block = matrix[positions]
         kept = ~np.isnan(block).all(axis=0)  # the years this region has a value in
         rows: list[list[object]] = [
-            [name, indicator_code, *(labels.amount(v, unit) for v in row)]
-            for (indicator_code, name, unit), row in zip((described[p] for p in positions), block[:, kept].tolist(),
-                                                          strict=True)]
+            [name, indicator_code, *(labels.amount(v, unit) + m for v, m in zip(row, row_months, strict=True))]
+            for (indicator_code, name, unit), row, row_months in zip(
+                (described[p] for p in positions), block[:, kept].tolist(), months[positions][:, kept].tolist(),
+                strict=True)]
         chart = charts_dir / f"{code}.svg"
         image = f'<img src="{charts_dir.name}/{code}.svg" alt="{html.escape(region)} chart">' if chart.exists() else ""
         shown_years = [y for y, k in zip(years, kept, strict=True) if k]

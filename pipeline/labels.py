@@ -55,6 +55,11 @@ def amount(value: object, unit: str | None) -> str:
     return number(value) + unit
 
 
+def months(value: object) -> str:
+    """The months of a partial period as a suffix (（01-11月）, （06月）); '' for a whole year."""
+    return "" if _missing(value) or not value else f"（{str(value).replace('..', '-')}月）"
+
+
 def change(value: object) -> str:
     """A change in percent with its sign and one decimal (+20.0%, -38.6%); '' when missing."""
     return "" if _missing(value) else f"{float(value):+.1f}%"  # type: ignore[arg-type]
@@ -115,8 +120,7 @@ def compare_table(frame: pd.DataFrame) -> str:
     rows = []
     for row in frame.itertuples(index=False):
         others = "、".join(amount(v, row.unit) for v in options(row.value_options) if v != row.value)
-        months = f"（{row.months.replace('..', '-')}月）" if row.months else ""  # a partial period: 2023（01-11月）
-        rows.append([text(row.indicator), row.indicator_code, year(row.year) + months,
+        rows.append([text(row.indicator), row.indicator_code, year(row.year) + months(row.months),  # 2023（01-11月）
                      amount(row.value, row.unit), year(row.prev_year), change(row.pct_change),
                      change(row.reported_pct_change), CHOSEN_BY.get(row.chosen_by, row.chosen_by),
                      others + ("（冲突）" if others and yes(row.conflict) else "")])

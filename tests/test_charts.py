@@ -186,6 +186,26 @@ def test_summary_page_shows_the_alternatives_and_the_rule_where_a_value_was_chos
     assert "当年的报告优先于后续报告的追述" in page
 
 
+def test_a_part_of_a_year_is_shown_with_its_months_and_never_drawn(tmp_path):
+    """曲靖市 2022 gives accidents for June only: the table says so, the chart draws 2020-2021 alone
+    (a half-year beside whole years would show a fall that is not there)."""
+    profile = pd.DataFrame(
+        [("曲靖市", "530300", "acc.accidents", "事故起数", 2020, 170.0, "起", "report of the year", False, [170.0], ""),
+         ("曲靖市", "530300", "acc.accidents", "事故起数", 2021, 183.0, "起", "report of the year", False, [183.0], ""),
+         ("曲靖市", "530300", "acc.accidents", "事故起数", 2022, 12.0, "起", "partial period only", False, None, "06"),
+         ("曲靖市", "530300", "acc.deaths", "死亡人数", 2022, 53.0, "人", "partial period only", False, None, "01..06")],
+        columns=["region", "region_code", "indicator_code", "indicator", "year", "value", "unit", "chosen_by",
+                 "conflict", "value_options", "months"])
+    refresh_charts(profile, {"530300": "曲靖市"}, tmp_path / "charts")
+    chart = svg((tmp_path / "charts" / "530300.svg").read_text(encoding="utf-8"))
+    [line] = list(chart.iter(f"{SVG}polyline"))
+    assert len(line.get("points").split()) == 2  # 2020 and 2021 only
+    page = summary_page(profile, pd.DataFrame(columns=CHANGE_COLUMNS), tmp_path / "charts", "audit/index.html")
+    assert ("<tr><td>事故起数</td><td>acc.accidents</td><td class=num>170起</td><td class=num>183起</td>"
+            "<td class=num>12起（06月）</td></tr>") in page
+    assert "<td class=num>53人（01-06月）</td></tr>" in page
+
+
 def test_html_table_escapes_text_and_blanks_missing_values():
     table = html_table(["a<b"], [["<script>"], [float("nan")], [None], [1234.5678], [55.44]])
     assert "<th>a&lt;b</th>" in table and "&lt;script&gt;" in table

@@ -148,3 +148,35 @@ def test_compare_says_when_a_value_covers_part_of_the_year(warehouse, capsys):
                  "--warehouse", str(warehouse)]) == 0
     [_, _, row] = capsys.readouterr().out.splitlines()
     assert row.split()[1:] == ["enf.cases_filed", "2023（01-11月）", "1,300件", "仅有部分期间"]
+
+
+def test_of_a_document_s_partial_periods_the_panel_keeps_the_longest(tmp_path):
+    """A monthly bulletin gives June, then January-June: the half-year is the year's figure so far."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "qujing_2022_06.txt").write_text(
+        "曲靖市应急管理局2022年6月安全生产情况通报\n"
+        "2022年6月，全市发生各类生产安全事故12起、死亡8人。2022年1-6月，全市共发生各类生产安全事故61起、死亡53人。\n",
+        encoding="utf-8")
+    path = tmp_path / "reports.duckdb"
+    assert run_pipeline(raw, path) == []
+    with duckdb.connect(str(path), read_only=True) as connection:
+        rows = connection.execute("SELECT indicator_code, value, months, chosen_by FROM indicator_panel "
+                                  "ORDER BY indicator_code").fetchall()
+    assert rows == [("acc.accidents", 61.0, "01..06", "partial period only"),
+                    ("acc.deaths", 53.0, "01..06", "partial period only")]
+
+
+def test_the_panel_lists_every_whole_year_value_a_report_gives_one_code(tmp_path):
+    """Parts first, total last: the panel keeps the first, and report_values shows all three."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "nankai_2023.txt").write_text(
+        "天津市南开区2023年行政执法工作报告\n"
+        "2023年，实际重点检查253家次；实际一般检查204家次。全年共开展行政执法检查457家次。\n", encoding="utf-8")
+    path = tmp_path / "reports.duckdb"
+    assert run_pipeline(raw, path) == []
+    with duckdb.connect(str(path), read_only=True) as connection:
+        row = connection.execute("SELECT value, report_values, value_options, conflict FROM indicator_panel "
+                                 "WHERE indicator_code = 'enf.inspected_entities'").fetchone()
+    assert row == (253.0, [253.0, 204.0, 457.0], [253.0], False)

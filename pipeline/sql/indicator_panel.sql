@@ -3,11 +3,14 @@
 -- Candidates are coded counts, money, ratios and durations of documents with a known region
 -- (targets and changes are not levels; work plans state targets). Within one document the
 -- value for a code and year is its first whole-year mention that is not a 其中 sub-count,
--- falling back to a sub-count or a partial period (1-11月) only when nothing better exists.
+-- falling back to a sub-count or a partial period (1-11月) only when nothing better exists, and
+-- then to the partial period that covers the most months (1-6月 before 6月). A report may give
+-- one code several whole-year values (重点检查253家次…共开展行政执法检查457家次; 行政复议4件、行政诉讼3件):
+-- report_values lists them in the report's order, so that a reader sees what the first one stands among.
 -- Across documents, in order:
 --   1. the report covering that year beats a later report restating it (由2020年的74%...),
 --      which fills the year only when no report of that year gives the indicator;
---   2. a whole-year value beats a partial period;
+--   2. a whole-year value beats a partial period, and a longer partial period a shorter one;
 --   3. the most recently published document, then doc_id, for a stable choice.
 -- Reports that disagree on a year's whole value (two reports of the year, or a later report
 -- restating it differently) are flagged (conflict), not merged: value_options lists what each
@@ -30,6 +33,10 @@ WITH candidates AS (
         coalesce(i.period NOT LIKE '%-%', TRUE) AS whole_year,  -- '2023', not '2023-01' or '2023-01..2023-06'
         CASE WHEN coalesce(i.period NOT LIKE '%-%', TRUE) THEN '' ELSE regexp_replace(i.period, '\d{4}-', '', 'g') END
             AS months,
+        -- months covered: 12 for a whole year, 6 for '2023-01..2023-06', 1 for '2023-06'
+        CASE WHEN coalesce(i.period NOT LIKE '%-%', TRUE) THEN 12
+             ELSE greatest(1, CAST(right(i.period, 2) AS INTEGER)
+                              - CAST(substr(i.period, 6, 2) AS INTEGER) + 1) END AS months_covered,
         d.published_on
     FROM indicators AS i
     JOIN documents AS d USING (doc_id)
@@ -40,10 +47,14 @@ WITH candidates AS (
       AND coalesce(i.period_year, d.report_year) IS NOT NULL
 ),
 per_document AS (
-    SELECT * FROM candidates
+    SELECT
+        *,
+        list(value ORDER BY mention_id) FILTER (WHERE whole_year AND NOT subcount)
+            OVER (PARTITION BY doc_id, indicator_code, year) AS report_values
+    FROM candidates
     QUALIFY row_number() OVER (
         PARTITION BY doc_id, indicator_code, year
-        ORDER BY whole_year DESC, subcount, mention_id) = 1
+        ORDER BY whole_year DESC, subcount, months_covered DESC, mention_id) = 1
 ),
 ranked AS (
     SELECT
@@ -53,7 +64,7 @@ ranked AS (
     FROM per_document
     WINDOW w AS (
         PARTITION BY region_code, indicator_code, year
-        ORDER BY same_year_report DESC, whole_year DESC, published_on DESC NULLS LAST, doc_id)
+        ORDER BY same_year_report DESC, whole_year DESC, months_covered DESC, published_on DESC NULLS LAST, doc_id)
 ),
 year_values AS (
     SELECT region_code, indicator_code, year,
@@ -80,6 +91,7 @@ SELECT
     r.sources,
     coalesce(len(s.value_options) > 1, FALSE) AS conflict,
     s.value_options,
+    r.report_values,
     r.doc_id,
     r.mention_id
 FROM ranked AS r
