@@ -150,21 +150,30 @@ def test_compare_says_when_a_value_covers_part_of_the_year(warehouse, capsys):
     assert row.split()[1:] == ["enf.cases_filed", "2023（01-11月）", "1,300件", "仅有部分期间"]
 
 
-def test_of_a_document_s_partial_periods_the_panel_keeps_the_longest(tmp_path):
-    """A monthly bulletin gives June, then January-June: the half-year is the year's figure so far."""
+def test_of_a_document_s_partial_periods_the_panel_keeps_the_longest(tmp_path, capsys):
+    """A monthly bulletin gives June, then January-June: the half-year is the year's figure so far, and
+    the change it states goes with it, not June's."""
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "qujing_2022_06.txt").write_text(
         "曲靖市应急管理局2022年6月安全生产情况通报\n"
-        "2022年6月，全市发生各类生产安全事故12起、死亡8人。2022年1-6月，全市共发生各类生产安全事故61起、死亡53人。\n",
+        "2022年6月，全市发生各类生产安全事故12起、死亡8人，同比分别下降14.29%、20%。"
+        "2022年1-6月，全市共发生各类生产安全事故61起、死亡53人，同比分别下降32.22%、10.17%。\n",
         encoding="utf-8")
     path = tmp_path / "reports.duckdb"
     assert run_pipeline(raw, path) == []
     with duckdb.connect(str(path), read_only=True) as connection:
         rows = connection.execute("SELECT indicator_code, value, months, chosen_by FROM indicator_panel "
                                   "ORDER BY indicator_code").fetchall()
+        stated = connection.execute("SELECT indicator_code, months, reported_pct_change FROM stated_changes "
+                                    "ORDER BY indicator_code, months").fetchall()
     assert rows == [("acc.accidents", 61.0, "01..06", "partial period only"),
                     ("acc.deaths", 53.0, "01..06", "partial period only")]
+    assert stated == [("acc.accidents", "01..06", -32.22), ("acc.accidents", "06", -14.29),
+                      ("acc.deaths", "01..06", -10.17), ("acc.deaths", "06", -20.0)]
+    assert main(["compare", "--region", "曲靖市", "--indicator", "acc.accidents", "--warehouse", str(path)]) == 0
+    [_, _, row] = capsys.readouterr().out.splitlines()
+    assert row.split()[1:5] == ["acc.accidents", "2022（01-06月）", "61起", "-32.2%"]
 
 
 def test_the_panel_lists_every_whole_year_value_a_report_gives_one_code(tmp_path):

@@ -58,6 +58,12 @@ def test_domain_dictionary_keeps_terms_whole(term):
     assert term in tokenize(f"全面推进{term}工作")
 
 
+def test_a_common_verb_jieba_splits_wrongly_is_kept_whole():
+    """Without the domain dictionary jieba reads 有效应对 as 有|效应|对 (an effect), and the metric of
+    全省有效应对9轮强降雨 lost its verb."""
+    assert tokenize("全省有效应对9轮强降雨")[:2] == ["全省", "有效应对"]
+
+
 def test_a_sentence_longer_than_the_limit_is_cut_into_pieces():
     from pipeline.segment import MAX_SENTENCE_CHARS, split_sentences
 

@@ -4,7 +4,8 @@
 -- known only from a 其中 sub-count is not compared: a part never stands in for its total.
 -- Where the report also states the change (同比下降13.6%), reported_pct_change holds it and
 -- stated_change_agrees says whether it matches the computed change within 0.5 percentage
--- points; it is NULL when either side is missing or the years are not consecutive.
+-- points; it is NULL when either side is missing or the years are not consecutive. A stated change
+-- goes with the value of its own period (June's -14.3% never meets the January-June value).
 WITH paired AS (
     SELECT
         p.*,
@@ -17,7 +18,7 @@ WITH paired AS (
     WINDOW w AS (PARTITION BY p.region_code, p.indicator_code, p.unit, p.months ORDER BY p.year)
 ),
 stated AS (
-    SELECT region_code, indicator_code, year, any_value(reported_pct_change) AS reported_pct_change
+    SELECT region_code, indicator_code, year, months, any_value(reported_pct_change) AS reported_pct_change
     FROM stated_changes
     WHERE indicator_code IS NOT NULL
     GROUP BY ALL
@@ -44,7 +45,7 @@ computed AS (
         pr.prev_chosen_by
     FROM paired AS pr
     LEFT JOIN stated AS s ON s.region_code = pr.region_code AND s.indicator_code = pr.indicator_code
-        AND s.year = pr.year AND pr.months = ''
+        AND s.year = pr.year AND s.months = pr.months  -- June's stated change is not January-June's
     WHERE pr.prev_year IS NOT NULL
 )
 SELECT

@@ -1,12 +1,15 @@
 -- Changes a report states (同比下降13.6%), signed (a fall is negative), with the indicator they
 -- are about: the coded level mention just before them in the same sentence with the same
 -- metric (事故70起、死亡37人，同比分别下降38.6%和33.9%), else the change code without `_yoy`.
--- Changes against a multi-year average or a named base year are left out.
+-- Changes against a multi-year average or a named base year are left out. `months` is '' for a
+-- change of the whole year, else the months of its partial period ('06', '01..06'), as in the panel.
 CREATE OR REPLACE VIEW stated_changes AS
 SELECT
     d.region_code,
     d.region,
     coalesce(c.period_year, d.report_year) AS year,
+    CASE WHEN coalesce(c.period NOT LIKE '%-%', TRUE) THEN '' ELSE regexp_replace(c.period, '\d{4}-', '', 'g') END
+        AS months,
     coalesce(
         (SELECT p.indicator_code
          FROM indicators AS p
