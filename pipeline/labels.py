@@ -65,6 +65,14 @@ def change(value: object) -> str:
     return "" if _missing(value) else f"{float(value):+.1f}%"  # type: ignore[arg-type]
 
 
+def year_change(pct_change: object, abs_change: object, unit: str | None) -> str:
+    """A computed change from the year before: of a percentage in percentage points (74% → 52%:
+    -22.0个百分点, never -29.7% that reads as points), of anything else in percent (+20.0%)."""
+    if unit == "%":
+        return "" if _missing(abs_change) else f"{float(abs_change):+.1f}个百分点"  # type: ignore[arg-type]
+    return change(pct_change)
+
+
 def year(value: object) -> str:
     return "" if _missing(value) else str(int(value))  # type: ignore[call-overload]
 
@@ -121,7 +129,7 @@ def compare_table(frame: pd.DataFrame) -> str:
     for row in frame.itertuples(index=False):
         others = "、".join(amount(v, row.unit) for v in options(row.value_options) if v != row.value)
         rows.append([text(row.indicator), row.indicator_code, year(row.year) + months(row.months),  # 2023（01-11月）
-                     amount(row.value, row.unit), year(row.prev_year), change(row.pct_change),
+                     amount(row.value, row.unit), year(row.prev_year), year_change(row.pct_change, row.abs_change, row.unit),
                      change(row.reported_pct_change), CHOSEN_BY.get(row.chosen_by, row.chosen_by),
                      others + ("（冲突）" if others and yes(row.conflict) else "")])
     numeric = [c in ("数值", "同比变化", "报告所述变化") for c in COMPARE_COLUMNS]

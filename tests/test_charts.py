@@ -139,7 +139,7 @@ def test_text_is_escaped():
 
 
 CHANGE_COLUMNS = ["region", "indicator_code", "indicator", "prev_year", "prev_value", "year", "value", "unit",
-                  "pct_change", "reported_pct_change", "stated_change_agrees", "gap_years"]
+                  "pct_change", "abs_change", "reported_pct_change", "stated_change_agrees", "gap_years"]
 
 
 def test_summary_page_gives_each_region_its_own_years_and_values_in_chinese(tmp_path):
@@ -151,7 +151,8 @@ def test_summary_page_gives_each_region_its_own_years_and_values_in_chinese(tmp_
          ("张家港市", "320582", "enf.cases_filed", "立案数", 2019, 80.0, "件", report, False, [80.0])],
         columns=["region", "region_code", "indicator_code", "indicator", "year", "value", "unit", "chosen_by",
                  "conflict", "value_options"])
-    changes = pd.DataFrame([("苏州市", "enf.fines", "罚款金额", 2021, 5e7, 2022, 1.9e8, "元", 280.0, 279.9, True, 1)],
+    changes = pd.DataFrame([("苏州市", "enf.fines", "罚款金额", 2021, 5e7, 2022, 1.9e8, "元", 280.0, 1.4e8, 279.9, True, 1),
+                            ("苏州市", "svc.online_rate", "网办率", 2020, 74.0, 2021, 52.0, "%", -29.7297, -22.0, None, None, 1)],
                            columns=CHANGE_COLUMNS)
     (tmp_path / "charts").mkdir()
     (tmp_path / "charts" / "320500.svg").write_text("<svg/>")
@@ -169,6 +170,8 @@ def test_summary_page_gives_each_region_its_own_years_and_values_in_chinese(tmp_
             "<td>2022</td><td class=num>1.90亿元</td><td class=num>+280.0%</td><td class=num>+279.9%</td>"
             "<td>是</td><td>1</td></tr>") in page
     assert "<th class=num>同比变化<small>pct_change</small></th><th class=num>报告所述变化<small>reported</small></th>" in page
+    # a percentage changes by points: 74% → 52% is -22.0个百分点, not -29.7%
+    assert "<td class=num>52.00%</td><td class=num>-22.0个百分点</td>" in page
 
 
 def test_summary_page_shows_the_alternatives_and_the_rule_where_a_value_was_chosen(tmp_path):

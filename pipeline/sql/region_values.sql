@@ -8,7 +8,7 @@ WITH stated AS (
     WHERE region_code = $1 AND indicator_code IS NOT NULL
     GROUP BY ALL
 )
-SELECT p.indicator_code, p.indicator, p.year, p.value, p.unit, y.prev_year, y.pct_change,
+SELECT p.indicator_code, p.indicator, p.year, p.value, p.unit, y.prev_year, y.pct_change, y.abs_change,
        s.reported_pct_change,
        p.chosen_by, p.conflict, p.value_options, p.months
 FROM region_profile AS p
