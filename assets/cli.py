@@ -237,7 +237,9 @@ def _sql_command(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m assets", description=__doc__.split("\n")[0])
+    # the installed `reports` command names itself; in a checkout it is `python -m assets`
+    prog = "reports" if Path(sys.argv[0]).name == "reports" else "python -m assets"
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="materialize every asset over the raw folder into the warehouse")
     run.add_argument("--raw", default=str(configured_raw_dir()), help=f"report folder (default raw/, or ${RAW_DIR_VARIABLE})")

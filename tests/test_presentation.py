@@ -145,3 +145,12 @@ def test_a_real_report_sets_its_targets_against_what_it_says_was_done(tmp_path):
     assert rows == [("南开区", 2023, 186.0, "家次", 204.0, "家次", "same sentence", True),
                     ("南开区", 2023, 246.0, "家次", 253.0, "家次", "same sentence", True)]
     assert (246.0,) not in actuals and (186.0,) not in actuals  # a target never stands in for a result
+
+
+@pytest.mark.parametrize(("argv0", "prog"), [("/usr/local/bin/reports", "reports"),
+                                             ("/repo/assets/__main__.py", "python -m assets")])
+def test_usage_names_the_command_as_it_was_called(monkeypatch, argv0, prog):
+    from assets.cli import build_parser
+
+    monkeypatch.setattr(sys, "argv", [argv0])
+    assert build_parser().format_usage().startswith(f"usage: {prog} ")
