@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pipeline.datafiles import read_table
 from pipeline.normalise import PART_ENUMERATOR, SECTION_ENUMERATOR
 
 LOOKBACK = 300  # characters of the sentence searched before a number: linear on any sentence
@@ -25,36 +23,21 @@ _CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _QUARTERS = {"一季度": 3, "第一季度": 3, "上半年": 6, "前三季度": 9, "三季度": 9}
 _TITLE = re.compile(r"《[^《》]*》")
-# A holiday's period words (“五一”假期, 春节期间, 国庆黄金周, 清明节前后): without one, 五一劳动奖章 is no time
-_HOLIDAY_PERIOD = "节?[”\"]?(?:假期|期间|黄金周|小长假|假日|前后)"
-
-
-@lru_cache(maxsize=1)
-def _holiday_months() -> dict[str, tuple[int, int]]:
-    """The months each holiday of holiday_months.tsv falls in."""
-    return {row["holiday"]: (int(row["first"]), int(row["last"])) for row in read_table("holiday_months.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _time() -> re.Pattern[str]:
-    """A time word: a year, months, a quarter, a part of a year, a holiday, or the whole year."""
-    holidays = "|".join(map(re.escape, sorted(_holiday_months(), key=len, reverse=True)))
-    # Every match starts with one of these characters (the first of each alternative below): the
-    # lookahead lets the scan skip every other position at once instead of trying each alternative there.
-    first_chars = "截到\\d十一二三四五六七八九第上前下全今本年" + "".join(sorted({h[0] for h in _holiday_months()}))
-    return re.compile(
-        rf"(?=[{first_chars}])"
-        rf"(?:(?P<until>截至|截止到?|到)?"
-        rf"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?)?"
-        rf"(?:(?P<first>\d{{1,2}})\s*(?:月份?)?\s*[{_DASH}]\s*(?P<last>\d{{1,2}})\s*月份?"
-        rf"|前(?P<upto>\d{{1,2}}|十[一二]?|[一二三四五六七八九两])\s*个?月份?"
-        rf"|(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?(?:(?P<day>\d{{1,2}})\s*[日号])?"
-        rf"|(?P<qfirst>[1-4一二三四])\s*[{_DASH}]\s*(?P<qlast>[1-4一二三四])\s*季度"
-        rf"|(?P<part>第?一季度|上半年|前三季度|下半年)"
-        rf"|(?P<holiday>{holidays}){_HOLIDAY_PERIOD})"
-        rf"|(?<![较比与同由从])(?P<alone>(?:19|20)\d\d)\s*年(?:度)?(?![以的底初末前后起]|[{_DASH}]\d|\d)"
-        rf"|(?P<whole>全年|今年|本年度|年内))"
-    )
+# Every match starts with one of these characters (the first of each alternative below): the
+# lookahead lets the scan skip every other position at once instead of trying each alternative there.
+_TIME_FIRST = "截到\\d十一二三四五六七八九第上前下全今本年"
+_TIME = re.compile(
+    rf"(?=[{_TIME_FIRST}])"
+    rf"(?:(?P<until>截至|截止到?|到)?"
+    rf"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?)?"
+    rf"(?:(?P<first>\d{{1,2}})\s*(?:月份?)?\s*[{_DASH}]\s*(?P<last>\d{{1,2}})\s*月份?"
+    rf"|前(?P<upto>\d{{1,2}}|十[一二]?|[一二三四五六七八九两])\s*个?月份?"
+    rf"|(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?(?:(?P<day>\d{{1,2}})\s*[日号])?"
+    rf"|(?P<qfirst>[1-4一二三四])\s*[{_DASH}]\s*(?P<qlast>[1-4一二三四])\s*季度"
+    rf"|(?P<part>第?一季度|上半年|前三季度|下半年))"
+    rf"|(?<![较比与同由从])(?P<alone>(?:19|20)\d\d)\s*年(?:度)?(?![以的底初末前后起]|[{_DASH}]\d|\d)"
+    rf"|(?P<whole>全年|今年|本年度|年内))"
+)
 
 
 WHOLE_YEAR = (1, 12)
@@ -83,7 +66,7 @@ def _year_and_months(before: str, report_year: int | None, covered: tuple[int, i
     the whole year for a range no calendar has."""
     text = _without_titles(before[-LOOKBACK:])
     year, (first, last) = report_year, covered
-    for found in _time().finditer(text):
+    for found in _TIME.finditer(text):
         if found.group("whole"):  # 2021年，全年…: the whole of the year named before
             # …but 今年以来 is the year so far: the months the document covers
             first, last = covered if _SO_FAR.match(text, found.end()) else WHOLE_YEAR
@@ -125,11 +108,11 @@ def _first_time_word(text: str) -> str:
     (今年截至3月22日, 2021年1-4月); '' when there is none."""
     text = _without_titles(text)
     start = None
-    for found in _time().finditer(text):
+    for found in _TIME.finditer(text):
         if found.group("day") and not found.group("until") or _SO_FAR.match(text, found.end()):
             continue  # a day's date, or 今年以来 (so far): no months of their own
         start = found.start() if start is None else start
-        following = _time().match(text, found.end())
+        following = _TIME.match(text, found.end())
         if not ((found.group("alone") or found.group("whole") == "今年") and following):
             return text[start:found.end()]
     return ""
@@ -151,8 +134,6 @@ def _months(found: re.Match[str]) -> tuple[int, int]:
     if found.group("part"):
         part = found.group("part")
         return (7, 12) if part == "下半年" else (1, _QUARTERS[part])
-    if found.group("holiday"):  # 春节期间: the months the holiday falls in
-        return _holiday_months()[found.group("holiday")]
     if found.group("upto"):  # 前7个月: January to July
         return 1, _month_number(found.group("upto"))
     month = found.group("month")
@@ -211,7 +192,7 @@ class PeriodScope:
             self.paragraph = None
         in_force = self.paragraph or self.part or self.section or self.document
         opening = _OPENING_PHRASE.match(sentence)
-        if opening and (first := _time().search(opening.group())) and first.start() <= 2:
+        if opening and (first := _TIME.search(opening.group())) and first.start() <= 2:
             months = _months_of(opening.group(), self.report_year)
             self.paragraph = months if months[0] == 1 and 1 < months[1] < 12 else None
         return in_force

@@ -1791,15 +1791,6 @@ def test_a_value_per_a_scaled_base_takes_no_code(metric, unit, code):
     assert assign_code(metric, unit, "count") == code
 
 
-@pytest.mark.parametrize("metric,unit,code", [
-    ("共完成行政审批", "件", "svc.licenses_processed"),  # 审批 is how many cities name their licensing
-    ("办理行政许可事项", "件", "svc.licenses_processed"),
-    ("行政审批时限压缩", "%", "svc.time_limit_cut"),  # a cut of the time limit stays one
-])
-def test_approvals_are_licences_processed(metric, unit, code):
-    assert assign_code(metric, unit, "count" if unit != "%" else "ratio") == code
-
-
 @pytest.mark.parametrize("sentences,subcounts", [
     (["全省发生生产安全事故120起，其中较大事故2起。"], [False, False]),  # all there is of major accidents
     (["全省发生生产安全事故949起、死亡1030人。", "其中，较大事故20起、死亡75人。"], [False, False]),
