@@ -157,8 +157,9 @@ LARGEST_CHANGES = 30
 def _changes_rows(changes: pd.DataFrame) -> list[list[object]]:
     rows = []
     for row in changes.head(LARGEST_CHANGES).itertuples(index=False):
-        rows.append([row.region, labels.text(row.indicator), row.indicator_code, labels.year(row.prev_year),
-                     labels.amount(row.prev_value, row.unit), labels.year(row.year), labels.amount(row.value, row.unit),
+        months = labels.months(getattr(row, "months", ""))  # both years over the same part of the year
+        rows.append([row.region, labels.text(row.indicator), row.indicator_code, labels.year(row.prev_year) + months,
+                     labels.amount(row.prev_value, row.unit), labels.year(row.year) + months, labels.amount(row.value, row.unit),
                      labels.year_change(row.pct_change, row.abs_change, row.unit), labels.change(row.reported_pct_change),
                      labels.yes_no(row.stated_change_agrees),
                      labels.year(row.gap_years)])

@@ -66,10 +66,12 @@ def change(value: object) -> str:
 
 
 def year_change(pct_change: object, abs_change: object, unit: str | None) -> str:
-    """A computed change from the year before: of a percentage in percentage points (74% → 52%:
-    -22.0个百分点, never -29.7% that reads as points), of anything else in percent (+20.0%)."""
-    if unit == "%":
-        return "" if _missing(abs_change) else f"{float(abs_change):+.1f}个百分点"  # type: ignore[arg-type]
+    """A computed change from the year before: of a percentage in percentage points, with the relative
+    change a report may state beside it (74% → 52%: -22.0个百分点（-29.7%）, never a bare -29.7% that
+    reads as points); of anything else in percent (+20.0%)."""
+    if unit == "%" and not _missing(abs_change):
+        relative = f"（{change(pct_change)}）" if not _missing(pct_change) else ""
+        return f"{float(abs_change):+.1f}个百分点{relative}"  # type: ignore[arg-type]
     return change(pct_change)
 
 

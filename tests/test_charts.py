@@ -170,8 +170,8 @@ def test_summary_page_gives_each_region_its_own_years_and_values_in_chinese(tmp_
             "<td>2022</td><td class=num>1.90亿元</td><td class=num>+280.0%</td><td class=num>+279.9%</td>"
             "<td>是</td><td>1</td></tr>") in page
     assert "<th class=num>同比变化<small>pct_change</small></th><th class=num>报告所述变化<small>reported</small></th>" in page
-    # a percentage changes by points: 74% → 52% is -22.0个百分点, not -29.7%
-    assert "<td class=num>52.00%</td><td class=num>-22.0个百分点</td>" in page
+    # a percentage changes by points: 74% → 52% is -22.0个百分点, with the relative change a report may state
+    assert "<td class=num>52.00%</td><td class=num>-22.0个百分点（-29.7%）</td>" in page
 
 
 def test_summary_page_shows_the_alternatives_and_the_rule_where_a_value_was_chosen(tmp_path):
@@ -207,6 +207,16 @@ def test_a_part_of_a_year_is_shown_with_its_months_and_never_drawn(tmp_path):
     assert ("<tr><td>事故起数</td><td>acc.accidents</td><td class=num>170起</td><td class=num>183起</td>"
             "<td class=num>12起（06月）</td></tr>") in page
     assert "<td class=num>53人（01-06月）</td></tr>" in page
+
+
+def test_a_change_over_part_of_two_years_says_which_part(tmp_path):
+    changes = pd.DataFrame([("曲靖市", "acc.accidents", "事故起数", 2021, 70.0, 2022, 61.0, "起", -12.9, -9.0, None, None, 1,
+                             "01..06")], columns=[*CHANGE_COLUMNS, "months"])
+    page = summary_page(pd.DataFrame(columns=["region", "region_code", "indicator_code", "indicator", "year", "value", "unit",
+                                              "chosen_by", "conflict", "value_options", "months"]),
+                        changes, tmp_path / "charts", "audit/index.html")
+    assert ("<td>2021（01-06月）</td><td class=num>70起</td><td>2022（01-06月）</td><td class=num>61起</td>"
+            "<td class=num>-12.9%</td>") in page
 
 
 def test_html_table_escapes_text_and_blanks_missing_values():

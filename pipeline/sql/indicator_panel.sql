@@ -49,8 +49,10 @@ WITH candidates AS (
 per_document AS (
     SELECT
         *,
-        list(value ORDER BY mention_id) FILTER (WHERE whole_year AND NOT subcount)
-            OVER (PARTITION BY doc_id, indicator_code, year) AS report_values
+        -- ordered by the window's frame, not list(… ORDER BY …): DuckDB before 1.2 has no ordered window aggregates
+        list(value) FILTER (WHERE whole_year AND NOT subcount) OVER (
+            PARTITION BY doc_id, indicator_code, year ORDER BY mention_id
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS report_values
     FROM candidates
     QUALIFY row_number() OVER (
         PARTITION BY doc_id, indicator_code, year
