@@ -840,6 +840,13 @@ def test_zero_counts(sentence, found):
     # posters put up are materials; approving someone else's posters is no publicity of one's own
     ("利用法治宣传阵地张贴宣传画1100多张。", "1100多张", "pub.materials"),
     ("办理张贴宣传品审批8件。", "8件", None),
+    # letters, gifts, signs and enforcement notices handed out are no publicity materials
+    ("向相关单位发放督办函31张。", "31张", None),
+    ("向企业发放提示警示函400余份。", "400余份", None),
+    ("现场发放小礼品3000余份。", "3000余份", None),
+    ("定制派发危险源及风险告知牌200余张。", "200余张", None),
+    ("送达陈述申辩权利告知书21份。", "21份", None),
+    ("发放安全生产告知书1200份。", "1200份", "pub.materials"),  # an information leaflet is
     ("召开重大案件集体讨论会议4场次。", "4场次", "legal.collective_discussions"),
     # a count of study sessions is none of the catalog's, whatever topics it lists
     ("开展法治解读等专题学习6次。", "6次", None),
