@@ -32,7 +32,8 @@ from pipeline import lexicon
 
 CLAUSE_BREAKS = set("，,；;。！？!?：:（）()【】[]")
 _DIVISION = r"(?:省|市|区|县|州|盟|旗|乡|镇|街道|社区|村|园区)"
-_WORD_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]" + _DIVISION + r"(?:、" + _DIVISION + r")*[)）](?=[\u4e00-\u9fff])")
+_WORD_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]" + _DIVISION + r"(?:、" + _DIVISION + r")*[)）]"
+                         r"(?=[\u4e00-\u9fff、和及与])")  # 4个县(市、区)、高新区: also before the list goes on
 # 6个市县(项目)入选: after a number, a short aside inside the noun that follows breaks no clause
 _ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 # a noun that names a group of what is counted (道路运输行业, 工贸八大行业, 其他类): an action before a
@@ -92,6 +93,15 @@ POST_MAX = 24
 @lru_cache(maxsize=1)
 def _fillers() -> frozenset[str]:
     return frozenset(lexicon.word_list("metric_fillers.txt"))
+
+
+# what stands between two parties of one list: the first's noun, then 、, 和 or 及 (16个市、25家单位)
+_NEXT_PARTY = re.compile(r"[\u4e00-\u9fff()（）、]{0,16}?[、和及][\u4e00-\u9fff]{0,4}")
+
+
+@lru_cache(maxsize=1)
+def _party_act() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, lexicon.word_list("party_acts.txt"))))
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +227,8 @@ class MetricFinder:
         while words and (words[0] in self.fillers or words[0] in _CONJUNCTIONS or words[0] in CLAUSE_BREAKS):
             words = words[1:]
         while words and (words[-1] in self.fillers and words[-1] not in _TRAILING_NOUNS
-                         or words[-1] in _CONJUNCTIONS or words[-1] in CLAUSE_BREAKS):
+                         or words[-1] in _CONJUNCTIONS or words[-1] in CLAUSE_BREAKS
+                         and not (words[-1] in ")）" and ("(" in words or "（" in words))):  # 乡镇(街道) keeps its )
             words = words[:-1]
         return words
 
@@ -338,10 +349,28 @@ class MetricFinder:
             # the aside glosses the head, which alone names what is counted
             return self._clean(head)
         metric = self._clean(self._metric(index, family))
+        if metric and (act := self._shared_act(index)) and act not in metric:
+            metric += act
         if (metric in _BARE_VERBS and (event := self.previous_clause(index, PRE_MAX, numberless=True))
                 and not _SLOGAN.match(event)):
             metric = event + metric  # 建议提案答复内容公开更加细致全面，共公开45件: what the clause before names
         return head + metric if head and metric and not metric.startswith(head) else metric
+
+    def _shared_act(self, index: int) -> str:
+        """与16个市、25家省安委会成员单位签订责任书: the parties of a list before one act (party_acts.txt)
+        each take it; the act is read after the list's last item, up to its clause's end."""
+        start, end = self.post_bounds(index)
+        if end >= len(self.sentence) or self.sentence[end] != "、":
+            return ""
+        last = index
+        while last + 1 < len(self.mentions) and _NEXT_PARTY.fullmatch(
+                self.sentence, self.mentions[last].end, self.mentions[last + 1].start):
+            last += 1
+        if last == index:
+            return ""
+        tail_start, tail_end = self.post_bounds(last)
+        found = _party_act().search(self.sentence, tail_start, tail_end)
+        return self.sentence[found.start():tail_end][:POST_MAX] if found else ""
 
     def _head_before_aside(self, index: int, limit: int) -> str:
         """工矿商贸企业(包含建筑施工、消防)事故共发生29起: a bracketed aside right before the metric's

@@ -1703,6 +1703,23 @@ def test_a_division_glossed_in_brackets_inside_a_noun_breaks_no_clause(sentence,
 
 
 @pytest.mark.parametrize("sentence,text,metric", [
+    # each party of a list before one agreement takes it (party_acts.txt)
+    ("省政府与16个市、25家省安委会有关成员单位签订安全生产和消防工作目标管理责任书。", "16个",
+     "市签订安全生产和消防工作目标管理责任书"),
+    ("县安委会与18个乡镇、36家企业签订责任书。", "18个", "乡镇签订责任书"),
+    ("县安委会与18个乡镇、36家企业签订责任书。", "36家", "企业签订责任书"),
+    # a division glossed in brackets before the list goes on keeps its gloss whole
+    ("对5个乡镇(街道)、4家行政执法单位开展实地督察。", "5个", "乡镇(街道)"),
+    # an act done on the parties is not theirs: its words would code them
+    ("对全省1654处高层建筑、190处地下建筑开展消防安全“专家查隐患”行动。", "1654处", "高层建筑"),
+])
+def test_the_parties_of_an_agreement_each_take_it(sentence, text, metric):
+    found = {t: m for t, m in run(sentence)}[text]
+    assert found.metric == metric
+    assert found.indicator_code is None
+
+
+@pytest.mark.parametrize("sentence,text,metric", [
     ("道路运输行业(事故26起、死亡30人)、建筑施工行业(事故10起、死亡6人)。", "26起", "道路运输行业事故"),
     ("道路运输行业(事故26起、死亡30人)、建筑施工行业(事故10起、死亡6人)。", "10起", "建筑施工行业事故"),
     ("汇总习近平法治思想(5部)、党内法规(45部)。", "5部", "汇总习近平法治思想"),  # alone in brackets: as before
