@@ -168,8 +168,12 @@ class MetricFinder:
         self.after_qualifiers, self.before_qualifiers = _qualifier_words()
         # 乡(镇)公共法律服务工作站, 县(市、区): the other kinds of division a word stands for, in
         # brackets inside a noun, break no clause
-        self.glued = {pos for m in _WORD_GLOSS.finditer(sentence) for pos in (m.start(), m.end() - 1)}
+        self.glosses = [m.span() for m in _WORD_GLOSS.finditer(sentence)]
+        self.glued = {pos for start, end in self.glosses for pos in (start, end - 1)}
         self.asides = {pos for m in _ASIDE.finditer(sentence) for pos in (m.start(), m.end() - 1)}
+
+    def _in_gloss(self, pos: int) -> bool:
+        return any(start < pos < end for start, end in self.glosses)
 
     def _breaks(self, pos: int) -> bool:
         return self.sentence[pos] in CLAUSE_BREAKS and pos not in self.glued
@@ -206,9 +210,11 @@ class MetricFinder:
             if end > pos and end in self.token_starts and text.startswith(_POST_STOPS, end):
                 break
             end += 1
-        if has_next and end == ceiling and "、" in text[pos:end]:
-            # 740家、危险化学品企业1944家: the words after the last 、 belong to the next number
-            end = pos + text[pos:end].rindex("、")
+        listed = [i for i in range(pos, end) if text[i] == "、" and not self._in_gloss(i)] if has_next else []
+        if listed and end == ceiling:
+            # 740家、危险化学品企业1944家: the words after the last 、 belong to the next number (not a
+            # 、 inside a gloss: 13个县(市、区)和36个部门)
+            end = listed[-1]
         return pos, end
 
     # ---- token helpers -----------------------------------------------------------------

@@ -1710,6 +1710,7 @@ def test_a_division_glossed_in_brackets_inside_a_noun_breaks_no_clause(sentence,
     ("县安委会与18个乡镇、36家企业签订责任书。", "36家", "企业签订责任书"),
     # a division glossed in brackets before the list goes on keeps its gloss whole
     ("对5个乡镇(街道)、4家行政执法单位开展实地督察。", "5个", "乡镇(街道)"),
+    ("分别与13个县(市、区)和36个市直部门签订目标责任书。", "13个", "县(市、区)"),  # no 、 of a gloss parts the list
     # an act done on the parties is not theirs: its words would code them
     ("对全省1654处高层建筑、190处地下建筑开展消防安全“专家查隐患”行动。", "1654处", "高层建筑"),
 ])
