@@ -171,6 +171,7 @@ class MetricFinder:
         self.glosses = [m.span() for m in _WORD_GLOSS.finditer(sentence)]
         self.glued = {pos for start, end in self.glosses for pos in (start, end - 1)}
         self.asides = {pos for m in _ASIDE.finditer(sentence) for pos in (m.start(), m.end() - 1)}
+        self._post_bounds: dict[int, tuple[int, int]] = {}  # each mention's, asked for many times
 
     def _in_gloss(self, pos: int) -> bool:
         return any(start < pos < end for start, end in self.glosses)
@@ -191,6 +192,11 @@ class MetricFinder:
         return start, m.start
 
     def post_bounds(self, index: int) -> tuple[int, int]:
+        if index not in self._post_bounds:
+            self._post_bounds[index] = self._find_post_bounds(index)
+        return self._post_bounds[index]
+
+    def _find_post_bounds(self, index: int) -> tuple[int, int]:
         m = self.mentions[index]
         pos = m.end
         text = self.sentence
@@ -210,8 +216,8 @@ class MetricFinder:
             if end > pos and end in self.token_starts and text.startswith(_POST_STOPS, end):
                 break
             end += 1
-        listed = [i for i in range(pos, end) if text[i] == "、" and not self._in_gloss(i)] if has_next else []
-        if listed and end == ceiling:
+        if has_next and end == ceiling and (
+                listed := [i for i in range(pos, end) if text[i] == "、" and not self._in_gloss(i)]):
             # 740家、危险化学品企业1944家: the words after the last 、 belong to the next number (not a
             # 、 inside a gloss: 13个县(市、区)和36个部门)
             end = listed[-1]

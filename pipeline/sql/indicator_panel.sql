@@ -31,10 +31,9 @@ WITH candidates AS (
         i.subcount,
         d.report_year = coalesce(i.period_year, d.report_year) AS same_year_report,
         coalesce(i.period NOT LIKE '%-%', TRUE) AS whole_year,  -- '2023', not '2023-01' or '2023-01..2023-06'
-        CASE WHEN coalesce(i.period NOT LIKE '%-%', TRUE) THEN '' ELSE regexp_replace(i.period, '\d{4}-', '', 'g') END
-            AS months,
+        CASE WHEN whole_year THEN '' ELSE regexp_replace(i.period, '\d{4}-', '', 'g') END AS months,
         -- months covered: 12 for a whole year, 6 for '2023-01..2023-06', 1 for '2023-06'
-        CASE WHEN coalesce(i.period NOT LIKE '%-%', TRUE) THEN 12
+        CASE WHEN whole_year THEN 12
              ELSE greatest(1, CAST(right(i.period, 2) AS INTEGER)
                               - CAST(substr(i.period, 6, 2) AS INTEGER) + 1) END AS months_covered,
         d.published_on
